@@ -1,0 +1,65 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { unwrap } from '../src/ast.js';
+import { createRule } from '../src/create-rule.js';
+import { CONFIG_MESSAGES, onAnalysis } from '../src/rule-helpers.js';
+
+type MessageIds = 'numericStatus' | keyof typeof CONFIG_MESSAGES;
+
+/** Numeric literals a status expression can evaluate to: `302`, `ok ? 200 : 404`, `code || 500`. */
+function numericLiterals(raw: TSESTree.Node, out: TSESTree.NumberLiteral[] = []): TSESTree.NumberLiteral[] {
+  const node = unwrap(raw);
+  if (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'number') out.push(node as TSESTree.NumberLiteral);
+  else if (node.type === AST_NODE_TYPES.ConditionalExpression) {
+    numericLiterals(node.consequent, out);
+    numericLiterals(node.alternate, out);
+  } else if (node.type === AST_NODE_TYPES.LogicalExpression) {
+    numericLiterals(node.left, out);
+    numericLiterals(node.right, out);
+  }
+  return out;
+}
+
+export default createRule<[], MessageIds>({
+  name: 'no-numeric-status',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Require the `status` of a Lambda@Edge response to be a string',
+      recommended: 'recommended',
+    },
+    fixable: 'code',
+    schema: [],
+    messages: {
+      ...CONFIG_MESSAGES,
+      numericStatus:
+        "Lambda@Edge documents a response's `status` as a string; write '{{ value }}' instead of the number {{ value }}.",
+    },
+  },
+  defaultOptions: [],
+  create(context) {
+    return onAnalysis(context, (analysis) => {
+      const seen = new Set<TSESTree.Node>();
+      const check = (value: TSESTree.Node) => {
+        for (const literal of numericLiterals(value)) {
+          if (seen.has(literal)) continue;
+          seen.add(literal);
+          const text = Number.isInteger(literal.value) ? String(literal.value) : literal.raw;
+          context.report({
+            node: literal,
+            messageId: 'numericStatus',
+            data: { value: text },
+            fix: Number.isInteger(literal.value) ? (fixer) => fixer.replaceText(literal, `'${text}'`) : null,
+          });
+        }
+      };
+      for (const response of analysis.responses) {
+        const status = response.properties.get('status');
+        if (status) check(status.value);
+      }
+      for (const access of analysis.accesses) {
+        if (access.name !== 'status' || access.op !== 'write' || !access.value) continue;
+        if (access.objectKind === 'response' || access.objectKind === 'generated') check(access.value);
+      }
+    });
+  },
+});

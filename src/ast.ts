@@ -1,0 +1,106 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+
+export type FunctionNode =
+  | TSESTree.FunctionDeclaration
+  | TSESTree.FunctionExpression
+  | TSESTree.ArrowFunctionExpression;
+
+export function isFunctionNode(node: TSESTree.Node | null | undefined): node is FunctionNode {
+  return (
+    !!node &&
+    (node.type === AST_NODE_TYPES.FunctionDeclaration ||
+      node.type === AST_NODE_TYPES.FunctionExpression ||
+      node.type === AST_NODE_TYPES.ArrowFunctionExpression)
+  );
+}
+
+/** Strips TypeScript-only wrappers and optional chains that do not change the value. */
+export function unwrap(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  for (;;) {
+    switch (current.type) {
+      case AST_NODE_TYPES.TSAsExpression:
+      case AST_NODE_TYPES.TSSatisfiesExpression:
+      case AST_NODE_TYPES.TSNonNullExpression:
+      case AST_NODE_TYPES.TSTypeAssertion:
+      case AST_NODE_TYPES.TSInstantiationExpression:
+        current = current.expression;
+        break;
+      case AST_NODE_TYPES.ChainExpression:
+        current = current.expression;
+        break;
+      default:
+        return current;
+    }
+  }
+}
+
+/** The parent, skipping the wrappers that `unwrap` removes. */
+export function outerParent(node: TSESTree.Node): { node: TSESTree.Node; parent: TSESTree.Node | undefined } {
+  let current = node;
+  let parent = current.parent;
+  while (
+    parent &&
+    (parent.type === AST_NODE_TYPES.TSAsExpression ||
+      parent.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+      parent.type === AST_NODE_TYPES.TSNonNullExpression ||
+      parent.type === AST_NODE_TYPES.TSTypeAssertion ||
+      parent.type === AST_NODE_TYPES.ChainExpression)
+  ) {
+    current = parent;
+    parent = current.parent;
+  }
+  return { node: current, parent };
+}
+
+/** `a.b` → 'b', `a['b']` → 'b', `a[0]` → '0', `a[\`b\`]` → 'b'; otherwise undefined. */
+export function memberName(node: TSESTree.MemberExpression): string | undefined {
+  if (!node.computed) {
+    return node.property.type === AST_NODE_TYPES.Identifier ? node.property.name : undefined;
+  }
+  return literalKey(node.property);
+}
+
+/** The static name of an object-literal or pattern property key. */
+export function propertyKeyName(
+  node: TSESTree.Property | TSESTree.MethodDefinition | TSESTree.PropertyDefinition,
+): string | undefined {
+  if (!node.computed) {
+    if (node.key.type === AST_NODE_TYPES.Identifier) return node.key.name;
+    if (node.key.type === AST_NODE_TYPES.Literal) return String(node.key.value);
+    return undefined;
+  }
+  return literalKey(node.key);
+}
+
+function literalKey(node: TSESTree.Node): string | undefined {
+  if (node.type === AST_NODE_TYPES.Literal) {
+    if (typeof node.value === 'string' || typeof node.value === 'number') return String(node.value);
+    return undefined;
+  }
+  if (node.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.length === 0) {
+    return node.quasis[0]?.value.cooked ?? undefined;
+  }
+  return undefined;
+}
+
+/** The named, non-computed property `name` of an object literal (last one wins, as at run time). */
+export function findProperty(node: TSESTree.ObjectExpression, name: string): TSESTree.Property | undefined {
+  let found: TSESTree.Property | undefined;
+  for (const prop of node.properties) {
+    if (prop.type === AST_NODE_TYPES.Property && propertyKeyName(prop) === name) found = prop;
+  }
+  return found;
+}
+
+export function isStringLiteral(node: TSESTree.Node): node is TSESTree.StringLiteral {
+  return node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string';
+}
+
+/** Canonical HTTP header spelling: `content-type` → `Content-Type` (what Lambda@Edge fills in). */
+export function canonicalHeaderName(name: string): string {
+  return name
+    .split('-')
+    .map((part) => (part ? part[0]!.toUpperCase() + part.slice(1).toLowerCase() : part))
+    .join('-');
+}

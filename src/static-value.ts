@@ -1,0 +1,320 @@
+import { statSync, readFileSync, type Stats } from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { memberName, propertyKeyName, unwrap } from './ast.js';
+
+/**
+ * A value known without running the code. `text` is kept only while it is small enough
+ * to be worth holding; `bytes` (UTF-8 length) is always known. A file read with
+ * `readFileSync` is sized by `stat`, and only small files are ever read.
+ */
+export interface StaticValue {
+  text?: string;
+  bytes: number;
+  /** Where a file's size came from, for messages. */
+  file?: string;
+}
+
+export interface StaticContext {
+  /** Directory of the linted file, for `__dirname` and `import.meta.dirname`. */
+  dirname: string;
+  /** The project root: files outside it are never looked at. */
+  root: string;
+  /** Resolves an identifier to the expression a `const` (or never-reassigned binding) holds. */
+  resolveConst(node: TSESTree.Identifier): TSESTree.Node | undefined | null;
+}
+
+/** Longest text kept in memory; beyond it only the size is tracked. */
+const MAX_TEXT = 1_600_000;
+/** Files up to this size are read (to check base64, for example); larger ones are only stat'ed. */
+const MAX_READ = 256 * 1024;
+const MAX_DEPTH = 24;
+
+function fromText(text: string): StaticValue {
+  return { text, bytes: Buffer.byteLength(text, 'utf8') };
+}
+
+function concat(parts: StaticValue[]): StaticValue {
+  let bytes = 0;
+  let keepText = true;
+  for (const p of parts) {
+    bytes += p.bytes;
+    if (p.text === undefined) keepText = false;
+  }
+  if (keepText && bytes <= MAX_TEXT) return { text: parts.map((p) => p.text).join(''), bytes };
+  return { bytes, file: parts.find((p) => p.file)?.file };
+}
+
+export function evaluateStatic(node: TSESTree.Node, ctx: StaticContext): StaticValue | undefined {
+  return evaluate(node, ctx, 0);
+}
+
+/** The static string value of a node, only when the full text is known. */
+export function staticString(node: TSESTree.Node, ctx: StaticContext): string | undefined {
+  return evaluate(node, ctx, 0)?.text;
+}
+
+function evaluate(raw: TSESTree.Node, ctx: StaticContext, depth: number): StaticValue | undefined {
+  if (depth > MAX_DEPTH) return undefined;
+  const node = unwrap(raw);
+  switch (node.type) {
+    case AST_NODE_TYPES.Literal:
+      if (typeof node.value === 'string') return fromText(node.value);
+      if (typeof node.value === 'number' || typeof node.value === 'boolean') return fromText(String(node.value));
+      if (node.value === null && !('regex' in node)) return fromText('null');
+      return undefined;
+    case AST_NODE_TYPES.TemplateLiteral: {
+      const parts: StaticValue[] = [];
+      for (let i = 0; i < node.quasis.length; i++) {
+        const cooked = node.quasis[i]!.value.cooked;
+        if (cooked === null || cooked === undefined) return undefined;
+        parts.push(fromText(cooked));
+        const expr = node.expressions[i];
+        if (expr) {
+          const v = evaluate(expr, ctx, depth + 1);
+          if (!v) return undefined;
+          parts.push(v);
+        }
+      }
+      return concat(parts);
+    }
+    case AST_NODE_TYPES.BinaryExpression: {
+      if (node.operator !== '+') return undefined;
+      const left = evaluate(node.left, ctx, depth + 1);
+      if (!left) return undefined;
+      const right = evaluate(node.right, ctx, depth + 1);
+      if (!right) return undefined;
+      return concat([left, right]);
+    }
+    case AST_NODE_TYPES.Identifier: {
+      if (node.name === '__dirname' && ctx.resolveConst(node) === null) return fromText(ctx.dirname);
+      const target = ctx.resolveConst(node);
+      return target ? evaluate(target, ctx, depth + 1) : undefined;
+    }
+    case AST_NODE_TYPES.MemberExpression: {
+      // import.meta.dirname
+      if (
+        node.object.type === AST_NODE_TYPES.MetaProperty &&
+        node.object.meta.name === 'import' &&
+        memberName(node) === 'dirname'
+      ) {
+        return fromText(ctx.dirname);
+      }
+      return undefined;
+    }
+    case AST_NODE_TYPES.CallExpression:
+      return evaluateCall(node, ctx, depth);
+    default:
+      return undefined;
+  }
+}
+
+function calleeName(callee: TSESTree.Node): { object?: TSESTree.Node; name?: string } {
+  const c = unwrap(callee);
+  if (c.type === AST_NODE_TYPES.Identifier) return { name: c.name };
+  if (c.type === AST_NODE_TYPES.MemberExpression) return { object: c.object, name: memberName(c) };
+  return {};
+}
+
+function evaluateCall(node: TSESTree.CallExpression, ctx: StaticContext, depth: number): StaticValue | undefined {
+  const { object, name } = calleeName(node.callee);
+  const args = node.arguments;
+  if (!name) return undefined;
+
+  if (name === 'repeat' && object && args.length === 1) {
+    const base = evaluate(object, ctx, depth + 1);
+    const count = evaluate(args[0]!, ctx, depth + 1);
+    const n = count?.text === undefined ? NaN : Number(count.text);
+    if (!base || !Number.isInteger(n) || n < 0) return undefined;
+    const bytes = base.bytes * n;
+    if (base.text !== undefined && bytes <= MAX_TEXT) return fromText(base.text.repeat(n));
+    return { bytes };
+  }
+
+  if (name === 'stringify' && object && isIdentifier(object, 'JSON') && args.length >= 1) {
+    const value = toPlainValue(args[0]!, ctx, depth + 1);
+    if (value === NOT_STATIC) return undefined;
+    let indent: number | string | undefined;
+    if (args.length >= 3) {
+      const i = evaluate(args[2]!, ctx, depth + 1)?.text;
+      if (i === undefined) return undefined;
+      indent = /^\d+$/.test(i) ? Number(i) : i;
+    }
+    if (args.length >= 2 && !(unwrap(args[1]!).type === AST_NODE_TYPES.Literal && (unwrap(args[1]!) as TSESTree.Literal).value === null)) {
+      return undefined;
+    }
+    const text = JSON.stringify(value, null, indent);
+    return text === undefined ? undefined : fromText(text);
+  }
+
+  if (name === 'join' && object && args.length <= 1 && unwrap(object).type === AST_NODE_TYPES.ArrayExpression) {
+    const sep = args.length === 1 ? evaluate(args[0]!, ctx, depth + 1) : fromText(',');
+    if (!sep) return undefined;
+    const parts: StaticValue[] = [];
+    const elements = (unwrap(object) as TSESTree.ArrayExpression).elements;
+    for (let i = 0; i < elements.length; i++) {
+      const el = elements[i];
+      if (!el || el.type === AST_NODE_TYPES.SpreadElement) return undefined;
+      const v = evaluate(el, ctx, depth + 1);
+      if (!v) return undefined;
+      if (i > 0) parts.push(sep);
+      parts.push(v);
+    }
+    return concat(parts);
+  }
+
+  if ((name === 'join' || name === 'resolve') && object && isPathModule(object)) {
+    const parts: string[] = [];
+    for (const arg of args) {
+      const v = evaluatePath(arg, ctx, depth + 1);
+      if (v === undefined) return undefined;
+      parts.push(v);
+    }
+    return fromText(name === 'join' ? path.join(...parts) : path.resolve(ctx.dirname, ...parts));
+  }
+
+  if (name === 'readFileSync' && args.length >= 1) {
+    const file = evaluatePath(args[0]!, ctx, depth + 1);
+    if (file === undefined) return undefined;
+    return sizeFile(file, ctx);
+  }
+
+  if (name === 'toString' && object && args.length <= 1) {
+    // readFileSync(p).toString() / Buffer.from(x).toString('utf8'): same text.
+    const enc = args.length === 1 ? evaluate(args[0]!, ctx, depth + 1)?.text : 'utf8';
+    if (enc === undefined) return undefined;
+    const source = evaluate(object, ctx, depth + 1) ?? bufferSource(object, ctx, depth);
+    if (!source) return undefined;
+    if (/^utf-?8$/i.test(enc)) return source;
+    if (enc === 'base64') {
+      const bytes = 4 * Math.ceil(source.bytes / 3);
+      if (source.text !== undefined && bytes <= MAX_TEXT) return fromText(Buffer.from(source.text).toString('base64'));
+      return { bytes, file: source.file };
+    }
+    return undefined;
+  }
+
+  return undefined;
+}
+
+/** `Buffer.from(x)` / `Buffer.from(x, 'utf8')`: the bytes of x. */
+function bufferSource(node: TSESTree.Node, ctx: StaticContext, depth: number): StaticValue | undefined {
+  const n = unwrap(node);
+  if (n.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const { object, name } = calleeName(n.callee);
+  if (name !== 'from' || !object || !isIdentifier(object, 'Buffer') || n.arguments.length < 1) return undefined;
+  if (n.arguments.length === 2) {
+    const enc = evaluate(n.arguments[1]!, ctx, depth + 1)?.text;
+    if (!enc || !/^utf-?8$/i.test(enc)) return undefined;
+  }
+  return evaluate(n.arguments[0]!, ctx, depth + 1);
+}
+
+function isIdentifier(node: TSESTree.Node, name: string): boolean {
+  const n = unwrap(node);
+  return n.type === AST_NODE_TYPES.Identifier && n.name === name;
+}
+
+function isPathModule(node: TSESTree.Node): boolean {
+  const n = unwrap(node);
+  return n.type === AST_NODE_TYPES.Identifier && (n.name === 'path' || n.name === 'nodePath' || n.name === 'pathModule');
+}
+
+/** A file path: a static string, `new URL('./x', import.meta.url)`, or `fileURLToPath(...)` of one. */
+function evaluatePath(raw: TSESTree.Node, ctx: StaticContext, depth: number): string | undefined {
+  const node = unwrap(raw);
+  if (node.type === AST_NODE_TYPES.NewExpression && isIdentifier(node.callee, 'URL') && node.arguments.length === 2) {
+    const base = unwrap(node.arguments[1]!);
+    const isMetaUrl =
+      base.type === AST_NODE_TYPES.MemberExpression &&
+      base.object.type === AST_NODE_TYPES.MetaProperty &&
+      memberName(base) === 'url';
+    const rel = evaluate(node.arguments[0]!, ctx, depth + 1)?.text;
+    return isMetaUrl && rel !== undefined ? path.resolve(ctx.dirname, rel) : undefined;
+  }
+  if (node.type === AST_NODE_TYPES.CallExpression && node.arguments.length === 1) {
+    const { name } = calleeName(node.callee);
+    if (name === 'fileURLToPath') return evaluatePath(node.arguments[0]!, ctx, depth + 1);
+  }
+  const text = evaluate(node, ctx, depth + 1)?.text;
+  if (text === undefined) return undefined;
+  if (text.startsWith('file:')) {
+    try {
+      return fileURLToPath(text);
+    } catch {
+      return undefined;
+    }
+  }
+  return text;
+}
+
+function sizeFile(file: string, ctx: StaticContext): StaticValue | undefined {
+  // Relative paths are relative to the process cwd at run time; in Lambda that is the
+  // task root, which is the handler's folder in most layouts.
+  const absolute = path.resolve(ctx.dirname, file);
+  const relative = path.relative(ctx.root, absolute);
+  if (relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
+  let stats: Stats;
+  try {
+    stats = statSync(absolute);
+  } catch {
+    return undefined;
+  }
+  if (!stats.isFile()) return undefined;
+  const shown = path.relative(ctx.root, absolute) || absolute;
+  if (stats.size <= MAX_READ) {
+    try {
+      return { ...fromText(readFileSync(absolute, 'utf8')), bytes: stats.size, file: shown };
+    } catch {
+      return { bytes: stats.size, file: shown };
+    }
+  }
+  return { bytes: stats.size, file: shown };
+}
+
+const NOT_STATIC = Symbol('not static');
+type Plain = string | number | boolean | null | Plain[] | { [key: string]: Plain };
+
+function toPlainValue(raw: TSESTree.Node, ctx: StaticContext, depth: number): Plain | typeof NOT_STATIC {
+  if (depth > MAX_DEPTH) return NOT_STATIC;
+  const node = unwrap(raw);
+  switch (node.type) {
+    case AST_NODE_TYPES.Literal:
+      if (node.value === null && !('regex' in node)) return null;
+      if (typeof node.value === 'string' || typeof node.value === 'number' || typeof node.value === 'boolean') {
+        return node.value;
+      }
+      return NOT_STATIC;
+    case AST_NODE_TYPES.ArrayExpression: {
+      const out: Plain[] = [];
+      for (const el of node.elements) {
+        if (!el || el.type === AST_NODE_TYPES.SpreadElement) return NOT_STATIC;
+        const v = toPlainValue(el, ctx, depth + 1);
+        if (v === NOT_STATIC) return NOT_STATIC;
+        out.push(v);
+      }
+      return out;
+    }
+    case AST_NODE_TYPES.ObjectExpression: {
+      const out: { [key: string]: Plain } = {};
+      for (const prop of node.properties) {
+        if (prop.type !== AST_NODE_TYPES.Property || prop.kind !== 'init' || prop.method) return NOT_STATIC;
+        const key = propertyKeyName(prop);
+        if (key === undefined) return NOT_STATIC;
+        const v = toPlainValue(prop.value, ctx, depth + 1);
+        if (v === NOT_STATIC) return NOT_STATIC;
+        out[key] = v;
+      }
+      return out;
+    }
+    case AST_NODE_TYPES.Identifier: {
+      const target = ctx.resolveConst(node);
+      return target ? toPlainValue(target, ctx, depth + 1) : NOT_STATIC;
+    }
+    default: {
+      const v = evaluate(node, ctx, depth + 1);
+      return v?.text ?? NOT_STATIC;
+    }
+  }
+}

@@ -1,0 +1,20 @@
+import * as path from 'node:path';
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import { afterAll, describe, it } from 'vitest';
+
+RuleTester.afterAll = afterAll;
+RuleTester.describe = describe;
+RuleTester.it = it;
+RuleTester.itOnly = it.only;
+
+/** Folder with files that tests point `filename` at (readFileSync targets, infra fixtures). */
+export const FIXTURES = path.join(import.meta.dirname, 'fixtures');
+
+/** A tester with the TypeScript parser (which also parses plain JavaScript). */
+export function createRuleTester(): RuleTester {
+  return new RuleTester({
+    languageOptions: {
+      parserOptions: { ecmaVersion: 'latest', sourceType: 'module' },
+    },
+  });
+}
