@@ -1,28 +1,17 @@
 import type { ESLint, Linter } from 'eslint';
-import type { TSESLint } from '@typescript-eslint/utils';
 import { rules } from '../rules/index.js';
-import type { LambdaEdgeRuleDocs } from './create-rule.js';
+import { type ConfigName, type LambdaEdgeRule, configsOf } from './configs.js';
 import { PACKAGE, PLUGIN_NAMESPACE } from './package-info.js';
 
 export type { LambdaEdgeSettings } from './settings.js';
 export type { EventType } from './event-types.js';
 
-export type ConfigName = 'recommended' | 'strict' | 'all';
-
-type LambdaEdgeRule = TSESLint.RuleModule<string, readonly unknown[], LambdaEdgeRuleDocs>;
+export type { ConfigName } from './configs.js';
 
 export interface LambdaEdgePlugin {
   meta: { name: string; version: string; namespace: string };
   rules: Record<string, LambdaEdgeRule>;
   configs: Record<ConfigName, Linter.Config>;
-}
-
-/** Which configs include a rule, from its `meta.docs.recommended`. */
-export function configsOf(rule: LambdaEdgeRule): ConfigName[] {
-  const level = rule.meta.docs?.recommended;
-  if (level === 'recommended') return ['recommended', 'strict', 'all'];
-  if (level === 'strict') return ['strict', 'all'];
-  return ['all'];
 }
 
 const plugin: LambdaEdgePlugin = {

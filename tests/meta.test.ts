@@ -1,0 +1,83 @@
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import * as path from 'node:path';
+import { defineConfig } from 'eslint/config';
+import { describe, expect, it } from 'vitest';
+import { rules } from '../rules/index.js';
+import { configsOf } from '../src/configs.js';
+import plugin from '../src/index.js';
+
+const root = path.join(import.meta.dirname, '..');
+const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { name: string; version: string };
+const ruleFiles = readdirSync(path.join(root, 'rules'))
+  .filter((f) => f.endsWith('.ts') && f !== 'index.ts')
+  .map((f) => f.slice(0, -3))
+  .sort();
+const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
+
+describe('plugin shape', () => {
+  it('has meta from package.json', () => {
+    expect(plugin.meta).toEqual({ name: pkg.name, version: pkg.version, namespace: 'lambda-edge' });
+  });
+
+  it('registers exactly the rules in rules/, sorted', () => {
+    expect(Object.keys(rules)).toEqual(ruleFiles);
+    expect(Object.keys(plugin.rules)).toEqual(ruleFiles);
+  });
+
+  it('builds named flat configs that refer to the plugin itself', () => {
+    for (const name of ['recommended', 'strict', 'all'] as const) {
+      const config = plugin.configs[name];
+      expect(config.name).toBe(`lambda-edge/${name}`);
+      expect(config.plugins?.['lambda-edge']).toBe(plugin);
+    }
+  });
+
+  it('configs match each rule\'s meta.docs.recommended', () => {
+    for (const name of ['recommended', 'strict', 'all'] as const) {
+      const expected = Object.fromEntries(
+        ruleFiles
+          .filter((rule) => configsOf(plugin.rules[rule]!).includes(name))
+          .map((rule) => [`lambda-edge/${rule}`, 'error']),
+      );
+      expect(plugin.configs[name].rules).toEqual(expected);
+    }
+    // every rule in all; strict contains recommended
+    expect(Object.keys(plugin.configs.all.rules ?? {})).toHaveLength(ruleFiles.length);
+    for (const rule of Object.keys(plugin.configs.recommended.rules ?? {})) {
+      expect(plugin.configs.strict.rules).toHaveProperty(rule);
+    }
+  });
+
+  it('configs are accepted by defineConfig', () => {
+    const config = defineConfig([plugin.configs.recommended, { files: ['edge/**'], extends: [plugin.configs.strict] }]);
+    expect(config.length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe.each(ruleFiles)('rule %s', (name) => {
+  const rule = plugin.rules[name]!;
+
+  it('has a docs URL for this version, a description and a type', () => {
+    expect(rule.meta.docs?.url).toBe(
+      `https://github.com/lambda-edge-lint/eslint-plugin-lambda-edge/blob/v${pkg.version}/docs/rules/${name}.md`,
+    );
+    expect(rule.meta.docs?.description).toMatch(/^(Enforce|Require|Disallow|Prefer) /);
+    expect(['problem', 'suggestion', 'layout']).toContain(rule.meta.type);
+  });
+
+  it('can report configuration problems', () => {
+    expect(rule.meta.messages).toHaveProperty('invalidConfig');
+  });
+
+  it('has tests and docs with the required sections', () => {
+    expect(existsSync(path.join(root, 'tests', 'rules', `${name}.test.ts`))).toBe(true);
+    const doc = readFileSync(path.join(root, 'docs', 'rules', `${name}.md`), 'utf8');
+    for (const section of ['## Why', '## Examples', '### ❌ Incorrect', '### ✅ Correct', '## When Not To Use It']) {
+      expect(doc, `${name}.md needs "${section}"`).toContain(section);
+    }
+  });
+
+  it('is listed in the README with a link to its docs', () => {
+    expect(readme).toContain(`[${name}](docs/rules/${name}.md)`);
+  });
+});
