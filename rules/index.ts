@@ -1,7 +1,9 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import noNumericStatus from './no-numeric-status.js';
+import noOriginBodyInResponseTrigger from './no-origin-body-in-response-trigger.js';
 
 /** Every rule of the plugin, by name. Keep sorted; a test checks it matches rules/. */
 export const rules: Record<string, TSESLint.RuleModule<string, readonly unknown[]>> = {
   'no-numeric-status': noNumericStatus,
+  'no-origin-body-in-response-trigger': noOriginBodyInResponseTrigger,
 };
