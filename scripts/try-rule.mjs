@@ -10,7 +10,7 @@ const linter = new Linter({ configType: 'flat', cwd: process.cwd() });
 for (const f of process.argv.slice(3)) {
   const config = [
     {
-      files: ['**/*'],
+      files: ['**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}'],
       languageOptions: { parser: tsParser },
       plugins: { le: { rules: { r: rule } } },
       rules: { 'le/r': 'error' },

@@ -24,7 +24,7 @@ import {
 } from './event-types.js';
 import { lookupFile } from './infra/index.js';
 import { readSettings } from './settings.js';
-import { type StaticContext, type StaticValue, evaluateStatic } from './static-value.js';
+import { type StaticContext, type StaticValue, evaluateStatic, producesBase64 } from './static-value.js';
 
 type Variable = TSESLint.Scope.Variable;
 type Reference = TSESLint.Scope.Reference;
@@ -139,6 +139,8 @@ export interface Analysis {
   eventTypesAt(node: TSESTree.Node): EventTypes;
   handlerAt(node: TSESTree.Node): Handler | undefined;
   staticValue(node: TSESTree.Node): StaticValue | undefined;
+  /** Does the expression certainly produce base64 text (`buf.toString('base64')`, `btoa(x)`, a const of one)? */
+  producesBase64(node: TSESTree.Node): boolean;
   responseFor(node: TSESTree.ObjectExpression): GeneratedResponse | undefined;
 }
 
@@ -153,6 +155,7 @@ const EMPTY_ANALYSIS: Analysis = {
   eventTypesAt: () => undefined,
   handlerAt: () => undefined,
   staticValue: () => undefined,
+  producesBase64: () => false,
   responseFor: () => undefined,
 };
 
@@ -299,6 +302,7 @@ class FileAnalyzer {
       eventTypesAt: (node) => this.eventTypesAt(node),
       handlerAt: (node) => this.handlerAt(node),
       staticValue: (node) => evaluateStatic(node, this.staticCtx),
+      producesBase64: (node) => producesBase64(node, this.staticCtx),
       responseFor: (node) => this.responses.get(node),
     };
   }
@@ -569,6 +573,12 @@ class FileAnalyzer {
   /** After results are traced: a handler that touches `cf.response` serves a response event. */
   private inferFromCode(handler: Handler): void {
     if (handler.eventTypes) return;
+    // A handler that checks cf.config.eventType serves several events: leave it to narrowing.
+    for (const member of this.members) {
+      if (within(member, handler.node) && memberName(member) === 'eventType' && this.classify(member.object) === 'config') {
+        return;
+      }
+    }
     for (const member of this.members) {
       if (!within(member, handler.node)) continue;
       if (memberName(member) === 'response' && this.classify(member.object) === 'cf') {
@@ -710,7 +720,7 @@ class FileAnalyzer {
     if (depth > 2) return false;
     const param = fn.params[index];
     if (!param) return false;
-    if (param.type === AST_NODE_TYPES.ObjectPattern) return !!findPatternKey(param, 'Records');
+    if (param.type === AST_NODE_TYPES.ObjectPattern) return this.patternReachesCf(param);
     if (param.type !== AST_NODE_TYPES.Identifier) return false;
     const variable = this.variableOf(param);
     if (!variable) return false;
@@ -718,13 +728,15 @@ class FileAnalyzer {
       const { node: id, parent } = outerParent(ref.identifier);
       if (!parent) continue;
       if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === id && memberName(parent) === 'Records') {
-        return true;
+        // event.Records[0].cf — an S3 or SQS event has Records too, but no `cf`.
+        if (this.recordsReachCf(parent)) return true;
+        continue;
       }
       if (
         parent.type === AST_NODE_TYPES.VariableDeclarator &&
         parent.init === id &&
         parent.id.type === AST_NODE_TYPES.ObjectPattern &&
-        findPatternKey(parent.id, 'Records')
+        this.patternReachesCf(parent.id)
       ) {
         return true;
       }
@@ -735,6 +747,37 @@ class FileAnalyzer {
           return true;
         }
       }
+    }
+    return false;
+  }
+
+  /** `<records>[i].cf`, where `records` is an expression holding `event.Records`. */
+  private recordsReachCf(records: TSESTree.Node): boolean {
+    const { node: outer, parent } = outerParent(records);
+    if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === outer) {
+      const next = outerParent(parent).parent;
+      return next?.type === AST_NODE_TYPES.MemberExpression && next.object === outerParent(parent).node && memberName(next) === 'cf';
+    }
+    if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === outer && parent.id.type === AST_NODE_TYPES.Identifier) {
+      const variable = this.variableOf(parent.id);
+      return !!variable?.references.some((ref) => ref.identifier !== parent.id && this.recordsReachCf(ref.identifier));
+    }
+    return false;
+  }
+
+  /** `{ Records: [{ cf }] }`, `{ Records }` with `Records[0].cf` later. */
+  private patternReachesCf(pattern: TSESTree.ObjectPattern): boolean {
+    const prop = findPatternKey(pattern, 'Records');
+    if (!prop) return false;
+    const value = prop.value.type === AST_NODE_TYPES.AssignmentPattern ? prop.value.left : prop.value;
+    if (value.type === AST_NODE_TYPES.ArrayPattern) {
+      const first = value.elements[0];
+      const inner = first?.type === AST_NODE_TYPES.AssignmentPattern ? first.left : first;
+      return inner?.type === AST_NODE_TYPES.ObjectPattern && !!findPatternKey(inner, 'cf');
+    }
+    if (value.type === AST_NODE_TYPES.Identifier) {
+      const variable = this.variableOf(value);
+      return !!variable?.references.some((ref) => this.recordsReachCf(ref.identifier));
     }
     return false;
   }

@@ -1,0 +1,236 @@
+import tsParser from '@typescript-eslint/parser';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { Linter } from 'eslint';
+import { describe, expect, it } from 'vitest';
+import { type Analysis, getAnalysis } from '../src/analysis.js';
+
+/** Lints `code` with a probe rule and hands back the shared analysis of the file. */
+function analyse(code: string, options: { filename?: string; settings?: Record<string, unknown> } = {}) {
+  let captured: Analysis | undefined;
+  let problems: string[] = [];
+  const probe = {
+    meta: { type: 'problem' as const, schema: [] },
+    create(context: never) {
+      return {
+        Program() {
+          captured = getAnalysis(context);
+          problems = captured.problems.map((p) => p.message);
+        },
+      };
+    },
+  };
+  const linter = new Linter({ configType: 'flat' });
+  const messages = linter.verify(
+    code,
+    [
+      {
+        files: ['**/*.{js,mjs,cjs,ts,mts,cts}'],
+        languageOptions: { parser: tsParser, parserOptions: { ecmaVersion: 'latest', sourceType: 'module' } },
+        plugins: { probe: { rules: { probe } } },
+        rules: { 'probe/probe': 'error' },
+        settings: { 'lambda-edge': { infrastructure: false, ...(options.settings ?? {}) } },
+      },
+    ],
+    options.filename ?? 'handler.ts',
+  );
+  expect(messages.filter((m) => m.fatal)).toEqual([]);
+  return { analysis: captured!, problems };
+}
+
+const types = (set: ReadonlySet<string> | undefined) => (set ? [...set].sort() : undefined);
+
+describe('handler detection', () => {
+  it.each([
+    ['exports.handler =', `exports.handler = async (event) => event.Records[0].cf.request;`, 'handler'],
+    ['module.exports.x =', `module.exports.rewrite = (event, ctx, cb) => cb(null, event.Records[0].cf.request);`, 'rewrite'],
+    ['module.exports = {}', `const h = async (event) => event.Records[0].cf.request; module.exports = { h };`, 'h'],
+    ['export const', `export const onRequest = async (event) => event.Records[0].cf.request;`, 'onRequest'],
+    ['export function', `export function handler(event) { return event.Records[0].cf.request; }`, 'handler'],
+    ['export default', `export default async function (event) { return event.Records[0].cf.request; }`, 'default'],
+    ['export { a as b }', `const a = async (event) => event.Records[0].cf.request; export { a as handler };`, 'handler'],
+    ['destructured param', `export const handler = async ({ Records }) => Records[0].cf.request;`, 'handler'],
+    ['wrapped', `const base = async (event) => event.Records[0].cf.request; exports.handler = middy(base);`, 'handler'],
+  ])('finds %s', (_label, code, name) => {
+    const { analysis } = analyse(code, { filename: 'h.js' });
+    expect(analysis.handlers.map((h) => h.name)).toEqual([name]);
+  });
+
+  it('finds a handler typed with aws-lambda types', () => {
+    const { analysis } = analyse(`
+      import type { CloudFrontRequestHandler } from 'aws-lambda';
+      import { getRequest } from './util';
+      export const handler: CloudFrontRequestHandler = async (event) => getRequest(event);`);
+    expect(analysis.handlers.map((h) => h.name)).toEqual(['handler']);
+    expect(types(analysis.handlers[0]!.eventTypes)).toEqual(['origin-request', 'viewer-request']);
+  });
+
+  it('does not take a local helper that reads Records for a handler', () => {
+    const { analysis } = analyse(`
+      function getRequest(event) { return event.Records[0].cf.request; }
+      exports.handler = async (event) => { const request = getRequest(event); return request; };`);
+    expect(analysis.handlers.map((h) => h.name)).toEqual(['handler']);
+    // the helper's parameter is still known as the event, so its result is the request
+    expect(analysis.handlers[0]!.results.map((r) => analysis.classify(r))).toEqual(['request']);
+  });
+
+  it.each([
+    ['API Gateway', `exports.handler = async (event) => ({ statusCode: 200, headers: { 'Content-Type': 'x' }, body: '' });`],
+    ['CloudFront Function', `function handler(event) { var r = event.request; return { statusCode: 302 }; }`],
+    ['S3 event', `exports.handler = async (event) => { for (const r of event.Records) console.log(r.s3.bucket.name); };`],
+    ['Express', `app.get('/', (req, res) => res.status(204).send(''));`],
+  ])('finds no handler in %s code', (_label, code) => {
+    const { analysis } = analyse(code, { filename: 'x.js' });
+    expect(analysis.handlers).toEqual([]);
+    expect(analysis.responses).toEqual([]);
+  });
+});
+
+describe('event types', () => {
+  const body = `exports.handler = async (event) => { const r = event.Records[0].cf.request; return r; };`;
+
+  it('reads a file comment', () => {
+    const { analysis } = analyse(`// @lambda-edge-event origin-request, viewer-request\n${body}`, { filename: 'a.js' });
+    expect(types(analysis.handlers[0]!.eventTypes)).toEqual(['origin-request', 'viewer-request']);
+    expect(analysis.handlers[0]!.eventTypeSource).toBe('comment');
+  });
+
+  it('lets a comment before an export apply to that handler only', () => {
+    const { analysis } = analyse(
+      `/** @lambda-edge-event viewer-request */
+       exports.a = async (event) => event.Records[0].cf.request;
+       /** @lambda-edge-event origin-response */
+       exports.b = async (event) => event.Records[0].cf.response;`,
+      { filename: 'a.js' },
+    );
+    expect(analysis.handlers.map((h) => [h.name, types(h.eventTypes)])).toEqual([
+      ['a', ['viewer-request']],
+      ['b', ['origin-response']],
+    ]);
+  });
+
+  it('takes settings when there is no comment, and the comment over settings', () => {
+    expect(types(analyse(body, { filename: 'a.js', settings: { eventType: 'viewer-request' } }).analysis.handlers[0]!.eventTypes)).toEqual([
+      'viewer-request',
+    ]);
+    const { analysis } = analyse(`// @lambda-edge-event origin-request\n${body}`, {
+      filename: 'a.js',
+      settings: { eventType: ['viewer-request', 'viewer-response'] },
+    });
+    expect(types(analysis.handlers[0]!.eventTypes)).toEqual(['origin-request']);
+  });
+
+  it('reports an invalid type in a comment with the allowed values', () => {
+    const { problems } = analyse(`// @lambda-edge-event orgin-response\n${body}`, { filename: 'a.js' });
+    expect(problems).toEqual([
+      "@lambda-edge-event has the unknown event type 'orgin-response'; allowed values are 'viewer-request', 'origin-request', 'origin-response', 'viewer-response'.",
+    ]);
+  });
+
+  it('infers a response event from cf.response and a request event from returning the request', () => {
+    const response = analyse(`exports.handler = async (event) => { const { response } = event.Records[0].cf; return response; };`, {
+      filename: 'a.js',
+    }).analysis;
+    expect(types(response.handlers[0]!.eventTypes)).toEqual(['origin-response', 'viewer-response']);
+    expect(types(analyse(body, { filename: 'a.js' }).analysis.handlers[0]!.eventTypes)).toEqual(['origin-request', 'viewer-request']);
+  });
+
+  it('narrows inside eventType checks, switch cases and after early returns', () => {
+    const { analysis } = analyse(
+      `exports.handler = async (event) => {
+        const cf = event.Records[0].cf;
+        const type = cf.config.eventType;
+        if (cf.config.eventType === 'origin-response') { MARK_A; }
+        else { MARK_B; }
+        switch (type) { case 'viewer-request': case 'origin-request': MARK_C; break; default: MARK_D; }
+        if (type !== 'viewer-response') return cf.request;
+        MARK_E;
+      };`,
+      { filename: 'a.js' },
+    );
+    const at = (name: string) => {
+      const ids: TSESTree.Identifier[] = [];
+      const visit = (node: unknown) => {
+        if (!node || typeof node !== 'object') return;
+        const n = node as TSESTree.Node;
+        if (n.type === 'Identifier' && n.name === name) ids.push(n);
+        for (const [key, value] of Object.entries(n)) {
+          if (key === 'parent') continue;
+          if (Array.isArray(value)) value.forEach(visit);
+          else if (value && typeof value === 'object' && 'type' in value) visit(value);
+        }
+      };
+      visit(analysis.handlers[0]!.node);
+      return types(analysis.eventTypesAt(ids[0]!));
+    };
+    expect(at('MARK_A')).toEqual(['origin-response']);
+    expect(at('MARK_B')).toEqual(['origin-request', 'viewer-request', 'viewer-response']);
+    expect(at('MARK_C')).toEqual(['origin-request', 'viewer-request']);
+    expect(at('MARK_D')).toEqual(['origin-response', 'viewer-response']);
+    expect(at('MARK_E')).toEqual(['viewer-response']);
+  });
+});
+
+describe('objects', () => {
+  it('follows aliases, destructuring and helper parameters to the received objects', () => {
+    const { analysis } = analyse(
+      `function addHeaders(h) { h['x-a'] = [{ value: '1' }]; }
+       exports.handler = async (event) => {
+         const { Records: [{ cf }] } = event;
+         const { response } = cf;
+         const headers = response.headers;
+         addHeaders(headers);
+         const q = cf.request.querystring;
+         return response;
+       };`,
+      { filename: 'a.js' },
+    );
+    const kinds = analysis.accesses.map((a) => `${a.objectKind}.${a.name}:${a.op}`);
+    expect(kinds).toContain('response-headers.x-a:write');
+    expect(kinds).toContain('request.querystring:read');
+    expect(kinds).toContain('response.headers:read');
+  });
+
+  it('traces generated responses through variables, conditionals, helpers, spreads and callbacks', () => {
+    const { analysis } = analyse(
+      `const BASE = { status: '200', headers: { 'cache-control': [{ value: 'no-store' }] } };
+       const notFound = () => ({ ...BASE, status: '404', body: 'missing' });
+       exports.handler = (event, context, callback) => {
+         const request = event.Records[0].cf.request;
+         let res;
+         if (request.uri === '/a') res = { status: '301', headers: { location: [{ value: '/b' }] } };
+         else res = request.uri === '/c' ? notFound() : { status: '200', body: 'ok' };
+         callback(null, res);
+       };`,
+      { filename: 'a.js' },
+    );
+    const statuses = analysis.responses.map((r) => analysis.staticValue(r.properties.get('status')!.value)?.text).sort();
+    expect(statuses).toEqual(['200', '301', '404']);
+    const notFound = analysis.responses.find((r) => r.properties.has('body') && r.properties.get('headers'));
+    expect(notFound?.properties.get('headers')?.own).toBe(false);
+    expect(analysis.headerEntries.map((e) => e.name).sort()).toEqual(['cache-control', 'location']);
+  });
+
+  it('does not take a returned request literal or an API Gateway result for a response', () => {
+    const { analysis } = analyse(
+      `exports.handler = async (event) => {
+         const request = event.Records[0].cf.request;
+         if (request.uri === '/x') return { ...request, uri: '/index.html' };
+         return request;
+       };
+       exports.api = async (event) => ({ statusCode: 404, body: '' });`,
+      { filename: 'a.js' },
+    );
+    expect(analysis.responses).toEqual([]);
+  });
+
+  it('evaluates static values', () => {
+    const { analysis } = analyse(
+      `const A = 'ab';
+       const page = \`<p>\${A}</p>\` + 'x'.repeat(10) + JSON.stringify({ a: [1, true, null] });
+       exports.handler = async (event) => { event.Records[0].cf.request; return { status: '200', body: page }; };`,
+      { filename: 'a.js' },
+    );
+    const body = analysis.responses[0]!.properties.get('body')!.value;
+    expect(analysis.staticValue(body)).toEqual({ text: '<p>ab</p>xxxxxxxxxx{"a":[1,true,null]}', bytes: 38 });
+  });
+});
