@@ -1,4 +1,14 @@
+import { resolve } from 'node:path';
 import type { EventType } from '../event-types.js';
+import { discover, type Discovery } from './discover.js';
+import type { InfrastructureMap, InfrastructureProblem } from './types.js';
+
+export type {
+  InfrastructureBinding,
+  InfrastructureMap,
+  InfrastructureProblem,
+  InfrastructureSource,
+} from './types.js';
 
 /**
  * Contract between the per-file analysis and infrastructure discovery.
@@ -19,10 +29,86 @@ export interface InfrastructureOptions {
   handlers: Record<string, Record<string, EventType[]>> | undefined;
 }
 
+/** Discovery results per (cwd, options): computed once per process, then looked up. */
+const discoveries = new Map<string, Discovery>();
+/** Per settings object, its part of the cache key, so a lookup never re-serialises settings. */
+const keyParts = new WeakMap<object, string>();
+/** Problems already printed to stderr in this process. */
+const printed = new Set<string>();
+const NO_ENTRY: FileInfrastructure | undefined = undefined;
+
+function cacheKey(options: InfrastructureOptions): string {
+  const part = options.handlers ?? options.infrastructure;
+  let text: string;
+  if (part && typeof part === 'object') {
+    text = keyParts.get(part) ?? '';
+    if (!text) {
+      text = (options.handlers ? 'handlers:' : 'globs:') + JSON.stringify(part);
+      keyParts.set(part, text);
+    }
+  } else {
+    text = String(part);
+  }
+  return `${options.cwd}\0${text}`;
+}
+
+function discovery(options: InfrastructureOptions): Discovery | undefined {
+  if (options.infrastructure === false && !options.handlers) return undefined;
+  const key = cacheKey(options);
+  let found = discoveries.get(key);
+  if (!found) {
+    const infrastructure = options.infrastructure === false ? undefined : options.infrastructure;
+    found = discover(resolve(options.cwd), infrastructure, options.handlers);
+    discoveries.set(key, found);
+  }
+  return found;
+}
+
+const entries = new WeakMap<Discovery, Map<string, FileInfrastructure>>();
+
 /** Returns what infrastructure code says about one file, or undefined. */
-export function lookupFile(
-  _options: InfrastructureOptions,
-  _filename: string,
-): FileInfrastructure | undefined {
-  return undefined;
+export function lookupFile(options: InfrastructureOptions, filename: string): FileInfrastructure | undefined {
+  const found = discovery(options);
+  if (!found) return NO_ENTRY;
+  let byFile = entries.get(found);
+  if (!byFile) {
+    byFile = new Map();
+    for (const [file, entry] of found.files) {
+      byFile.set(file, {
+        byExport: entry.byExport,
+        ...(entry.importedBy ? { importedBy: entry.importedBy } : {}),
+        declaredIn: entry.declaredIn.join(', '),
+      });
+    }
+    entries.set(found, byFile);
+    printProblems(found.problems);
+  }
+  return byFile.get(filename) ?? byFile.get(resolve(filename));
+}
+
+/** Everything discovery could not read or follow, for the given options. */
+export function getInfrastructureProblems(options: InfrastructureOptions): InfrastructureProblem[] {
+  return discovery(options)?.problems ?? [];
+}
+
+/** All bindings found (handler file, export, event types, where declared) plus the problems. */
+export function getInfrastructureMap(options: InfrastructureOptions): InfrastructureMap {
+  const found = discovery(options);
+  return { bindings: found?.bindings ?? [], problems: found?.problems ?? [] };
+}
+
+/**
+ * Forgets every discovery of this process, so the next lookup reads the files again
+ * (editors and long-running processes call this when infrastructure files change).
+ */
+export function clearInfrastructureCache(): void {
+  discoveries.clear();
+}
+
+function printProblems(problems: InfrastructureProblem[]): void {
+  for (const problem of problems) {
+    if (printed.has(problem.message)) continue;
+    printed.add(problem.message);
+    process.stderr.write(`eslint-plugin-lambda-edge: ${problem.message}\n`);
+  }
 }

@@ -1,0 +1,911 @@
+import { dirname, extname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Project, ts as TsNamespace } from 'ts-morph';
+import type { EventType } from '../event-types.js';
+import { LineIndex, readText, type DiscoveryContext } from './context.js';
+import { loadTsMorph } from './lazy.js';
+import { resolveRelativeModule } from './module-resolve.js';
+
+/**
+ * AWS CDK apps (TypeScript and JavaScript), read with ts-morph and never run: every
+ * `new Distribution(...)` (default and additional behaviors, and `addBehavior`) and legacy
+ * `new CloudFrontWebDistribution(...)`, with each edge lambda's `functionVersion` followed
+ * back through variables, parameters, `this.x` members and constructs of other files to the
+ * function's code: `EdgeFunction`/`Function` with `Code.fromAsset(dir)` + `handler`, or
+ * `NodejsFunction` with `entry` + `handler`.
+ *
+ * The evaluator is small and symbolic: it knows strings, object and array literals,
+ * `path.join`/`path.resolve`, `__dirname`, `import.meta`, and "something from a package"
+ * (`cloudfront.LambdaEdgeEventType.ORIGIN_RESPONSE`). What it cannot follow becomes a
+ * problem naming the file and line.
+ */
+
+type ts = typeof TsNamespace;
+type Node = TsNamespace.Node;
+type Expression = TsNamespace.Expression;
+
+/** Cheap test on the text before a file is parsed. */
+export function mayBeCdkCode(text: string): boolean {
+  return text.includes('aws-cdk-lib') || text.includes('@aws-cdk/');
+}
+
+const EVENT_MEMBERS: Record<string, EventType> = {
+  VIEWER_REQUEST: 'viewer-request',
+  ORIGIN_REQUEST: 'origin-request',
+  ORIGIN_RESPONSE: 'origin-response',
+  VIEWER_RESPONSE: 'viewer-response',
+};
+const ASSET_FUNCTIONS = new Set(['EdgeFunction', 'Function', 'SingletonFunction']);
+const DISTRIBUTIONS = new Set(['Distribution', 'CloudFrontWebDistribution']);
+const MAX_DEPTH = 40;
+const MAX_ENVS = 16;
+
+interface AppFile {
+  path: string;
+  dir: string;
+  /** Folder `cdk synth` runs in (the one with cdk.json): relative asset paths start here. */
+  appDir: string;
+  sf: TsNamespace.SourceFile;
+  lines: LineIndex;
+  /** `new X(...)` by the last name of X, for finding where constructs are created. */
+  news: Map<string, TsNamespace.NewExpression[]>;
+  /** `f(...)` and `a.f(...)` by f. */
+  calls: Map<string, TsNamespace.CallExpression[]>;
+}
+
+interface Env {
+  file: AppFile;
+  params?: Map<Node, { expr: Expression | undefined; env: Env }>;
+  self?: Val;
+}
+
+type Val =
+  | { k: 'str'; v: string }
+  | { k: 'num'; v: number }
+  | { k: 'bool'; v: boolean }
+  | { k: 'obj'; node: TsNamespace.ObjectLiteralExpression; env: Env }
+  | { k: 'arr'; node: TsNamespace.ArrayLiteralExpression; env: Env }
+  /** Something from a package or a global: `path.join`, `cloudfront.LambdaEdgeEventType.X`. */
+  | { k: 'ext'; module: string; path: string[] }
+  | { k: 'module'; file: AppFile }
+  | { k: 'class'; decl: TsNamespace.ClassLikeDeclaration; file: AppFile }
+  | { k: 'fn'; decl: TsNamespace.FunctionLikeDeclaration; file: AppFile }
+  | { k: 'new'; cls: Val; args: readonly Expression[]; env: Env; node?: Node }
+  /** A member of a construct from a package: `fn.currentVersion`. */
+  | { k: 'prop'; base: Val; name: string }
+  | { k: 'call'; callee: Val; args: readonly Expression[]; env: Env; node: Node }
+  | { k: 'unknown'; why: string };
+
+const unknown = (why: string): Val => ({ k: 'unknown', why });
+
+export class CdkReader {
+  private readonly ts: ts;
+  private readonly project: Project;
+  private readonly files = new Map<string, AppFile | null>();
+  private readonly appDirs = new Map<string, string>();
+  private depth = 0;
+
+  constructor(private readonly ctx: DiscoveryContext) {
+    const { Project, ts } = loadTsMorph();
+    this.ts = ts;
+    this.project = new Project({
+      useInMemoryFileSystem: true,
+      skipLoadingLibFiles: true,
+      compilerOptions: { allowJs: true, noLib: true, noResolve: true },
+    });
+  }
+
+  /** Reads the app files given (already known to mention aws-cdk-lib) and binds what they attach. */
+  read(paths: string[], texts: Map<string, string>): void {
+    const loaded = paths.map((p) => this.load(p, texts.get(p))).filter((f): f is AppFile => !!f);
+    for (const file of loaded) {
+      for (const [name, list] of file.news) {
+        if (!DISTRIBUTIONS.has(name)) continue;
+        for (const node of list) this.readDistribution(file, node);
+      }
+      for (const call of file.calls.get('addBehavior') ?? []) this.readAddBehavior(file, call);
+    }
+  }
+
+  private load(path: string, text?: string): AppFile | undefined {
+    const cached = this.files.get(path);
+    if (cached !== undefined) return cached ?? undefined;
+    this.files.set(path, null);
+    if (text === undefined) {
+      const read = readText(path);
+      if ('error' in read) {
+        this.ctx.problem(path, undefined, read.error);
+        return undefined;
+      }
+      text = read.text;
+    }
+    const sf = this.project.createSourceFile(path, text, { overwrite: true }).compilerNode;
+    const lines = new LineIndex(text);
+    const diagnostics = (sf as unknown as { parseDiagnostics?: TsNamespace.DiagnosticWithLocation[] }).parseDiagnostics;
+    if (diagnostics && diagnostics.length > 0) {
+      const first = diagnostics[0]!;
+      const message = this.ts.flattenDiagnosticMessageText(first.messageText, ' ');
+      this.ctx.problem(path, lines.line(first.start), `does not parse as ${/\.[mc]?tsx?$/.test(path) ? 'TypeScript' : 'JavaScript'}: ${message}; its CDK constructs are not read.`);
+      return undefined;
+    }
+    const file: AppFile = { path, dir: dirname(path), appDir: this.appDirOf(dirname(path)), sf, lines, news: new Map(), calls: new Map() };
+    this.index(file);
+    this.files.set(path, file);
+    return file;
+  }
+
+  /** The nearest folder with cdk.json, up to the discovery root; else the root itself. */
+  private appDirOf(dir: string): string {
+    const hit = this.appDirs.get(dir);
+    if (hit) return hit;
+    let result: string;
+    if (this.ctx.kind(join(dir, 'cdk.json')) === 'file') result = dir;
+    else if (dir === this.ctx.cwd || dirname(dir) === dir || !dir.startsWith(this.ctx.cwd)) result = this.ctx.cwd;
+    else result = this.appDirOf(dirname(dir));
+    this.appDirs.set(dir, result);
+    return result;
+  }
+
+  private index(file: AppFile): void {
+    const ts = this.ts;
+    const add = <T>(map: Map<string, T[]>, key: string | undefined, node: T) => {
+      if (!key) return;
+      const list = map.get(key);
+      if (list) list.push(node);
+      else map.set(key, [node]);
+    };
+    const visit = (node: Node): void => {
+      if (ts.isNewExpression(node)) add(file.news, this.lastName(node.expression), node);
+      else if (ts.isCallExpression(node)) add(file.calls, this.lastName(node.expression), node);
+      ts.forEachChild(node, visit);
+    };
+    visit(file.sf);
+  }
+
+  private lastName(expr: Expression): string | undefined {
+    const ts = this.ts;
+    if (ts.isIdentifier(expr)) return expr.text;
+    if (ts.isPropertyAccessExpression(expr)) return expr.name.text;
+    return undefined;
+  }
+
+  private line(file: AppFile, node: Node): number {
+    return file.lines.line(node.getStart(file.sf));
+  }
+
+  // ---------------------------------------------------------------- distributions
+
+  private readDistribution(file: AppFile, node: TsNamespace.NewExpression): void {
+    const name = this.lastName(node.expression)!;
+    for (const env of this.envsFor(file, node)) {
+      const cls = this.evaluate(node.expression, env);
+      if (cls.k !== 'ext') continue; // a class of the app that happens to be called Distribution
+      const props = node.arguments?.[2] ? this.evaluate(node.arguments[2], env) : undefined;
+      if (!props || props.k !== 'obj') {
+        if (props?.k === 'unknown') this.ctx.problem(file.path, this.line(file, node), `new ${name}(...) props cannot be followed: ${props.why}.`);
+        continue;
+      }
+      if (name === 'Distribution') {
+        this.readBehavior(this.member(props, 'defaultBehavior'), 'defaultBehavior');
+        const additional = this.member(props, 'additionalBehaviors');
+        if (additional?.k === 'obj') {
+          for (const [key, value] of this.entries(additional)) this.readBehavior(value, `additionalBehaviors['${key}']`);
+        }
+      } else {
+        for (const origin of this.elements(this.member(props, 'originConfigs'))) {
+          for (const behavior of this.elements(this.member(origin, 'behaviors'))) {
+            for (const assoc of this.elements(this.member(behavior, 'lambdaFunctionAssociations'))) {
+              this.readEdgeLambda(assoc, 'lambdaFunction', 'lambdaFunctionAssociations');
+            }
+          }
+        }
+      }
+    }
+  }
+
+  private readAddBehavior(file: AppFile, call: TsNamespace.CallExpression): void {
+    if (call.arguments.length < 3 || !this.ts.isPropertyAccessExpression(call.expression)) return;
+    for (const env of this.envsFor(file, call)) {
+      const options = this.evaluate(call.arguments[2]!, env);
+      if (options.k === 'obj') this.readBehavior(options, 'addBehavior');
+    }
+  }
+
+  private readBehavior(behavior: Val | undefined, where: string): void {
+    if (!behavior || behavior.k !== 'obj') return;
+    for (const edgeLambda of this.elements(this.member(behavior, 'edgeLambdas'))) {
+      this.readEdgeLambda(edgeLambda, 'functionVersion', `${where}.edgeLambdas`);
+    }
+  }
+
+  private readEdgeLambda(value: Val, functionKey: string, where: string): void {
+    if (value.k !== 'obj') return;
+    const file = value.env.file;
+    const eventNode = this.propertyNode(value.node, 'eventType');
+    const line = this.line(file, eventNode ?? value.node);
+    const what = where;
+    const eventVal = this.member(value, 'eventType');
+    let eventType: EventType | undefined;
+    if (eventVal?.k === 'ext' && eventVal.path.length >= 2 && eventVal.path.at(-2) === 'LambdaEdgeEventType') {
+      eventType = EVENT_MEMBERS[eventVal.path.at(-1)!];
+    } else if (eventVal?.k === 'str') {
+      eventType = this.ctx.eventType(eventVal.v, file.path, line, what);
+      if (!eventType) return;
+    }
+    if (!eventType) {
+      this.ctx.problem(file.path, line, `${what} eventType ${eventVal?.k === 'unknown' ? `cannot be followed: ${eventVal.why}` : 'is not a LambdaEdgeEventType member'}.`);
+      return;
+    }
+    const fnVal = this.member(value, functionKey);
+    if (!fnVal) {
+      this.ctx.problem(file.path, line, `${what} has no ${functionKey}.`);
+      return;
+    }
+    const includeBody = this.member(value, 'includeBody');
+    const target = this.versionTarget(fnVal, file, line, `${what} ${functionKey}`);
+    if (target) this.ctx.bind('cdk', target, eventType, file.path, line, includeBody?.k === 'bool' && includeBody.v);
+  }
+
+  /** From what an edge lambda names (a version) to the handler file and export. */
+  private versionTarget(val: Val, file: AppFile, line: number, what: string): { file: string; exportName: string } | undefined {
+    if (val.k === 'prop' && val.name === 'currentVersion') return this.functionTarget(val.base, file, line, what);
+    if (val.k === 'prop' && val.name === 'latestVersion') {
+      this.ctx.problem(file.path, line, `${what} is latestVersion ($LATEST); Lambda@Edge needs a numbered version: use currentVersion or new lambda.Version(...).`);
+      return this.functionTarget(val.base, file, line, what);
+    }
+    if (val.k === 'new' && this.extTail(val.cls) === 'Version') {
+      const props = val.args[2] ? this.evaluate(val.args[2], val.env) : undefined;
+      const fn = props ? this.member(props, 'lambda') : undefined;
+      if (!fn) {
+        this.ctx.problem(file.path, line, `${what} is a lambda.Version whose lambda cannot be found.`);
+        return undefined;
+      }
+      return this.functionTarget(fn, file, line, what);
+    }
+    if (val.k === 'call' && val.callee.k === 'ext' && val.callee.path.some((p) => p.startsWith('fromVersion') || p.startsWith('fromFunction'))) {
+      this.ctx.problem(file.path, line, `${what} is an imported version (${val.callee.path.join('.')}); its code is not in this app.`);
+      return undefined;
+    }
+    // EdgeFunction is itself a version; other functions are reported by functionTarget if wrong.
+    return this.functionTarget(val, file, line, what);
+  }
+
+  private functionTarget(val: Val, file: AppFile, line: number, what: string): { file: string; exportName: string } | undefined {
+    const fail = (why: string) => {
+      this.ctx.problem(file.path, line, `${what} cannot be followed to a function's code: ${why}.`);
+      return undefined;
+    };
+    if (val.k === 'unknown') return fail(val.why);
+    if (val.k !== 'new') return fail(`it is ${this.describe(val)}, not a new EdgeFunction, Function or NodejsFunction`);
+    let kind = this.extTail(val.cls);
+    let props: Val | undefined;
+    let id: Val | undefined;
+    let definedIn = val.env.file;
+    if (val.cls.k === 'class') {
+      // A subclass of a CDK function: its super(scope, id, props) call carries the props.
+      const base = this.baseClass(val.cls);
+      const superCall = this.superCall(val.cls.decl);
+      if (base?.k !== 'ext' || !superCall) {
+        return fail(`${val.cls.decl.name?.text ?? 'the class'} is a construct of the app, not a Lambda function; name its function or version instead`);
+      }
+      kind = base.path.at(-1);
+      const env = this.ctorEnv(val);
+      props = superCall.arguments[2] ? this.evaluate(superCall.arguments[2], env) : undefined;
+      id = superCall.arguments[1] ? this.evaluate(superCall.arguments[1], env) : undefined;
+      definedIn = val.cls.file;
+    } else {
+      props = val.args[2] ? this.evaluate(val.args[2], val.env) : undefined;
+      id = val.args[1] ? this.evaluate(val.args[1], val.env) : undefined;
+    }
+    if (kind === 'NodejsFunction') {
+      const entry = props ? this.member(props, 'entry') : undefined;
+      const handler = props ? this.member(props, 'handler') : undefined;
+      let exportName = 'handler';
+      if (handler?.k === 'str') exportName = handler.v.slice(handler.v.lastIndexOf('.') + 1);
+      else if (handler) return fail(`NodejsFunction handler is ${this.describe(handler)}`);
+      let entryFile: string | undefined;
+      if (!entry) {
+        // NodejsFunction's default: <defining file>.<id>.ts (or .js) beside the defining file.
+        if (id?.k !== 'str') return fail('NodejsFunction has no entry and its id is not a string');
+        const stem = definedIn.path.slice(0, -extname(definedIn.path).length);
+        entryFile = this.ctx.findModuleFile(`${stem}.${id.v}`);
+        if (!entryFile) return fail(`NodejsFunction has no entry and ${this.ctx.rel(stem)}.${id.v}.ts does not exist`);
+      } else if (entry.k === 'str') {
+        entryFile = resolve(definedIn.appDir, entry.v);
+        if (this.ctx.kind(entryFile) !== 'file') return fail(`NodejsFunction entry ${this.ctx.rel(entryFile)} does not exist`);
+      } else {
+        return fail(`NodejsFunction entry is ${this.describe(entry)}`);
+      }
+      return { file: entryFile, exportName };
+    }
+    if (kind && ASSET_FUNCTIONS.has(kind)) {
+      const code = props ? this.member(props, 'code') : undefined;
+      const handler = props ? this.member(props, 'handler') : undefined;
+      if (code?.k === 'call' && code.callee.k === 'ext' && code.callee.path.at(-1) === 'fromInline') return undefined;
+      let dir: Val | undefined;
+      if (code?.k === 'call' && code.callee.k === 'ext' && code.callee.path.at(-1) === 'fromAsset' && code.args[0]) {
+        dir = this.evaluate(code.args[0], code.env);
+      } else if (code?.k === 'new' && this.extTail(code.cls) === 'AssetCode' && code.args[0]) {
+        dir = this.evaluate(code.args[0], code.env);
+      } else {
+        return fail(`${kind} code is ${code ? this.describe(code) : 'missing'}, not Code.fromAsset(<folder>)`);
+      }
+      if (dir.k !== 'str') return fail(`the Code.fromAsset path is ${this.describe(dir)}`);
+      if (handler?.k !== 'str') return fail(`${kind} handler is ${handler ? this.describe(handler) : 'missing'}`);
+      const codeDir = resolve(definedIn.appDir, dir.v);
+      if (this.ctx.kind(codeDir) !== 'dir') return fail(`the asset ${this.ctx.rel(codeDir)} is not a source folder`);
+      return this.ctx.resolveHandler(codeDir, handler.v, file.path, line, what);
+    }
+    return fail(`it is a ${kind ?? 'construct'}, not an EdgeFunction, Function or NodejsFunction`);
+  }
+
+  // ---------------------------------------------------------------- evaluation
+
+  private evaluate(expr: Expression, env: Env): Val {
+    if (this.depth > MAX_DEPTH) return unknown('the value is defined in too deep a chain (or a cycle)');
+    this.depth++;
+    try {
+      return this.evaluateInner(expr, env);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private evaluateInner(expr: Expression, env: Env): Val {
+    const ts = this.ts;
+    const at = () => `${this.ctx.rel(env.file.path)}:${this.line(env.file, expr)}`;
+    if (ts.isParenthesizedExpression(expr) || ts.isAsExpression(expr) || ts.isNonNullExpression(expr) || ts.isSatisfiesExpression(expr) || ts.isTypeAssertionExpression(expr)) {
+      return this.evaluate(expr.expression, env);
+    }
+    if (ts.isStringLiteral(expr) || ts.isNoSubstitutionTemplateLiteral(expr)) return { k: 'str', v: expr.text };
+    if (ts.isNumericLiteral(expr)) return { k: 'num', v: Number(expr.text) };
+    if (expr.kind === ts.SyntaxKind.TrueKeyword) return { k: 'bool', v: true };
+    if (expr.kind === ts.SyntaxKind.FalseKeyword) return { k: 'bool', v: false };
+    if (ts.isTemplateExpression(expr)) {
+      let out = expr.head.text;
+      for (const span of expr.templateSpans) {
+        const v = this.evaluate(span.expression, env);
+        if (v.k !== 'str' && v.k !== 'num') return v.k === 'unknown' ? v : unknown(`the template at ${at()} has a part that is not a string`);
+        out += String(v.v) + span.literal.text;
+      }
+      return { k: 'str', v: out };
+    }
+    if (ts.isBinaryExpression(expr)) {
+      const op = expr.operatorToken.kind;
+      if (op === ts.SyntaxKind.PlusToken) {
+        const l = this.evaluate(expr.left, env);
+        const r = this.evaluate(expr.right, env);
+        if ((l.k === 'str' || l.k === 'num') && (r.k === 'str' || r.k === 'num')) return { k: 'str', v: String(l.v) + String(r.v) };
+        return l.k === 'unknown' ? l : r.k === 'unknown' ? r : unknown(`the + at ${at()} is not on strings`);
+      }
+      if (op === ts.SyntaxKind.QuestionQuestionToken || op === ts.SyntaxKind.BarBarToken) {
+        const l = this.evaluate(expr.left, env);
+        return l.k === 'unknown' ? this.evaluate(expr.right, env) : l;
+      }
+      return unknown(`the expression at ${at()} is computed`);
+    }
+    if (ts.isObjectLiteralExpression(expr)) return { k: 'obj', node: expr, env };
+    if (ts.isArrayLiteralExpression(expr)) return { k: 'arr', node: expr, env };
+    if (ts.isIdentifier(expr)) return this.identifier(expr, env);
+    if (expr.kind === ts.SyntaxKind.ThisKeyword) return env.self ?? unknown(`'this' at ${at()} is not inside a class`);
+    if (ts.isMetaProperty(expr)) return { k: 'ext', module: '<import.meta>', path: [] };
+    if (ts.isPropertyAccessExpression(expr)) {
+      const base = this.evaluate(expr.expression, env);
+      return this.member(base, expr.name.text, env.file) ?? unknown(`${expr.getText(env.file.sf)} at ${at()} has no value that can be read`);
+    }
+    if (ts.isElementAccessExpression(expr)) {
+      const key = this.evaluate(expr.argumentExpression, env);
+      if (key.k !== 'str' && key.k !== 'num') return unknown(`the index at ${at()} is computed`);
+      const base = this.evaluate(expr.expression, env);
+      return this.member(base, String(key.v), env.file) ?? unknown(`${expr.getText(env.file.sf)} at ${at()} has no value that can be read`);
+    }
+    if (ts.isNewExpression(expr)) {
+      const cls = this.evaluate(expr.expression, env);
+      const args = expr.arguments ?? [];
+      if (cls.k === 'ext' && cls.module === '<global>' && cls.path.join('.') === 'URL') {
+        const [rel, base] = args.map((a) => this.evaluate(a, env));
+        if (rel?.k === 'str' && base?.k === 'str') {
+          try {
+            return { k: 'str', v: new URL(rel.v, base.v).href };
+          } catch {
+            return unknown(`new URL at ${at()} is not a valid URL`);
+          }
+        }
+      }
+      if (cls.k === 'unknown') return cls;
+      return { k: 'new', cls, args, env, node: expr };
+    }
+    if (ts.isCallExpression(expr)) return this.call(expr, env, at);
+    if (ts.isConditionalExpression(expr)) return unknown(`the value at ${at()} depends on a condition`);
+    if (ts.isFunctionExpression(expr) || ts.isArrowFunction(expr)) return { k: 'fn', decl: expr, file: env.file };
+    if (ts.isClassExpression(expr)) return { k: 'class', decl: expr, file: env.file };
+    return unknown(`the expression at ${at()} is not followed`);
+  }
+
+  private call(expr: TsNamespace.CallExpression, env: Env, at: () => string): Val {
+    const ts = this.ts;
+    if (expr.expression.kind === ts.SyntaxKind.ImportKeyword) return unknown(`the dynamic import at ${at()} is not followed`);
+    const callee = this.evaluate(expr.expression, env);
+    const args = expr.arguments;
+    if (callee.k === 'ext') {
+      const name = callee.path.at(-1);
+      const strings = () => {
+        const values = args.map((a) => this.evaluate(a, env));
+        const bad = values.find((v) => v.k !== 'str');
+        return bad ? bad : values.map((v) => (v as { v: string }).v);
+      };
+      if (callee.module === 'path' && (name === 'join' || name === 'resolve' || name === 'dirname' || name === 'normalize')) {
+        const parts = strings();
+        if (!Array.isArray(parts)) return parts.k === 'unknown' ? parts : unknown(`path.${name} at ${at()} has an argument that is not a string`);
+        if (name === 'join') return { k: 'str', v: join(...parts) };
+        if (name === 'resolve') return { k: 'str', v: resolve(env.file.appDir, ...parts) };
+        if (name === 'dirname') return { k: 'str', v: dirname(parts[0] ?? '.') };
+        return { k: 'str', v: join(parts[0] ?? '.') };
+      }
+      if (callee.module === 'url' && name === 'fileURLToPath') {
+        const [url] = args.map((a) => this.evaluate(a, env));
+        if (url?.k === 'str' && url.v.startsWith('file:')) return { k: 'str', v: fileURLToPath(url.v) };
+        return unknown(`fileURLToPath at ${at()} is not given a file: URL`);
+      }
+      if (callee.module === '<global>' && callee.path.join('.') === 'process.cwd') return { k: 'str', v: env.file.appDir };
+      if (callee.module === '<global>' && callee.path.join('.') === 'require') {
+        const spec = args[0] ? this.evaluate(args[0], env) : undefined;
+        if (spec?.k === 'str') return this.moduleValue(spec.v, env.file);
+        return unknown(`the require at ${at()} is not of a string`);
+      }
+      return { k: 'call', callee, args, env, node: expr };
+    }
+    if (callee.k === 'fn') {
+      const returned = this.returnedExpression(callee.decl);
+      if (!returned) return unknown(`the function called at ${at()} does not end in a single return`);
+      const params = this.bindParams(callee.decl.parameters, args, env);
+      return this.evaluate(returned, { file: callee.file, params, self: env.self });
+    }
+    if (callee.k === 'unknown') return callee;
+    return { k: 'call', callee, args, env, node: expr };
+  }
+
+  private returnedExpression(decl: TsNamespace.FunctionLikeDeclaration): Expression | undefined {
+    const ts = this.ts;
+    const body = decl.body;
+    if (!body) return undefined;
+    if (!ts.isBlock(body)) return body as Expression;
+    const returns = body.statements.filter(ts.isReturnStatement);
+    return returns.length === 1 ? returns[0]!.expression : undefined;
+  }
+
+  private bindParams(params: readonly TsNamespace.ParameterDeclaration[], args: readonly Expression[], env: Env) {
+    const map = new Map<Node, { expr: Expression | undefined; env: Env }>();
+    params.forEach((p, i) => map.set(p, { expr: args[i], env }));
+    return map;
+  }
+
+  /** A member of a value; undefined when an object literal simply has no such property. */
+  private member(base: Val, name: string, _from?: AppFile): Val | undefined {
+    const ts = this.ts;
+    switch (base.k) {
+      case 'obj': {
+        for (let i = base.node.properties.length - 1; i >= 0; i--) {
+          const prop = base.node.properties[i]!;
+          if (ts.isSpreadAssignment(prop)) {
+            const spread = this.evaluate(prop.expression, base.env);
+            const inner = spread.k === 'obj' ? this.member(spread, name) : undefined;
+            if (inner) return inner;
+            continue;
+          }
+          if (this.propertyName(prop.name) !== name) continue;
+          if (ts.isPropertyAssignment(prop)) return this.evaluate(prop.initializer, base.env);
+          if (ts.isShorthandPropertyAssignment(prop)) return this.identifier(prop.name, base.env);
+          return unknown(`${name} is a method`);
+        }
+        return undefined;
+      }
+      case 'ext':
+        if (base.module === '<import.meta>') {
+          const path = base.path.length === 0 ? _from?.path : undefined;
+          if (path && name === 'url') return { k: 'str', v: `file://${path}` };
+          if (path && name === 'dirname') return { k: 'str', v: dirname(path) };
+          if (path && name === 'filename') return { k: 'str', v: path };
+        }
+        return { k: 'ext', module: base.module, path: [...base.path, name] };
+      case 'module':
+        return this.exported(base.file, name);
+      case 'new':
+        if (base.cls.k === 'class') return this.classMember(base, name);
+        return { k: 'prop', base, name };
+      case 'prop':
+        return { k: 'prop', base, name };
+      case 'str':
+        return name === 'length' ? { k: 'num', v: base.v.length } : unknown(`.${name} of a string`);
+      case 'unknown':
+        return base;
+      default:
+        return unknown(`.${name} of ${this.describe(base)}`);
+    }
+  }
+
+  private entries(obj: Val & { k: 'obj' }): [string, Val][] {
+    const ts = this.ts;
+    const out: [string, Val][] = [];
+    for (const prop of obj.node.properties) {
+      if (ts.isSpreadAssignment(prop)) {
+        const spread = this.evaluate(prop.expression, obj.env);
+        if (spread.k === 'obj') out.push(...this.entries(spread));
+      } else if (ts.isPropertyAssignment(prop)) {
+        out.push([this.propertyName(prop.name) ?? '?', this.evaluate(prop.initializer, obj.env)]);
+      } else if (ts.isShorthandPropertyAssignment(prop)) {
+        out.push([prop.name.text, this.identifier(prop.name, obj.env)]);
+      }
+    }
+    return out;
+  }
+
+  private elements(val: Val | undefined): Val[] {
+    if (!val || val.k !== 'arr') return [];
+    const ts = this.ts;
+    const out: Val[] = [];
+    for (const element of val.node.elements) {
+      if (ts.isSpreadElement(element)) out.push(...this.elements(this.evaluate(element.expression, val.env)));
+      else out.push(this.evaluate(element, val.env));
+    }
+    return out;
+  }
+
+  private propertyName(name: TsNamespace.PropertyName): string | undefined {
+    const ts = this.ts;
+    if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name) || ts.isPrivateIdentifier(name)) return name.text;
+    if (ts.isComputedPropertyName(name) && ts.isStringLiteralLike(name.expression)) return name.expression.text;
+    return undefined;
+  }
+
+  private propertyNode(obj: TsNamespace.ObjectLiteralExpression, name: string): Node | undefined {
+    return obj.properties.find((p) => p.name && this.propertyName(p.name) === name);
+  }
+
+  // ---------------------------------------------------------------- names and scopes
+
+  private identifier(id: TsNamespace.Identifier, env: Env): Val {
+    const name = id.text;
+    const decl = this.declarationOf(name, id);
+    const file = env.file;
+    if (!decl) {
+      if (name === '__dirname') return { k: 'str', v: file.dir };
+      if (name === '__filename') return { k: 'str', v: file.path };
+      return { k: 'ext', module: '<global>', path: [name] };
+    }
+    return this.declarationValue(decl, name, env);
+  }
+
+  private declarationValue(decl: Node, name: string, env: Env): Val {
+    const ts = this.ts;
+    const file = env.file;
+    const at = () => `${this.ctx.rel(file.path)}:${this.line(file, decl)}`;
+    if (ts.isVariableDeclaration(decl)) {
+      if (!decl.initializer) return unknown(`${name} at ${at()} has no initializer`);
+      return this.evaluate(decl.initializer, env);
+    }
+    if (ts.isParameter(decl)) {
+      const bound = env.params?.get(decl);
+      if (bound?.expr) return this.evaluate(bound.expr, bound.env);
+      if (decl.initializer) return this.evaluate(decl.initializer, env);
+      const owner = this.ownerName(decl.parent);
+      return unknown(
+        bound
+          ? `parameter ${name} of ${owner} at ${at()} is not passed`
+          : `parameter ${name} of ${owner} at ${at()} is not followed (no call of ${owner} was found)`,
+      );
+    }
+    if (ts.isBindingElement(decl)) {
+      const key = decl.propertyName ? this.propertyName(decl.propertyName) : ts.isIdentifier(decl.name) ? decl.name.text : undefined;
+      const parent = decl.parent;
+      const holder = parent.parent; // VariableDeclaration, ParameterDeclaration or BindingElement
+      const whole = this.declarationValue(holder, name, env);
+      if (whole.k === 'unknown') return whole;
+      let value: Val | undefined;
+      if (ts.isArrayBindingPattern(parent)) {
+        const index = parent.elements.indexOf(decl);
+        value = whole.k === 'arr' ? this.elements(whole)[index] : undefined;
+      } else if (key !== undefined) {
+        value = this.member(whole, key, file);
+      }
+      if (!value && decl.initializer) return this.evaluate(decl.initializer, env);
+      return value ?? unknown(`${name} at ${at()} is not in the destructured value`);
+    }
+    if (ts.isClassDeclaration(decl) || ts.isClassExpression(decl)) return { k: 'class', decl, file };
+    if (ts.isFunctionDeclaration(decl)) return { k: 'fn', decl, file };
+    if (ts.isImportSpecifier(decl) || ts.isImportClause(decl) || ts.isNamespaceImport(decl)) {
+      const importDecl = ts.isImportSpecifier(decl) ? decl.parent.parent.parent : ts.isNamespaceImport(decl) ? decl.parent.parent : decl.parent;
+      const spec = (importDecl.moduleSpecifier as TsNamespace.StringLiteral).text;
+      const mod = this.moduleValue(spec, file);
+      if (ts.isNamespaceImport(decl)) return mod;
+      if (ts.isImportClause(decl)) return mod.k === 'module' ? this.exported(mod.file, 'default') ?? unknown(`${spec} has no default export`) : mod;
+      const imported = (decl.propertyName ?? decl.name).text;
+      return this.member(mod, imported, file) ?? unknown(`${spec} has no export ${imported}`);
+    }
+    if (ts.isImportEqualsDeclaration(decl) && ts.isExternalModuleReference(decl.moduleReference)) {
+      const spec = decl.moduleReference.expression;
+      return ts.isStringLiteral(spec) ? this.moduleValue(spec.text, file) : unknown(`import ${name} at ${at()} is computed`);
+    }
+    return unknown(`${name} at ${at()} is not followed`);
+  }
+
+  private ownerName(fn: Node): string {
+    const ts = this.ts;
+    if (ts.isConstructorDeclaration(fn)) return `the constructor of ${fn.parent.name?.text ?? 'a class'}`;
+    if ((ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn)) && fn.name) return fn.name.getText();
+    return 'a function';
+  }
+
+  /** Finds the declaration a name refers to at a node by walking the enclosing scopes. */
+  private declarationOf(name: string, at: Node): Node | undefined {
+    const ts = this.ts;
+    for (let scope: Node | undefined = at.parent; scope; scope = scope.parent) {
+      if (ts.isFunctionLike(scope)) {
+        for (const p of scope.parameters) {
+          const hit = this.bindingNamed(p.name, name, p);
+          if (hit) return hit;
+        }
+        if ((ts.isFunctionExpression(scope) || ts.isFunctionDeclaration(scope)) && scope.name?.text === name) return scope;
+      }
+      if (ts.isClassExpression(scope) && scope.name?.text === name) return scope;
+      if ((ts.isForOfStatement(scope) || ts.isForInStatement(scope) || ts.isForStatement(scope)) && scope.initializer && ts.isVariableDeclarationList(scope.initializer)) {
+        for (const d of scope.initializer.declarations) {
+          if (this.bindingNamed(d.name, name, d)) return undefined; // a loop variable: not followed
+        }
+      }
+      const statements = (scope as { statements?: TsNamespace.NodeArray<TsNamespace.Statement> }).statements;
+      if (!statements) continue;
+      for (const statement of statements) {
+        const hit = this.declaredIn(statement, name);
+        if (hit) return hit;
+      }
+    }
+    return undefined;
+  }
+
+  private declaredIn(statement: TsNamespace.Statement, name: string): Node | undefined {
+    const ts = this.ts;
+    if (ts.isVariableStatement(statement)) {
+      for (const d of statement.declarationList.declarations) {
+        const hit = this.bindingNamed(d.name, name, d);
+        if (hit) return hit;
+      }
+    } else if ((ts.isClassDeclaration(statement) || ts.isFunctionDeclaration(statement)) && statement.name?.text === name) {
+      return statement;
+    } else if (ts.isImportDeclaration(statement) && statement.importClause) {
+      const clause = statement.importClause;
+      if (clause.name?.text === name) return clause;
+      const bindings = clause.namedBindings;
+      if (bindings && ts.isNamespaceImport(bindings) && bindings.name.text === name) return bindings;
+      if (bindings && ts.isNamedImports(bindings)) return bindings.elements.find((e) => e.name.text === name);
+    } else if (ts.isImportEqualsDeclaration(statement) && statement.name.text === name) {
+      return statement;
+    }
+    return undefined;
+  }
+
+  private bindingNamed(binding: TsNamespace.BindingName, name: string, holder: Node): Node | undefined {
+    const ts = this.ts;
+    if (ts.isIdentifier(binding)) return binding.text === name ? holder : undefined;
+    for (const element of binding.elements) {
+      if (ts.isOmittedExpression(element)) continue;
+      const hit = this.bindingNamed(element.name, name, element);
+      if (hit) return hit;
+    }
+    return undefined;
+  }
+
+  // ---------------------------------------------------------------- modules and classes
+
+  private moduleValue(spec: string, from: AppFile): Val {
+    if (spec.startsWith('.') || spec.startsWith('/')) {
+      const path = resolveRelativeModule(this.ctx, from.path, spec);
+      const file = path ? this.load(path) : undefined;
+      return file ? { k: 'module', file } : unknown(`the module '${spec}' imported by ${this.ctx.rel(from.path)} cannot be read`);
+    }
+    return { k: 'ext', module: spec.replace(/^node:/, ''), path: [] };
+  }
+
+  /** An export of an app file: ES exports, `export { a as b } from`, and CommonJS `module.exports`. */
+  private exported(file: AppFile, name: string): Val | undefined {
+    const ts = this.ts;
+    const env: Env = { file };
+    const isExported = (s: TsNamespace.Statement) =>
+      ts.canHaveModifiers(s) && (ts.getModifiers(s) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+    const isDefault = (s: TsNamespace.Statement) =>
+      ts.canHaveModifiers(s) && (ts.getModifiers(s) ?? []).some((m) => m.kind === ts.SyntaxKind.DefaultKeyword);
+    let fallback: Node | undefined;
+    for (const s of file.sf.statements) {
+      if ((ts.isClassDeclaration(s) || ts.isFunctionDeclaration(s)) && (name === 'default' ? isDefault(s) : s.name?.text === name)) {
+        if (isExported(s)) return this.declarationValue(s, name, env);
+        fallback ??= s;
+      } else if (ts.isVariableStatement(s)) {
+        const hit = this.declaredIn(s, name);
+        if (hit && isExported(s)) return this.declarationValue(hit, name, env);
+        if (hit) fallback ??= hit;
+      } else if (ts.isExportDeclaration(s) && s.exportClause && ts.isNamedExports(s.exportClause)) {
+        const spec = s.exportClause.elements.find((e) => e.name.text === name);
+        if (!spec) continue;
+        const local = (spec.propertyName ?? spec.name).text;
+        if (s.moduleSpecifier && ts.isStringLiteral(s.moduleSpecifier)) {
+          const mod = this.moduleValue(s.moduleSpecifier.text, file);
+          return this.member(mod, local, file);
+        }
+        const decl = this.declarationOf(local, spec);
+        if (decl) return this.declarationValue(decl, local, env);
+      } else if (ts.isExportDeclaration(s) && !s.exportClause && s.moduleSpecifier && ts.isStringLiteral(s.moduleSpecifier)) {
+        const mod = this.moduleValue(s.moduleSpecifier.text, file);
+        const hit = mod.k === 'module' ? this.exported(mod.file, name) : undefined;
+        if (hit) return hit;
+      } else if (ts.isExportAssignment(s) && name === 'default') {
+        return this.evaluate(s.expression, env);
+      } else if (ts.isExpressionStatement(s) && ts.isBinaryExpression(s.expression) && s.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+        // module.exports = { A, B } | module.exports.A = A | exports.A = A
+        const target = s.expression.left.getText(file.sf);
+        if (target === 'module.exports') {
+          const value = this.evaluate(s.expression.right, env);
+          if (value.k === 'obj') {
+            const hit = this.member(value, name, file);
+            if (hit) return hit;
+          } else if (name === 'default') return value;
+        } else if (target === `module.exports.${name}` || target === `exports.${name}`) {
+          return this.evaluate(s.expression.right, env);
+        }
+      }
+    }
+    return fallback ? this.declarationValue(fallback, name, env) : undefined;
+  }
+
+  private classMember(inst: Val & { k: 'new' }, name: string): Val {
+    const ts = this.ts;
+    const cls = inst.cls as Val & { k: 'class' };
+    const decl = cls.decl;
+    const className = decl.name?.text ?? 'a class';
+    for (const member of decl.members) {
+      if (!member.name || this.propertyName(member.name) !== name) continue;
+      if (ts.isPropertyDeclaration(member) && member.initializer) {
+        return this.evaluate(member.initializer, { file: cls.file, self: inst });
+      }
+      if (ts.isGetAccessorDeclaration(member)) {
+        const returned = this.returnedExpression(member);
+        if (returned) return this.evaluate(returned, { file: cls.file, self: inst });
+      }
+    }
+    const ctor = decl.members.find(ts.isConstructorDeclaration);
+    if (ctor?.body) {
+      const param = ctor.parameters.find((p) => ts.isIdentifier(p.name) && p.name.text === name && (ts.getModifiers(p) ?? []).length > 0);
+      if (param) return this.declarationValue(param, name, this.ctorEnv(inst));
+      const assigned = this.thisAssignment(ctor.body, name);
+      if (assigned) return this.evaluate(assigned, this.ctorEnv(inst));
+    }
+    const base = this.baseClass(cls);
+    if (base?.k === 'class') {
+      const superCall = this.superCall(decl);
+      const env = this.ctorEnv(inst);
+      return this.classMember({ k: 'new', cls: base, args: superCall?.arguments ?? [], env }, name);
+    }
+    if (base?.k === 'ext') return { k: 'prop', base: inst, name };
+    return unknown(`${className} (${this.ctx.rel(cls.file.path)}) has no member ${name} that can be followed`);
+  }
+
+  /** The expression last assigned to `this.<name>` in a constructor body (not in nested functions). */
+  private thisAssignment(body: TsNamespace.Block, name: string): Expression | undefined {
+    const ts = this.ts;
+    let found: Expression | undefined;
+    const visit = (node: Node): void => {
+      if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
+      if (
+        ts.isBinaryExpression(node) &&
+        node.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+        ts.isPropertyAccessExpression(node.left) &&
+        node.left.expression.kind === ts.SyntaxKind.ThisKeyword &&
+        node.left.name.text === name
+      ) {
+        found = node.right;
+      }
+      ts.forEachChild(node, visit);
+    };
+    ts.forEachChild(body, visit);
+    return found;
+  }
+
+  private baseClass(cls: Val & { k: 'class' }): Val | undefined {
+    const ts = this.ts;
+    const heritage = cls.decl.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
+    return heritage ? this.evaluate(heritage.expression, { file: cls.file }) : undefined;
+  }
+
+  private superCall(decl: TsNamespace.ClassLikeDeclaration): TsNamespace.CallExpression | undefined {
+    const ts = this.ts;
+    const ctor = decl.members.find(ts.isConstructorDeclaration);
+    for (const statement of ctor?.body?.statements ?? []) {
+      if (ts.isExpressionStatement(statement) && ts.isCallExpression(statement.expression) && statement.expression.expression.kind === ts.SyntaxKind.SuperKeyword) {
+        return statement.expression;
+      }
+    }
+    return undefined;
+  }
+
+  private ctorEnv(inst: Val & { k: 'new' }): Env {
+    const cls = inst.cls as Val & { k: 'class' };
+    const ctor = cls.decl.members.find(this.ts.isConstructorDeclaration);
+    return { file: cls.file, params: ctor ? this.bindParams(ctor.parameters, inst.args, inst.env) : new Map(), self: inst };
+  }
+
+  private extTail(val: Val): string | undefined {
+    return val.k === 'ext' ? val.path.at(-1) : undefined;
+  }
+
+  private describe(val: Val): string {
+    switch (val.k) {
+      case 'str':
+        return `the string '${val.v}'`;
+      case 'ext':
+        return val.path.length > 0 ? `${val.path.join('.')}` : `the module ${val.module}`;
+      case 'new':
+        return `a new ${val.cls.k === 'class' ? (val.cls.decl.name?.text ?? 'class') : (this.extTail(val.cls) ?? 'object')}`;
+      case 'prop':
+        return `.${val.name} of ${this.describe(val.base)}`;
+      case 'call':
+        return `the result of ${this.describe(val.callee)}(...)`;
+      case 'unknown':
+        return `not followed (${val.why})`;
+      default:
+        return `a ${val.k === 'obj' ? 'object' : val.k === 'arr' ? 'array' : val.k}`;
+    }
+  }
+
+  // ---------------------------------------------------------------- where code runs
+
+  /**
+   * The environments a node is evaluated in: at the top of a file, one; inside a class's
+   * constructor or methods, one per `new Class(...)` found in the app (so `props.fn` is
+   * followed to what the caller passed); inside a function, one per call.
+   */
+  private envsFor(file: AppFile, node: Node, seen = new Set<Node>()): Env[] {
+    const ts = this.ts;
+    let fn: Node | undefined = node.parent;
+    while (fn && !(ts.isConstructorDeclaration(fn) || ts.isMethodDeclaration(fn) || ts.isFunctionDeclaration(fn) || ts.isGetAccessorDeclaration(fn))) {
+      fn = fn.parent;
+    }
+    if (!fn || seen.has(fn) || seen.size > 8) return [{ file }];
+    seen.add(fn);
+    const envs: Env[] = [];
+    if (ts.isFunctionDeclaration(fn)) {
+      const name = fn.name?.text;
+      for (const site of this.sites(name, 'calls')) {
+        for (const siteEnv of this.envsFor(site.file, site.node, seen)) {
+          const callee = this.evaluate((site.node as TsNamespace.CallExpression).expression, siteEnv);
+          if (callee.k !== 'fn' || callee.decl !== fn) continue;
+          envs.push({ file, params: this.bindParams(fn.parameters, (site.node as TsNamespace.CallExpression).arguments, siteEnv), self: siteEnv.self });
+          if (envs.length >= MAX_ENVS) return envs;
+        }
+      }
+      return envs.length > 0 ? envs : [{ file, params: new Map() }];
+    }
+    const classDecl = fn.parent as TsNamespace.ClassLikeDeclaration;
+    const cls: Val & { k: 'class' } = { k: 'class', decl: classDecl, file };
+    for (const site of this.sites(classDecl.name?.text, 'news')) {
+      for (const siteEnv of this.envsFor(site.file, site.node, seen)) {
+        const callee = this.evaluate((site.node as TsNamespace.NewExpression).expression, siteEnv);
+        if (callee.k !== 'class' || callee.decl !== classDecl) continue;
+        const inst: Val & { k: 'new' } = { k: 'new', cls, args: (site.node as TsNamespace.NewExpression).arguments ?? [], env: siteEnv, node: site.node };
+        envs.push(ts.isConstructorDeclaration(fn) ? this.ctorEnv(inst) : { file, params: new Map(), self: inst });
+        if (envs.length >= MAX_ENVS) return envs;
+      }
+    }
+    if (envs.length > 0) return envs;
+    const inst: Val & { k: 'new' } = { k: 'new', cls, args: [], env: { file } };
+    return [{ file, params: new Map(), self: inst }];
+  }
+
+  private sites(name: string | undefined, kind: 'news' | 'calls'): { file: AppFile; node: Node }[] {
+    if (!name) return [];
+    const out: { file: AppFile; node: Node }[] = [];
+    for (const file of this.files.values()) {
+      if (!file) continue;
+      for (const node of file[kind].get(name) ?? []) out.push({ file, node });
+    }
+    return out;
+  }
+}

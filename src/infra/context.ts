@@ -1,0 +1,175 @@
+import { readFileSync, statSync } from 'node:fs';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { isEventType, type EventType } from '../event-types.js';
+import type { Association, InfrastructureProblem, InfrastructureSource } from './types.js';
+
+/** Extensions a handler module may have, in the order Lambda's Node runtime (and bundlers) try. */
+export const HANDLER_EXTENSIONS = ['.js', '.mjs', '.cjs', '.ts', '.mts', '.cts'] as const;
+const HANDLER_EXTENSIONS_TEXT = HANDLER_EXTENSIONS.join(', ');
+
+/** Larger files are not infrastructure code anyone writes by hand; they are skipped. */
+export const MAX_INFRASTRUCTURE_FILE_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Shared state of one discovery run: the associations and problems found so far, plus
+ * small caches of the file system so that readers can ask freely.
+ */
+export class DiscoveryContext {
+  readonly associations: Association[] = [];
+  readonly problems: InfrastructureProblem[] = [];
+  private readonly problemKeys = new Set<string>();
+  private readonly kinds = new Map<string, 'file' | 'dir' | undefined>();
+
+  constructor(readonly cwd: string) {}
+
+  /** A path relative to cwd with forward slashes, for messages and `declaredIn`. */
+  rel(file: string): string {
+    const r = relative(this.cwd, file);
+    if (r === '') return '.';
+    return (r.startsWith('..') || isAbsolute(r) ? file : r).split(sep).join('/');
+  }
+
+  where(file: string, line?: number): string {
+    return line === undefined ? this.rel(file) : `${this.rel(file)}:${line}`;
+  }
+
+  /** Records a problem once; `what` says what could not be read or followed. */
+  problem(file: string, line: number | undefined, what: string): void {
+    const message = file === this.cwd && line === undefined ? what : `${this.where(file, line)}: ${what}`;
+    if (this.problemKeys.has(message)) return;
+    this.problemKeys.add(message);
+    this.problems.push(line === undefined ? { file, message } : { file, line, message });
+  }
+
+  bind(
+    source: InfrastructureSource,
+    target: { file: string; exportName: string },
+    eventType: EventType,
+    declaredFile: string,
+    declaredLine: number,
+    includeBody?: boolean,
+  ): void {
+    this.associations.push({
+      file: target.file,
+      exportName: target.exportName,
+      eventType,
+      ...(includeBody ? { includeBody: true } : {}),
+      declaredFile,
+      declaredLine,
+      source,
+    });
+  }
+
+  kind(path: string): 'file' | 'dir' | undefined {
+    if (this.kinds.has(path)) return this.kinds.get(path);
+    let kind: 'file' | 'dir' | undefined;
+    try {
+      const st = statSync(path, { throwIfNoEntry: false });
+      kind = st?.isFile() ? 'file' : st?.isDirectory() ? 'dir' : undefined;
+    } catch {
+      kind = undefined;
+    }
+    this.kinds.set(path, kind);
+    return kind;
+  }
+
+  /**
+   * Maps a Lambda handler string (`src/edge/index.handler`) inside a code folder to the
+   * source file and export. Records a problem and returns undefined when no file matches.
+   */
+  resolveHandler(
+    codeDir: string,
+    handler: string,
+    declaredFile: string,
+    declaredLine: number | undefined,
+    what: string,
+  ): { file: string; exportName: string } | undefined {
+    const dot = handler.lastIndexOf('.');
+    const slash = Math.max(handler.lastIndexOf('/'), handler.lastIndexOf('\\'));
+    if (dot <= 0 || dot < slash || dot === handler.length - 1) {
+      this.problem(
+        declaredFile,
+        declaredLine,
+        `${what} handler '${handler}' is not of the form 'file.export' (for example 'index.handler').`,
+      );
+      return undefined;
+    }
+    const modulePath = handler.slice(0, dot);
+    const exportName = handler.slice(dot + 1);
+    const file = this.findModuleFile(resolve(codeDir, modulePath));
+    if (!file) {
+      this.problem(
+        declaredFile,
+        declaredLine,
+        `${what} handler '${handler}' has no source file: looked for ${this.rel(
+          resolve(codeDir, modulePath),
+        )} with ${HANDLER_EXTENSIONS_TEXT}.`,
+      );
+      return undefined;
+    }
+    return { file, exportName };
+  }
+
+  /** `base` + the first handler extension that exists, or `base` itself if it has one. */
+  findModuleFile(base: string): string | undefined {
+    for (const ext of HANDLER_EXTENSIONS) {
+      if (this.kind(base + ext) === 'file') return base + ext;
+    }
+    if (HANDLER_EXTENSIONS.some((ext) => base.endsWith(ext)) && this.kind(base) === 'file') {
+      return base;
+    }
+    return undefined;
+  }
+
+  /**
+   * Checks an event type read from infrastructure code; records a problem for anything
+   * that is not one of the four Lambda@Edge events.
+   */
+  eventType(value: unknown, file: string, line: number | undefined, what: string): EventType | undefined {
+    if (isEventType(value)) return value;
+    this.problem(
+      file,
+      line,
+      `${what} event type ${typeof value === 'string' ? `'${value}'` : 'is not a plain string and'} cannot be used; expected one of viewer-request, origin-request, origin-response, viewer-response.`,
+    );
+    return undefined;
+  }
+}
+
+export type TextRead = { text: string } | { error: string };
+
+/** Reads a text file, refusing binary and oversized files with a reason. */
+export function readText(file: string): TextRead {
+  let buffer: Buffer;
+  try {
+    const size = statSync(file).size;
+    if (size > MAX_INFRASTRUCTURE_FILE_BYTES) {
+      return { error: `is ${Math.round(size / 1024 / 1024)} MB, larger than infrastructure code is expected to be; not read.` };
+    }
+    buffer = readFileSync(file);
+  } catch (error) {
+    return { error: `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}).` };
+  }
+  if (buffer.subarray(0, 8000).includes(0)) {
+    return { error: 'is a binary file, not text; not read.' };
+  }
+  return { text: buffer.toString('utf8').replace(/^\uFEFF/, '') };
+}
+
+/** 1-based line of a character offset, using a precomputed table of line starts. */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+  constructor(text: string) {
+    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
+  }
+  line(offset: number): number {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  }
+}

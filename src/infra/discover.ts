@@ -1,0 +1,213 @@
+import { basename, dirname, resolve } from 'node:path';
+import { globSync } from 'tinyglobby';
+import type { EventType } from '../event-types.js';
+import { CdkReader, mayBeCdkCode } from './cdk.js';
+import { mayBeTemplateWithDistribution, readTemplate } from './cloudformation.js';
+import { DiscoveryContext, readText } from './context.js';
+import { importedByHandlers } from './module-graph.js';
+import { listFiles, isInside, SKIPPED_DIRS } from './scan.js';
+import { readServerless, SERVERLESS_FILE, isObject } from './serverless.js';
+import { mayBeTerraformOfInterest, parseTerraformFile, readTerraformModules, type TfBlock } from './terraform.js';
+import type { InfrastructureBinding, InfrastructureProblem } from './types.js';
+import { readYaml } from './yaml-data.js';
+
+const CODE_FILE = /\.(ts|mts|cts|js|mjs|cjs)$/;
+const DECLARATION_FILE = /\.d\.[mc]?ts$/;
+const DATA_FILE = /\.(ya?ml|json|template)$/;
+/** Data files that are never templates and can be large. */
+const NOT_TEMPLATES = new Set(['package.json', 'package-lock.json', 'npm-shrinkwrap.json', 'composer.lock', 'cdk.context.json']);
+
+export interface FileEntry {
+  byExport: Map<string, Set<EventType>>;
+  importedBy?: Set<EventType>;
+  declaredIn: string[];
+}
+
+export interface Discovery {
+  cwd: string;
+  bindings: InfrastructureBinding[];
+  problems: InfrastructureProblem[];
+  files: Map<string, FileEntry>;
+}
+
+/**
+ * Reads the infrastructure code under `cwd` (or only the files the `infrastructure` globs
+ * name), or takes a handler map as written by `map --write`, then follows the handlers'
+ * imports. Never throws: whatever fails becomes a problem.
+ */
+export function discover(
+  cwd: string,
+  infrastructure: string[] | undefined,
+  handlers: Record<string, Record<string, EventType[]>> | undefined,
+): Discovery {
+  const ctx = new DiscoveryContext(cwd);
+  try {
+    if (handlers) fromHandlerMap(ctx, handlers);
+    else readInfrastructure(ctx, infrastructure);
+  } catch (error) {
+    // A bug in a reader must not take ESLint down with it; say so and keep what was found.
+    ctx.problem(cwd, undefined, `infrastructure discovery stopped early: ${(error as Error).stack ?? String(error)}`);
+  }
+  return assemble(ctx);
+}
+
+function fromHandlerMap(ctx: DiscoveryContext, handlers: Record<string, Record<string, EventType[]>>): void {
+  for (const [relFile, exports] of Object.entries(handlers)) {
+    const file = resolve(ctx.cwd, relFile);
+    if (ctx.kind(file) !== 'file') {
+      ctx.problem(ctx.cwd, undefined, `settings['lambda-edge'].handlers names ${relFile}, which does not exist (relative to ${ctx.cwd}).`);
+      continue;
+    }
+    for (const [exportName, types] of Object.entries(exports)) {
+      for (const t of types) ctx.bind('settings', { file, exportName }, t, ctx.cwd, 0);
+    }
+  }
+}
+
+function readInfrastructure(ctx: DiscoveryContext, infrastructure: string[] | undefined): void {
+  const explicit = infrastructure !== undefined;
+  let files: string[];
+  if (explicit) {
+    files = [];
+    for (const pattern of infrastructure) {
+      const matched = globSync(pattern, {
+        cwd: ctx.cwd,
+        absolute: true,
+        dot: true,
+        ignore: [...SKIPPED_DIRS].map((d) => `**/${d}/**`),
+      }).map((f) => resolve(f));
+      if (matched.length === 0) {
+        ctx.problem(ctx.cwd, undefined, `settings['lambda-edge'].infrastructure entry '${pattern}' matches no file under ${ctx.cwd}.`);
+      }
+      files.push(...matched);
+    }
+    files = [...new Set(files)].sort();
+  } else {
+    files = listFiles(ctx, ctx.cwd);
+  }
+
+  const cdkRoots = explicit ? [] : files.filter((f) => basename(f) === 'cdk.json').map(dirname);
+  const cdkFiles: string[] = [];
+  const cdkTexts = new Map<string, string>();
+  const tfByDir = new Map<string, { path: string; text: string }[]>();
+
+  for (const file of files) {
+    const name = basename(file);
+    if (CODE_FILE.test(name) && !DECLARATION_FILE.test(name)) {
+      if (!explicit && cdkRoots.length > 0 && !cdkRoots.some((root) => isInside(root, file))) continue;
+      const read = readText(file);
+      if ('error' in read) {
+        if (explicit) ctx.problem(file, undefined, read.error);
+        continue;
+      }
+      if (explicit || mayBeCdkCode(read.text)) {
+        cdkFiles.push(file);
+        cdkTexts.set(file, read.text);
+      }
+    } else if (name.endsWith('.tf')) {
+      const read = readText(file);
+      if ('error' in read) {
+        ctx.problem(file, undefined, read.error);
+        continue;
+      }
+      const dir = dirname(file);
+      const list = tfByDir.get(dir) ?? [];
+      list.push({ path: file, text: read.text });
+      tfByDir.set(dir, list);
+    } else if (SERVERLESS_FILE.test(name)) {
+      readDataFile(ctx, file, 'serverless');
+    } else if (DATA_FILE.test(name) && !NOT_TEMPLATES.has(name) && !/^tsconfig.*\.json$/.test(name)) {
+      readDataFile(ctx, file, explicit ? 'any' : 'template');
+    }
+  }
+
+  if (cdkFiles.length > 0) new CdkReader(ctx).read(cdkFiles, cdkTexts);
+
+  const parsed: { path: string; blocks: TfBlock[] }[] = [];
+  for (const list of tfByDir.values()) {
+    if (!explicit && !list.some((f) => f.text.includes('aws_cloudfront_distribution'))) continue;
+    if (!list.some((f) => mayBeTerraformOfInterest(f.text))) continue;
+    for (const f of list) {
+      const blocks = parseTerraformFile(ctx, f.path, f.text);
+      if (blocks) parsed.push({ path: f.path, blocks });
+    }
+  }
+  if (parsed.length > 0) readTerraformModules(ctx, parsed);
+}
+
+function readDataFile(ctx: DiscoveryContext, file: string, kind: 'serverless' | 'template' | 'any'): void {
+  const read = readText(file);
+  if ('error' in read) {
+    if (kind !== 'template') ctx.problem(file, undefined, read.error);
+    return;
+  }
+  if (kind === 'template' && !mayBeTemplateWithDistribution(read.text)) return;
+  const parsed = readYaml(read.text);
+  if ('error' in parsed) {
+    ctx.problem(file, parsed.line, parsed.error);
+    return;
+  }
+  const root = parsed.data.value;
+  const looksServerless = isObject(root) && 'functions' in root && !('Resources' in root);
+  if (kind === 'serverless' || (kind === 'any' && looksServerless)) {
+    readServerless(ctx, file, parsed.data);
+  } else {
+    readTemplate(ctx, file, parsed.data);
+  }
+}
+
+function assemble(ctx: DiscoveryContext): Discovery {
+  const merged = new Map<string, InfrastructureBinding>();
+  const files = new Map<string, FileEntry>();
+  for (const a of ctx.associations) {
+    const declaredIn = a.source === 'settings' ? "settings['lambda-edge'].handlers" : ctx.where(a.declaredFile, a.declaredLine);
+    const key = `${a.file}\0${a.exportName}\0${a.source}\0${declaredIn}`;
+    const existing = merged.get(key);
+    if (existing) {
+      if (!existing.eventTypes.includes(a.eventType)) existing.eventTypes.push(a.eventType);
+      if (a.includeBody) existing.includeBody = true;
+    } else {
+      merged.set(key, {
+        file: a.file,
+        exportName: a.exportName,
+        eventTypes: [a.eventType],
+        ...(a.includeBody ? { includeBody: true } : {}),
+        declaredIn,
+        source: a.source,
+      });
+    }
+    let entry = files.get(a.file);
+    if (!entry) files.set(a.file, (entry = { byExport: new Map(), declaredIn: [] }));
+    let types = entry.byExport.get(a.exportName);
+    if (!types) entry.byExport.set(a.exportName, (types = new Set()));
+    types.add(a.eventType);
+    if (!entry.declaredIn.includes(declaredIn)) entry.declaredIn.push(declaredIn);
+  }
+
+  const handlerTypes = new Map<string, Set<EventType>>();
+  for (const [file, entry] of files) {
+    const all = new Set<EventType>();
+    for (const types of entry.byExport.values()) for (const t of types) all.add(t);
+    handlerTypes.set(file, all);
+  }
+  try {
+    for (const [file, reach] of importedByHandlers(ctx, handlerTypes)) {
+      let entry = files.get(file);
+      if (!entry) files.set(file, (entry = { byExport: new Map(), declaredIn: [] }));
+      entry.importedBy = reach.types;
+      const via = [...reach.handlers].map((h) => `imported from ${ctx.rel(h)}`);
+      for (const v of via) if (!entry.declaredIn.includes(v)) entry.declaredIn.push(v);
+    }
+  } catch (error) {
+    ctx.problem(ctx.cwd, undefined, `following the handlers' imports stopped early: ${(error as Error).message}`);
+  }
+
+  const bindings = [...merged.values()].sort(
+    (a, b) => cmp(a.file, b.file) || cmp(a.exportName, b.exportName) || cmp(a.declaredIn, b.declaredIn),
+  );
+  return { cwd: ctx.cwd, bindings, problems: ctx.problems, files };
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,79 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import type { DiscoveryContext } from './context.js';
+
+/** Folders that hold dependencies, build output or tool state, never infrastructure sources. */
+export const SKIPPED_DIRS = new Set([
+  'node_modules',
+  'dist',
+  'build',
+  'out',
+  'cdk.out',
+  '.git',
+  'coverage',
+  '.serverless',
+  '.aws-sam',
+  '.terraform',
+]);
+
+/**
+ * Every file under `root`, skipping SKIPPED_DIRS. Symbolic links to folders are followed
+ * once; a link back to a folder on its own path (a loop) is reported and skipped.
+ */
+export function listFiles(ctx: DiscoveryContext, root: string): string[] {
+  const files: string[] = [];
+  const visited = new Set<string>();
+
+  const walk = (dir: string, ancestors: Set<string>): void => {
+    let id: string;
+    try {
+      const st = statSync(dir);
+      id = `${st.dev}:${st.ino}`;
+    } catch {
+      return;
+    }
+    if (visited.has(id)) return;
+    visited.add(id);
+    const path = new Set(ancestors).add(id);
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const full = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (!SKIPPED_DIRS.has(entry.name)) walk(full, path);
+      } else if (entry.isFile()) {
+        files.push(full);
+      } else if (entry.isSymbolicLink()) {
+        let st;
+        try {
+          st = statSync(full);
+        } catch {
+          continue; // a dangling link
+        }
+        if (st.isFile()) files.push(full);
+        else if (st.isDirectory() && !SKIPPED_DIRS.has(entry.name)) {
+          const target = `${st.dev}:${st.ino}`;
+          if (path.has(target)) {
+            ctx.problem(full, undefined, 'is a symbolic link to a folder that contains it (a loop); not followed.');
+          } else {
+            walk(full, path);
+          }
+        }
+      }
+    }
+  };
+
+  walk(root, new Set());
+  return files;
+}
+
+/** True when `file` lies under `dir` (both absolute). */
+export function isInside(dir: string, file: string): boolean {
+  const r = relative(dir, file);
+  return r !== '' && !r.startsWith(`..${sep}`) && r !== '..';
+}

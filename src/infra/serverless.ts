@@ -1,0 +1,93 @@
+import { dirname } from 'node:path';
+import type { DiscoveryContext } from './context.js';
+import type { YamlData } from './yaml-data.js';
+
+/** File names the Serverless Framework reads by default. */
+export const SERVERLESS_FILE = /^serverless\.(ya?ml|json)$/;
+
+const EDGE_EVENT_KEYS = ['cloudFront', 'lambdaAtEdge', 'preExistingCloudFront'] as const;
+
+/**
+ * Serverless Framework: `functions.<name>.handler` with `events` of kind `cloudFront`
+ * (built in) or `preExistingCloudFront` (serverless-lambda-edge-pre-existing-cloudfront),
+ * or the function-level `lambdaAtEdge` of @silvermine/serverless-plugin-cloudfront-lambda-edge
+ * (an object or a list).
+ * `${self:...}` variables are left as text; a handler or event type that is one is reported.
+ */
+export function readServerless(ctx: DiscoveryContext, file: string, data: YamlData): void {
+  const root = data.value;
+  if (!isObject(root)) {
+    ctx.problem(file, undefined, 'is not a Serverless service definition (the top level is not a map).');
+    return;
+  }
+  const functions = root.functions;
+  if (functions === undefined) return;
+  if (!isObject(functions)) {
+    if (typeof functions === 'string') {
+      ctx.problem(
+        file,
+        data.lineOf(root, 'functions'),
+        `functions is '${functions}', which is not followed; list the functions in this file or use settings['lambda-edge'].handlers.`,
+      );
+    }
+    return;
+  }
+  const serviceDir = dirname(file);
+  for (const [name, fn] of Object.entries(functions)) {
+    if (!isObject(fn)) continue;
+    // The silvermine plugin puts `lambdaAtEdge` on the function itself; the others are events.
+    const edgeEvents = collectEdgeEvents([fn, ...(Array.isArray(fn.events) ? fn.events : [])], data);
+    if (edgeEvents.length === 0) continue;
+
+    const handlerLine = data.lineOf(fn, 'handler') ?? data.lineOf(functions, name);
+    const what = `functions.${name}`;
+    if (typeof fn.handler !== 'string') {
+      ctx.problem(file, handlerLine, `${what} has Lambda@Edge events but no handler string.`);
+      continue;
+    }
+    if (fn.handler.includes('${')) {
+      ctx.problem(file, handlerLine, `${what}.handler '${fn.handler}' uses a variable, which is not resolved.`);
+      continue;
+    }
+    const target = ctx.resolveHandler(serviceDir, fn.handler, file, handlerLine, what);
+    if (!target) continue;
+    for (const event of edgeEvents) {
+      const raw = event.config.eventType;
+      if (typeof raw === 'string' && raw.includes('${')) {
+        ctx.problem(file, event.line, `${what} ${event.kind} eventType '${raw}' uses a variable, which is not resolved.`);
+        continue;
+      }
+      const eventType = ctx.eventType(raw, file, event.line, `${what} ${event.kind}`);
+      if (!eventType) continue;
+      ctx.bind('serverless', target, eventType, file, event.line, event.config.includeBody === true);
+    }
+  }
+}
+
+interface EdgeEvent {
+  kind: (typeof EDGE_EVENT_KEYS)[number];
+  config: Record<string, unknown>;
+  line: number;
+}
+
+function collectEdgeEvents(holders: unknown[], data: YamlData): EdgeEvent[] {
+  const found: EdgeEvent[] = [];
+  for (const event of holders) {
+    if (!isObject(event)) continue;
+    for (const kind of EDGE_EVENT_KEYS) {
+      const value = event[kind];
+      if (value === undefined) continue;
+      const configs = Array.isArray(value) ? value : [value];
+      for (const config of configs) {
+        if (!isObject(config)) continue;
+        const line = data.lineOf(config, 'eventType') ?? data.lineOf(config) ?? data.lineOf(event, kind) ?? 1;
+        found.push({ kind, config, line });
+      }
+    }
+  }
+  return found;
+}
+
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,391 @@
+import { basename, dirname, extname, resolve } from 'node:path';
+import type { hclLanguage } from 'codemirror-lang-hcl';
+import { LineIndex, type DiscoveryContext } from './context.js';
+import { loadHcl } from './lazy.js';
+
+/**
+ * Terraform: `aws_cloudfront_distribution` → `lambda_function_association` blocks in
+ * `default_cache_behavior` and each `ordered_cache_behavior`, `lambda_arn` followed to an
+ * `aws_lambda_function` of the same module (folder), and its code to `data.archive_file`'s
+ * `source_file` or `source_dir`.
+ *
+ * The HCL is parsed with the Lezer HCL grammar of `codemirror-lang-hcl`: a real grammar,
+ * pure JavaScript and synchronous (ESLint rules cannot wait for a WebAssembly parser).
+ */
+
+type SyntaxNode = ReturnType<typeof hclLanguage.parser.parse>['topNode'];
+
+interface TfFile {
+  path: string;
+  text: string;
+  lines: LineIndex;
+}
+
+interface TfAttribute {
+  expr: SyntaxNode;
+  line: number;
+  file: TfFile;
+}
+
+interface TfBlock {
+  type: string;
+  labels: string[];
+  attributes: Map<string, TfAttribute>;
+  blocks: TfBlock[];
+  line: number;
+  file: TfFile;
+}
+
+/** All top-level blocks of the .tf files of one folder (a Terraform module). */
+interface TfModule {
+  dir: string;
+  blocks: TfBlock[];
+}
+
+/** Cheap test on the text: only folders with one of these are worth parsing. */
+export function mayBeTerraformOfInterest(text: string): boolean {
+  return text.includes('aws_cloudfront_distribution') || text.includes('aws_lambda_function') || text.includes('archive_file');
+}
+
+/** Parses one .tf file; records a problem and returns undefined when it does not parse. */
+export function parseTerraformFile(ctx: DiscoveryContext, path: string, text: string): TfBlock[] | undefined {
+  const tree = loadHcl().hclLanguage.parser.parse(text);
+  const file: TfFile = { path, text, lines: new LineIndex(text) };
+  let errorAt: number | undefined;
+  tree.iterate({
+    enter(node) {
+      if (errorAt !== undefined) return false;
+      if (node.type.isError) {
+        errorAt = node.from;
+        return false;
+      }
+      return undefined;
+    },
+  });
+  if (errorAt !== undefined) {
+    const line = file.lines.line(errorAt);
+    const snippet = text.slice(errorAt, errorAt + 30).split('\n')[0]!.trim();
+    ctx.problem(path, line, `does not parse as HCL${snippet ? ` near '${snippet}'` : ''}; its resources are not read.`);
+    return undefined;
+  }
+  const body = tree.topNode.getChild('Body');
+  return body ? readBody(body, file).blocks : [];
+}
+
+function readBody(body: SyntaxNode, file: TfFile): { attributes: Map<string, TfAttribute>; blocks: TfBlock[] } {
+  const attributes = new Map<string, TfAttribute>();
+  const blocks: TfBlock[] = [];
+  for (let child = body.firstChild; child; child = child.nextSibling) {
+    if (child.name === 'Attribute') {
+      const name = child.getChild('Identifier');
+      const expr = child.getChild('Expression');
+      if (name && expr) {
+        attributes.set(text(file, name), { expr, line: file.lines.line(child.from), file });
+      }
+    } else if (child.name === 'Block') {
+      const typeNode = child.getChild('BlockType');
+      const labels = child.getChildren('BlockLabel').map((label) => unquote(text(file, label)));
+      const inner = child.getChild('Body');
+      const content = inner ? readBody(inner, file) : { attributes: new Map(), blocks: [] };
+      blocks.push({
+        type: typeNode ? text(file, typeNode) : '',
+        labels,
+        ...content,
+        line: file.lines.line(child.from),
+        file,
+      });
+    }
+  }
+  return { attributes, blocks };
+}
+
+function text(file: TfFile, node: SyntaxNode): string {
+  return file.text.slice(node.from, node.to);
+}
+
+function unquote(s: string): string {
+  return s.startsWith('"') && s.endsWith('"') ? s.slice(1, -1) : s;
+}
+
+/** Reads the bindings of every module (folder) given as parsed files. */
+export function readTerraformModules(ctx: DiscoveryContext, files: { path: string; blocks: TfBlock[] }[]): void {
+  const byDir = new Map<string, TfModule>();
+  for (const f of files) {
+    const dir = dirname(f.path);
+    let mod = byDir.get(dir);
+    if (!mod) byDir.set(dir, (mod = { dir, blocks: [] }));
+    mod.blocks.push(...f.blocks);
+  }
+  for (const mod of byDir.values()) readModule(ctx, mod);
+}
+
+function readModule(ctx: DiscoveryContext, mod: TfModule): void {
+  for (const block of mod.blocks) {
+    if (block.type !== 'resource' || block.labels[0] !== 'aws_cloudfront_distribution') continue;
+    const distName = block.labels[1] ?? '?';
+    let ordered = 0;
+    for (const behavior of block.blocks) {
+      let behaviorName: string;
+      if (behavior.type === 'default_cache_behavior') behaviorName = 'default_cache_behavior';
+      else if (behavior.type === 'ordered_cache_behavior') behaviorName = `ordered_cache_behavior[${ordered++}]`;
+      else continue;
+      for (const assoc of behavior.blocks) {
+        const what = `aws_cloudfront_distribution.${distName} ${behaviorName}`;
+        if (assoc.type === 'dynamic' && assoc.labels[0] === 'lambda_function_association') {
+          ctx.problem(assoc.file.path, assoc.line, `${what} has a dynamic lambda_function_association block, which is not followed.`);
+          continue;
+        }
+        if (assoc.type !== 'lambda_function_association') continue;
+        readAssociation(ctx, mod, assoc, `${what} lambda_function_association`);
+      }
+    }
+  }
+}
+
+function readAssociation(ctx: DiscoveryContext, mod: TfModule, assoc: TfBlock, what: string): void {
+  const file = assoc.file.path;
+  const eventAttr = assoc.attributes.get('event_type');
+  const line = eventAttr?.line ?? assoc.line;
+  const rawEvent = eventAttr ? evaluate(mod, eventAttr) : undefined;
+  const eventType = ctx.eventType(typeof rawEvent === 'string' ? rawEvent : undefined, file, line, what);
+  if (!eventType) return;
+  const arnAttr = assoc.attributes.get('lambda_arn');
+  if (!arnAttr) {
+    ctx.problem(file, line, `${what} has no lambda_arn.`);
+    return;
+  }
+  const refs = traversals(mod, arnAttr.expr, arnAttr.file, 0);
+  const functions = new Map<string, boolean>();
+  for (const ref of refs) {
+    if (ref[0] === 'aws_lambda_function' && ref[1]) {
+      const versioned = ref[2] === 'qualified_arn' || ref[2] === 'version' || functions.get(ref[1]) === true;
+      functions.set(ref[1], versioned);
+    }
+  }
+  if (functions.size === 0) {
+    const described = refs.length > 0 ? refs.map((r) => r.join('.')).join(', ') : text(arnAttr.file, arnAttr.expr);
+    ctx.problem(
+      file,
+      arnAttr.line,
+      `${what} lambda_arn ${described} is not an aws_lambda_function of this module; cannot find the function${
+        refs.some((r) => r[0] === 'module') ? ' (module outputs are not followed)' : ''
+      }.`,
+    );
+    return;
+  }
+  const includeBody = assoc.attributes.get('include_body');
+  for (const [name, versioned] of functions) {
+    if (!versioned) {
+      ctx.problem(
+        file,
+        arnAttr.line,
+        `${what} lambda_arn uses aws_lambda_function.${name} without its version; Lambda@Edge needs a numbered version (qualified_arn with publish = true).`,
+      );
+    }
+    const target = functionHandler(ctx, mod, name, what);
+    if (target) {
+      ctx.bind('terraform', target, eventType, file, line, includeBody ? evaluate(mod, includeBody) === true : false);
+    }
+  }
+}
+
+function findBlock(mod: TfModule, kind: string, type: string, name: string): TfBlock | undefined {
+  return mod.blocks.find((b) => b.type === kind && b.labels[0] === type && b.labels[1] === name);
+}
+
+function functionHandler(
+  ctx: DiscoveryContext,
+  mod: TfModule,
+  name: string,
+  what: string,
+): { file: string; exportName: string } | undefined {
+  const fnWhat = `${what} → aws_lambda_function.${name}`;
+  const fn = findBlock(mod, 'resource', 'aws_lambda_function', name);
+  if (!fn) {
+    ctx.problem(mod.blocks[0]?.file.path ?? mod.dir, undefined, `${fnWhat} is not declared in ${ctx.rel(mod.dir)}.`);
+    return undefined;
+  }
+  const file = fn.file.path;
+  const handlerAttr = fn.attributes.get('handler');
+  const handler = handlerAttr ? evaluate(mod, handlerAttr) : undefined;
+  if (typeof handler !== 'string') {
+    ctx.problem(file, handlerAttr?.line ?? fn.line, `${fnWhat} has no handler string that can be read.`);
+    return undefined;
+  }
+  const codeAttr = fn.attributes.get('filename');
+  if (!codeAttr) {
+    const where = fn.attributes.has('s3_bucket') ? 'in S3 (s3_bucket)' : fn.attributes.has('image_uri') ? 'a container image' : 'not given';
+    ctx.problem(file, fn.line, `${fnWhat} code is ${where}; no source to lint.`);
+    return undefined;
+  }
+  const refs = traversals(mod, codeAttr.expr, codeAttr.file, 0);
+  const archiveRef = refs.find((r) => r[0] === 'data' && r[1] === 'archive_file' && r[2]);
+  if (!archiveRef) {
+    const value = evaluate(mod, codeAttr);
+    ctx.problem(
+      file,
+      codeAttr.line,
+      `${fnWhat} filename ${typeof value === 'string' ? `'${value}' is a prebuilt archive` : 'is not a data.archive_file output'}; no source to lint.`,
+    );
+    return undefined;
+  }
+  const archive = findBlock(mod, 'data', 'archive_file', archiveRef[2]!);
+  if (!archive) {
+    ctx.problem(file, codeAttr.line, `${fnWhat} uses data.archive_file.${archiveRef[2]}, which is not declared in this module.`);
+    return undefined;
+  }
+  const sourceFile = archive.attributes.get('source_file');
+  const sourceDir = archive.attributes.get('source_dir');
+  const archiveWhat = `data.archive_file.${archiveRef[2]}`;
+  if (sourceDir) {
+    const dir = evaluate(mod, sourceDir);
+    if (typeof dir !== 'string') {
+      ctx.problem(archive.file.path, sourceDir.line, `${archiveWhat} source_dir cannot be read as a path.`);
+      return undefined;
+    }
+    return ctx.resolveHandler(resolve(dirname(archive.file.path), dir), handler, file, handlerAttr!.line, fnWhat);
+  }
+  if (sourceFile) {
+    const path = evaluate(mod, sourceFile);
+    if (typeof path !== 'string') {
+      ctx.problem(archive.file.path, sourceFile.line, `${archiveWhat} source_file cannot be read as a path.`);
+      return undefined;
+    }
+    const absolute = resolve(dirname(archive.file.path), path);
+    const dot = handler.lastIndexOf('.');
+    const moduleName = handler.slice(0, dot);
+    if (dot <= 0 || basename(absolute, extname(absolute)) !== moduleName) {
+      ctx.problem(
+        file,
+        handlerAttr!.line,
+        `${fnWhat} handler '${handler}' does not name the archived file ${basename(absolute)} (${archiveWhat}.source_file).`,
+      );
+      return undefined;
+    }
+    if (ctx.kind(absolute) !== 'file') {
+      ctx.problem(archive.file.path, sourceFile.line, `${archiveWhat} source_file ${ctx.rel(absolute)} does not exist.`);
+      return undefined;
+    }
+    return { file: absolute, exportName: handler.slice(dot + 1) };
+  }
+  ctx.problem(archive.file.path, archive.line, `${archiveWhat} has neither source_file nor source_dir (source blocks are inline code); no source to lint.`);
+  return undefined;
+}
+
+type TfValue = string | number | boolean | null | undefined;
+
+/** Evaluates literals, templates, `path.module`, `local.x` and `var.x` defaults; else undefined. */
+function evaluate(mod: TfModule, attr: TfAttribute, depth = 0): TfValue {
+  return evalNode(mod, attr.expr, attr.file, depth);
+}
+
+function evalNode(mod: TfModule, node: SyntaxNode, file: TfFile, depth: number): TfValue {
+  if (depth > 20) return undefined;
+  switch (node.name) {
+    case 'Expression':
+    case 'LiteralValue':
+    case 'TemplateExpr': {
+      const first = node.firstChild;
+      if (!first) return undefined;
+      if (first.name === 'VariableExpr') return evalTraversal(mod, traversalOf(node, file), file, depth);
+      return first.nextSibling && node.name === 'Expression' ? undefined : evalNode(mod, first, file, depth);
+    }
+    case 'NumericLit':
+      return Number(text(file, node));
+    case 'BoolLit':
+      return text(file, node) === 'true';
+    case 'NullLit':
+      return null;
+    case 'StringLit':
+    case 'QuotedTemplate': {
+      let out = '';
+      for (let part = node.firstChild; part; part = part.nextSibling) {
+        if (part.name === 'TemplateLiteral') out += unescapeHcl(text(file, part));
+        else if (part.name === 'TemplateInterpolation') {
+          const inner = part.getChild('Expression');
+          const value = inner ? evalNode(mod, inner, file, depth + 1) : undefined;
+          if (value === undefined || value === null) return undefined;
+          out += String(value);
+        } else if (part.name === 'TemplateDirective') return undefined;
+      }
+      return out;
+    }
+    case 'FunctionCall': {
+      const name = node.getChild('FunctionName');
+      const args = node.getChild('FunctionArguments')?.getChildren('Expression') ?? [];
+      const fn = name ? text(file, name) : '';
+      if ((fn === 'abspath' || fn === 'trimspace') && args.length === 1) return evalNode(mod, args[0]!, file, depth + 1);
+      return undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+function unescapeHcl(s: string): string {
+  return s.replace(/\\(["\\nrt])|\$\$\{|%%\{/g, (m, c: string | undefined) => {
+    if (m === '$${') return '${';
+    if (m === '%%{') return '%{';
+    return c === 'n' ? '\n' : c === 'r' ? '\r' : c === 't' ? '\t' : c!;
+  });
+}
+
+/** `a.b.c` of an Expression whose children are VariableExpr then GetAttr/Index nodes. */
+function traversalOf(expr: SyntaxNode, file: TfFile): string[] {
+  const parts: string[] = [];
+  for (let child = expr.firstChild; child; child = child.nextSibling) {
+    if (child.name === 'VariableExpr') parts.push(text(file, child));
+    else if (child.name === 'GetAttr') {
+      const id = child.getChild('Identifier');
+      if (id) parts.push(text(file, id));
+    } else if (child.name === 'Index' || child.name === 'Splat') {
+      continue;
+    } else break;
+  }
+  return parts;
+}
+
+function evalTraversal(mod: TfModule, parts: string[], file: TfFile, depth: number): TfValue {
+  const [root, name] = parts;
+  if (root === 'path' && (name === 'module' || name === 'root' || name === 'cwd')) return dirname(file.path);
+  if (root === 'local' && name) {
+    for (const block of mod.blocks) {
+      if (block.type !== 'locals') continue;
+      const attr = block.attributes.get(name);
+      if (attr) return evaluate(mod, attr, depth + 1);
+    }
+  }
+  if (root === 'var' && name) {
+    const variable = mod.blocks.find((b) => b.type === 'variable' && b.labels[0] === name);
+    const def = variable?.attributes.get('default');
+    if (def) return evaluate(mod, def, depth + 1);
+  }
+  return undefined;
+}
+
+/**
+ * Every reference (`aws_lambda_function.f.qualified_arn`) anywhere in an expression, with
+ * `local.x` followed to its own references.
+ */
+function traversals(mod: TfModule, node: SyntaxNode, file: TfFile, depth: number): string[][] {
+  const found: string[][] = [];
+  if (depth > 10) return found;
+  const visit = (n: SyntaxNode): void => {
+    if (n.name === 'Expression' && n.firstChild?.name === 'VariableExpr') {
+      const parts = traversalOf(n, file);
+      if (parts[0] === 'local' && parts[1]) {
+        for (const block of mod.blocks) {
+          const attr = block.type === 'locals' ? block.attributes.get(parts[1]) : undefined;
+          if (attr) found.push(...traversals(mod, attr.expr, attr.file, depth + 1));
+        }
+      } else {
+        found.push(parts);
+      }
+    }
+    for (let child = n.firstChild; child; child = child.nextSibling) visit(child);
+  };
+  visit(node);
+  return found;
+}
+
+export type { TfBlock };

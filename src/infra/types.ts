@@ -1,0 +1,50 @@
+import type { EventType } from '../event-types.js';
+
+/**
+ * The kind of infrastructure code a binding was read from; `settings` when it came from
+ * `settings['lambda-edge'].handlers` (a map written by `map --write`).
+ */
+export type InfrastructureSource = 'cdk' | 'serverless' | 'sam' | 'cloudformation' | 'terraform' | 'settings';
+
+/**
+ * One handler export attached to one or more Lambda@Edge events by one place in the
+ * infrastructure code.
+ */
+export interface InfrastructureBinding {
+  /** Absolute, normalised path of the handler's source file. */
+  file: string;
+  /** The exported function CloudFront calls (`handler` in `index.handler`). */
+  exportName: string;
+  eventTypes: EventType[];
+  /** True when some association of this binding turns on Include Body. */
+  includeBody?: boolean;
+  /** `path:line` of the association, the path relative to the discovery cwd. */
+  declaredIn: string;
+  source: InfrastructureSource;
+}
+
+/** Something discovery could not read or follow. Never thrown; collected and reported. */
+export interface InfrastructureProblem {
+  /** Absolute path of the file the problem is in. */
+  file: string;
+  line?: number;
+  /** A complete sentence that names the file (relative to cwd) and what went wrong. */
+  message: string;
+}
+
+export interface InfrastructureMap {
+  bindings: InfrastructureBinding[];
+  problems: InfrastructureProblem[];
+}
+
+/** What each reader hands back; `Collector` gathers them across files. */
+export interface Association {
+  file: string;
+  exportName: string;
+  eventType: EventType;
+  includeBody?: boolean;
+  /** Absolute path and 1-based line where the association was written. */
+  declaredFile: string;
+  declaredLine: number;
+  source: InfrastructureSource;
+}

@@ -1,0 +1,165 @@
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import {
+  clearInfrastructureCache,
+  getInfrastructureMap,
+  getInfrastructureProblems,
+  lookupFile,
+} from '../../src/infra/index.js';
+import { FIXTURES, options, rows } from './helpers.js';
+
+beforeEach(() => clearInfrastructureCache());
+
+function discovered(kind: string) {
+  const cwd = join(FIXTURES, kind);
+  const map = getInfrastructureMap(options(cwd));
+  return { cwd, map, rows: rows(map, cwd) };
+}
+
+describe('AWS CDK', () => {
+  it('reads a TypeScript app with a construct defined in another file', () => {
+    const { map, rows: found } = discovered('cdk-ts');
+    expect(found).toEqual([
+      'edge/auth/index.ts#checkAuth origin-request body @lib/edge-stack.ts:51 [cdk]',
+      'edge/redirect/index.js#handler viewer-request @lib/edge-stack.ts:37 [cdk]',
+      'edge/security-headers.ts#handler origin-response @lib/edge-stack.ts:41 [cdk]',
+    ]);
+    expect(map.problems).toEqual([]);
+  });
+
+  it('reads a JavaScript (CommonJS) app with the legacy CloudFrontWebDistribution', () => {
+    const { map, rows: found } = discovered('cdk-js');
+    expect(found).toEqual(['functions/rewrite.js#handler origin-request @lib/cdn-stack.js:31 [cdk]']);
+    expect(map.problems).toEqual([]);
+  });
+});
+
+describe('Serverless Framework', () => {
+  it('reads cloudFront events, the lambdaAtEdge plugin form and preExistingCloudFront', () => {
+    const { map, rows: found } = discovered('serverless');
+    expect(found).toEqual([
+      'plugin-service/handlers/multi.ts#onRequest viewer-request @plugin-service/serverless.yaml:21 [serverless]',
+      'plugin-service/handlers/multi.ts#onRequest origin-request @plugin-service/serverless.yaml:23 [serverless]',
+      'plugin-service/handlers/multi.ts#onResponse viewer-response @plugin-service/serverless.yaml:30 [serverless]',
+      'plugin-service/handlers/rewrite.js#handler origin-request @plugin-service/serverless.yaml:16 [serverless]',
+      'src/edge/form.ts#handler origin-request body @serverless.yml:23 [serverless]',
+      'src/edge/headers.mjs#addHeaders origin-response @serverless.yml:31 [serverless]',
+      'src/edge/headers.mjs#addHeaders viewer-response @serverless.yml:34 [serverless]',
+      'src/edge/redirect.js#handler viewer-request @serverless.yml:17 [serverless]',
+    ]);
+    expect(map.problems).toEqual([]);
+  });
+});
+
+describe('SAM and CloudFormation', () => {
+  it('reads a SAM template with short tags, AutoPublishAlias and a Lambda::Version', () => {
+    const { map, rows: found } = discovered('sam');
+    expect(found).toEqual([
+      'edge/app.ts#originResponse origin-response @template.yaml:78 [sam]',
+      'edge/app.ts#viewerRequest viewer-request @template.yaml:76 [sam]',
+      'edge/image/index.mjs#handler origin-request body @template.yaml:85 [sam]',
+      'edge/image/index.mjs#handler origin-response @template.yaml:92 [sam]',
+    ]);
+    expect(map.problems).toEqual([]);
+  });
+
+  it('reads a CloudFormation JSON template through Ref, GetAtt and Fn::Join', () => {
+    const { map, rows: found } = discovered('cloudformation');
+    expect(found).toEqual([
+      'src/lambda/auth.js#check viewer-request @cloudformation/edge.template.json:57 [cloudformation]',
+      'src/lambda/headers.js#handler viewer-response @cloudformation/edge.template.json:45 [cloudformation]',
+    ]);
+    expect(map.problems).toEqual([]);
+  });
+});
+
+describe('Terraform', () => {
+  it('reads default and ordered cache behaviors through archive_file source_file and source_dir', () => {
+    const { map, rows: found } = discovered('terraform');
+    expect(found).toEqual([
+      'edge/auth/main.js#handler origin-request body @terraform/main.tf:40 [terraform]',
+      'edge/redirect.js#handler viewer-request @terraform/main.tf:26 [terraform]',
+    ]);
+    expect(map.problems).toEqual([]);
+  });
+});
+
+describe('lookupFile', () => {
+  it('gives a handler file its event types per export and where they were declared', () => {
+    const cwd = join(FIXTURES, 'sam');
+    const info = lookupFile(options(cwd), join(cwd, 'edge/app.ts'));
+    expect(info?.declaredIn).toBe('template.yaml:76, template.yaml:78');
+    expect(Object.fromEntries([...info!.byExport].map(([k, v]) => [k, [...v]]))).toEqual({
+      viewerRequest: ['viewer-request'],
+      originResponse: ['origin-response'],
+    });
+    expect(info?.importedBy).toBeUndefined();
+  });
+
+  it('gives modules imported by handlers, transitively, the union of their event types', () => {
+    const cwd = join(FIXTURES, 'cdk-ts');
+    const o = options(cwd);
+    const responses = lookupFile(o, join(cwd, 'edge/auth/responses.ts'));
+    expect(responses?.byExport.size).toBe(0);
+    expect([...responses!.importedBy!]).toEqual(['origin-request']);
+    expect(responses?.declaredIn).toBe('imported from edge/auth/index.ts');
+    // responses.ts imports '../shared/text' (no extension): followed one more level.
+    expect([...lookupFile(o, join(cwd, 'edge/shared/text.ts'))!.importedBy!]).toEqual(['origin-request']);
+    expect(lookupFile(o, join(cwd, 'edge/unused-helper.ts'))).toBeUndefined();
+    expect(lookupFile(o, join(cwd, 'lib/edge-stack.ts'))).toBeUndefined();
+  });
+
+  it('follows require() in CommonJS handlers and unions the types of every importing handler', () => {
+    const cwd = join(FIXTURES, 'sam');
+    const rewrite = lookupFile(options(cwd), join(cwd, 'edge/lib/rewrite.ts'));
+    expect([...rewrite!.importedBy!]).toEqual(['viewer-request', 'origin-response']);
+    const tf = join(FIXTURES, 'terraform');
+    expect([...lookupFile(options(tf), join(tf, 'edge/auth/deny.js'))!.importedBy!]).toEqual(['origin-request']);
+  });
+
+  it('does nothing when infrastructure is false', () => {
+    const cwd = join(FIXTURES, 'sam');
+    expect(lookupFile(options(cwd, { infrastructure: false }), join(cwd, 'edge/app.ts'))).toBeUndefined();
+    expect(getInfrastructureMap(options(cwd, { infrastructure: false }))).toEqual({ bindings: [], problems: [] });
+  });
+
+  it('reads only the listed files and globs when infrastructure is a list', () => {
+    const cwd = join(FIXTURES, 'serverless');
+    const map = getInfrastructureMap(options(cwd, { infrastructure: ['plugin-service/*.yaml', 'missing/*.yml'] }));
+    expect(rows(map, cwd).map((r) => r.split(' ')[0])).toEqual([
+      'plugin-service/handlers/multi.ts#onRequest',
+      'plugin-service/handlers/multi.ts#onRequest',
+      'plugin-service/handlers/multi.ts#onResponse',
+      'plugin-service/handlers/rewrite.js#handler',
+    ]);
+    expect(map.problems.map((p) => p.message)).toEqual([
+      `settings['lambda-edge'].infrastructure entry 'missing/*.yml' matches no file under ${cwd}.`,
+    ]);
+  });
+
+  it('uses a handlers map instead of discovery, and still follows its imports', () => {
+    const cwd = join(FIXTURES, 'terraform');
+    const o = options(cwd, {
+      handlers: { 'edge/auth/main.js': { handler: ['viewer-request'] }, 'edge/gone.js': { handler: ['origin-request'] } },
+    });
+    const main = lookupFile(o, join(cwd, 'edge/auth/main.js'));
+    expect([...main!.byExport.get('handler')!]).toEqual(['viewer-request']);
+    expect(main?.declaredIn).toBe("settings['lambda-edge'].handlers");
+    expect([...lookupFile(o, join(cwd, 'edge/auth/deny.js'))!.importedBy!]).toEqual(['viewer-request']);
+    // The map replaces discovery: main.tf's binding of redirect.js is not used.
+    expect(lookupFile(o, join(cwd, 'edge/redirect.js'))).toBeUndefined();
+    expect(getInfrastructureProblems(o).map((p) => p.message)).toEqual([
+      `settings['lambda-edge'].handlers names edge/gone.js, which does not exist (relative to ${cwd}).`,
+    ]);
+  });
+
+  it('discovers once per (cwd, options) and answers later lookups from the cache', () => {
+    const cwd = join(FIXTURES, 'cloudformation');
+    const o = options(cwd);
+    const first = getInfrastructureMap(o);
+    expect(first.bindings).toHaveLength(2);
+    expect(getInfrastructureMap({ ...o }).bindings).toBe(first.bindings);
+    const a = lookupFile(o, join(cwd, 'src/lambda/auth.js'));
+    expect(lookupFile({ ...o }, join(cwd, 'src/lambda/auth.js'))).toBe(a);
+  });
+});
