@@ -14,6 +14,8 @@ export interface StaticValue {
   bytes: number;
   /** Where a file's size came from, for messages. */
   file?: string;
+  /** Set when the value is not a string: a number, boolean or null literal (`text` is its `String()`). */
+  primitive?: 'number' | 'boolean' | 'null';
 }
 
 export interface StaticContext {
@@ -61,8 +63,10 @@ function evaluate(raw: TSESTree.Node, ctx: StaticContext, depth: number): Static
   switch (node.type) {
     case AST_NODE_TYPES.Literal:
       if (typeof node.value === 'string') return fromText(node.value);
-      if (typeof node.value === 'number' || typeof node.value === 'boolean') return fromText(String(node.value));
-      if (node.value === null && !('regex' in node)) return fromText('null');
+      if (typeof node.value === 'number' || typeof node.value === 'boolean') {
+        return { ...fromText(String(node.value)), primitive: typeof node.value === 'number' ? 'number' : 'boolean' };
+      }
+      if (node.value === null && !('regex' in node)) return { ...fromText('null'), primitive: 'null' };
       return undefined;
     case AST_NODE_TYPES.TemplateLiteral: {
       const parts: StaticValue[] = [];
@@ -85,6 +89,8 @@ function evaluate(raw: TSESTree.Node, ctx: StaticContext, depth: number): Static
       if (!left) return undefined;
       const right = evaluate(node.right, ctx, depth + 1);
       if (!right) return undefined;
+      // `1 + 2` is arithmetic, not concatenation.
+      if (left.primitive && right.primitive) return undefined;
       return concat([left, right]);
     }
     case AST_NODE_TYPES.Identifier: {
@@ -177,7 +183,12 @@ function evaluateCall(node: TSESTree.CallExpression, ctx: StaticContext, depth: 
   if (name === 'readFileSync' && args.length >= 1) {
     const file = evaluatePath(args[0]!, ctx, depth + 1);
     if (file === undefined) return undefined;
-    return sizeFile(file, ctx);
+    // readFileSync(p, 'base64') / readFileSync(p, { encoding: 'base64' }) returns the encoded text.
+    const enc = args.length >= 2 ? readEncoding(args[1]!, ctx, depth) : 'utf8';
+    if (enc === undefined) return undefined;
+    const content = sizeFile(file, ctx);
+    if (!content || /^utf-?8$/i.test(enc)) return content;
+    return enc === 'base64' ? toBase64(content) : undefined;
   }
 
   if (name === 'toString' && object && args.length <= 1) {
@@ -187,15 +198,82 @@ function evaluateCall(node: TSESTree.CallExpression, ctx: StaticContext, depth: 
     const source = evaluate(object, ctx, depth + 1) ?? bufferSource(object, ctx, depth);
     if (!source) return undefined;
     if (/^utf-?8$/i.test(enc)) return source;
-    if (enc === 'base64') {
-      const bytes = 4 * Math.ceil(source.bytes / 3);
-      if (source.text !== undefined && bytes <= MAX_TEXT) return fromText(Buffer.from(source.text).toString('base64'));
-      return { bytes, file: source.file };
-    }
+    if (enc === 'base64') return toBase64(source);
     return undefined;
   }
 
   return undefined;
+}
+
+/** The base64 text of a value (its size only, when the text is not kept). */
+function toBase64(source: StaticValue): StaticValue {
+  const bytes = 4 * Math.ceil(source.bytes / 3);
+  // A file's text was decoded as UTF-8 (lossy for binary files): keep only its encoded size.
+  if (source.text !== undefined && source.file === undefined && bytes <= MAX_TEXT) {
+    return fromText(Buffer.from(source.text).toString('base64'));
+  }
+  return { bytes, file: source.file };
+}
+
+/** The encoding argument of `readFileSync`: `'utf8'`, `{ encoding: 'base64' }`; undefined when unknown. */
+function readEncoding(raw: TSESTree.Node, ctx: StaticContext, depth: number): string | undefined {
+  const node = unwrap(raw);
+  if (node.type === AST_NODE_TYPES.ObjectExpression) {
+    const prop = node.properties.find(
+      (p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && propertyKeyName(p) === 'encoding',
+    );
+    if (node.properties.some((p) => p.type === AST_NODE_TYPES.SpreadElement)) return undefined;
+    return prop ? evaluate(prop.value, ctx, depth + 1)?.text : 'utf8';
+  }
+  const value = evaluate(node, ctx, depth + 1);
+  return value && !value.primitive ? value.text : undefined;
+}
+
+/**
+ * Does the expression certainly produce base64 text? `x.toString('base64')` (Buffers, including
+ * `Buffer.from(...)` and `readFileSync(...)`), `readFileSync(p, 'base64')`, `btoa(...)`, a
+ * conditional whose branches all do, or a `const` holding one of these.
+ */
+export function producesBase64(raw: TSESTree.Node, ctx: Pick<StaticContext, 'resolveConst'>, depth = 0): boolean {
+  if (depth > MAX_DEPTH) return false;
+  const node = unwrap(raw);
+  switch (node.type) {
+    case AST_NODE_TYPES.Identifier: {
+      const target = ctx.resolveConst(node);
+      return !!target && producesBase64(target, ctx, depth + 1);
+    }
+    case AST_NODE_TYPES.AwaitExpression:
+      return producesBase64(node.argument, ctx, depth + 1);
+    case AST_NODE_TYPES.ConditionalExpression:
+      return producesBase64(node.consequent, ctx, depth + 1) && producesBase64(node.alternate, ctx, depth + 1);
+    case AST_NODE_TYPES.CallExpression: {
+      const { name } = calleeName(node.callee);
+      const args = node.arguments;
+      const isBase64Arg = (arg: TSESTree.Node | undefined): boolean => {
+        if (!arg) return false;
+        const a = unwrap(arg);
+        if (a.type === AST_NODE_TYPES.ObjectExpression) {
+          const prop = a.properties.find(
+            (p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && propertyKeyName(p) === 'encoding',
+          );
+          return !!prop && isBase64Arg(prop.value);
+        }
+        if (a.type === AST_NODE_TYPES.Literal) return a.value === 'base64';
+        if (a.type === AST_NODE_TYPES.TemplateLiteral) return a.expressions.length === 0 && a.quasis[0]?.value.cooked === 'base64';
+        if (a.type === AST_NODE_TYPES.Identifier) {
+          const target = ctx.resolveConst(a);
+          return !!target && depth < MAX_DEPTH && isBase64Arg(target);
+        }
+        return false;
+      };
+      if (name === 'toString' && args.length === 1) return isBase64Arg(args[0]);
+      if ((name === 'readFileSync' || name === 'readFile') && args.length === 2) return isBase64Arg(args[1]);
+      if (name === 'btoa' && args.length === 1) return unwrap(node.callee).type === AST_NODE_TYPES.Identifier;
+      return false;
+    }
+    default:
+      return false;
+  }
 }
 
 /** `Buffer.from(x)` / `Buffer.from(x, 'utf8')`: the bytes of x. */
