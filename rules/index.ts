@@ -2,6 +2,7 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import noBodyWith204 from './no-body-with-204.js';
 import noNumericStatus from './no-numeric-status.js';
 import noOriginBodyInResponseTrigger from './no-origin-body-in-response-trigger.js';
+import noQuerystringObject from './no-querystring-object.js';
 import noStatusChangeInViewerResponse from './no-status-change-in-viewer-response.js';
 
 /** Every rule of the plugin, by name. Keep sorted; a test checks it matches rules/. */
@@ -9,5 +10,6 @@ export const rules: Record<string, TSESLint.RuleModule<string, readonly unknown[
   'no-body-with-204': noBodyWith204,
   'no-numeric-status': noNumericStatus,
   'no-origin-body-in-response-trigger': noOriginBodyInResponseTrigger,
+  'no-querystring-object': noQuerystringObject,
   'no-status-change-in-viewer-response': noStatusChangeInViewerResponse,
 };

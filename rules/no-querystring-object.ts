@@ -1,0 +1,241 @@
+import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { type Analysis, getAnalysis } from '../src/analysis.js';
+import { memberName, unwrap } from '../src/ast.js';
+import { createRule } from '../src/create-rule.js';
+import { RESPONSE_EVENTS, formatEventTypes, onlyIn } from '../src/event-types.js';
+import { CONFIG_MESSAGES, onAnalysis } from '../src/rule-helpers.js';
+
+type MessageIds =
+  | 'objectAccess'
+  | 'objectUse'
+  | 'objectAssigned'
+  | 'stringify'
+  | 'readOnlyInResponse'
+  | keyof typeof CONFIG_MESSAGES;
+
+/** Members a string has: using these on the query string is correct. */
+const STRING_MEMBERS = new Set([
+  'length',
+  'at',
+  'charAt',
+  'charCodeAt',
+  'codePointAt',
+  'concat',
+  'endsWith',
+  'includes',
+  'indexOf',
+  'isWellFormed',
+  'lastIndexOf',
+  'localeCompare',
+  'match',
+  'matchAll',
+  'normalize',
+  'padEnd',
+  'padStart',
+  'repeat',
+  'replace',
+  'replaceAll',
+  'search',
+  'slice',
+  'split',
+  'startsWith',
+  'substr',
+  'substring',
+  'toLocaleLowerCase',
+  'toLocaleUpperCase',
+  'toLowerCase',
+  'toString',
+  'toUpperCase',
+  'toWellFormed',
+  'trim',
+  'trimEnd',
+  'trimLeft',
+  'trimRight',
+  'trimStart',
+  'valueOf',
+  'constructor',
+]);
+
+/** `Object.keys(qs)` and friends: what they do with a string, for the message. */
+const OBJECT_FUNCTIONS: Record<string, string> = {
+  keys: '`Object.keys()` lists its character positions',
+  values: '`Object.values()` lists its single characters',
+  entries: '`Object.entries()` lists its single characters',
+  getOwnPropertyNames: '`Object.getOwnPropertyNames()` lists its character positions',
+  assign: '`Object.assign()` cannot add parameters to it',
+};
+
+/** Query-string parsers whose result is an object: `querystring.parse(...)`, `qs.parse(...)`. */
+const PARSER_MODULES = new Set(['querystring', 'qs', 'querystringify', 'queryString']);
+
+/** Scope variable of an identifier, when it can be found. */
+function variableOf(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>, id: TSESTree.Identifier) {
+  return ASTUtils.findVariable(context.sourceCode.getScope(id), id) ?? undefined;
+}
+
+export default createRule<[], MessageIds>({
+  name: 'no-querystring-object',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow using the Lambda@Edge `request.querystring` string as an object',
+      recommended: 'recommended',
+    },
+    hasSuggestions: true,
+    schema: [],
+    messages: {
+      ...CONFIG_MESSAGES,
+      objectAccess:
+        "`request.querystring` is a string in Lambda@Edge (like 'lang=en&page=2', without '?'), not an object, so `{{ name }}` on it is undefined. Parse it first: `new URLSearchParams(request.querystring).get('{{ name }}')`.",
+      objectUse:
+        "`request.querystring` is a string in Lambda@Edge (like 'lang=en&page=2'), not an object: {{ what }}. Parse it first with `new URLSearchParams(request.querystring)` (or `querystring.parse()`).",
+      objectAssigned:
+        "`request.querystring` must be a string in Lambda@Edge (like 'lang=en&page=2', without '?'); an object does not match the request structure CloudFront validates (a Lambda validation error is a 502). Serialize it with `new URLSearchParams(params).toString()` or `querystring.stringify(params)`.",
+      stringify: 'Serialize it with `new URLSearchParams(...).toString()`.',
+      readOnlyInResponse:
+        '`request.{{ name }}` is read-only in {{ event }}: the query string and URI can only be changed in viewer-request and origin-request triggers. Make this change in a request trigger.',
+    },
+  },
+  defaultOptions: [],
+  create(context) {
+    const { sourceCode } = context;
+
+    /** A query-string object written into `request.querystring`. */
+    const objectValue = (raw: TSESTree.Node, depth = 0): 'literal' | 'params' | 'parsed' | undefined => {
+      const node = unwrap(raw);
+      if (node.type === AST_NODE_TYPES.ObjectExpression) return 'literal';
+      if (
+        node.type === AST_NODE_TYPES.NewExpression &&
+        node.callee.type === AST_NODE_TYPES.Identifier &&
+        node.callee.name === 'URLSearchParams'
+      ) {
+        return 'params';
+      }
+      if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression) {
+        const object = unwrap(node.callee.object);
+        const method = memberName(node.callee);
+        if (object.type === AST_NODE_TYPES.Identifier) {
+          if (object.name === 'Object' && method === 'fromEntries') return 'literal';
+          if (PARSER_MODULES.has(object.name) && method === 'parse') return 'parsed';
+        }
+      }
+      if (node.type === AST_NODE_TYPES.Identifier && depth < 3) {
+        // `const params = { a: 'b' }; request.querystring = params;`
+        const variable = variableOf(context, node);
+        const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+        if (
+          def?.type === 'Variable' &&
+          def.node.id === def.name &&
+          def.node.init &&
+          variable!.references.every((r) => !r.isWrite() || r.writeExpr === def.node.init)
+        ) {
+          return objectValue(def.node.init, depth + 1);
+        }
+      }
+      return undefined;
+    };
+
+    /**
+     * `let qs = request.querystring; qs = querystring.parse(qs); qs.lang`: the variable later
+     * holds something else, so what a member of it is cannot be told.
+     */
+    const reassigned = (raw: TSESTree.Node): boolean => {
+      const node = unwrap(raw);
+      if (node.type !== AST_NODE_TYPES.Identifier) return false;
+      const variable = variableOf(context, node);
+      if (!variable) return false;
+      const writes = variable.references.filter((r) => r.isWrite());
+      return writes.length > 1 || (writes.length === 1 && variable.defs.some((d) => d.type === 'Parameter'));
+    };
+
+    const isQuerystring = (analysis: Analysis, node: TSESTree.Node) =>
+      analysis.classify(node) === 'querystring' && !reassigned(node);
+
+    const checkAccesses = (analysis: Analysis) => {
+      const readOnly = new Set<TSESTree.Node>();
+      for (const access of analysis.accesses) {
+        if (access.objectKind !== 'request' || (access.name !== 'querystring' && access.name !== 'uri')) continue;
+        if (access.op === 'read') continue;
+        const types = analysis.eventTypesAt(access.node);
+        if (!onlyIn(types, RESPONSE_EVENTS)) continue;
+        readOnly.add(access.node);
+        context.report({
+          node: access.node,
+          messageId: 'readOnlyInResponse',
+          data: { name: access.name, event: formatEventTypes(types) },
+        });
+      }
+      for (const access of analysis.accesses) {
+        if (
+          access.objectKind === 'request' &&
+          access.name === 'querystring' &&
+          access.op === 'write' &&
+          access.value &&
+          !readOnly.has(access.node)
+        ) {
+          const value = access.value;
+          const shape = objectValue(value);
+          if (!shape) continue;
+          const suggest: TSESLint.ReportSuggestionArray<MessageIds> = [];
+          if (shape === 'literal') {
+            suggest.push({
+              messageId: 'stringify',
+              fix: (fixer) => fixer.replaceText(value, `new URLSearchParams(${sourceCode.getText(value)}).toString()`),
+            });
+          } else if (shape === 'params') {
+            suggest.push({ messageId: 'stringify', fix: (fixer) => fixer.insertTextAfter(value, '.toString()') });
+          }
+          context.report({ node: value, messageId: 'objectAssigned', suggest });
+          continue;
+        }
+        if (access.objectKind !== 'querystring' || access.name === undefined) continue;
+        if (/^\d+$/.test(access.name) || STRING_MEMBERS.has(access.name)) continue;
+        if (access.node.type === AST_NODE_TYPES.MemberExpression && reassigned(access.node.object)) continue;
+        context.report({ node: access.node, messageId: 'objectAccess', data: { name: access.name } });
+      }
+    };
+
+    return {
+      ...onAnalysis(context, checkAccesses),
+      CallExpression(node) {
+        const callee = unwrap(node.callee);
+        if (
+          callee.type !== AST_NODE_TYPES.MemberExpression ||
+          callee.object.type !== AST_NODE_TYPES.Identifier ||
+          callee.object.name !== 'Object'
+        ) {
+          return;
+        }
+        const method = memberName(callee);
+        const what = method === undefined ? undefined : OBJECT_FUNCTIONS[method];
+        const arg = node.arguments[0];
+        if (!what || !arg || arg.type === AST_NODE_TYPES.SpreadElement) return;
+        const analysis = getAnalysis(context);
+        if (analysis.isEdge && isQuerystring(analysis, arg)) {
+          context.report({ node: arg, messageId: 'objectUse', data: { what } });
+        }
+      },
+      ForInStatement(node) {
+        const analysis = getAnalysis(context);
+        if (analysis.isEdge && isQuerystring(analysis, node.right)) {
+          context.report({
+            node: node.right,
+            messageId: 'objectUse',
+            data: { what: '`for...in` walks its character positions' },
+          });
+        }
+      },
+      BinaryExpression(node) {
+        if (node.operator !== 'in') return;
+        const analysis = getAnalysis(context);
+        if (analysis.isEdge && isQuerystring(analysis, node.right)) {
+          context.report({
+            node: node.right,
+            messageId: 'objectUse',
+            data: { what: 'the `in` operator throws a TypeError on a string' },
+          });
+        }
+      },
+    };
+  },
+});
