@@ -4,6 +4,7 @@ import noNumericStatus from './no-numeric-status.js';
 import noOriginBodyInResponseTrigger from './no-origin-body-in-response-trigger.js';
 import noQuerystringObject from './no-querystring-object.js';
 import noStatusChangeInViewerResponse from './no-status-change-in-viewer-response.js';
+import validHandlerCompletion from './valid-handler-completion.js';
 
 /** Every rule of the plugin, by name. Keep sorted; a test checks it matches rules/. */
 export const rules: Record<string, TSESLint.RuleModule<string, readonly unknown[]>> = {
@@ -12,4 +13,5 @@ export const rules: Record<string, TSESLint.RuleModule<string, readonly unknown[
   'no-origin-body-in-response-trigger': noOriginBodyInResponseTrigger,
   'no-querystring-object': noQuerystringObject,
   'no-status-change-in-viewer-response': noStatusChangeInViewerResponse,
+  'valid-handler-completion': validHandlerCompletion,
 };
