@@ -5,6 +5,7 @@ import noOriginBodyInResponseTrigger from './no-origin-body-in-response-trigger.
 import noQuerystringObject from './no-querystring-object.js';
 import noStatusChangeInViewerResponse from './no-status-change-in-viewer-response.js';
 import validHandlerCompletion from './valid-handler-completion.js';
+import validStatus from './valid-status.js';
 
 /** Every rule of the plugin, by name. Keep sorted; a test checks it matches rules/. */
 export const rules: Record<string, TSESLint.RuleModule<string, readonly unknown[]>> = {
@@ -14,4 +15,5 @@ export const rules: Record<string, TSESLint.RuleModule<string, readonly unknown[
   'no-querystring-object': noQuerystringObject,
   'no-status-change-in-viewer-response': noStatusChangeInViewerResponse,
   'valid-handler-completion': validHandlerCompletion,
+  'valid-status': validStatus,
 };

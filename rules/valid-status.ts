@@ -1,0 +1,159 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { unwrap } from '../src/ast.js';
+import { createRule } from '../src/create-rule.js';
+import { CONFIG_MESSAGES, onAnalysis } from '../src/rule-helpers.js';
+
+type MessageIds =
+  | 'statusOutOfRange'
+  | 'statusMalformed'
+  | 'useStatus'
+  | 'statusDescriptionNotString'
+  | 'quoteStatusDescription'
+  | keyof typeof CONFIG_MESSAGES;
+
+/** The expressions a value can come from: both branches of `a ? b : c`, both sides of `a || b`. */
+function leaves(raw: TSESTree.Node, out: TSESTree.Node[] = []): TSESTree.Node[] {
+  const node = unwrap(raw);
+  if (node.type === AST_NODE_TYPES.ConditionalExpression) {
+    leaves(node.consequent, out);
+    leaves(node.alternate, out);
+  } else if (node.type === AST_NODE_TYPES.LogicalExpression) {
+    leaves(node.left, out);
+    leaves(node.right, out);
+  } else out.push(node);
+  return out;
+}
+
+/** A string literal as source text, in the quotes the literal already uses. */
+function quoted(text: string, like: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): string {
+  const quote = sourceCode.getText(like).startsWith('"') ? '"' : "'";
+  return `${quote}${text}${quote}`;
+}
+
+export default createRule<[], MessageIds>({
+  name: 'valid-status',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Require the `status` of a Lambda@Edge response to be a whole number from 200 to 599, and `statusDescription` to be a string',
+      recommended: 'recommended',
+    },
+    hasSuggestions: true,
+    schema: [],
+    messages: {
+      ...CONFIG_MESSAGES,
+      statusOutOfRange:
+        'Status {{ value }} is outside 200–599: CloudFront sends an error to the viewer instead of this response. Use a status from 200 to 599.',
+      statusMalformed:
+        "Status {{ value }} is not a whole number: `status` must be only digits, from '200' to '599' (for example '200'); put any reason text in `statusDescription`. CloudFront sends an error to the viewer when the status is not in 200–599.",
+      useStatus: "Use '{{ status }}'.",
+      statusDescriptionNotString:
+        '`statusDescription` must be a string, not {{ type }}: Lambda@Edge documents it as free text, and a value that does not fit the documented response structure is a Lambda validation error (502). Write it as a string or leave it out.',
+      quoteStatusDescription: 'Write it as the string {{ text }}.',
+    },
+  },
+  defaultOptions: [],
+  create(context) {
+    const sourceCode = context.sourceCode;
+    return onAnalysis(context, (analysis) => {
+      const seen = new Set<TSESTree.Node>();
+
+      const checkStatus = (value: TSESTree.Node) => {
+        for (const leaf of leaves(value)) {
+          if (seen.has(leaf)) continue;
+          seen.add(leaf);
+          const known = analysis.staticValue(leaf);
+          if (!known || known.text === undefined) continue;
+          const text = known.text;
+          if (known.primitive === 'number') {
+            const n = Number(text);
+            if (Number.isInteger(n) && n >= 200 && n <= 599) continue;
+            context.report({
+              node: leaf,
+              messageId: Number.isInteger(n) ? 'statusOutOfRange' : 'statusMalformed',
+              data: { value: text },
+            });
+            continue;
+          }
+          const shown = known.primitive ? text : `'${text}'`;
+          if (/^\d+$/.test(text)) {
+            const n = Number(text);
+            if (n >= 200 && n <= 599) continue;
+            context.report({ node: leaf, messageId: 'statusOutOfRange', data: { value: shown } });
+            continue;
+          }
+          // ' 200', '200 OK': the code is there, with extra text around it.
+          const code = known.primitive ? undefined : /^\s*([2-5]\d\d)(?:\s|$)/.exec(text)?.[1];
+          const literal = leaf.type === AST_NODE_TYPES.Literal || leaf.type === AST_NODE_TYPES.TemplateLiteral;
+          context.report({
+            node: leaf,
+            messageId: 'statusMalformed',
+            data: { value: shown },
+            suggest:
+              code && literal
+                ? [
+                    {
+                      messageId: 'useStatus',
+                      data: { status: code },
+                      fix: (fixer) => fixer.replaceText(leaf, quoted(code, leaf, sourceCode)),
+                    },
+                  ]
+                : [],
+          });
+        }
+      };
+
+      const checkDescription = (value: TSESTree.Node) => {
+        for (const leaf of leaves(value)) {
+          if (seen.has(leaf)) continue;
+          seen.add(leaf);
+          let type: string | undefined;
+          let text: string | undefined;
+          if (
+            leaf.type === AST_NODE_TYPES.ObjectExpression ||
+            leaf.type === AST_NODE_TYPES.ArrayExpression ||
+            leaf.type === AST_NODE_TYPES.ArrowFunctionExpression ||
+            leaf.type === AST_NODE_TYPES.FunctionExpression
+          ) {
+            type = leaf.type === AST_NODE_TYPES.ArrayExpression ? 'an array' : leaf.type === AST_NODE_TYPES.ObjectExpression ? 'an object' : 'a function';
+          } else {
+            const known = analysis.staticValue(leaf);
+            if (known?.primitive === 'number') type = `the number ${known.text}`;
+            else if (known?.primitive === 'boolean') type = `the boolean ${known.text}`;
+            else if (known?.primitive === 'null') type = 'null';
+            if (known?.primitive === 'number' || known?.primitive === 'boolean') text = known.text;
+          }
+          if (!type) continue;
+          const asString = text === undefined ? undefined : `'${text}'`;
+          context.report({
+            node: leaf,
+            messageId: 'statusDescriptionNotString',
+            data: { type },
+            suggest: asString
+              ? [
+                  {
+                    messageId: 'quoteStatusDescription',
+                    data: { text: asString },
+                    fix: (fixer) => fixer.replaceText(leaf, asString),
+                  },
+                ]
+              : [],
+          });
+        }
+      };
+
+      for (const response of analysis.responses) {
+        const status = response.properties.get('status');
+        if (status) checkStatus(status.value);
+        const description = response.properties.get('statusDescription');
+        if (description) checkDescription(description.value);
+      }
+      for (const access of analysis.accesses) {
+        if (access.op !== 'write' || !access.value) continue;
+        if (access.objectKind !== 'response' && access.objectKind !== 'generated') continue;
+        if (access.name === 'status') checkStatus(access.value);
+        else if (access.name === 'statusDescription') checkDescription(access.value);
+      }
+    });
+  },
+});
