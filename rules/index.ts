@@ -5,6 +5,7 @@ import noOriginBodyInResponseTrigger from './no-origin-body-in-response-trigger.
 import noQuerystringObject from './no-querystring-object.js';
 import noStatusChangeInViewerResponse from './no-status-change-in-viewer-response.js';
 import validHandlerCompletion from './valid-handler-completion.js';
+import validIncludeBody from './valid-include-body.js';
 import validStatus from './valid-status.js';
 
 /** Every rule of the plugin, by name. Keep sorted; a test checks it matches rules/. */
@@ -15,5 +16,6 @@ export const rules: Record<string, TSESLint.RuleModule<string, readonly unknown[
   'no-querystring-object': noQuerystringObject,
   'no-status-change-in-viewer-response': noStatusChangeInViewerResponse,
   'valid-handler-completion': validHandlerCompletion,
+  'valid-include-body': validIncludeBody,
   'valid-status': validStatus,
 };
