@@ -17,3 +17,23 @@ export function loadTsMorph(): typeof import('ts-morph') {
 export function loadHcl(): typeof import('codemirror-lang-hcl') {
   return (hcl ??= require('codemirror-lang-hcl') as typeof import('codemirror-lang-hcl'));
 }
+
+type TypeScriptApi = typeof import('ts-morph').ts;
+let preprocessor: Pick<TypeScriptApi, 'preProcessFile'> | undefined;
+
+/**
+ * TypeScript's import scanner for the module graph. When ts-morph is loaded (the app has
+ * CDK code) its TypeScript is used; otherwise the project's own `typescript` (already in
+ * memory when ESLint runs @typescript-eslint/parser), and ts-morph's only as a last resort.
+ */
+export function loadImportScanner(): Pick<TypeScriptApi, 'preProcessFile'> {
+  if (preprocessor) return preprocessor;
+  if (tsMorph) return (preprocessor = tsMorph.ts);
+  try {
+    const ts = require('typescript') as Partial<TypeScriptApi>;
+    if (typeof ts.preProcessFile === 'function') return (preprocessor = ts as TypeScriptApi);
+  } catch {
+    // not installed: fall through to ts-morph's bundled TypeScript
+  }
+  return (preprocessor = loadTsMorph().ts);
+}

@@ -1,6 +1,6 @@
 import type { EventType } from '../event-types.js';
 import { readText, type DiscoveryContext } from './context.js';
-import { loadTsMorph } from './lazy.js';
+import { loadImportScanner } from './lazy.js';
 import { resolveRelativeModule } from './module-resolve.js';
 
 /**
@@ -15,7 +15,7 @@ export function importedByHandlers(
   const importsOf = new Map<string, string[]>();
   const reached = new Map<string, { types: Set<EventType>; handlers: Set<string> }>();
   if (handlers.size === 0) return reached;
-  const { ts } = loadTsMorph();
+  const ts = loadImportScanner();
 
   const importsFrom = (file: string): string[] => {
     const cached = importsOf.get(file);
