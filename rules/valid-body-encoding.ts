@@ -1,0 +1,279 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { Analysis, GeneratedResponse } from '../src/analysis.js';
+import { outerParent, unwrap } from '../src/ast.js';
+import { createRule } from '../src/create-rule.js';
+import { CONFIG_MESSAGES, onAnalysis } from '../src/rule-helpers.js';
+
+type MessageIds =
+  | 'invalidEncoding'
+  | 'encodingCase'
+  | 'utf8Encoding'
+  | 'useText'
+  | 'invalidBase64'
+  | 'base64WithoutEncoding'
+  | 'addBase64Encoding'
+  | 'setBase64Encoding'
+  | keyof typeof CONFIG_MESSAGES;
+
+/** A `body` or `bodyEncoding` given to a response: a literal property or a later assignment. */
+interface Setting {
+  value: TSESTree.Node;
+  /** The property when it is written in the response literal itself. */
+  ownProperty?: TSESTree.Property;
+  /** The member expression of an assignment (`res.body = ...`). */
+  member?: TSESTree.MemberExpression;
+}
+
+interface Target {
+  bodies: Setting[];
+  encodings: Setting[];
+}
+
+function leaves(raw: TSESTree.Node, out: TSESTree.Node[] = []): TSESTree.Node[] {
+  const node = unwrap(raw);
+  if (node.type === AST_NODE_TYPES.ConditionalExpression) {
+    leaves(node.consequent, out);
+    leaves(node.alternate, out);
+  } else if (node.type === AST_NODE_TYPES.LogicalExpression) {
+    leaves(node.left, out);
+    leaves(node.right, out);
+  } else out.push(node);
+  return out;
+}
+
+function isAbsent(value: TSESTree.Node): boolean {
+  const v = unwrap(value);
+  if (v.type === AST_NODE_TYPES.Identifier && v.name === 'undefined') return true;
+  if (v.type === AST_NODE_TYPES.UnaryExpression && v.operator === 'void') return true;
+  return v.type === AST_NODE_TYPES.Literal && v.value === null && !('regex' in v);
+}
+
+function isPlainString(node: TSESTree.Node): boolean {
+  return (
+    (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string') ||
+    (node.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.length === 0)
+  );
+}
+
+/**
+ * Why `text` is not base64 as CloudFront decodes it, or undefined when it is. The rule accepts
+ * the standard alphabet (A–Z, a–z, 0–9, `+`, `/`) with `=` padding only at the end, and a length
+ * that is a multiple of 4; ASCII whitespace (line breaks of wrapped base64) is ignored.
+ */
+function base64Problem(text: string): string | undefined {
+  const compact = text.replace(/[ \t\r\n]/g, '');
+  const bad = /[^A-Za-z0-9+/=]/.exec(compact);
+  if (bad) {
+    const ch = bad[0];
+    const shown = JSON.stringify(ch).slice(1, -1);
+    return ch === '-' || ch === '_'
+      ? `it contains '${ch}' from the URL-safe alphabet ('base64url'), which standard base64 does not use`
+      : `it contains '${shown}', which is not a base64 character`;
+  }
+  const firstPad = compact.indexOf('=');
+  if (firstPad >= 0 && (firstPad < compact.length - 2 || !/^=+$/.test(compact.slice(firstPad)))) {
+    return "'=' padding appears before the end";
+  }
+  if (compact.length % 4 !== 0) {
+    return `its length without whitespace (${compact.length}) is not a multiple of 4 (padding '=' missing or characters lost)`;
+  }
+  if (firstPad >= 0 && compact.length - firstPad > 2) return "it ends with more than two '='";
+  return undefined;
+}
+
+function generatedTarget(response: GeneratedResponse): Target {
+  const target: Target = { bodies: [], encodings: [] };
+  for (const [name, prop] of response.properties) {
+    if (name !== 'body' && name !== 'bodyEncoding') continue;
+    const setting: Setting = { value: prop.value, ownProperty: prop.own ? prop.property : undefined };
+    (name === 'body' ? target.bodies : target.encodings).push(setting);
+  }
+  for (const write of response.writes) {
+    if ((write.name !== 'body' && write.name !== 'bodyEncoding') || !write.value) continue;
+    if (write.node.type !== AST_NODE_TYPES.MemberExpression) continue;
+    const setting: Setting = { value: write.value, member: write.node };
+    (write.name === 'body' ? target.bodies : target.encodings).push(setting);
+  }
+  return target;
+}
+
+/** The response CloudFront passed in (origin-response), one per handler. */
+function receivedTargets(analysis: Analysis): Target[] {
+  const byHandler = new Map<unknown, Target>();
+  for (const access of analysis.accesses) {
+    if (access.objectKind !== 'response' || access.op !== 'write' || !access.value) continue;
+    if ((access.name !== 'body' && access.name !== 'bodyEncoding') || access.node.type !== AST_NODE_TYPES.MemberExpression) continue;
+    const key = analysis.handlerAt(access.node) ?? 'file';
+    let target = byHandler.get(key);
+    if (!target) {
+      target = { bodies: [], encodings: [] };
+      byHandler.set(key, target);
+    }
+    (access.name === 'body' ? target.bodies : target.encodings).push({ value: access.value, member: access.node });
+  }
+  return [...byHandler.values()];
+}
+
+/** Text that adds `bodyEncoding: 'base64'` right after a property, matching the literal's layout. */
+function insertAfterProperty(
+  fixer: TSESLint.RuleFixer,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  property: TSESTree.Property,
+): TSESLint.RuleFix {
+  const line = sourceCode.lines[property.loc.start.line - 1] ?? '';
+  const before = line.slice(0, property.loc.start.column);
+  const ownLine = /^\s*$/.test(before);
+  return fixer.insertTextAfter(property, ownLine ? `,\n${before}bodyEncoding: 'base64'` : `, bodyEncoding: 'base64'`);
+}
+
+export default createRule<[], MessageIds>({
+  name: 'valid-body-encoding',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: "Require `bodyEncoding` of a Lambda@Edge response to be 'text' or 'base64' and to match the body",
+      recommended: 'recommended',
+    },
+    fixable: 'code',
+    hasSuggestions: true,
+    schema: [],
+    messages: {
+      ...CONFIG_MESSAGES,
+      invalidEncoding:
+        "`bodyEncoding` must be 'text' or 'base64', not {{ value }}: CloudFront rejects any other value (Lambda validation error, 502). Use 'text' for a string body, 'base64' for base64-encoded bytes.",
+      encodingCase:
+        "`bodyEncoding` is case-sensitive: write '{{ fixed }}' instead of {{ value }}. CloudFront accepts only 'text' and 'base64'.",
+      utf8Encoding:
+        "`bodyEncoding` {{ value }} is not a Lambda@Edge encoding: a UTF-8 string body is 'text' (the default). CloudFront accepts only 'text' and 'base64'.",
+      useText: "Use 'text'.",
+      invalidBase64:
+        "With `bodyEncoding: 'base64'` the body must be valid base64, but {{ reason }}: CloudFront returns an error when the body does not decode. Encode it (for example with `Buffer.from(data).toString('base64')`) or use `bodyEncoding: 'text'`.",
+      base64WithoutEncoding:
+        "This body is base64 text, but {{ state }}: CloudFront sends the base64 characters themselves to the viewer instead of the decoded bytes. Set `bodyEncoding: 'base64'`.",
+      addBase64Encoding: "Add `bodyEncoding: 'base64'`.",
+      setBase64Encoding: "Set `bodyEncoding` to 'base64'.",
+    },
+  },
+  defaultOptions: [],
+  create(context) {
+    const sourceCode = context.sourceCode;
+    return onAnalysis(context, (analysis) => {
+      const seen = new Set<TSESTree.Node>();
+
+      /** The static text of every leaf of an encoding value; undefined when one is unknown. */
+      const encodingTexts = (target: Target): string[] | undefined => {
+        const out: string[] = [];
+        for (const setting of target.encodings) {
+          for (const leaf of leaves(setting.value)) {
+            const known = analysis.staticValue(leaf);
+            if (!known || known.text === undefined) return undefined;
+            out.push(known.primitive ? `#${known.text}` : known.text);
+          }
+        }
+        return out;
+      };
+
+      const checkEncodingValue = (value: TSESTree.Node) => {
+        for (const leaf of leaves(value)) {
+          if (seen.has(leaf)) continue;
+          seen.add(leaf);
+          if (isAbsent(leaf) && !(leaf.type === AST_NODE_TYPES.Literal && leaf.value === null)) continue;
+          const known = analysis.staticValue(leaf);
+          if (!known || known.text === undefined) continue;
+          const text = known.text;
+          const shown = known.primitive ? text : `'${text}'`;
+          if (!known.primitive && (text === 'text' || text === 'base64')) continue;
+          const lower = text.toLowerCase();
+          if (!known.primitive && (lower === 'text' || lower === 'base64')) {
+            const replace = (fixer: TSESLint.RuleFixer) => fixer.replaceText(leaf, `'${lower}'`);
+            context.report({
+              node: leaf,
+              messageId: 'encodingCase',
+              data: { value: shown, fixed: lower },
+              // The only value CloudFront can have meant; a shared const is left to the author.
+              fix: isPlainString(leaf) ? replace : null,
+            });
+            continue;
+          }
+          if (!known.primitive && /^utf-?8$/i.test(text)) {
+            context.report({
+              node: leaf,
+              messageId: 'utf8Encoding',
+              data: { value: shown },
+              suggest: [{ messageId: 'useText', fix: (fixer) => fixer.replaceText(leaf, "'text'") }],
+            });
+            continue;
+          }
+          context.report({ node: leaf, messageId: 'invalidEncoding', data: { value: shown } });
+        }
+      };
+
+      const check = (target: Target) => {
+        for (const encoding of target.encodings) checkEncodingValue(encoding.value);
+        const texts = encodingTexts(target);
+        const bodies = target.bodies.filter((b) => !isAbsent(b.value));
+
+        // bodyEncoding 'base64' with a body that is known and not base64.
+        if (texts && texts.length > 0 && texts.every((t) => t === 'base64')) {
+          for (const body of bodies) {
+            for (const leaf of leaves(body.value)) {
+              if (seen.has(leaf)) continue;
+              const text = analysis.staticValue(leaf)?.text;
+              if (text === undefined || analysis.producesBase64(leaf)) continue;
+              const reason = base64Problem(text);
+              if (!reason) continue;
+              seen.add(leaf);
+              context.report({ node: leaf, messageId: 'invalidBase64', data: { reason } });
+            }
+          }
+        }
+
+        // A body produced as base64 without bodyEncoding 'base64'.
+        if (!texts || texts.some((t) => t.toLowerCase() === 'base64')) return;
+        for (const body of bodies) {
+          if (!analysis.producesBase64(body.value) || seen.has(body.value)) continue;
+          seen.add(body.value);
+          const only = target.encodings.length === 1 ? target.encodings[0] : undefined;
+          // Replace a wrong value only where it is written for this response (not in a shared base).
+          const wrong = only && (only.ownProperty || only.member) ? only : undefined;
+          const suggest: Array<TSESLint.SuggestionReportDescriptor<MessageIds>> = [];
+          if (wrong) {
+            suggest.push({ messageId: 'setBase64Encoding', fix: (fixer) => fixer.replaceText(wrong.value, "'base64'") });
+          } else if (target.encodings.length === 0 && body.ownProperty) {
+            const property = body.ownProperty;
+            suggest.push({ messageId: 'addBase64Encoding', fix: (fixer) => insertAfterProperty(fixer, sourceCode, property) });
+          } else if (target.encodings.length === 0 && body.member) {
+            const member = body.member;
+            const { parent: assignment } = outerParent(member);
+            const statement = assignment?.parent;
+            const holder = statement?.parent;
+            if (
+              assignment?.type === AST_NODE_TYPES.AssignmentExpression &&
+              statement?.type === AST_NODE_TYPES.ExpressionStatement &&
+              (holder?.type === AST_NODE_TYPES.BlockStatement ||
+                holder?.type === AST_NODE_TYPES.Program ||
+                holder?.type === AST_NODE_TYPES.SwitchCase)
+            ) {
+              const line = sourceCode.lines[statement.loc.start.line - 1] ?? '';
+              const indent = /^\s*/.exec(line)![0];
+              const objectText = sourceCode.getText(member.object);
+              const semi = sourceCode.getText(statement).endsWith(';') ? ';' : '';
+              suggest.push({
+                messageId: 'addBase64Encoding',
+                fix: (fixer) => fixer.insertTextAfter(statement, `\n${indent}${objectText}.bodyEncoding = 'base64'${semi}`),
+              });
+            }
+          }
+          const state =
+            target.encodings.length === 0
+              ? 'the response has no `bodyEncoding` (the default is text)'
+              : `\`bodyEncoding\` is ${texts.map((t) => (t.startsWith('#') ? t.slice(1) : `'${t}'`)).join(' or ')}`;
+          context.report({ node: body.value, messageId: 'base64WithoutEncoding', data: { state }, suggest });
+        }
+      };
+
+      for (const response of analysis.responses) check(generatedTarget(response));
+      for (const target of receivedTargets(analysis)) check(target);
+    });
+  },
+});
