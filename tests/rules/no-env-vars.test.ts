@@ -1,0 +1,148 @@
+import rule from '../../rules/no-env-vars.js';
+import { createRuleTester } from '../rule-tester.js';
+
+const ruleTester = createRuleTester();
+
+ruleTester.run('no-env-vars', rule, {
+  valid: [
+    // API Gateway lambda in the same repository: environment variables are fine there.
+    `exports.handler = async (event) => {
+      const table = process.env.TABLE_NAME;
+      return { statusCode: 200, body: JSON.stringify({ table, id: event.requestContext.requestId }) };
+    };`,
+    // An S3-triggered lambda also has Records, but no cf.
+    `exports.handler = async (event) => {
+      const bucket = process.env.BUCKET;
+      for (const record of event.Records) console.log(bucket, record.s3.object.key);
+    };`,
+    // CloudFront Functions: not Lambda@Edge (and there is no process at all there).
+    `function handler(event) { var request = event.request; return request; }`,
+    // Runtime variables do exist in Lambda@Edge.
+    `exports.handler = async (event) => {
+      const request = event.Records[0].cf.request;
+      console.log(process.env.AWS_REGION, process.env['AWS_LAMBDA_FUNCTION_NAME']);
+      const { AWS_LAMBDA_FUNCTION_VERSION: version, TZ } = process.env;
+      return request;
+    };`,
+    // Configuration compiled in; a value the code sets itself and reads back.
+    `import config from './config.json' with { type: 'json' };
+    process.env.AWS_NODEJS_CONNECTION_REUSE_ENABLED = '1';
+    export const handler = async (event) => {
+      const { request } = event.Records[0].cf;
+      if (process.env.AWS_NODEJS_CONNECTION_REUSE_ENABLED) request.headers['x-origin'] = [{ value: config.origin }];
+      return request;
+    };`,
+    // Names listed in the allow option (replaced by the bundler's define).
+    {
+      code: `exports.handler = async (event) => {
+        if (process.env.NODE_ENV !== 'production') console.log(event.Records[0].cf.request.uri);
+        return event.Records[0].cf.request;
+      };`,
+      options: [{ allow: ['NODE_ENV'] }],
+    },
+    // A local variable called process / env is not the global.
+    `exports.handler = async (event, process) => {
+      const env = { API: 'x' };
+      console.log(process.env.API, env.API);
+      return event.Records[0].cf.request;
+    };`,
+    // A test file building a Lambda@Edge event for the handler under test.
+    `const { handler } = require('../src/edge');
+    const event = { Records: [{ cf: { request: { uri: '/', headers: {} } } }] };
+    test('rewrites', async () => {
+      process.env.DEBUG = '1';
+      expect((await handler(event)).uri).toBe('/index.html');
+      expect(process.env.CI).toBeDefined();
+    });`,
+  ],
+  invalid: [
+    {
+      // The basic-auth mistake: credentials from environment variables (viewer-request).
+      code: `'use strict';
+const USER = process.env.STAGING_USER;
+const PASS = process.env['STAGING_PASSWORD'];
+exports.handler = (event, context, callback) => {
+  const request = event.Records[0].cf.request;
+  callback(null, request);
+};`,
+      errors: [
+        {
+          messageId: 'envVar',
+          data: { name: 'process.env.STAGING_USER' },
+          line: 2,
+          column: 14,
+          endLine: 2,
+          endColumn: 38,
+        },
+        { messageId: 'envVar', data: { name: 'process.env.STAGING_PASSWORD' }, line: 3, column: 14 },
+      ],
+    },
+    {
+      // Destructuring, a rest element, and a dynamic lookup; ESM + TypeScript.
+      code: `import type { CloudFrontRequestHandler } from 'aws-lambda';
+const { API_URL, AWS_REGION, ...rest } = process.env;
+const get = (name: string) => process.env[name]!;
+export const handler: CloudFrontRequestHandler = async (event) => {
+  const request = event.Records[0].cf.request;
+  request.headers['x-api'] = [{ key: 'X-Api', value: API_URL ?? get('FALLBACK') }];
+  return request;
+};`,
+      errors: [
+        { messageId: 'envVar', data: { name: 'process.env.API_URL' }, line: 2, column: 9 },
+        { messageId: 'dynamicEnvVar', line: 2, column: 30 },
+        { messageId: 'dynamicEnvVar', line: 3, column: 31 },
+      ],
+    },
+    {
+      // node:process imports and require('process').
+      code: `import { env } from 'node:process';
+import proc from 'process';
+const { env: { SECRET } } = require('process');
+export const handler = async (event) => {
+  const response = event.Records[0].cf.response;
+  response.headers['x-build'] = [{ value: env.BUILD_ID + proc.env.STAGE + require('node:process').env.COMMIT + SECRET }];
+  return response;
+};`,
+      errors: [
+        { messageId: 'envVar', data: { name: 'process.env.SECRET' }, line: 3, column: 16 },
+        { messageId: 'envVar', data: { name: 'process.env.BUILD_ID' }, line: 6, column: 43 },
+        { messageId: 'envVar', data: { name: 'process.env.STAGE' }, line: 6, column: 58 },
+        { messageId: 'envVar', data: { name: 'process.env.COMMIT' }, line: 6, column: 75 },
+      ],
+    },
+    {
+      // A helper module marked as viewer-request code by a file-level comment; an alias of process.env.
+      code: `// @lambda-edge-event viewer-request
+const env = process.env;
+export function isMaintenance() {
+  return env.MAINTENANCE === 'on';
+}
+export function config() {
+  return { ...process.env };
+}`,
+      errors: [
+        { messageId: 'envVar', data: { name: 'process.env.MAINTENANCE' }, line: 4, column: 10 },
+        { messageId: 'envObject', line: 7, column: 15, endColumn: 26 },
+      ],
+    },
+    {
+      // The event type from settings; NODE_ENV is not a Lambda variable.
+      code: `module.exports.handler = async (event) => {
+  if (process.env.NODE_ENV === 'development') console.log(event);
+  return event.Records[0].cf.request;
+};`,
+      settings: { 'lambda-edge': { eventType: 'origin-request' } },
+      errors: [{ messageId: 'envVar', data: { name: 'process.env.NODE_ENV' }, line: 2, column: 7 }],
+    },
+    {
+      // The allow option adds names; others are still reported.
+      code: `exports.handler = async (event) => {
+  const request = event.Records[0].cf.request;
+  request.headers['x-version'] = [{ value: process.env.VERSION + process.env.STAGE }];
+  return request;
+};`,
+      options: [{ allow: ['VERSION'] }],
+      errors: [{ messageId: 'envVar', data: { name: 'process.env.STAGE' }, line: 3, column: 66 }],
+    },
+  ],
+});
