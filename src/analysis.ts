@@ -24,7 +24,7 @@ import {
 } from './event-types.js';
 import { lookupFile } from './infra/index.js';
 import { readSettings } from './settings.js';
-import { type StaticContext, type StaticValue, evaluateStatic, producesBase64 } from './static-value.js';
+import { type StaticContext, type StaticValue, evaluateStatic, minimumBytes, producesBase64 } from './static-value.js';
 
 type Variable = TSESLint.Scope.Variable;
 type Reference = TSESLint.Scope.Reference;
@@ -141,6 +141,8 @@ export interface Analysis {
   staticValue(node: TSESTree.Node): StaticValue | undefined;
   /** Does the expression certainly produce base64 text (`buf.toString('base64')`, `btoa(x)`, a const of one)? */
   producesBase64(node: TSESTree.Node): boolean;
+  /** A lower bound of a string expression's UTF-8 size, counting only its known parts. */
+  minimumBytes(node: TSESTree.Node): number;
   responseFor(node: TSESTree.ObjectExpression): GeneratedResponse | undefined;
 }
 
@@ -156,6 +158,7 @@ const EMPTY_ANALYSIS: Analysis = {
   handlerAt: () => undefined,
   staticValue: () => undefined,
   producesBase64: () => false,
+  minimumBytes: () => 0,
   responseFor: () => undefined,
 };
 
@@ -303,6 +306,7 @@ class FileAnalyzer {
       handlerAt: (node) => this.handlerAt(node),
       staticValue: (node) => evaluateStatic(node, this.staticCtx),
       producesBase64: (node) => producesBase64(node, this.staticCtx),
+      minimumBytes: (node) => minimumBytes(node, this.staticCtx),
       responseFor: (node) => this.responses.get(node),
     };
   }
@@ -1311,6 +1315,17 @@ class FileAnalyzer {
       this.addHeaderMap(node.alternate, owner, response);
       return;
     }
+    // `headers: securityHeaders()`: the literals a local helper returns are header maps.
+    if (node.type === AST_NODE_TYPES.CallExpression) {
+      const fn = this.resolveFunction(node.callee);
+      if (fn && !this.handlersByNode.has(fn)) {
+        for (const value of this.returnValues(fn)) {
+          const literal = this.objectLiteralOf(value);
+          if (literal) this.addHeaderMap(literal, owner, response);
+        }
+      }
+      return;
+    }
     if (node.type !== AST_NODE_TYPES.ObjectExpression || this.headerMaps.has(node)) return;
     this.headerMaps.set(node, owner);
     response?.headerMaps.push(node);
@@ -1324,6 +1339,7 @@ class FileAnalyzer {
       if (prop.type === AST_NODE_TYPES.SpreadElement) {
         const inner = this.objectLiteralOf(prop.argument);
         if (inner) this.addHeaderMap(inner, owner, response);
+        else if (unwrap(prop.argument).type === AST_NODE_TYPES.CallExpression) this.addHeaderMap(prop.argument, owner, response);
       }
     }
   }
@@ -1364,6 +1380,7 @@ class FileAnalyzer {
         for (const arg of call.arguments.slice(1)) {
           const literal = this.objectLiteralOf(arg);
           if (literal) this.addHeaderMap(literal, headerOwnerOf(target));
+          else if (unwrap(arg).type === AST_NODE_TYPES.CallExpression) this.addHeaderMap(arg, headerOwnerOf(target));
         }
       }
     }

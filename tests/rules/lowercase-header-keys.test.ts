@@ -1,0 +1,332 @@
+import rule from '../../rules/lowercase-header-keys.js';
+import { createRuleTester } from '../rule-tester.js';
+
+const ruleTester = createRuleTester();
+
+ruleTester.run('lowercase-header-keys', rule, {
+  valid: [
+    // Lowercase keys with the original spelling in `key`, as CloudFront expects.
+    `exports.handler = async (event) => {
+      const request = event.Records[0].cf.request;
+      return {
+        status: '302',
+        headers: { location: [{ key: 'Location', value: '/login' }], 'cache-control': [{ key: 'Cache-Control', value: 'no-store' }] },
+      };
+    };`,
+    // Lowercase reads, writes, deletes, 'in' checks and destructuring of received headers.
+    `exports.handler = (event, context, callback) => {
+      const request = event.Records[0].cf.request;
+      const headers = request.headers;
+      const { host, 'user-agent': ua } = headers;
+      if ('authorization' in headers && headers['x-forwarded-for']) delete headers['x-debug'];
+      headers['x-device'] = [{ key: 'X-Device', value: ua ? 'desktop' : 'unknown' }];
+      callback(null, request);
+    };`,
+    // API Gateway lambda: statusCode and mixed-case headers are correct there.
+    `exports.handler = async (event) => ({
+      statusCode: 200,
+      headers: { 'Content-Type': 'application/json', 'Access-Control-Allow-Origin': '*' },
+      body: JSON.stringify({ ok: event.headers['User-Agent'] }),
+    });`,
+    // CloudFront Functions use { value } headers and are not Lambda@Edge.
+    `function handler(event) {
+      var response = event.response;
+      response.headers['Strict-Transport-Security'] = { value: 'max-age=63072000' };
+      return { statusCode: 302, statusDescription: 'Found', headers: { Location: { value: '/' } } };
+    }`,
+    // fetch options and axios headers inside a Lambda@Edge handler.
+    `export const handler = async (event) => {
+      const request = event.Records[0].cf.request;
+      const res = await fetch('https://auth.example.com/check', { headers: { 'Content-Type': 'application/json', Authorization: 'Bearer x' } });
+      await axios.get('https://example.com', { headers: { 'User-Agent': 'edge' } });
+      return res.ok ? request : { status: '403', statusDescription: 'Forbidden' };
+    };`,
+    // Express / Koa code.
+    `app.get('/', (req, res) => { res.set('Content-Type', 'text/html'); res.setHeader('X-Frame-Options', 'DENY'); res.send(req.headers['User-Agent']); });`,
+    `app.use(async (ctx) => { ctx.set({ 'Cache-Control': 'no-cache' }); });`,
+    // A logging object and a test double built by hand.
+    `exports.handler = async (event) => {
+      const request = event.Records[0].cf.request;
+      console.log({ headers: { 'User-Agent': request.headers['user-agent'] } });
+      return request;
+    };`,
+    `const event = { Records: [{ cf: { request: { uri: '/', headers: { Host: [{ key: 'Host', value: 'example.com' }] } } } }] };
+     test('rewrites', async () => { expect(await handler(event)).toBeDefined(); });`,
+    // Computed, non-static keys are left alone.
+    `exports.handler = async (event) => {
+      const response = event.Records[0].cf.response;
+      for (const [name, value] of Object.entries(extra)) response.headers[name.toLowerCase()] = [{ key: name, value }];
+      return response;
+    };`,
+  ],
+  invalid: [
+    {
+      // Generated response with mixed-case keys; quotes and identifiers keep their style.
+      code: `exports.handler = async (event) => {
+  const request = event.Records[0].cf.request;
+  return {
+    status: '302',
+    headers: {
+      Location: [{ key: 'Location', value: '/login' }],
+      "Cache-Control": [{ value: 'no-store' }],
+    },
+  };
+};`,
+      output: `exports.handler = async (event) => {
+  const request = event.Records[0].cf.request;
+  return {
+    status: '302',
+    headers: {
+      location: [{ key: 'Location', value: '/login' }],
+      "cache-control": [{ value: 'no-store' }],
+    },
+  };
+};`,
+      errors: [
+        { messageId: 'mixedCaseKey', data: { name: 'Location', lower: 'location' }, line: 6, column: 7, endColumn: 15 },
+        { messageId: 'mixedCaseKey', data: { name: 'Cache-Control', lower: 'cache-control' }, line: 7, column: 7 },
+      ],
+    },
+    {
+      // Callback style, security headers written onto the received response (origin-response).
+      code: `'use strict';
+exports.handler = (event, context, callback) => {
+  const response = event.Records[0].cf.response;
+  const headers = response.headers;
+  headers['Strict-Transport-Security'] = [{ key: 'Strict-Transport-Security', value: 'max-age=63072000' }];
+  headers[\`X-Frame-Options\`] = [{ value: 'DENY' }];
+  response.headers.Vary = [{ value: 'Accept' }];
+  callback(null, response);
+};`,
+      output: `'use strict';
+exports.handler = (event, context, callback) => {
+  const response = event.Records[0].cf.response;
+  const headers = response.headers;
+  headers['strict-transport-security'] = [{ key: 'Strict-Transport-Security', value: 'max-age=63072000' }];
+  headers[\`x-frame-options\`] = [{ value: 'DENY' }];
+  response.headers.vary = [{ value: 'Accept' }];
+  callback(null, response);
+};`,
+      errors: [
+        { messageId: 'mixedCaseWrite', line: 5, column: 11, endColumn: 38 },
+        { messageId: 'mixedCaseWrite', line: 6, column: 11 },
+        { messageId: 'mixedCaseWrite', line: 7, column: 20 },
+      ],
+    },
+    {
+      // Reads are always undefined: suggestion only, since the fix changes run-time behaviour.
+      code: `export const handler = async (event) => {
+  const request = event.Records[0].cf.request;
+  const ua = request.headers['User-Agent'];
+  if ('Authorization' in request.headers) return request;
+  const { Host } = request.headers;
+  delete request.headers['X-Powered-By'];
+  return ua && Host ? request : { status: '400' };
+};`,
+      errors: [
+        {
+          messageId: 'mixedCaseRead',
+          line: 3,
+          column: 30,
+          suggestions: [
+            {
+              messageId: 'useLowercase',
+              output: `export const handler = async (event) => {
+  const request = event.Records[0].cf.request;
+  const ua = request.headers['user-agent'];
+  if ('Authorization' in request.headers) return request;
+  const { Host } = request.headers;
+  delete request.headers['X-Powered-By'];
+  return ua && Host ? request : { status: '400' };
+};`,
+            },
+          ],
+        },
+        {
+          messageId: 'mixedCaseRead',
+          line: 4,
+          column: 7,
+          suggestions: [
+            {
+              messageId: 'useLowercase',
+              output: `export const handler = async (event) => {
+  const request = event.Records[0].cf.request;
+  const ua = request.headers['User-Agent'];
+  if ('authorization' in request.headers) return request;
+  const { Host } = request.headers;
+  delete request.headers['X-Powered-By'];
+  return ua && Host ? request : { status: '400' };
+};`,
+            },
+          ],
+        },
+        {
+          messageId: 'mixedCaseRead',
+          line: 5,
+          column: 11,
+          suggestions: [
+            {
+              messageId: 'useLowercase',
+              output: `export const handler = async (event) => {
+  const request = event.Records[0].cf.request;
+  const ua = request.headers['User-Agent'];
+  if ('Authorization' in request.headers) return request;
+  const { host: Host } = request.headers;
+  delete request.headers['X-Powered-By'];
+  return ua && Host ? request : { status: '400' };
+};`,
+            },
+          ],
+        },
+        {
+          messageId: 'mixedCaseDelete',
+          line: 6,
+          column: 26,
+          suggestions: [
+            {
+              messageId: 'useLowercase',
+              output: `export const handler = async (event) => {
+  const request = event.Records[0].cf.request;
+  const ua = request.headers['User-Agent'];
+  if ('Authorization' in request.headers) return request;
+  const { Host } = request.headers;
+  delete request.headers['x-powered-by'];
+  return ua && Host ? request : { status: '400' };
+};`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // The lowercase key already exists in the literal: suggest, never create a duplicate key.
+      code: `exports.handler = async (event) => {
+  const response = event.Records[0].cf.response;
+  response.headers = { 'content-type': [{ value: 'text/html' }], 'Content-Type': [{ value: 'text/plain' }] };
+  return response;
+};`,
+      errors: [
+        {
+          messageId: 'mixedCaseKeyDuplicate',
+          line: 3,
+          column: 66,
+          suggestions: [
+            {
+              messageId: 'useLowercase',
+              output: `exports.handler = async (event) => {
+  const response = event.Records[0].cf.response;
+  response.headers = { 'content-type': [{ value: 'text/html' }], 'content-type': [{ value: 'text/plain' }] };
+  return response;
+};`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // TypeScript: helper returning a header map, merged with Object.assign; typed CloudFrontHeaders.
+      code: `import type { CloudFrontHeaders, CloudFrontResponseHandler } from 'aws-lambda';
+function securityHeaders(): CloudFrontHeaders {
+  return { 'X-Content-Type-Options': [{ value: 'nosniff' }] };
+}
+const extra: CloudFrontHeaders = { 'Referrer-Policy': [{ value: 'same-origin' }] };
+export const handler: CloudFrontResponseHandler = async (event) => {
+  const { response } = event.Records[0].cf;
+  Object.assign(response.headers, securityHeaders(), extra);
+  return response;
+};`,
+      output: `import type { CloudFrontHeaders, CloudFrontResponseHandler } from 'aws-lambda';
+function securityHeaders(): CloudFrontHeaders {
+  return { 'x-content-type-options': [{ value: 'nosniff' }] };
+}
+const extra: CloudFrontHeaders = { 'referrer-policy': [{ value: 'same-origin' }] };
+export const handler: CloudFrontResponseHandler = async (event) => {
+  const { response } = event.Records[0].cf;
+  Object.assign(response.headers, securityHeaders(), extra);
+  return response;
+};`,
+      errors: [
+        { messageId: 'mixedCaseKey', line: 3, column: 12 },
+        { messageId: 'mixedCaseKey', line: 5, column: 36 },
+      ],
+    },
+    {
+      // A headers variable filled by assignments, then a helper that writes into the received headers.
+      code: `function addHsts(headers) {
+  headers['Strict-Transport-Security'] = [{ value: 'max-age=31536000' }];
+}
+exports.handler = async (event) => {
+  const { request } = event.Records[0].cf;
+  if (request.uri.startsWith('/old')) {
+    const headers = {};
+    headers['Location'] = [{ value: '/new' + request.uri.slice(4) }];
+    return { status: '301', statusDescription: 'Moved Permanently', headers };
+  }
+  addHsts(request.headers);
+  return request;
+};`,
+      output: `function addHsts(headers) {
+  headers['strict-transport-security'] = [{ value: 'max-age=31536000' }];
+}
+exports.handler = async (event) => {
+  const { request } = event.Records[0].cf;
+  if (request.uri.startsWith('/old')) {
+    const headers = {};
+    headers['location'] = [{ value: '/new' + request.uri.slice(4) }];
+    return { status: '301', statusDescription: 'Moved Permanently', headers };
+  }
+  addHsts(request.headers);
+  return request;
+};`,
+      errors: [
+        { messageId: 'mixedCaseWrite', line: 2, column: 11 },
+        { messageId: 'mixedCaseWrite', line: 8, column: 13 },
+      ],
+    },
+    {
+      // Event type from a comment; shorthand key in a generated response's spread-in base map.
+      code: `// @lambda-edge-event viewer-request
+const Vary = [{ value: 'Accept-Encoding' }];
+const base = { Vary };
+module.exports.handler = async ({ Records }) => {
+  const request = Records[0].cf.request;
+  if (request.method !== 'GET') return { status: '405', headers: { ...base, allow: [{ value: 'GET' }] } };
+  return request;
+};`,
+      output: `// @lambda-edge-event viewer-request
+const Vary = [{ value: 'Accept-Encoding' }];
+const base = { vary: Vary };
+module.exports.handler = async ({ Records }) => {
+  const request = Records[0].cf.request;
+  if (request.method !== 'GET') return { status: '405', headers: { ...base, allow: [{ value: 'GET' }] } };
+  return request;
+};`,
+      errors: [{ messageId: 'mixedCaseKey', line: 3, column: 16 }],
+    },
+    {
+      // Changing an entry under a mixed-case key throws at run time (undefined[0]): suggestion.
+      code: `exports.handler = async (event) => {
+  const response = event.Records[0].cf.response;
+  response.headers['Cache-Control'][0].value = 'max-age=60';
+  return response;
+};`,
+      errors: [
+        {
+          messageId: 'mixedCaseRead',
+          line: 3,
+          column: 20,
+          suggestions: [
+            {
+              messageId: 'useLowercase',
+              output: `exports.handler = async (event) => {
+  const response = event.Records[0].cf.response;
+  response.headers['cache-control'][0].value = 'max-age=60';
+  return response;
+};`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
