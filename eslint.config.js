@@ -10,6 +10,11 @@ export default [
     ignores: ['dist/', 'coverage/', 'tmp/', 'bench/out/', 'tests/fixtures/', 'examples/mistakes/', 'examples/not-edge/'],
   },
   {
+    // This repository is not a Lambda@Edge project: nothing for discovery to find.
+    name: 'repo/settings',
+    settings: { 'lambda-edge': { infrastructure: false } },
+  },
+  {
     name: 'repo/typescript',
     files: ['**/*.ts'],
     languageOptions: { parser: tsParser, parserOptions: { ecmaVersion: 'latest', sourceType: 'module' } },

@@ -10,11 +10,16 @@ RuleTester.itOnly = it.only;
 /** Folder with files that tests point `filename` at (readFileSync targets, infra fixtures). */
 export const FIXTURES = path.join(import.meta.dirname, 'fixtures');
 
-/** A tester with the TypeScript parser (which also parses plain JavaScript). */
+/**
+ * A tester with the TypeScript parser (which also parses plain JavaScript). Infrastructure
+ * discovery is off: the test cases declare event types themselves, and the repository's
+ * own fixtures are not the project under test. Cases may still set `settings`.
+ */
 export function createRuleTester(): RuleTester {
   return new RuleTester({
     languageOptions: {
       parserOptions: { ecmaVersion: 'latest', sourceType: 'module' },
     },
+    settings: { 'lambda-edge': { infrastructure: false } },
   });
 }

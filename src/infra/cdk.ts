@@ -24,9 +24,12 @@ type ts = typeof TsNamespace;
 type Node = TsNamespace.Node;
 type Expression = TsNamespace.Expression;
 
-/** Cheap test on the text before a file is parsed. */
+/** `import ... from 'aws-cdk-lib/...'`, `require('aws-cdk-lib')`, `@aws-cdk/...` (v1). */
+const CDK_IMPORT = /(?:from\s*|require\(\s*|import\(\s*)['"](?:aws-cdk-lib|@aws-cdk\/)/;
+
+/** Cheap test on the text before a file is parsed: it imports the CDK, not merely names it. */
 export function mayBeCdkCode(text: string): boolean {
-  return text.includes('aws-cdk-lib') || text.includes('@aws-cdk/');
+  return (text.includes('aws-cdk-lib') || text.includes('@aws-cdk/')) && CDK_IMPORT.test(text);
 }
 
 const EVENT_MEMBERS: Record<string, EventType> = {

@@ -14,7 +14,21 @@ export const SKIPPED_DIRS = new Set([
   '.serverless',
   '.aws-sam',
   '.terraform',
+  'vendor',
+  'venv',
+  '__pycache__',
 ]);
+
+/**
+ * Skipped only when scanning (an explicit `infrastructure` list may name them): test folders
+ * hold fixtures and CDK assertion tests that build stacks a second time, and their bindings
+ * are not the deployed ones; hidden folders (.idea, .next, .cache) hold no sources.
+ */
+const SCAN_ONLY_SKIPPED = new Set(['test', 'tests', '__tests__', 'fixtures', '__fixtures__']);
+
+function skipDir(name: string): boolean {
+  return SKIPPED_DIRS.has(name) || SCAN_ONLY_SKIPPED.has(name) || name.startsWith('.');
+}
 
 /**
  * Every file under `root`, skipping SKIPPED_DIRS. Symbolic links to folders are followed
@@ -45,7 +59,7 @@ export function listFiles(ctx: DiscoveryContext, root: string): string[] {
     for (const entry of entries) {
       const full = join(dir, entry.name);
       if (entry.isDirectory()) {
-        if (!SKIPPED_DIRS.has(entry.name)) walk(full, path);
+        if (!skipDir(entry.name)) walk(full, path);
       } else if (entry.isFile()) {
         files.push(full);
       } else if (entry.isSymbolicLink()) {
@@ -56,7 +70,7 @@ export function listFiles(ctx: DiscoveryContext, root: string): string[] {
           continue; // a dangling link
         }
         if (st.isFile()) files.push(full);
-        else if (st.isDirectory() && !SKIPPED_DIRS.has(entry.name)) {
+        else if (st.isDirectory() && !skipDir(entry.name)) {
           const target = `${st.dev}:${st.ino}`;
           if (path.has(target)) {
             ctx.problem(full, undefined, 'is a symbolic link to a folder that contains it (a loop); not followed.');
