@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { type Analysis, getAnalysis } from '../src/analysis.js';
 import { memberName, propertyKeyName, unwrap } from '../src/ast.js';
 import { createRule } from '../src/create-rule.js';
@@ -9,14 +9,35 @@ type MessageIds = 'statusChange' | 'generatedStatus' | keyof typeof CONFIG_MESSA
 
 const VIEWER_RESPONSE: ReadonlySet<EventType> = new Set(['viewer-response']);
 
-/** `response.status` of the received response: copying it keeps the status unchanged. */
-function isReceivedStatus(analysis: Analysis, raw: TSESTree.Node | undefined): boolean {
-  if (!raw) return false;
+/**
+ * `response.status` of the received response, or a constant holding it (`const { status } =
+ * response`): copying it keeps the status unchanged.
+ */
+function isReceivedStatus(
+  analysis: Analysis,
+  scopeOf: (node: TSESTree.Node) => TSESLint.Scope.Scope,
+  raw: TSESTree.Node | undefined,
+  depth = 0,
+): boolean {
+  if (!raw || depth > 3) return false;
   const node = unwrap(raw);
+  if (node.type === AST_NODE_TYPES.MemberExpression) {
+    return memberName(node) === 'status' && analysis.classify(node.object) === 'response';
+  }
+  if (node.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = ASTUtils.findVariable(scopeOf(node), node);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (def?.type !== 'Variable' || !def.node.init) return false;
+  if (variable!.references.some((r) => r.isWrite() && r.writeExpr !== def.node.init)) return false;
+  if (def.node.id === def.name) return isReceivedStatus(analysis, scopeOf, def.node.init, depth + 1);
+  // `const { status } = response`
+  const prop = def.name.parent;
   return (
-    node.type === AST_NODE_TYPES.MemberExpression &&
-    memberName(node) === 'status' &&
-    analysis.classify(node.object) === 'response'
+    prop?.type === AST_NODE_TYPES.Property &&
+    prop.value === def.name &&
+    prop.parent === def.node.id &&
+    propertyKeyName(prop) === 'status' &&
+    analysis.classify(def.node.init) === 'response'
   );
 }
 
@@ -39,6 +60,7 @@ export default createRule<[], MessageIds>({
   },
   defaultOptions: [],
   create(context) {
+    const scopeOf = (node: TSESTree.Node) => context.sourceCode.getScope(node);
     const inViewerResponse = (analysis: Analysis, node: TSESTree.Node) =>
       onlyIn(analysis.eventTypesAt(node), VIEWER_RESPONSE);
     const reported = new Set<TSESTree.Node>();
@@ -52,16 +74,16 @@ export default createRule<[], MessageIds>({
         // response.status = '200', response['status'] = x, delete response.status.
         for (const access of analysis.accesses) {
           if (access.objectKind !== 'response' || access.name !== 'status' || access.op === 'read') continue;
-          if (access.op === 'write' && isReceivedStatus(analysis, access.value)) continue;
+          if (access.op === 'write' && isReceivedStatus(analysis, scopeOf, access.value)) continue;
           if (inViewerResponse(analysis, access.node)) report(access.node, 'statusChange');
         }
         // A response the code builds and hands back: any `status` in it replaces the received one.
         for (const response of analysis.responses) {
           if (!onlyIn(response.eventTypes, VIEWER_RESPONSE)) continue;
           const status = response.properties.get('status');
-          if (status && !isReceivedStatus(analysis, status.value)) report(status.property, 'generatedStatus');
+          if (status && !isReceivedStatus(analysis, scopeOf, status.value)) report(status.property, 'generatedStatus');
           for (const write of response.writes) {
-            if (write.name === 'status' && write.op === 'write' && !isReceivedStatus(analysis, write.value)) {
+            if (write.name === 'status' && write.op === 'write' && !isReceivedStatus(analysis, scopeOf, write.value)) {
               report(write.node, 'generatedStatus');
             }
           }
@@ -89,7 +111,7 @@ export default createRule<[], MessageIds>({
           if (literal.type !== AST_NODE_TYPES.ObjectExpression) continue;
           for (const prop of literal.properties) {
             if (prop.type !== AST_NODE_TYPES.Property || propertyKeyName(prop) !== 'status') continue;
-            if (!isReceivedStatus(analysis, prop.value)) report(prop, 'statusChange');
+            if (!isReceivedStatus(analysis, scopeOf, prop.value)) report(prop, 'statusChange');
           }
         }
       },

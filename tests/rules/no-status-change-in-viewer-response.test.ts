@@ -32,6 +32,17 @@ ruleTester.run('no-status-change-in-viewer-response', rule, {
       };`,
       settings: viewerResponse,
     },
+    // The received status kept through a destructured constant.
+    {
+      code: `export const handler = async (event) => {
+        const { response } = event.Records[0].cf;
+        const { status, statusDescription } = response;
+        const code = response.status;
+        if (status === '200') return { status, statusDescription, headers: response.headers };
+        return { ...response, status: code };
+      };`,
+      settings: viewerResponse,
+    },
     // origin-response may change the status (the documented use).
     `// @lambda-edge-event origin-response
     exports.handler = async (event) => {
