@@ -6,6 +6,7 @@ import noNumericStatus from './no-numeric-status.js';
 import noOriginBodyInResponseTrigger from './no-origin-body-in-response-trigger.js';
 import noQuerystringObject from './no-querystring-object.js';
 import noStatusChangeInViewerResponse from './no-status-change-in-viewer-response.js';
+import preferCacheableEvent from './prefer-cacheable-event.js';
 import validBodyEncoding from './valid-body-encoding.js';
 import validHandlerCompletion from './valid-handler-completion.js';
 import validIncludeBody from './valid-include-body.js';
@@ -20,6 +21,7 @@ export const rules: Record<string, TSESLint.RuleModule<string, readonly unknown[
   'no-origin-body-in-response-trigger': noOriginBodyInResponseTrigger,
   'no-querystring-object': noQuerystringObject,
   'no-status-change-in-viewer-response': noStatusChangeInViewerResponse,
+  'prefer-cacheable-event': preferCacheableEvent,
   'valid-body-encoding': validBodyEncoding,
   'valid-handler-completion': validHandlerCompletion,
   'valid-include-body': validIncludeBody,
