@@ -1,5 +1,6 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import lowercaseHeaderKeys from './lowercase-header-keys.js';
+import maxGeneratedResponseSize from './max-generated-response-size.js';
 import noBodyWith204 from './no-body-with-204.js';
 import noEnvVars from './no-env-vars.js';
 import noNumericStatus from './no-numeric-status.js';
@@ -15,6 +16,7 @@ import validStatus from './valid-status.js';
 /** Every rule of the plugin, by name. Keep sorted; a test checks it matches rules/. */
 export const rules: Record<string, TSESLint.RuleModule<string, readonly unknown[]>> = {
   'lowercase-header-keys': lowercaseHeaderKeys,
+  'max-generated-response-size': maxGeneratedResponseSize,
   'no-body-with-204': noBodyWith204,
   'no-env-vars': noEnvVars,
   'no-numeric-status': noNumericStatus,

@@ -230,6 +230,58 @@ function readEncoding(raw: TSESTree.Node, ctx: StaticContext, depth: number): st
 }
 
 /**
+ * A lower bound of the UTF-8 size of a string expression when only parts of it are known:
+ * the known pieces of a template or `+` concatenation, the shorter branch of `a ? b : c`,
+ * `.repeat(n)` of a partly known string. 0 when nothing is known.
+ */
+export function minimumBytes(raw: TSESTree.Node, ctx: StaticContext, depth = 0): number {
+  if (depth > MAX_DEPTH) return 0;
+  const known = evaluate(raw, ctx, depth);
+  if (known) return known.primitive ? 0 : known.bytes;
+  const node = unwrap(raw);
+  switch (node.type) {
+    case AST_NODE_TYPES.TemplateLiteral: {
+      let bytes = 0;
+      for (const q of node.quasis) bytes += Buffer.byteLength(q.value.cooked ?? '', 'utf8');
+      for (const e of node.expressions) bytes += minimumBytes(e, ctx, depth + 1);
+      return bytes;
+    }
+    case AST_NODE_TYPES.BinaryExpression: {
+      if (node.operator !== '+') return 0;
+      // Only a known string side makes `+` a concatenation.
+      const left = evaluate(node.left, ctx, depth + 1);
+      const right = evaluate(node.right, ctx, depth + 1);
+      const isConcat = (left && !left.primitive) || (right && !right.primitive) || isStringish(node.left) || isStringish(node.right);
+      return isConcat ? minimumBytes(node.left, ctx, depth + 1) + minimumBytes(node.right, ctx, depth + 1) : 0;
+    }
+    case AST_NODE_TYPES.ConditionalExpression:
+      return Math.min(minimumBytes(node.consequent, ctx, depth + 1), minimumBytes(node.alternate, ctx, depth + 1));
+    case AST_NODE_TYPES.Identifier: {
+      const target = ctx.resolveConst(node);
+      return target ? minimumBytes(target, ctx, depth + 1) : 0;
+    }
+    case AST_NODE_TYPES.CallExpression: {
+      const { object, name } = calleeName(node.callee);
+      if (name === 'repeat' && object && node.arguments.length === 1) {
+        const n = Number(evaluate(node.arguments[0]!, ctx, depth + 1)?.text);
+        return Number.isInteger(n) && n >= 0 ? minimumBytes(object, ctx, depth + 1) * n : 0;
+      }
+      return 0;
+    }
+    default:
+      return 0;
+  }
+}
+
+function isStringish(raw: TSESTree.Node): boolean {
+  const node = unwrap(raw);
+  if (node.type === AST_NODE_TYPES.BinaryExpression && node.operator === '+') {
+    return isStringish(node.left) || isStringish(node.right);
+  }
+  return node.type === AST_NODE_TYPES.TemplateLiteral || (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string');
+}
+
+/**
  * Does the expression certainly produce base64 text? `x.toString('base64')` (Buffers, including
  * `Buffer.from(...)` and `readFileSync(...)`), `readFileSync(p, 'base64')`, `btoa(...)`, a
  * conditional whose branches all do, or a `const` holding one of these.
