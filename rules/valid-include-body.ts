@@ -11,6 +11,8 @@ type MessageIds =
   | 'useValue'
   | 'dataWithoutReplace'
   | 'addReplace'
+  | 'textDataAsBase64'
+  | 'addTextEncoding'
   | 'readOnlyTruncated'
   | 'bodyAsString'
   | 'stringAssigned'
@@ -71,10 +73,14 @@ function stringConsumer(call: TSESTree.CallExpression | TSESTree.NewExpression):
 
 interface DataWrite {
   node: TSESTree.Node;
+  /** The assigned data, for `=` writes and `{ data }` literals. */
+  value?: TSESTree.Node;
   handler: Handler | undefined;
   /** Text of the body object, for the suggestion (only for `x.data = ...;` statements). */
   statement?: TSESTree.ExpressionStatement;
   bodyText?: string;
+  /** For `{ data }` literals: the literal also sets the action (or may, through a spread). */
+  replaced?: boolean;
 }
 
 export default createRule<[], MessageIds>({
@@ -97,6 +103,9 @@ export default createRule<[], MessageIds>({
       dataWithoutReplace:
         "`request.body.data` is changed, but this handler never sets `request.body.action = 'replace'`: with the default action 'read-only' CloudFront ignores the change and the origin receives the original body.",
       addReplace: "Add `{{ body }}.action = 'replace';` after this statement.",
+      textDataAsBase64:
+        "`request.body.data` is set to text here, but this handler never sets `request.body.encoding = 'text'`: the encoding stays 'base64' (the default), and CloudFront fails on data that is not valid base64. Set the encoding to 'text', or give base64 data (`Buffer.from(text).toString('base64')`).",
+      addTextEncoding: "Add `{{ body }}.encoding = 'text';` after this statement.",
       readOnlyTruncated:
         '`request.body.inputTruncated` is read-only: CloudFront sets it to say whether it cut the body (40 KB in viewer-request, 1 MB in origin-request). Read it; do not change it.',
       bodyAsString:
@@ -143,6 +152,12 @@ export default createRule<[], MessageIds>({
       const dataWrites: DataWrite[] = [];
       /** Handlers where `action` may become 'replace'; `null` = code outside any handler. */
       const replaceIn = new Set<Handler | null>();
+      /** Handlers where `encoding` may become 'text'; `null` = code outside any handler. */
+      const textIn = new Set<Handler | null>();
+      const noteEncoding = (node: TSESTree.Node, value: TSESTree.Node | undefined) => {
+        const text = value ? a.staticValue(value)?.text : undefined;
+        if (text === undefined || text === 'text') textIn.add(a.handlerAt(node) ?? null);
+      };
       const noteAction = (node: TSESTree.Node, value: TSESTree.Node | undefined) => {
         const text = value ? a.staticValue(value)?.text : undefined;
         // A value not known statically may be 'replace'.
@@ -154,7 +169,9 @@ export default createRule<[], MessageIds>({
         let action = false;
         for (const prop of literal.properties) {
           if (prop.type === AST_NODE_TYPES.SpreadElement) {
-            action = true; // may carry an action
+            // May carry an action and an encoding.
+            action = true;
+            noteEncoding(owner, undefined);
             continue;
           }
           const key = propertyKeyName(prop);
@@ -162,13 +179,15 @@ export default createRule<[], MessageIds>({
             action = true;
             noteAction(owner, prop.value);
             checkValue(prop.value, ACTIONS, 'invalidAction');
-          } else if (key === 'encoding') checkValue(prop.value, ENCODINGS, 'invalidEncoding');
-          else if (key === 'data') data = prop;
+          } else if (key === 'encoding') {
+            noteEncoding(owner, prop.value);
+            checkValue(prop.value, ENCODINGS, 'invalidEncoding');
+          } else if (key === 'data') data = prop;
           else if (key === 'inputTruncated' && owner.type === AST_NODE_TYPES.CallExpression) {
             context.report({ node: prop, messageId: 'readOnlyTruncated' });
           }
         }
-        if (data && !action) dataWrites.push({ node: data, handler: a.handlerAt(owner) });
+        if (data) dataWrites.push({ node: data, value: data.value, handler: a.handlerAt(owner), replaced: action });
       };
 
       for (const access of a.accesses) {
@@ -195,14 +214,21 @@ export default createRule<[], MessageIds>({
             } else if (writes) noteAction(access.node, undefined);
             break;
           case 'encoding':
-            if (access.op === 'write' && access.value) checkValue(access.value, ENCODINGS, 'invalidEncoding');
+            if (access.op === 'write' && access.value) {
+              noteEncoding(access.node, access.value);
+              checkValue(access.value, ENCODINGS, 'invalidEncoding');
+            } else if (writes) noteEncoding(access.node, undefined);
             break;
           case 'inputTruncated':
             if (writes) context.report({ node: access.node, messageId: 'readOnlyTruncated' });
             break;
           case 'data':
             if (access.op === 'write' || access.op === 'modify') {
-              const write: DataWrite = { node: access.node, handler: a.handlerAt(access.node) };
+              const write: DataWrite = {
+                node: access.node,
+                value: access.op === 'write' ? access.value : undefined,
+                handler: a.handlerAt(access.node),
+              };
               const { node: outer, parent } = outerParent(access.node);
               const statement = parent && outerParent(parent).parent;
               if (
@@ -238,24 +264,41 @@ export default createRule<[], MessageIds>({
         for (const arg of call.arguments.slice(1)) {
           const literal = unwrap(arg);
           if (literal.type === AST_NODE_TYPES.ObjectExpression) checkBodyLiteral(literal, call);
-          else replaceIn.add(a.handlerAt(call) ?? null); // unknown object: may set the action
+          else {
+            // An object not known here: it may set the action and the encoding.
+            replaceIn.add(a.handlerAt(call) ?? null);
+            noteEncoding(call, undefined);
+          }
         }
       }
 
-      for (const write of dataWrites) {
-        if (replaceIn.has(null) || replaceIn.has(write.handler ?? null)) continue;
+      const suggestAfter = (write: DataWrite, messageId: 'addReplace' | 'addTextEncoding', line: string) => {
         const { statement, bodyText } = write;
-        const suggest: TSESLint.ReportSuggestionArray<MessageIds> = [];
-        if (statement && bodyText) {
-          const line = sourceCode.lines[statement.loc.start.line - 1] ?? '';
-          const indent = /^\s*/.exec(line)![0];
-          suggest.push({
-            messageId: 'addReplace',
+        if (!statement || !bodyText) return [];
+        const indent = /^\s*/.exec(sourceCode.lines[statement.loc.start.line - 1] ?? '')![0];
+        return [
+          {
+            messageId,
             data: { body: bodyText },
-            fix: (fixer) => fixer.insertTextAfter(statement, `\n${indent}${bodyText}.action = 'replace';`),
+            fix: (fixer: TSESLint.RuleFixer) => fixer.insertTextAfter(statement, `\n${indent}${bodyText}.${line}`),
+          },
+        ];
+      };
+      for (const write of dataWrites) {
+        const handler = write.handler ?? null;
+        if (!write.replaced && !replaceIn.has(null) && !replaceIn.has(handler)) {
+          context.report({
+            node: write.node,
+            messageId: 'dataWithoutReplace',
+            suggest: suggestAfter(write, 'addReplace', "action = 'replace';"),
+          });
+        } else if (write.value && !textIn.has(null) && !textIn.has(handler) && isPlainText(a, write.value)) {
+          context.report({
+            node: write.value,
+            messageId: 'textDataAsBase64',
+            suggest: suggestAfter(write, 'addTextEncoding', "encoding = 'text';"),
           });
         }
-        context.report({ node: write.node, messageId: 'dataWithoutReplace', suggest });
       }
     };
 
@@ -310,4 +353,24 @@ function isStringValue(analysis: Analysis, node: TSESTree.Node): boolean {
   }
   const value = analysis.staticValue(node);
   return value?.text !== undefined && !value.primitive;
+}
+
+/**
+ * Data that is certainly not base64: `JSON.stringify(...)`, or a known string that base64
+ * decoding would reject.
+ */
+function isPlainText(analysis: Analysis, raw: TSESTree.Node): boolean {
+  const node = unwrap(raw);
+  if (
+    node.type === AST_NODE_TYPES.CallExpression &&
+    node.callee.type === AST_NODE_TYPES.MemberExpression &&
+    node.callee.object.type === AST_NODE_TYPES.Identifier &&
+    node.callee.object.name === 'JSON' &&
+    memberName(node.callee) === 'stringify'
+  ) {
+    return true;
+  }
+  const value = analysis.staticValue(node);
+  if (value?.text === undefined || value.primitive) return false;
+  return !(value.text.length % 4 === 0 && /^[A-Za-z0-9+/]*={0,2}$/.test(value.text));
 }

@@ -40,6 +40,24 @@ ruleTester.run('valid-include-body', rule, {
       request.body.data = rewrite(request.body.data);
       return request;
     };`,
+    // Replacing with base64 data and the default encoding; or an encoding chosen at run time.
+    `exports.handler = async (event) => {
+      const request = event.Records[0].cf.request;
+      request.body.action = 'replace';
+      if (request.uri === '/form') {
+        request.body.data = Buffer.from(JSON.stringify({ a: 1 })).toString('base64');
+      } else {
+        request.body.data = 'aGVsbG8=';
+      }
+      return request;
+    };`,
+    `exports.handler = async (event) => {
+      const request = event.Records[0].cf.request;
+      request.body.action = 'replace';
+      request.body.encoding = process.argv.length ? 'text' : 'base64';
+      request.body.data = JSON.stringify({ a: 1 });
+      return request;
+    };`,
     // Reading only: default read-only action.
     `exports.handler = async (event) => {
       const request = event.Records[0].cf.request;
@@ -264,6 +282,38 @@ export const origin = async (event) => {
       errors: [
         { messageId: 'dataWithoutReplace', line: 3, column: 64, suggestions: [] },
         { messageId: 'dataWithoutReplace', line: 4, column: 38, suggestions: [] },
+      ],
+    },
+    {
+      // Text data with the default base64 encoding.
+      code: `export const handler = async (event) => {
+  const { request } = event.Records[0].cf;
+  request.body.action = 'replace';
+  request.body.data = JSON.stringify({ user: 'edge' });
+  if (request.uri === '/login') request.body = { action: 'replace', data: 'user=edge&role=admin' };
+  return request;
+};`,
+      errors: [
+        {
+          messageId: 'textDataAsBase64',
+          line: 4,
+          column: 23,
+          suggestions: [
+            {
+              messageId: 'addTextEncoding',
+              data: { body: 'request.body' },
+              output: `export const handler = async (event) => {
+  const { request } = event.Records[0].cf;
+  request.body.action = 'replace';
+  request.body.data = JSON.stringify({ user: 'edge' });
+  request.body.encoding = 'text';
+  if (request.uri === '/login') request.body = { action: 'replace', data: 'user=edge&role=admin' };
+  return request;
+};`,
+            },
+          ],
+        },
+        { messageId: 'textDataAsBase64', line: 5, column: 75, suggestions: [] },
       ],
     },
     {
