@@ -10,6 +10,7 @@ import noStatusChangeInViewerResponse from './no-status-change-in-viewer-respons
 import preferCacheableEvent from './prefer-cacheable-event.js';
 import validBodyEncoding from './valid-body-encoding.js';
 import validHandlerCompletion from './valid-handler-completion.js';
+import validHeaderShape from './valid-header-shape.js';
 import validIncludeBody from './valid-include-body.js';
 import validStatus from './valid-status.js';
 
@@ -26,6 +27,7 @@ export const rules: Record<string, TSESLint.RuleModule<string, readonly unknown[
   'prefer-cacheable-event': preferCacheableEvent,
   'valid-body-encoding': validBodyEncoding,
   'valid-handler-completion': validHandlerCompletion,
+  'valid-header-shape': validHeaderShape,
   'valid-include-body': validIncludeBody,
   'valid-status': validStatus,
 };

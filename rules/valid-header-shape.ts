@@ -1,0 +1,246 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { type Analysis, HEADER_KINDS } from '../src/analysis.js';
+import { canonicalHeaderName, findProperty, memberName, unwrap } from '../src/ast.js';
+import { createRule } from '../src/create-rule.js';
+import { CONFIG_MESSAGES, onAnalysis } from '../src/rule-helpers.js';
+
+type Options = [{ checkKeyMatchesName?: boolean }];
+type MessageIds =
+  | 'notAnArray'
+  | 'valueObjectNotInArray'
+  | 'emptyArray'
+  | 'entryNotObject'
+  | 'entryWithoutValue'
+  | 'nonStringField'
+  | 'keyMismatch'
+  | 'mapNotObject'
+  | 'wrapInEntry'
+  | 'wrapInArray'
+  | keyof typeof CONFIG_MESSAGES;
+
+/** What a statically obvious non-string expression is, for messages; undefined when unknown. */
+function obviousType(raw: TSESTree.Node): string | undefined {
+  const node = unwrap(raw);
+  switch (node.type) {
+    case AST_NODE_TYPES.Literal:
+      if (node.value === null && !('regex' in node && node.regex)) return 'null';
+      if (typeof node.value === 'number' || typeof node.value === 'bigint') return 'a number';
+      if (typeof node.value === 'boolean') return 'a boolean';
+      if (typeof node.value === 'string') return 'a string';
+      return 'a regular expression';
+    case AST_NODE_TYPES.TemplateLiteral:
+      return 'a string';
+    case AST_NODE_TYPES.ObjectExpression:
+      return 'an object';
+    case AST_NODE_TYPES.ArrayExpression:
+      return 'an array';
+    case AST_NODE_TYPES.Identifier:
+      return node.name === 'undefined' ? 'undefined' : undefined;
+    case AST_NODE_TYPES.UnaryExpression:
+      if (node.operator === 'void') return 'undefined';
+      if (node.operator === '!') return 'a boolean';
+      if ((node.operator === '-' || node.operator === '+') && node.argument.type === AST_NODE_TYPES.Literal) return 'a number';
+      return undefined;
+    default:
+      return undefined;
+  }
+}
+
+function quote(text: string): string {
+  return `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n').replace(/\r/g, '\\r')}'`;
+}
+
+export default createRule<Options, MessageIds>({
+  name: 'valid-header-shape',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Require Lambda@Edge header map values to be arrays of `{ key, value }` objects with string fields',
+      recommended: 'recommended',
+    },
+    hasSuggestions: true,
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          checkKeyMatchesName: {
+            type: 'boolean',
+            description:
+              "Also report an entry whose `key` names a different header than the map key (compared case-insensitively). Off by default: AWS documents nothing about a mismatch and one AWS sample creates one.",
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    messages: {
+      ...CONFIG_MESSAGES,
+      notAnArray:
+        "Header '{{ name }}' is {{ type }}, but each Lambda@Edge header map value must be an array of `{ key, value }` objects; CloudFront rejects the result with a 502 (Lambda validation error). Write `[{ key: '{{ canonical }}', value: '...' }]`.",
+      valueObjectNotInArray:
+        "Header '{{ name }}' is a single `{ value }` object (the CloudFront Functions shape); Lambda@Edge needs an array of them, `[{ key, value }]`, or CloudFront answers 502 (\"Each header entry in the headers object must be an array\").",
+      emptyArray:
+        "Header '{{ name }}' is an empty array; give it at least one `{ key, value }` entry, or leave the header out (delete it) to send none.",
+      entryNotObject:
+        "Entries of header '{{ name }}' must be `{ key, value }` objects, not {{ type }}; CloudFront rejects the result with a 502 (Lambda validation error).",
+      entryWithoutValue:
+        "An entry of header '{{ name }}' has no `value`; every `{ key, value }` entry needs a string `value`, or CloudFront rejects the result with a 502.",
+      nonStringField:
+        "The `{{ field }}` of header '{{ name }}' is {{ type }}; Lambda@Edge needs a string (\"the value of each header value must be of string … type\"), so CloudFront answers 502. Convert it with String(...) or a template literal.",
+      keyMismatch:
+        "The entry's `key` '{{ key }}' names a different header than the map key '{{ name }}'; use the map key's header name (or omit `key` and let Lambda@Edge fill it in).",
+      mapNotObject:
+        'A Lambda@Edge `headers` value is an object keyed by lowercase header name (`{ "content-type": [{ key, value }] }`), not {{ type }}; CloudFront rejects the result with a 502.',
+      wrapInEntry: 'Wrap it as `[{ key: {{ canonical }}, value: ... }]`.',
+      wrapInArray: 'Wrap the object in an array.',
+    },
+  },
+  defaultOptions: [{ checkKeyMatchesName: false }],
+  create(context, [{ checkKeyMatchesName = false }]) {
+    const sourceCode = context.sourceCode;
+
+    /** The obvious type of an expression, also through `const` bindings and string concatenation. */
+    const typeOf = (analysis: Analysis, node: TSESTree.Node): string | undefined => {
+      const obvious = obviousType(node);
+      if (obvious) return obvious;
+      const value = unwrap(node);
+      if (value.type === AST_NODE_TYPES.BinaryExpression && value.operator === '+') {
+        const sides = [value.left, value.right];
+        return sides.some((side) => typeOf(analysis, side) === 'a string') ? 'a string' : undefined;
+      }
+      if (value.type === AST_NODE_TYPES.Identifier) {
+        const known = analysis.staticValue(value);
+        if (!known) return undefined;
+        if (known.primitive === 'number') return 'a number';
+        if (known.primitive === 'boolean') return 'a boolean';
+        if (known.primitive === 'null') return 'null';
+        return known.text !== undefined ? 'a string' : undefined;
+      }
+      return undefined;
+    };
+
+    const checkEntryObject = (analysis: Analysis, entry: TSESTree.ObjectExpression, name: string | undefined) => {
+      const label = name ?? '(computed)';
+      const hasSpread = entry.properties.some((p) => p.type === AST_NODE_TYPES.SpreadElement);
+      const valueProp = findProperty(entry, 'value');
+      if (!valueProp && !hasSpread) {
+        context.report({ node: entry, messageId: 'entryWithoutValue', data: { name: label } });
+      }
+      for (const field of ['value', 'key'] as const) {
+        const prop = field === 'value' ? valueProp : findProperty(entry, 'key');
+        if (!prop) continue;
+        const type = typeOf(analysis, prop.value);
+        // An undefined `key` is dropped when the result is serialized, and `key` is optional.
+        if (type && type !== 'a string' && !(field === 'key' && type === 'undefined')) {
+          context.report({ node: prop.value, messageId: 'nonStringField', data: { field, name: label, type } });
+        }
+      }
+      if (checkKeyMatchesName && name !== undefined) {
+        const keyProp = findProperty(entry, 'key');
+        const key = keyProp && analysis.staticValue(keyProp.value)?.text;
+        if (keyProp && key !== undefined && key.toLowerCase() !== name.toLowerCase()) {
+          context.report({ node: keyProp.value, messageId: 'keyMismatch', data: { key, name } });
+        }
+      }
+    };
+
+    /** Checks one header map value: `'content-type': <value>` or `headers['content-type'] = <value>`. */
+    const checkValue = (analysis: Analysis, raw: TSESTree.Node, name: string | undefined) => {
+      const value = unwrap(raw);
+      const label = name ?? '(computed)';
+      const canonical = name === undefined ? undefined : canonicalHeaderName(name);
+      if (value.type === AST_NODE_TYPES.ArrayExpression) {
+        if (value.elements.length === 0) {
+          context.report({ node: value, messageId: 'emptyArray', data: { name: label } });
+          return;
+        }
+        for (const element of value.elements) {
+          if (!element || element.type === AST_NODE_TYPES.SpreadElement) continue;
+          const item = unwrap(element);
+          if (item.type === AST_NODE_TYPES.ObjectExpression) {
+            checkEntryObject(analysis, item, name);
+            continue;
+          }
+          const type = typeOf(analysis, item);
+          if (type) context.report({ node: element, messageId: 'entryNotObject', data: { name: label, type } });
+        }
+        return;
+      }
+      if (value.type === AST_NODE_TYPES.ObjectExpression) {
+        if (findProperty(value, 'value')) {
+          context.report({
+            node: value,
+            messageId: 'valueObjectNotInArray',
+            data: { name: label },
+            suggest: [{ messageId: 'wrapInArray', fix: (fixer) => [fixer.insertTextBefore(raw, '['), fixer.insertTextAfter(raw, ']')] }],
+          });
+        } else {
+          context.report({
+            node: value,
+            messageId: 'notAnArray',
+            data: { name: label, type: 'an object', canonical: canonical ?? 'Header-Name' },
+          });
+        }
+        return;
+      }
+      const type = typeOf(analysis, value);
+      if (!type || type === 'undefined') return; // undefined is dropped when the result is serialized
+      let suggest: TSESLint.ReportSuggestionArray<MessageIds> | null = null;
+      if (type === 'a string' || type === 'a number') {
+        let text = sourceCode.getText(raw);
+        if (type === 'a number') {
+          const literal = value.type === AST_NODE_TYPES.Literal ? value.value : undefined;
+          text = typeof literal === 'number' ? quote(String(literal)) : `String(${text})`;
+        }
+        const keyText = canonical === undefined ? '' : `key: ${quote(canonical)}, `;
+        suggest = [
+          {
+            messageId: 'wrapInEntry',
+            data: { canonical: canonical === undefined ? "'...'" : quote(canonical) },
+            fix: (fixer) => fixer.replaceText(raw, `[{ ${keyText}value: ${text} }]`),
+          },
+        ];
+      }
+      context.report({
+        node: value,
+        messageId: 'notAnArray',
+        data: { name: label, type, canonical: canonical ?? 'Header-Name' },
+        suggest,
+      });
+    };
+
+    /** `headers: [...]`, `headers: 'x'`, `headers: list.map(...)`: the map itself has the wrong shape. */
+    const checkMap = (raw: TSESTree.Node) => {
+      const value = unwrap(raw);
+      let type = obviousType(value);
+      if (
+        !type &&
+        value.type === AST_NODE_TYPES.CallExpression &&
+        value.callee.type === AST_NODE_TYPES.MemberExpression &&
+        ['map', 'filter', 'flatMap'].includes(memberName(value.callee) ?? '')
+      ) {
+        type = 'an array';
+      }
+      if (type && type !== 'an object' && type !== 'undefined') {
+        context.report({ node: value, messageId: 'mapNotObject', data: { type } });
+      }
+    };
+
+    return onAnalysis(context, (analysis) => {
+      for (const entry of analysis.headerEntries) checkValue(analysis, entry.value, entry.name);
+      for (const access of analysis.accesses) {
+        if (access.op !== 'write' || !access.value) continue;
+        if (HEADER_KINDS.has(access.objectKind)) checkValue(analysis, access.value, access.name);
+        else if (
+          access.name === 'headers' &&
+          (access.objectKind === 'request' || access.objectKind === 'response' || access.objectKind === 'generated')
+        ) {
+          checkMap(access.value);
+        }
+      }
+      for (const response of analysis.responses) {
+        const headers = response.properties.get('headers');
+        if (headers?.own) checkMap(headers.value);
+      }
+    });
+  },
+});
