@@ -1,4 +1,4 @@
-import type { ESLint, Linter } from 'eslint';
+import type { ESLint, Linter, Rule } from 'eslint';
 import { rules } from '../rules/index.js';
 import { type ConfigName, type LambdaEdgeRule, configsOf } from './configs.js';
 import { PACKAGE, PLUGIN_NAMESPACE } from './package-info.js';
@@ -10,13 +10,18 @@ export type { ConfigName } from './configs.js';
 
 export interface LambdaEdgePlugin {
   meta: { name: string; version: string; namespace: string };
-  rules: Record<string, LambdaEdgeRule>;
+  /**
+   * Each rule is a typescript-eslint rule module and, for users, an ESLint `Rule.RuleModule`:
+   * without the second type, `plugins: { 'lambda-edge': lambdaEdge }` in a typed config fails
+   * (typescript-eslint's RuleContext is not ESLint's).
+   */
+  rules: Record<string, LambdaEdgeRule & Rule.RuleModule>;
   configs: Record<ConfigName, Linter.Config>;
 }
 
 const plugin: LambdaEdgePlugin = {
   meta: { name: PACKAGE.name, version: PACKAGE.version, namespace: PLUGIN_NAMESPACE },
-  rules: rules as Record<string, LambdaEdgeRule>,
+  rules: rules as unknown as LambdaEdgePlugin['rules'],
   configs: {} as Record<ConfigName, Linter.Config>,
 };
 
