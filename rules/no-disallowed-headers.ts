@@ -1,0 +1,101 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { type HeaderOwner, HEADER_KINDS, type Kind } from '../src/analysis.js';
+import { createRule } from '../src/create-rule.js';
+import {
+  type EventType,
+  type EventTypes,
+  REQUEST_EVENTS,
+  RESPONSE_EVENTS,
+  formatEventTypes,
+  onlyIn,
+} from '../src/event-types.js';
+import { isCloudFrontViewerHeader, isDisallowedHeader, readOnlyEvents } from '../src/headers.js';
+import { CONFIG_MESSAGES, onAnalysis } from '../src/rule-helpers.js';
+
+type MessageIds = 'disallowed' | 'readOnly' | 'cloudFrontHeaderInViewerRequest' | keyof typeof CONFIG_MESSAGES;
+
+/** What the code does to the header: `set` covers literal entries and `=` writes. */
+type Change = 'set' | 'change' | 'delete';
+
+const VIEWER_REQUEST: ReadonlySet<EventType> = new Set(['viewer-request']);
+
+function ownerOfKind(kind: Kind): HeaderOwner {
+  if (kind === 'request-headers') return 'request';
+  if (kind === 'response-headers') return 'response';
+  if (kind === 'generated-headers') return 'generated';
+  return 'unknown';
+}
+
+export default createRule<[], MessageIds>({
+  name: 'no-disallowed-headers',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow adding disallowed headers, and adding, changing or deleting read-only headers, in Lambda@Edge',
+      recommended: 'recommended',
+    },
+    schema: [],
+    messages: {
+      ...CONFIG_MESSAGES,
+      disallowed:
+        "'{{ name }}' is a disallowed header: no edge function may add it ({{ event }}), and CloudFront answers 502 (\"The function tried to add a blacklisted header\"). Remove it; when copying another response's headers, filter it out.",
+      readOnly:
+        "'{{ name }}' is read-only in {{ event }}: this {{ change }} makes CloudFront answer 502 (\"The function tried to add, delete, or change a read-only header\"). Leave the header to CloudFront, or set it at the origin.",
+      cloudFrontHeaderInViewerRequest:
+        "'{{ name }}' is added by CloudFront after viewer-request; a viewer-request function that adds it fails validation and CloudFront answers 502. Set it in origin-request instead, or let a cache or origin request policy add it.",
+    },
+  },
+  defaultOptions: [],
+  create(context) {
+    return onAnalysis(context, (analysis) => {
+      const check = (name: string, change: Change, node: TSESTree.Node, types: EventTypes, owner: HeaderOwner) => {
+        const event = types && types.size > 0 ? `here: ${formatEventTypes(types)}` : 'in any event';
+        if (isDisallowedHeader(name)) {
+          // Deleting one is harmless: the function never sees these headers.
+          if (change !== 'delete') context.report({ node, messageId: 'disallowed', data: { name, event } });
+          return;
+        }
+        // The read-only lists are per event: only a known set of events, all of which list the
+        // header, is reported. Request headers matter in request events, response headers in
+        // response events; a generated or typed map in whichever event hands it back.
+        const scope =
+          owner === 'request' ? REQUEST_EVENTS : owner === 'response' ? RESPONSE_EVENTS : undefined;
+        const events = readOnlyEvents(name);
+        if (onlyIn(types, events) && (!scope || onlyIn(types, scope))) {
+          const changeText = change === 'set' ? 'assignment' : change === 'change' ? 'change' : 'delete';
+          context.report({
+            node,
+            messageId: 'readOnly',
+            data: { name, event: formatEventTypes(types), change: changeText },
+          });
+          return;
+        }
+        if (
+          change === 'set' &&
+          isCloudFrontViewerHeader(name) &&
+          (owner === 'request' || owner === 'unknown') &&
+          onlyIn(types, VIEWER_REQUEST)
+        ) {
+          context.report({ node, messageId: 'cloudFrontHeaderInViewerRequest', data: { name } });
+        }
+      };
+
+      // Event types of a generated response's header maps: those of the response itself.
+      const responseTypes = new Map<TSESTree.ObjectExpression, EventTypes>();
+      for (const response of analysis.responses) {
+        for (const map of response.headerMaps) responseTypes.set(map, response.eventTypes);
+      }
+
+      for (const entry of analysis.headerEntries) {
+        if (entry.name === undefined) continue;
+        const types = responseTypes.has(entry.map) ? responseTypes.get(entry.map) : analysis.eventTypesAt(entry.property);
+        check(entry.name, 'set', entry.property.key, types, entry.owner);
+      }
+      for (const access of analysis.accesses) {
+        if (access.name === undefined || access.op === 'read' || !HEADER_KINDS.has(access.objectKind)) continue;
+        const change: Change = access.op === 'write' ? 'set' : access.op === 'modify' ? 'change' : 'delete';
+        check(access.name, change, access.keyNode, analysis.eventTypesAt(access.node), ownerOfKind(access.objectKind));
+      }
+    });
+  },
+});
