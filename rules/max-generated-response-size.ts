@@ -124,21 +124,23 @@ export default createRule<Options, MessageIds>({
       const bodySize = (value: TSESTree.Node, encodings: TSESTree.Node[]): Size => {
         const v = unwrap(value);
         if (v.type === AST_NODE_TYPES.Identifier && v.name === 'undefined') return { bytes: 0, partial: false };
+        const texts = encodings.map((e) => {
+          const t = analysis.staticValue(e);
+          return t && !t.primitive ? t.text?.toLowerCase() : undefined;
+        });
+        // 'utf8' and other invalid values are another rule's report; here they mean text.
+        const maybeBase64 = texts.some((t) => t === undefined || t === 'base64');
+        const surelyBase64 = texts.length > 0 && texts.every((t) => t === 'base64');
         const known = analysis.staticValue(value);
         if (!known || known.primitive) {
           // Only parts are known: count them, as a lower bound (not for base64, which is decoded).
-          const texts = encodings.map((e) => analysis.staticValue(e)?.text);
-          const text = texts.every((t) => t === 'text');
-          return { bytes: text ? analysis.minimumBytes(value) : 0, partial: true };
+          return { bytes: maybeBase64 ? 0 : analysis.minimumBytes(value), partial: true };
         }
-        const texts = encodings.map((e) => analysis.staticValue(e));
-        const allText = texts.every((t) => t !== undefined && !t.primitive && t.text === 'text');
-        if (allText) return { bytes: known.bytes, partial: false, file: known.file };
+        if (!maybeBase64) return { bytes: known.bytes, partial: false, file: known.file };
         // base64 (or an encoding not known): count the decoded bytes, a lower bound either way.
-        const unknownEncoding = texts.some((t) => !t || t.text === undefined || (t.text !== 'base64' && t.text !== 'text'));
         const decoded =
           known.text !== undefined ? Buffer.from(known.text, 'base64').length : Math.floor((known.bytes * 3) / 4);
-        return { bytes: decoded, partial: unknownEncoding, file: known.file };
+        return { bytes: decoded, partial: !surelyBase64, file: known.file };
       };
 
       const report = (node: TSESTree.Node, types: EventTypes, body: Size, headers: Size) => {

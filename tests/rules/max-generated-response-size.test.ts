@@ -31,7 +31,7 @@ ruleTester.run('max-generated-response-size', rule, {
     },
     // Just at the limit: 40,960 bytes of body.
     {
-      code: `exports.handler = async (event) => ({ status: '200', body: 'a'.repeat(40960) });`,
+      code: `exports.handler = async (event) => event.Records[0].cf.request.uri === '/' ? { status: '200', body: 'a'.repeat(40960) } : event.Records[0].cf.request;`,
       settings: viewerRequest,
     },
     // 49,745 bytes is fine in origin-request (1 MB) and when the event is unknown (the most permissive limit).
@@ -57,7 +57,7 @@ ruleTester.run('max-generated-response-size', rule, {
     // Mixed viewer and origin events: only the 1 MB limit applies.
     {
       code: `// @lambda-edge-event viewer-request, origin-request
-      exports.handler = async (event) => ({ status: '200', body: 'x'.repeat(50000) });`,
+      exports.handler = async (event) => event.Records[0].cf.request.uri === '/' ? { status: '200', body: 'x'.repeat(50000) } : event.Records[0].cf.request;`,
     },
     // Size not statically known.
     {
@@ -82,7 +82,7 @@ ruleTester.run('max-generated-response-size', rule, {
     },
     // Options raise the limit.
     {
-      code: `exports.handler = async (event) => ({ status: '200', body: 'x'.repeat(50000) });`,
+      code: `exports.handler = async (event) => event.Records[0].cf.request.uri === '/' ? { status: '200', body: 'x'.repeat(50000) } : event.Records[0].cf.request;`,
       settings: viewerRequest,
       options: [{ viewerLimit: 64 * 1024 }],
     },
@@ -207,6 +207,12 @@ export const handler: CloudFrontRequestHandler = async (event) => {
           column: 10,
         },
       ],
+    },
+    {
+      // An invalid bodyEncoding ('utf8', valid-body-encoding's report) still means a text body here.
+      code: `exports.handler = async (event) => event.Records[0].cf.request.uri === '/' ? { status: '503', bodyEncoding: 'utf8', body: 'x'.repeat(41000) } : event.Records[0].cf.request;`,
+      settings: viewerRequest,
+      errors: [{ messageId: 'tooLarge', data: { subject: 'viewer-request ', atLeast: '', size: '41,000', file: '', limit: '40,960', scope: 'in viewer events', advice: viewerAdvice }, line: 1, column: 117 }],
     },
     {
       // origin-response replacing the body of the received response.
