@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { RuleTester } from '@typescript-eslint/rule-tester';
+import { RuleTester, type TestCaseError } from '@typescript-eslint/rule-tester';
 import { afterAll, describe, it } from 'vitest';
 
 RuleTester.afterAll = afterAll;
@@ -22,4 +22,18 @@ export function createRuleTester(): RuleTester {
     },
     settings: { 'lambda-edge': { infrastructure: false } },
   });
+}
+
+/**
+ * An expected error asserted by its full message text. The tester checks `message` at run
+ * time, but its types only know `messageId`.
+ */
+export function byMessage<MessageIds extends string>(error: {
+  message: string | RegExp;
+  line: number;
+  column: number;
+  endLine?: number;
+  endColumn?: number;
+}): TestCaseError<MessageIds> {
+  return error as unknown as TestCaseError<MessageIds>;
 }

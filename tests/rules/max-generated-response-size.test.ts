@@ -2,7 +2,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { afterAll } from 'vitest';
 import rule from '../../rules/max-generated-response-size.js';
-import { FIXTURES, createRuleTester } from '../rule-tester.js';
+import { byMessage, FIXTURES, createRuleTester } from '../rule-tester.js';
 
 const ruleTester = createRuleTester();
 const viewerRequest = { 'lambda-edge': { eventType: 'viewer-request' } };
@@ -99,13 +99,13 @@ ruleTester.run('max-generated-response-size', rule, {
 };`,
       settings: viewerRequest,
       errors: [
-        {
+        byMessage({
           message: `This viewer-request response is 50,022 bytes (body and headers); CloudFront rejects generated responses over 40,960 bytes in viewer events with a 502. ${viewerAdvice}`,
           line: 6,
           column: 5,
           endLine: 6,
           endColumn: 28,
-        },
+        }),
       ],
     },
     {
@@ -123,11 +123,11 @@ export const handler = async (event) => {
 };`,
       filename: path.join(sizeDir, 'handler.js'),
       errors: [
-        {
+        byMessage({
           message: /^This viewer-request response is 49,781 bytes \(body and headers; the body is read from \S*tests\/fixtures\/size\/large-page\.html\); CloudFront rejects generated responses over 40,960 bytes in viewer events with a 502\. Serve large content from the origin or an origin-request trigger\.$/,
           line: 8,
           column: 99,
-        },
+        }),
       ],
     },
     {
@@ -142,11 +142,11 @@ exports.handler = (event, context, callback) => {
       filename: path.join(tmpDir, 'handler.js'),
       settings: originRequest,
       errors: [
-        {
+        byMessage({
           message: /^This origin-request response is 1,200,000 bytes \(body and headers; the body is read from \S*tests\/fixtures\/tmp\/max-generated-response-size\/big\.bin\); CloudFront rejects generated responses over 1,048,576 bytes in origin events with a 502\. Serve large content from the origin \(for example S3\) instead of generating it in the function\.$/,
           line: 6,
           column: 35,
-        },
+        }),
       ],
     },
     {
@@ -158,11 +158,11 @@ exports.handler = (event, context, callback) => {
 };`,
       settings: viewerRequest,
       errors: [
-        {
+        byMessage({
           message: `This viewer-request response is at least 44,024 bytes (body and headers); CloudFront rejects generated responses over 40,960 bytes in viewer events with a 502. ${viewerAdvice}`,
           line: 4,
           column: 27,
-        },
+        }),
       ],
     },
     {
@@ -174,11 +174,11 @@ exports.handler = (event, context, callback) => {
   return res;
 };`,
       errors: [
-        {
+        byMessage({
           message: `This response is 1,100,000 bytes (body and headers); CloudFront rejects generated responses over 1,048,576 bytes in origin events (the most permissive limit, as the event type is not known to be a viewer one) with a 502. ${originAdvice}`,
           line: 4,
           column: 3,
-        },
+        }),
       ],
     },
     {
@@ -201,11 +201,11 @@ export const handler: CloudFrontRequestHandler = async (event) => {
 };`,
       settings: viewerRequest,
       errors: [
-        {
+        byMessage({
           message: `This viewer-request response is 41,010 bytes (body and headers); CloudFront rejects generated responses over 40,960 bytes in viewer events with a 502. ${viewerAdvice}`,
           line: 3,
           column: 10,
-        },
+        }),
       ],
     },
     {
@@ -226,11 +226,11 @@ exports.handler = async (event) => {
   return response;
 };`,
       errors: [
-        {
+        byMessage({
           message: `This origin-response response is at least 1,200,000 bytes (body and headers); CloudFront rejects generated responses over 1,048,576 bytes in origin events with a 502. ${originAdvice}`,
           line: 6,
           column: 5,
-        },
+        }),
       ],
     },
   ],

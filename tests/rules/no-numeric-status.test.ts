@@ -1,5 +1,5 @@
 import rule from '../../rules/no-numeric-status.js';
-import { createRuleTester } from '../rule-tester.js';
+import { byMessage, createRuleTester } from '../rule-tester.js';
 
 const ruleTester = createRuleTester();
 const message = (value: string) =>
@@ -111,7 +111,7 @@ exports.handler = (event, context, callback) => {
   }
   callback(null, response);
 };`,
-      errors: [{ message: message('200'), line: 4, column: 23 }],
+      errors: [byMessage({ message: message('200'), line: 4, column: 23 })],
     },
     {
       // TypeScript with the aws-lambda types.
