@@ -139,17 +139,18 @@ export default createRule<[], MessageIds>({
      * `let qs = request.querystring; qs = querystring.parse(qs); qs.lang`: the variable later
      * holds something else, so what a member of it is cannot be told.
      */
-    const reassigned = (raw: TSESTree.Node): boolean => {
+    const reassigned = (analysis: Analysis, raw: TSESTree.Node): boolean => {
       const node = unwrap(raw);
       if (node.type !== AST_NODE_TYPES.Identifier) return false;
       const variable = variableOf(context, node);
       if (!variable) return false;
-      const writes = variable.references.filter((r) => r.isWrite());
-      return writes.length > 1 || (writes.length === 1 && variable.defs.some((d) => d.type === 'Parameter'));
+      return variable.references.some(
+        (r) => r.isWrite() && !r.init && !(r.writeExpr && analysis.classify(r.writeExpr) === 'querystring'),
+      );
     };
 
     const isQuerystring = (analysis: Analysis, node: TSESTree.Node) =>
-      analysis.classify(node) === 'querystring' && !reassigned(node);
+      analysis.classify(node) === 'querystring' && !reassigned(analysis, node);
 
     const checkAccesses = (analysis: Analysis) => {
       const readOnly = new Set<TSESTree.Node>();
@@ -190,7 +191,7 @@ export default createRule<[], MessageIds>({
         }
         if (access.objectKind !== 'querystring' || access.name === undefined) continue;
         if (/^\d+$/.test(access.name) || STRING_MEMBERS.has(access.name)) continue;
-        if (access.node.type === AST_NODE_TYPES.MemberExpression && reassigned(access.node.object)) continue;
+        if (access.node.type === AST_NODE_TYPES.MemberExpression && reassigned(analysis, access.node.object)) continue;
         context.report({ node: access.node, messageId: 'objectAccess', data: { name: access.name } });
       }
     };

@@ -492,8 +492,9 @@ class FileAnalyzer {
 
   private findHandlers(comments: { fileTypes: EventTypes; attached: Map<TSESTree.Comment, EventTypes> }): void {
     const exported = this.exportedFunctions();
-    // A file that declares its event type in a comment declares its exports to be handlers.
-    const declared = comments.fileTypes !== undefined;
+    // A file that declares its event type (a comment, or settings scoped to it through
+    // flat-config `files`) declares its exported functions to be handlers.
+    const declared = comments.fileTypes !== undefined || this.settingsTypes !== undefined;
     const seen = new Set<FunctionNode>();
     for (const { name, fn, statement } of exported) {
       if (seen.has(fn)) continue;
@@ -758,15 +759,37 @@ class FileAnalyzer {
   /** `<records>[i].cf`, where `records` is an expression holding `event.Records`. */
   private recordsReachCf(records: TSESTree.Node): boolean {
     const { node: outer, parent } = outerParent(records);
-    if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === outer) {
-      const next = outerParent(parent).parent;
-      return next?.type === AST_NODE_TYPES.MemberExpression && next.object === outerParent(parent).node && memberName(next) === 'cf';
-    }
+    if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === outer) return this.recordReachesCf(parent);
     if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === outer && parent.id.type === AST_NODE_TYPES.Identifier) {
       const variable = this.variableOf(parent.id);
       return !!variable?.references.some((ref) => ref.identifier !== parent.id && this.recordsReachCf(ref.identifier));
     }
+    // const [{ cf }] = event.Records; const [record] = event.Records;
+    if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === outer && parent.id.type === AST_NODE_TYPES.ArrayPattern) {
+      const first = parent.id.elements[0];
+      const inner = first?.type === AST_NODE_TYPES.AssignmentPattern ? first.left : first;
+      if (inner?.type === AST_NODE_TYPES.ObjectPattern) return !!findPatternKey(inner, 'cf');
+      if (inner?.type === AST_NODE_TYPES.Identifier) return this.recordVariableReachesCf(inner);
+    }
     return false;
+  }
+
+  /** `<record>.cf`, `const { cf } = <record>`, `const record = <record>; record.cf`. */
+  private recordReachesCf(record: TSESTree.Node): boolean {
+    const { node: outer, parent } = outerParent(record);
+    if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === outer) return memberName(parent) === 'cf';
+    if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === outer) {
+      if (parent.id.type === AST_NODE_TYPES.ObjectPattern) return !!findPatternKey(parent.id, 'cf');
+      if (parent.id.type === AST_NODE_TYPES.Identifier) return this.recordVariableReachesCf(parent.id);
+    }
+    return false;
+  }
+
+  private recordVariableReachesCf(id: TSESTree.Identifier): boolean {
+    const variable = this.variableOf(id);
+    return !!variable?.references.some(
+      (ref) => ref.identifier !== id && !ref.isWrite() && this.recordReachesCf(ref.identifier),
+    );
   }
 
   /** `{ Records: [{ cf }] }`, `{ Records }` with `Records[0].cf` later. */

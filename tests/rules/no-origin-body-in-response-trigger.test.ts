@@ -133,6 +133,18 @@ exports.handler = (event, context, callback) => {
       errors: [{ messageId: 'originBody', line: 2, column: 23 }],
     },
     {
+      // The common `const { cf } = event.Records[0]` shape, no type declared: inferred.
+      code: `exports.handler = async (event, context, callback) => {
+  const { cf } = event.Records[0];
+  const { request, response } = cf;
+  if (response.status === '404' && request.uri.endsWith('/')) {
+    response.body = response.body.replace('Not Found', 'Try /index.html');
+  }
+  return response;
+};`,
+      errors: [{ messageId: 'originBody', data: { event: 'origin-response or viewer-response' }, line: 5, column: 21 }],
+    },
+    {
       // Appending reads the (undefined) body first.
       code: `// @lambda-edge-event viewer-response
 exports.handler = async (event) => {

@@ -208,6 +208,23 @@ exports.handler = async (event) => {
       ],
     },
     {
+      // Record shapes: const { cf } = event.Records[0], const [record] = event.Records, defaults.
+      code: `exports.viewer = async (event) => {
+  const { cf } = event.Records[0];
+  const { querystring: qs = '' } = cf.request;
+  return qs.preview ? cf.request : cf.request;
+};
+exports.origin = async (event) => {
+  const [record] = event.Records;
+  const request = record.cf.request;
+  return request.querystring.v ? request : request;
+};`,
+      errors: [
+        { messageId: 'objectAccess', data: { name: 'preview' }, line: 4, column: 10 },
+        { messageId: 'objectAccess', data: { name: 'v' }, line: 9, column: 10 },
+      ],
+    },
+    {
       // Object use in a local helper that receives the query string.
       code: `function locale(qs) {
   return qs.lang ?? 'en';
