@@ -2,6 +2,7 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import lowercaseHeaderKeys from './lowercase-header-keys.js';
 import maxGeneratedResponseSize from './max-generated-response-size.js';
 import noBodyWith204 from './no-body-with-204.js';
+import noCloudfrontHeadersInViewerRequest from './no-cloudfront-headers-in-viewer-request.js';
 import noDisallowedHeaders from './no-disallowed-headers.js';
 import noEnvVars from './no-env-vars.js';
 import noNumericStatus from './no-numeric-status.js';
@@ -20,6 +21,7 @@ export const rules: Record<string, TSESLint.RuleModule<string, readonly unknown[
   'lowercase-header-keys': lowercaseHeaderKeys,
   'max-generated-response-size': maxGeneratedResponseSize,
   'no-body-with-204': noBodyWith204,
+  'no-cloudfront-headers-in-viewer-request': noCloudfrontHeadersInViewerRequest,
   'no-disallowed-headers': noDisallowedHeaders,
   'no-env-vars': noEnvVars,
   'no-numeric-status': noNumericStatus,

@@ -1,0 +1,40 @@
+import type { EventType } from '../src/event-types.js';
+import { onlyIn } from '../src/event-types.js';
+import { createRule } from '../src/create-rule.js';
+import { isCloudFrontViewerHeader } from '../src/headers.js';
+import { CONFIG_MESSAGES, onAnalysis } from '../src/rule-helpers.js';
+
+type MessageIds = 'notInViewerRequest' | keyof typeof CONFIG_MESSAGES;
+
+const VIEWER_REQUEST: ReadonlySet<EventType> = new Set(['viewer-request']);
+
+export default createRule<[], MessageIds>({
+  name: 'no-cloudfront-headers-in-viewer-request',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow reading CloudFront-added viewer headers in a viewer-request handler, where they are never present',
+      recommended: 'recommended',
+    },
+    schema: [],
+    messages: {
+      ...CONFIG_MESSAGES,
+      notInViewerRequest:
+        "CloudFront adds '{{ name }}' after viewer-request, so here it is missing (or holds whatever the client sent). Move this logic to an origin-request function, with a cache policy or origin request policy that adds the header.",
+    },
+  },
+  defaultOptions: [],
+  create(context) {
+    return onAnalysis(context, (analysis) => {
+      for (const access of analysis.accesses) {
+        if (access.op !== 'read' || access.name === undefined) continue;
+        // The received request's headers, or a typed CloudFrontHeaders (e.g. a helper's
+        // parameter): in viewer-request code only the request's headers carry these names.
+        if (access.objectKind !== 'request-headers' && access.objectKind !== 'headers') continue;
+        if (!isCloudFrontViewerHeader(access.name)) continue;
+        if (!onlyIn(analysis.eventTypesAt(access.node), VIEWER_REQUEST)) continue;
+        context.report({ node: access.keyNode, messageId: 'notInViewerRequest', data: { name: access.name } });
+      }
+    });
+  },
+});
