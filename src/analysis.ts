@@ -215,7 +215,7 @@ function analyze(context: AnyContext): Analysis {
           filename,
         )
       : undefined;
-  if (!infra && !EDGE_HINT.test(sourceCode.text)) return EMPTY_ANALYSIS;
+  if (!infra && !settings.eventTypes && !EDGE_HINT.test(sourceCode.text)) return EMPTY_ANALYSIS;
   const scopeManager = sourceCode.scopeManager;
   if (!scopeManager) return EMPTY_ANALYSIS;
   return new FileAnalyzer(context, settings.eventTypes, infra).run();

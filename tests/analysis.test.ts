@@ -119,6 +119,18 @@ describe('event types', () => {
     expect(types(analysis.handlers[0]!.eventTypes)).toEqual(['origin-request']);
   });
 
+  it('takes exported functions of a file with an eventType setting for handlers', () => {
+    const { analysis } = analyse(
+      `import { getRequest } from './cf';
+       export const handler = async (event) => getRequest(event);
+       export const VERSION = '1';`,
+      { filename: 'a.js', settings: { eventType: 'viewer-request' } },
+    );
+    expect(analysis.handlers.map((h) => [h.name, types(h.eventTypes), h.eventTypeSource])).toEqual([
+      ['handler', ['viewer-request'], 'settings'],
+    ]);
+  });
+
   it('reports an invalid type in a comment with the allowed values', () => {
     const { problems } = analyse(`// @lambda-edge-event orgin-response\n${body}`, { filename: 'a.js' });
     expect(problems).toEqual([
