@@ -266,6 +266,36 @@ describe('--cache', () => {
     expect(only(changed.findings, 'no-numeric-status')).toEqual(only(first.findings, 'no-numeric-status'));
   }, 60_000);
 
+  it('does not see infrastructure files, as docs/ci.md warns: a changed serverless.yml leaves cached results stale', async () => {
+    const serverless = (event: string) =>
+      [
+        'service: edge',
+        'provider:',
+        '  name: aws',
+        '  runtime: nodejs20.x',
+        'functions:',
+        '  guard:',
+        '    handler: edge/origin-response.handler',
+        '    events:',
+        '      - cloudFront:',
+        `          eventType: ${event}`,
+        '          origin: https://example.com',
+        '',
+      ].join('\n');
+    const project = track(ciProject('cache-infra'));
+    project.write('serverless.yml', serverless('origin-response'));
+    const args = ['--cache', '--cache-location', '.cache/eslint', '--cache-strategy', 'content'];
+    const first = await lintJson(project, args);
+    expect(originBody(first.findings)).toEqual(['edge/origin-response.js:4:7', 'edge/origin-response.js:4:24']);
+    expect(only(first.findings, 'no-origin-body-in-response-trigger')[0]!.message).toContain('in origin-response:');
+
+    project.write('serverless.yml', serverless('origin-request'));
+    const stale = await lintJson(project, args);
+    expect(originBody(stale.findings)).toEqual(originBody(first.findings));
+    const fresh = await lintJson(project, []);
+    expect(originBody(fresh.findings)).toEqual([]);
+  }, 60_000);
+
   it('sees a change of the handler map in settings[lambda-edge].handlers (the documented fix for infrastructure changes)', async () => {
     const handlers = (event: string) => `{ handlers: { 'edge/origin-response.js': { handler: ['${event}'] } } }`;
     const project = track(ciProject('cache-handlers', withSettings(handlers('origin-response'))));
