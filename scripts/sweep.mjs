@@ -64,7 +64,7 @@ function attempts(file) {
 }
 
 const files = dirs.flatMap((d) => listFiles(d, [])).slice(0, limit);
-const counts = { files: files.length, parsed: 0, skipped: 0, crashes: 0, findings: 0, otherMessages: 0, bytes: 0, byParser: {}, byRule: {} };
+const counts = { files: files.length, parsed: 0, skipped: 0, unreadable: 0, crashes: 0, findings: 0, otherMessages: 0, bytes: 0, byParser: {}, byRule: {} };
 const findings = [];
 const crashes = [];
 const skippedFiles = [];
@@ -82,7 +82,8 @@ for (const [index, file] of files.entries()) {
     }
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    counts.skipped++;
+    // Gone or unreadable since the listing (an npm install running meanwhile): not a parse failure.
+    counts.unreadable++;
     skippedFiles.push({ file: path.relative(root, file), reason: String(error) });
     continue;
   }
@@ -156,7 +157,7 @@ const summary = { ...counts, seconds: Math.round(seconds), rules: Object.keys(pl
 mkdirSync(outDir, { recursive: true });
 writeFileSync(path.join(outDir, 'sweep-findings.json'), `${JSON.stringify({ summary, findings, crashes, skipped: skippedFiles }, null, 2)}\n`);
 
-console.log(`sweep: ${counts.files} files (${(counts.bytes / 1e6).toFixed(1)} MB), ${counts.parsed} parsed, ${counts.skipped} skipped (parse with neither parser), ${counts.crashes} crashes, ${counts.findings} findings, ${seconds.toFixed(0)} s`);
+console.log(`sweep: ${counts.files} files (${(counts.bytes / 1e6).toFixed(1)} MB), ${counts.parsed} parsed, ${counts.skipped} skipped (parse with neither parser), ${counts.unreadable} unreadable, ${counts.crashes} crashes, ${counts.findings} findings, ${seconds.toFixed(0)} s`);
 console.log(`sweep: parsed with ${JSON.stringify(counts.byParser)}`);
 console.log(`sweep: findings per rule ${JSON.stringify(counts.byRule)}`);
 console.log(`sweep: slowest ${slowest.slice(0, 5).map((s) => `${s.file} ${s.ms} ms`).join(', ')}`);

@@ -1,4 +1,4 @@
-import { statSync, readFileSync, type Stats } from 'node:fs';
+import { realpathSync, statSync, readFileSync, type Stats } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
@@ -379,14 +379,34 @@ function evaluatePath(raw: TSESTree.Node, ctx: StaticContext, depth: number): st
   return text;
 }
 
+function inside(root: string, file: string): boolean {
+  const relative = path.relative(root, file);
+  return !(relative.startsWith('..') || path.isAbsolute(relative));
+}
+
+const realRoots = new Map<string, string>();
+function realRoot(root: string): string {
+  let real = realRoots.get(root);
+  if (real === undefined) {
+    try {
+      real = realpathSync(root);
+    } catch {
+      real = root;
+    }
+    realRoots.set(root, real);
+  }
+  return real;
+}
+
 function sizeFile(file: string, ctx: StaticContext): StaticValue | undefined {
   // Relative paths are relative to the process cwd at run time; in Lambda that is the
   // task root, which is the handler's folder in most layouts.
   const absolute = path.resolve(ctx.dirname, file);
-  const relative = path.relative(ctx.root, absolute);
-  if (relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
+  if (!inside(ctx.root, absolute)) return undefined;
+  // A symbolic link inside the project may lead anywhere: follow it only when it stays inside.
   let stats: Stats;
   try {
+    if (!inside(realRoot(ctx.root), realpathSync(absolute))) return undefined;
     stats = statSync(absolute);
   } catch {
     return undefined;

@@ -82,12 +82,16 @@ function fatalOf(messages: Linter.LintMessage[]): Linter.LintMessage | undefined
 }
 
 /**
- * A finding's identity across a fix: rule id and message, with line numbers and quote marks
- * dropped (a fix moves code, and quoting a number is what `no-numeric-status` does: the
- * same finding then says `'0'` where it said `0`).
+ * A finding's identity across a fix: rule id and message, with line numbers, quote marks and
+ * letter case dropped. A fix moves code; the plugin's fixes quote numbers (the same finding
+ * then says `'0'` where it said `0`) and lowercase header keys (it then names `x-a`, not `X-A`).
  */
 function key(m: Linter.LintMessage): string {
-  const message = m.message.replace(/\bline \d+/g, 'line N').replace(/:\d+\b/g, ':N').replace(/['"`]/g, '');
+  const message = m.message
+    .replace(/\bline \d+/g, 'line N')
+    .replace(/:\d+\b/g, ':N')
+    .replace(/['"`]/g, '')
+    .toLowerCase();
   return `${m.ruleId}\u0000${message}`;
 }
 

@@ -1,0 +1,255 @@
+/**
+ * Bad input never throws: invalid settings, rule options, `@lambda-edge-event` typos, hostile
+ * file reads and adversarial text for every regular expression of the plugin. Each problem is
+ * reported once, with the setting or comment named and the allowed values listed.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import tsParser from '@typescript-eslint/parser';
+import { Linter } from 'eslint';
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { rules } from '../../rules/index.js';
+import { EVENT_TYPES } from '../../src/event-types.js';
+import plugin from '../../src/index.js';
+import { allRulesLevels } from './harness.js';
+import { makeTempProject, removeTempProjects } from './temp.js';
+
+// Every file the plugin stats or reads, to prove what it never touches.
+vi.mock('node:fs', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('node:fs')>();
+  const spied = { ...actual, statSync: vi.fn(actual.statSync), readFileSync: vi.fn(actual.readFileSync) };
+  return { ...spied, default: spied };
+});
+
+const ALLOWED = EVENT_TYPES.map((t) => `'${t}'`).join(', ');
+const HANDLER = [
+  'export const handler = async (event) => {',
+  '  const response = event.Records[0].cf.response;',
+  "  response.headers['x-a'] = [{ key: 'X-A', value: '1' }];",
+  '  return response;',
+  '};',
+].join('\n');
+
+afterAll(() => removeTempProjects());
+
+let fileCounter = 0;
+/** A fresh file name per lint: settings problems are reported in the first file that meets them. */
+function freshFile(dir = process.cwd()): string {
+  return path.join(dir, `bad-input-${++fileCounter}.js`);
+}
+
+function lintAll(code: string, options: { settings?: unknown; filename?: string; cwd?: string } = {}): Linter.LintMessage[] {
+  const linter = new Linter({ configType: 'flat', cwd: options.cwd ?? process.cwd() });
+  return linter.verify(
+    code,
+    [
+      {
+        files: ['**/*.{js,ts}'],
+        plugins: { 'lambda-edge': plugin as never },
+        languageOptions: { parser: tsParser as Linter.Parser, sourceType: 'module' },
+        settings: { 'lambda-edge': options.settings } as Record<string, unknown>,
+        rules: allRulesLevels(),
+      },
+    ],
+    { filename: options.filename ?? freshFile(options.cwd) },
+  );
+}
+
+function plugMessages(messages: Linter.LintMessage[]): Linter.LintMessage[] {
+  return messages.filter((m) => m.ruleId?.startsWith('lambda-edge/'));
+}
+
+describe('invalid settings: one clear message per file, never a throw', () => {
+  const cases: Array<[string, unknown, RegExp[]]> = [
+    ["settings['lambda-edge'] = 'x'", 'x', [/settings\['lambda-edge'\] must be an object/, /eventType: 'origin-response'/, /got 'x'/]],
+    ["settings['lambda-edge'] = []", [], [/settings\['lambda-edge'\] must be an object/, /got an array/]],
+    ["settings['lambda-edge'] = 42", 42, [/settings\['lambda-edge'\] must be an object/, /got 42/]],
+    ['{ eventType: "origin" }', { eventType: 'origin', infrastructure: false }, [/settings\['lambda-edge'\]\.eventType/, /'origin'/, new RegExp(escape(ALLOWED))]],
+    ['{ eventType: [] }', { eventType: [], infrastructure: false }, [/settings\['lambda-edge'\]\.eventType has no value/, new RegExp(escape(ALLOWED))]],
+    ['{ eventType: 7 }', { eventType: 7, infrastructure: false }, [/settings\['lambda-edge'\]\.eventType/, /7/, new RegExp(escape(ALLOWED))]],
+    ['{ eventTyp: ... }', { eventTyp: 'origin-response', infrastructure: false }, [/settings\['lambda-edge'\]\.eventTyp is not a known setting/, /eventType, infrastructure and handlers/]],
+    ["{ infrastructure: 'yes' }", { infrastructure: 'yes' }, [/settings\['lambda-edge'\]\.infrastructure must be false/, /list of file paths or globs/, /got 'yes'/]],
+    ['{ infrastructure: [1] }', { infrastructure: [1] }, [/settings\['lambda-edge'\]\.infrastructure/, /got an array/]],
+    ["{ handlers: 'x' }", { handlers: 'x', infrastructure: false }, [/settings\['lambda-edge'\]\.handlers must be an object/, /got 'x'/]],
+    ['{ handlers: { file: { handler: ["nope"] } } }', { handlers: { 'a.js': { handler: ['nope'] } } }, [/settings\['lambda-edge'\]\.handlers\["a\.js"\]\.handler/, /'nope'/, new RegExp(escape(ALLOWED))]],
+  ];
+
+  for (const [name, settings, expected] of cases) {
+    it(name, () => {
+      let messages: Linter.LintMessage[] = [];
+      expect(() => (messages = lintAll(HANDLER, { settings }))).not.toThrow();
+      const config = plugMessages(messages).filter((m) => /settings\['lambda-edge'\]/.test(m.message));
+      // Once per file, although every rule is enabled.
+      expect(config, JSON.stringify(messages, null, 1)).toHaveLength(1);
+      for (const pattern of expected) expect(config[0]!.message).toMatch(pattern);
+      expect(config[0]!.line).toBe(1);
+    });
+  }
+
+  it('a settings problem is reported in the first file only, not in every file of the run', () => {
+    const settings = { eventType: 'origin-respons', infrastructure: false };
+    const first = plugMessages(lintAll(HANDLER, { settings })).filter((m) => /eventType/.test(m.message));
+    const second = plugMessages(lintAll(HANDLER, { settings })).filter((m) => /eventType/.test(m.message));
+    expect(first).toHaveLength(1);
+    expect(second).toHaveLength(0);
+  });
+
+  it('a file that is not Lambda@Edge code still gets the settings problem', () => {
+    const messages = plugMessages(lintAll('const x = 1;\n', { settings: { eventType: 'nope', infrastructure: false } }));
+    expect(messages).toHaveLength(1);
+    expect(messages[0]!.message).toMatch(/eventType has the invalid value 'nope'/);
+  });
+});
+
+describe('invalid rule options: ESLint names the rule, the value and what is expected', () => {
+  const linter = new Linter({ configType: 'flat' });
+  const verifyWith = (rule: string, options: unknown[]) => () =>
+    linter.verify(
+      'x',
+      [{ files: ['**/*.js'], plugins: { 'lambda-edge': plugin as never }, rules: { [`lambda-edge/${rule}`]: ['error', ...options] as never } }],
+      { filename: 'a.js' },
+    );
+
+  // Read at run time: rules added later are covered.
+  for (const [name, rule] of Object.entries(rules)) {
+    const schema = (Array.isArray(rule.meta.schema) ? rule.meta.schema : []) as Array<Record<string, unknown>>;
+    if (schema.length === 0) {
+      it(`${name}: takes no options`, () => {
+        expect(verifyWith(name, [{ bogus: true }])).toThrow(new RegExp(`lambda-edge/${name}[\\s\\S]*should NOT have more than 0 items`));
+      });
+      continue;
+    }
+    const first = schema[0]!;
+    const properties = (first.properties ?? {}) as Record<string, { type?: string }>;
+    it(`${name}: an unknown option is named, with the known ones`, () => {
+      expect(verifyWith(name, [{ bogusOption: 1 }])).toThrow(
+        new RegExp(`lambda-edge/${name}[\\s\\S]*Unexpected property "bogusOption"\\. Expected properties: ${Object.keys(properties).map((p) => `"${p}"`).join(', ')}`),
+      );
+    });
+    for (const [prop, spec] of Object.entries(properties)) {
+      it(`${name}: a wrong type for ${prop} names the value and the expected type`, () => {
+        const wrong = spec.type === 'string' ? 12345 : 'wrong-type-value';
+        // ESLint's message names the value and the expected type, not the option's name.
+        expect(verifyWith(name, [{ [prop]: wrong }])).toThrow(
+          new RegExp(`lambda-edge/${name}[\\s\\S]*Value ${escape(JSON.stringify(wrong))} should be ${spec.type ?? ''}`),
+        );
+      });
+    }
+  }
+});
+
+describe('@lambda-edge-event with a typo', () => {
+  it('is reported once per file with the allowed values, although every rule is enabled', () => {
+    const code = `// @lambda-edge-event orign-response\n${HANDLER}`;
+    const messages = plugMessages(lintAll(code, { settings: { infrastructure: false } }));
+    const typo = messages.filter((m) => m.message.includes('orign-response'));
+    expect(typo).toHaveLength(1);
+    expect(typo[0]!.message).toBe(`@lambda-edge-event has the unknown event type 'orign-response'; allowed values are ${ALLOWED}.`);
+    expect(typo[0]!.line).toBe(1);
+  });
+
+  it('an empty tag says an event type is needed', () => {
+    const messages = plugMessages(lintAll(`/* @lambda-edge-event */\n${HANDLER}`, { settings: { infrastructure: false } }));
+    const empty = messages.filter((m) => m.message.startsWith('@lambda-edge-event'));
+    expect(empty.map((m) => m.message)).toEqual([`@lambda-edge-event needs an event type; allowed values are ${ALLOWED}.`]);
+  });
+
+  it('two tags, each with a typo, give one message each', () => {
+    const code = `// @lambda-edge-event viewer-reqest\n${HANDLER}\n// @lambda-edge-event origin_request\nexport const other = async (event) => event.Records[0].cf.request;\n`;
+    const messages = plugMessages(lintAll(code, { settings: { infrastructure: false } })).filter((m) => m.message.startsWith('@lambda-edge-event'));
+    expect(messages.map((m) => m.line)).toEqual([1, 7]);
+  });
+});
+
+describe('file reads in the code under lint', () => {
+  const statSync = vi.mocked(fs.statSync);
+  const readFileSync = vi.mocked(fs.readFileSync);
+  beforeEach(() => {
+    statSync.mockClear();
+    readFileSync.mockClear();
+  });
+  const touched = (file: string) =>
+    [...statSync.mock.calls, ...readFileSync.mock.calls].filter((call) => typeof call[0] === 'string' && path.resolve(call[0]) === file);
+
+  it('a readFileSync outside the project root is never stat-ed or read', () => {
+    const root = makeTempProject({ 'edge/handler.js': '', 'edge/inside.html': 'x'.repeat(50_000) });
+    const code = [
+      "import { readFileSync } from 'node:fs';",
+      "import path from 'node:path';",
+      '// @lambda-edge-event viewer-request',
+      // Control: a file inside the project is read and sized, so the analysis did run.
+      "export const inside = async (event) => ({ status: '200', body: readFileSync(path.join(__dirname, 'inside.html'), 'utf8') });",
+      "export const handler = async (event) => ({ status: '200', body: readFileSync(path.join(__dirname, '../../../../../../../../etc/passwd'), 'utf8') });",
+      "export const other = async (event) => ({ status: '200', body: readFileSync('/etc/passwd', 'utf8') });",
+      "export const third = async (event) => ({ status: '200', body: readFileSync(new URL('../../../../../../../../etc/hostname', import.meta.url)) });",
+    ].join('\n');
+    const messages = plugMessages(lintAll(code, { cwd: root, filename: path.join(root, 'edge/handler.js'), settings: { infrastructure: false } }));
+    const size = messages.filter((m) => m.ruleId === 'lambda-edge/max-generated-response-size');
+    if (rules['max-generated-response-size']) {
+      expect(size.map((m) => m.line)).toEqual([4]);
+      expect(size[0]!.message).toContain('50,000 bytes');
+    }
+    expect(touched('/etc/passwd')).toEqual([]);
+    expect(touched('/etc/hostname')).toEqual([]);
+  });
+
+  it('a symbolic link inside the project that points outside it is not followed', () => {
+    const root = makeTempProject({ 'edge/handler.js': '' });
+    const outside = makeTempProject({ 'secret.html': 'x'.repeat(50_000) });
+    fs.symlinkSync(path.join(outside, 'secret.html'), path.join(root, 'edge/link.html'));
+    const code = [
+      "import { readFileSync } from 'node:fs';",
+      "import path from 'node:path';",
+      '// @lambda-edge-event viewer-request',
+      "export const handler = async (event) => ({ status: '200', body: readFileSync(path.join(__dirname, 'link.html'), 'utf8') });",
+    ].join('\n');
+    const messages = plugMessages(lintAll(code, { cwd: root, filename: path.join(root, 'edge/handler.js'), settings: { infrastructure: false } }));
+    expect(messages.filter((m) => m.ruleId === 'lambda-edge/max-generated-response-size')).toEqual([]);
+    expect(readFileSync.mock.calls.filter((c) => typeof c[0] === 'string' && c[0].includes('link.html'))).toEqual([]);
+  });
+
+  it('a 100 MB (sparse) file is sized by stat, not read', () => {
+    const size = 100 * 1024 * 1024;
+    const root = makeTempProject({ 'edge/handler.js': '', 'edge/big.html': '' });
+    const big = path.join(root, 'edge/big.html');
+    fs.truncateSync(big, size);
+    const code = [
+      "import { readFileSync } from 'node:fs';",
+      "import path from 'node:path';",
+      '// @lambda-edge-event viewer-request',
+      "export const handler = async (event) => ({ status: '200', body: readFileSync(path.join(__dirname, 'big.html'), 'utf8') });",
+    ].join('\n');
+    global.gc?.();
+    const before = process.memoryUsage();
+    const messages = plugMessages(lintAll(code, { cwd: root, filename: path.join(root, 'edge/handler.js'), settings: { infrastructure: false } }));
+    const after = process.memoryUsage();
+    expect(readFileSync.mock.calls.filter((c) => c[0] === big)).toEqual([]);
+    expect(statSync.mock.calls.some((c) => c[0] === big)).toBe(true);
+    expect(after.rss + after.external - (before.rss + before.external)).toBeLessThan(50 * 1024 * 1024);
+    if (rules['max-generated-response-size']) {
+      const size = messages.filter((m) => m.ruleId === 'lambda-edge/max-generated-response-size');
+      expect(size).toHaveLength(1);
+      expect(size[0]!.message).toContain(`${(100 * 1024 * 1024).toLocaleString('en-US')} bytes`);
+      expect(size[0]!.message).toContain(`read from ${path.join('edge', 'big.html')}`);
+    }
+  });
+
+  it('a device or a folder passed to readFileSync is neither read nor reported', () => {
+    const root = makeTempProject({ 'edge/handler.js': '', 'edge/folder/x': '' });
+    const code = [
+      "import { readFileSync } from 'node:fs';",
+      "import path from 'node:path';",
+      '// @lambda-edge-event viewer-request',
+      "export const a = async (event) => ({ status: '200', body: readFileSync(path.join(__dirname, 'folder')) });",
+      "export const b = async (event) => ({ status: '200', body: readFileSync(path.join(__dirname, 'missing.html')) });",
+    ].join('\n');
+    const messages = plugMessages(lintAll(code, { cwd: root, filename: path.join(root, 'edge/handler.js'), settings: { infrastructure: false } }));
+    expect(messages.filter((m) => m.ruleId === 'lambda-edge/max-generated-response-size')).toEqual([]);
+    expect(readFileSync.mock.calls.filter((c) => typeof c[0] === 'string' && c[0].includes('folder'))).toEqual([]);
+  });
+});
+
+/** Escapes text for use inside a RegExp. */
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
