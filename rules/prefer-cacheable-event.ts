@@ -133,19 +133,22 @@ export default createRule<[], MessageIds>({
       for (const handler of analysis.handlers) {
         const types = handler.eventTypes;
         if (!types || types.size !== 1 || !types.has('viewer-response')) continue;
-        const mine = (node: TSESTree.Node) => {
+        // Code outside any handler (helpers, module constants) may serve this handler. It
+        // counts for "reads the request" always, for "edits headers" only when this is the
+        // file's one handler (otherwise another handler's helper would make this one report).
+        const mine = (node: TSESTree.Node, forEdits = false) => {
           const owner = analysis.handlerAt(node);
-          return owner === handler || owner === undefined;
+          return owner === handler || (owner === undefined && (!forEdits || analysis.handlers.length === 1));
         };
         // Header edits: on the received response's headers, or a response built here.
         const edited: Array<string | undefined> = [];
         for (const access of analysis.accesses) {
-          if (!mine(access.node)) continue;
+          if (!mine(access.node, true)) continue;
           if (access.objectKind === 'response-headers' && access.op !== 'read') edited.push(access.name?.toLowerCase());
           if (access.objectKind === 'response' && access.name === 'headers' && access.op === 'write') edited.push(undefined);
         }
         for (const entry of analysis.headerEntries) {
-          if (entry.owner === 'response' && mine(entry.property)) edited.push(entry.name?.toLowerCase());
+          if (entry.owner === 'response' && mine(entry.property, true)) edited.push(entry.name?.toLowerCase());
         }
         const generated = handler.results.some((result) => analysis.classify(result) === 'generated');
         if (edited.length === 0 && !generated) continue;

@@ -265,9 +265,11 @@ export default createRule<[], MessageIds>({
           }
         }
         // (c) the whole event (or part of its envelope) handed back.
+        const wholeEvent = new Set<TSESTree.Node>();
         for (const result of handler.results) {
           const kind = found.classify(result);
           if (!kind || !WHOLE_EVENT_KINDS.has(kind)) continue;
+          wholeEvent.add(result);
           const types = found.eventTypesAt(result);
           const simple = result.type === AST_NODE_TYPES.Identifier || result.type === AST_NODE_TYPES.MemberExpression;
           const suggest: Array<TSESLint.SuggestionReportDescriptor<MessageIds>> = [];
@@ -291,7 +293,7 @@ export default createRule<[], MessageIds>({
             const isReturn =
               parent?.type === AST_NODE_TYPES.ReturnStatement ||
               (parent === handler.node && handler.node.body === result);
-            if (!isReturn || !certainlyNotPromise(found, result)) continue;
+            if (!isReturn || wholeEvent.has(result) || !certainlyNotPromise(found, result)) continue;
             context.report({ node: result, messageId: 'returnIgnored', data: { name: handler.callback.name } });
           }
         }

@@ -109,6 +109,20 @@ ruleTester.run('prefer-cacheable-event', rule, {
       };`,
       settings: VIEWER_RESPONSE,
     },
+    // Two handlers: the shared header map is applied by the one that reads the request;
+    // the other edits nothing.
+    `// @lambda-edge-event viewer-response
+    const CORS = { 'access-control-allow-methods': [{ value: 'GET' }] };
+    exports.withCors = async (event) => {
+      const { request, response } = event.Records[0].cf;
+      if (request.headers.origin) Object.assign(response.headers, CORS);
+      return response;
+    };
+    exports.passThrough = async (event) => {
+      const { response } = event.Records[0].cf;
+      console.log(response.status);
+      return response;
+    };`,
     // Only reads and logs, no edits.
     {
       code: `exports.handler = async (event) => {

@@ -360,6 +360,36 @@ exports.handler = (event, context, callback) => {
       ],
     },
     {
+      // The whole event returned from a non-async handler: one report, not two.
+      code: `exports.handler = (event, context, callback) => {
+  event.Records[0].cf.request.uri = '/index.html';
+  return event;
+};`,
+      errors: [
+        {
+          messageId: 'wholeEvent',
+          line: 3,
+          column: 10,
+          suggestions: [
+            {
+              messageId: 'useRequest',
+              output: `exports.handler = (event, context, callback) => {
+  event.Records[0].cf.request.uri = '/index.html';
+  return event.Records[0].cf.request;
+};`,
+            },
+            {
+              messageId: 'useResponse',
+              output: `exports.handler = (event, context, callback) => {
+  event.Records[0].cf.request.uri = '/index.html';
+  return event.Records[0].cf.response;
+};`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       // Non-async handler that returns and never calls back (serverless-nextjs#525 comment).
       code: `'use strict';
 exports.handler = (event, context, callback) => {
