@@ -221,16 +221,16 @@ describe('--concurrency', () => {
   it('gives exactly the findings of a single-threaded run', async () => {
     const project = track(ciProject('concurrency'));
     // Enough files that two workers really split them.
-    for (const copy of ['a', 'b', 'c', 'd', 'e']) {
+    for (const copy of ['a', 'b']) {
       for (const file of handlerFiles) project.write(`${copy}/${path.basename(file)}`, readFileSync(path.join(project.dir, file), 'utf8'));
     }
     const single = await lintJson(project, ['--concurrency', 'off']);
     const auto = await lintJson(project, ['--concurrency=auto']);
     const two = await lintJson(project, ['--concurrency', '2']);
     expect(single.code).toBe(1);
-    // Six copies of the handler set; per set: generate.mjs 3, origin-response.js 1, redirect.js 1.
-    expect(only(single.findings, 'no-numeric-status')).toHaveLength(6 * 5);
-    expect(only(single.findings, 'no-origin-body-in-response-trigger')).toHaveLength(6 * 2);
+    // Three copies of the handler set; per set: generate.mjs 3, origin-response.js 1, redirect.js 1.
+    expect(only(single.findings, 'no-numeric-status')).toHaveLength(3 * 5);
+    expect(only(single.findings, 'no-origin-body-in-response-trigger')).toHaveLength(3 * 2);
     expect(auto.findings).toEqual(single.findings);
     expect(two.findings).toEqual(single.findings);
     expect([auto.code, two.code]).toEqual([1, 1]);
