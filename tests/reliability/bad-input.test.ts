@@ -11,6 +11,7 @@ import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { rules } from '../../rules/index.js';
 import { EVENT_TYPES } from '../../src/event-types.js';
 import plugin from '../../src/index.js';
+import { clearInfrastructureCache, getInfrastructureMap } from '../../src/infra/index.js';
 import { allRulesLevels } from './harness.js';
 import { makeTempProject, removeTempProjects } from './temp.js';
 
@@ -252,4 +253,159 @@ describe('file reads in the code under lint', () => {
 /** Escapes text for use inside a RegExp. */
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+describe('regular expressions stay linear on adversarial input', () => {
+  const root = path.resolve(import.meta.dirname, '../..');
+  const sources = ['src', 'rules', 'bin']
+    .flatMap((dir) => listTs(path.join(root, dir)))
+    .filter((file) => !file.endsWith('.d.ts'));
+  const found: Array<{ where: string; pattern: string; flags: string }> = [];
+  for (const file of sources) {
+    const text = fs.readFileSync(file, 'utf8');
+    const ast = tsParser.parse(text, { loc: true, range: true, tokens: true, ecmaVersion: 'latest', sourceType: 'module' });
+    for (const token of ast.tokens ?? []) {
+      if (token.type !== 'RegularExpression') continue;
+      const { pattern, flags } = (token as unknown as { regex: { pattern: string; flags: string } }).regex;
+      found.push({ where: `${path.relative(root, file)}:${token.loc.start.line}`, pattern, flags });
+    }
+    // Regular expressions built at run time cannot be checked here: keep them out of the code.
+    expect(text.match(/new RegExp\(|\bRegExp\(/g) ?? [], `${file} builds a RegExp at run time`).toEqual([]);
+  }
+
+  it('finds the regular expressions of src/, rules/ and bin/', () => {
+    expect(found.length).toBeGreaterThan(10);
+  });
+
+  const N = 100_000;
+  /** Long strings built from the characters and words a pattern mentions, each ending in a mismatch. */
+  function adversarial(pattern: string): string[] {
+    const chars = new Set<string>([' ', '\t', '\n', 'a', 'A', '0', '-', '_', '.', ',', '/', '*', '\\', '"', "'", '`', '@', ':', '=', '|', '%', '+']);
+    for (const c of pattern.replace(/\\[dDwWsSbBnrtfv]/g, '')) if (c.charCodeAt(0) >= 32) chars.add(c);
+    const words = pattern.match(/[A-Za-z][A-Za-z-]{2,}/g) ?? [];
+    const inputs: string[] = [];
+    const list = [...chars];
+    for (const c of list) {
+      inputs.push(c.repeat(N), `${c.repeat(N)}\u0000`, `${c.repeat(N)}!x`);
+    }
+    for (let i = 0; i + 1 < list.length; i++) inputs.push(`${(list[i]! + list[i + 1]!).repeat(N / 2)}\u0000`);
+    for (const w of words) {
+      inputs.push(`${w} ${'a'.repeat(N)}`, `${`${w} `.repeat(N / (w.length + 1))}\u0000`, `${w}${' '.repeat(N)}x`, `${w}${'-'.repeat(N)}x`);
+    }
+    inputs.push(`${' '.repeat(N)}x`, `${'a,'.repeat(N / 2)}`, `${'a-'.repeat(N / 2)}-`, `${'0'.repeat(N)}.`, 'é'.repeat(N), '😀'.repeat(N / 2));
+    return inputs;
+  }
+
+  /**
+   * Known quadratic patterns, reported with a reproduction and not yet fixed by their owner.
+   * Keyed by the pattern's source: once it changes, the new pattern is tested again.
+   */
+  const KNOWN_SLOW = new Map<string, string>([
+    [
+      '\\$\\{(?!!)([^}]+)\\}',
+      'src/infra/cloudformation.ts SUB_VARIABLE: 35 s on "${" repeated 50,000 times (every `${` scans to the end); `[^{}]+` instead of `[^}]+` makes it linear',
+    ],
+  ]);
+
+  for (const { where, pattern, flags } of found) {
+    const title = `${where} /${pattern.length > 60 ? `${pattern.slice(0, 60)}…` : pattern}/${flags}`;
+    const known = KNOWN_SLOW.get(pattern);
+    if (known) {
+      it.skip(`${title} — KNOWN SLOW: ${known}`, () => {});
+      continue;
+    }
+    it(title, () => {
+      const single = new RegExp(pattern, flags.replace(/[gy]/g, ''));
+      const global = new RegExp(pattern, flags.includes('g') ? flags : `${flags}g`);
+      for (const input of adversarial(pattern)) {
+        const started = performance.now();
+        single.test(input);
+        input.replace(global, '');
+        input.split(single);
+        const elapsed = performance.now() - started;
+        expect(elapsed, `${where} on ${JSON.stringify(input.slice(0, 30))}… (${input.length} chars)`).toBeLessThan(200);
+      }
+    });
+  }
+});
+
+describe('hostile infrastructure files (what tests/infra does not already cover)', () => {
+  const GOOD = {
+    'serverless.yml': 'service: good\nfunctions:\n  ok:\n    handler: edge/ok.handler\n    events:\n      - cloudFront:\n          eventType: viewer-request\n          origin: https://example.com\n',
+    'edge/ok.js': 'exports.handler = async (e) => e.Records[0].cf.request;\n',
+  };
+  const DEPTH = 20_000;
+  const discover = (files: Record<string, string>) => {
+    const root = makeTempProject({ ...GOOD, ...files });
+    clearInfrastructureCache();
+    let map: ReturnType<typeof getInfrastructureMap> | undefined;
+    expect(() => (map = getInfrastructureMap({ cwd: root, infrastructure: undefined, handlers: undefined }))).not.toThrow();
+    const bindings = map!.bindings.map((b) => `${path.relative(root, b.file)}#${b.exportName} ${b.eventTypes.join('+')}`);
+    return { root, bindings, problems: map!.problems.map((p) => p.message) };
+  };
+
+  it('deeply nested YAML (a CloudFormation template)', () => {
+    const { bindings, problems } = discover({
+      'deep.yaml': `AWSTemplateFormatVersion: '2010-09-09'\n# AWS::CloudFront::Distribution\nResources: ${'['.repeat(DEPTH)}${']'.repeat(DEPTH)}\n`,
+    });
+    expect(bindings).toEqual(['edge/ok.js#handler viewer-request']);
+    for (const p of problems) expect(p).toMatch(/^deep\.yaml/);
+  });
+
+  it('deeply nested JSON (a CloudFormation template)', () => {
+    const { bindings, problems } = discover({
+      'deep.json': `{"AWSTemplateFormatVersion": "2010-09-09", "Resources": ${'{"a":'.repeat(DEPTH)}1${'}'.repeat(DEPTH)}}`,
+    });
+    expect(bindings).toEqual(['edge/ok.js#handler viewer-request']);
+    for (const p of problems) expect(p).toMatch(/^deep\.json/);
+  });
+
+  it('deeply nested Terraform', () => {
+    const { bindings, problems } = discover({
+      'main.tf': `locals {\n  a = ${'['.repeat(DEPTH)}${']'.repeat(DEPTH)}\n}\nresource "aws_cloudfront_distribution" "d" {}\n`,
+    });
+    expect(bindings).toEqual(['edge/ok.js#handler viewer-request']);
+    for (const p of problems) expect(p).toMatch(/^main\.tf/);
+  });
+
+  // KNOWN BUG (reported): TypeScript's recursive parser overflows the stack on ~1,000 nested
+  // parentheses; the RangeError stops the whole discovery ("infrastructure discovery stopped
+  // early: RangeError ..." with a stack trace, file not named) instead of skipping that one file.
+  // `it.fails` keeps the reproduction: when the CDK reader catches it per file, flip to `it`.
+  it.fails('deeply nested CDK code: one problem naming the file, the rest still found', () => {
+    const { bindings, problems } = discover({
+      'infra/app.ts': `import * as cdk from 'aws-cdk-lib';\nimport * as cloudfront from 'aws-cdk-lib/aws-cloudfront';\nconst x = ${'('.repeat(DEPTH)}1${')'.repeat(DEPTH)};\n`,
+    });
+    expect(bindings).toEqual(['edge/ok.js#handler viewer-request']);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^infra\/app\.ts/);
+  });
+
+  it('deeply nested CDK code never throws out of discovery', () => {
+    const { problems } = discover({
+      'infra/app.ts': `import * as cdk from 'aws-cdk-lib';\nimport * as cloudfront from 'aws-cdk-lib/aws-cloudfront';\nconst x = ${'('.repeat(DEPTH)}1${')'.repeat(DEPTH)};\n`,
+    });
+    expect(problems.length).toBeGreaterThan(0);
+  });
+
+  it('a huge infrastructure file is sized, named and skipped', () => {
+    const { bindings, problems } = discover({
+      'serverless.yml': `${GOOD['serverless.yml']}${'# padding\n'.repeat(600_000)}`,
+      'huge.tf': `resource "aws_cloudfront_distribution" "d" {}\n${'# padding\n'.repeat(600_000)}`,
+    });
+    expect(bindings).toEqual([]);
+    expect(problems).toEqual([
+      expect.stringMatching(/^huge\.tf: is 6 MB, larger than infrastructure code is expected to be; not read\.$/),
+      expect.stringMatching(/^serverless\.yml: is 6 MB, larger than infrastructure code is expected to be; not read\.$/),
+    ]);
+  });
+});
+
+function listTs(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.ts'))
+    .map((e) => path.join(e.parentPath, e.name))
+    .sort();
 }
