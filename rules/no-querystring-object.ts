@@ -7,6 +7,7 @@ import { CONFIG_MESSAGES, onAnalysis } from '../src/rule-helpers.js';
 
 type MessageIds =
   | 'objectAccess'
+  | 'objectWrite'
   | 'objectUse'
   | 'objectAssigned'
   | 'stringify'
@@ -87,6 +88,8 @@ export default createRule<[], MessageIds>({
       ...CONFIG_MESSAGES,
       objectAccess:
         "`request.querystring` is a string in Lambda@Edge (like 'lang=en&page=2', without '?'), not an object, so `{{ name }}` on it is undefined. Parse it first: `new URLSearchParams(request.querystring).get('{{ name }}')`.",
+      objectWrite:
+        "`request.querystring` is a string in Lambda@Edge (like 'lang=en&page=2'), not an object, so setting `{{ name }}` on it is lost (and throws a TypeError in strict mode). Parse, change and serialize it: `const params = new URLSearchParams(request.querystring); params.set('{{ name }}', value); request.querystring = params.toString();`.",
       objectUse:
         "`request.querystring` is a string in Lambda@Edge (like 'lang=en&page=2'), not an object: {{ what }}. Parse it first with `new URLSearchParams(request.querystring)` (or `querystring.parse()`).",
       objectAssigned:
@@ -192,7 +195,11 @@ export default createRule<[], MessageIds>({
         if (access.objectKind !== 'querystring' || access.name === undefined) continue;
         if (/^\d+$/.test(access.name) || STRING_MEMBERS.has(access.name)) continue;
         if (access.node.type === AST_NODE_TYPES.MemberExpression && reassigned(analysis, access.node.object)) continue;
-        context.report({ node: access.node, messageId: 'objectAccess', data: { name: access.name } });
+        context.report({
+          node: access.node,
+          messageId: access.op === 'read' ? 'objectAccess' : 'objectWrite',
+          data: { name: access.name },
+        });
       }
     };
 

@@ -126,7 +126,7 @@ ruleTester.run('no-querystring-object', rule, {
         { messageId: 'objectUse', line: 5, column: 39 },
         { messageId: 'objectUse', line: 6, column: 21 },
         { messageId: 'objectUse', line: 7, column: 18 },
-        { messageId: 'objectAccess', data: { name: 'debug' }, line: 7, column: 22 },
+        { messageId: 'objectWrite', data: { name: 'debug' }, line: 7, column: 22 },
       ],
     },
     {
