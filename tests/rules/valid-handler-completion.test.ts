@@ -38,6 +38,18 @@ ruleTester.run('valid-handler-completion', rule, {
         default: callback(null, request);
       }
     };`,
+    // A loop that calls back and returns, then the fall-through result.
+    `const REDIRECTS = [[/^\\/blog\\//, '/articles/']];
+    exports.handler = (event, context, callback) => {
+      const request = event.Records[0].cf.request;
+      for (const [pattern, target] of REDIRECTS) {
+        if (pattern.test(request.uri)) {
+          callback(null, { status: '301', headers: { location: [{ value: request.uri.replace(pattern, target) }] } });
+          return;
+        }
+      }
+      callback(null, request);
+    };`,
     // Promise chain: each nested function calls back once, the outer path never does.
     `exports.handler = (event, context, callback) => {
       const request = event.Records[0].cf.request;
