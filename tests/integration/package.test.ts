@@ -76,18 +76,19 @@ describe('config file formats', () => {
 });
 
 describe('publishing', () => {
-  it('publint and arethetypeswrong (esm-only) find nothing', async () => {
+  it('publint and arethetypeswrong find nothing for ESM and CommonJS consumers', async () => {
     const { dir } = await installPlugin();
     const [publint, attw] = await Promise.all([
       run(process.execPath, [bin('publint', 'src/cli.js'), '--strict', dir], { cwd: dir, timeoutMs: 60_000 }),
-      run(process.execPath, [bin('@arethetypeswrong/cli', 'dist/index.js'), '--pack', dir, '--profile', 'esm-only', '--format', 'json'], { cwd: dir, timeoutMs: 60_000 }),
+      run(process.execPath, [bin('@arethetypeswrong/cli', 'dist/index.js'), '--pack', dir, '--format', 'json'], { cwd: dir, timeoutMs: 60_000 }),
     ]);
     expect(publint.code, publint.stdout + publint.stderr).toBe(0);
     expect(publint.stdout).toContain('All good!');
     expect(attw.code, attw.stdout + attw.stderr).toBe(0);
     const report = JSON.parse(attw.stdout) as { analysis: { problems: { kind: string; resolutionKind: string }[] } };
-    // esm-only: only the CommonJS resolutions may complain (require() of ESM needs Node 20.19+).
-    const problems = report.analysis.problems.filter((p) => p.resolutionKind !== 'node10' && p.resolutionKind !== 'node16-cjs');
+    // node10 (no exports support) cannot see the conditional entries; every modern resolution,
+    // ESM and CommonJS (cjs/index.cjs through require(esm)), must be clean.
+    const problems = report.analysis.problems.filter((p) => p.resolutionKind !== 'node10');
     expect(problems).toEqual([]);
   }, 90_000);
 
@@ -111,13 +112,15 @@ describe('publishing', () => {
       'dist/rules/no-numeric-status.js',
       'dist/rules/no-numeric-status.d.ts',
       'dist/bin/cli.js',
+      'cjs/index.cjs',
+      'cjs/index.d.cts',
       'docs/rules/no-numeric-status.md',
       'docs/ci.md',
       'docs/getting-started.md',
     ]) {
       expect(files, required).toContain(required);
     }
-    const allowed = /^(package\.json|README\.md|LICENSE|dist\/(src|rules|bin)\/.+\.(js|d\.ts)|docs\/.+\.md)$/;
+    const allowed = /^(package\.json|README\.md|LICENSE|cjs\/index\.(cjs|d\.cts)|dist\/(src|rules|bin)\/.+\.(js|d\.ts)|docs\/.+\.md)$/;
     expect(files.filter((f) => !allowed.test(f))).toEqual([]);
     expect(files.filter((f) => /(^|\/)(tests?|examples|node_modules|fixtures)\//.test(f))).toEqual([]);
   }, 120_000);
