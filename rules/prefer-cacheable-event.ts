@@ -151,6 +151,11 @@ export default createRule<[], MessageIds>({
           if (entry.owner === 'response' && mine(entry.property, true)) edited.push(entry.name?.toLowerCase());
         }
         const generated = handler.results.some((result) => analysis.classify(result) === 'generated');
+        if (generated) {
+          for (const entry of analysis.headerEntries) {
+            if (entry.owner === 'generated' && mine(entry.property, true)) edited.push(entry.name?.toLowerCase());
+          }
+        }
         if (edited.length === 0 && !generated) continue;
         if (edited.some((name) => name !== undefined && CACHE_HEADERS.has(name))) continue;
         // Anything read from the viewer's request, here or in helpers of this file.

@@ -88,6 +88,13 @@ ruleTester.run('prefer-cacheable-event', rule, {
       };`,
       settings: VIEWER_RESPONSE,
     },
+    {
+      code: `export const handler = async (event) => {
+        const { response } = event.Records[0].cf;
+        return { ...response, headers: { ...response.headers, 'Cache-Control': [{ value: 'private' }] } };
+      };`,
+      settings: VIEWER_RESPONSE,
+    },
     // The event goes to an imported helper that may read the request.
     {
       code: `import { decorate } from './decorate.js';
@@ -201,6 +208,15 @@ export async function onViewerResponse(event: CloudFrontResponseEvent): Promise<
   return response;
 }`,
       errors: [{ messageId: 'preferOriginResponse', data: { name: 'onViewerResponse' }, line: 3, column: 23 }],
+    },
+    {
+      // A copy of the response with extra headers.
+      code: `export const handler = async (event) => {
+  const { response } = event.Records[0].cf;
+  return { ...response, headers: { ...response.headers, 'x-robots-tag': [{ value: 'noindex' }] } };
+};`,
+      settings: VIEWER_RESPONSE,
+      errors: [{ messageId: 'preferOriginResponse', line: 1, column: 14 }],
     },
     {
       // Modifying an existing header's value.
