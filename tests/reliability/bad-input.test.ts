@@ -409,3 +409,29 @@ function listTs(dir: string): string[] {
     .map((e) => path.join(e.parentPath, e.name))
     .sort();
 }
+
+describe('messages name the file and the setting, and say what to do', () => {
+  it('a comment that disagrees with the infrastructure names both, once per file', () => {
+    const root = makeTempProject({
+      'serverless.yml': 'service: s\nfunctions:\n  ok:\n    handler: edge/ok.handler\n    events:\n      - cloudFront:\n          eventType: viewer-request\n          origin: https://example.com\n',
+      'edge/ok.js': '',
+    });
+    clearInfrastructureCache();
+    const code = '// @lambda-edge-event origin-response\nexports.handler = async (event) => event.Records[0].cf.response;\n';
+    const messages = plugMessages(lintAll(code, { cwd: root, filename: path.join(root, 'edge/ok.js'), settings: {} }));
+    const disagree = messages.filter((m) => m.message.includes('Make them agree'));
+    expect(disagree).toHaveLength(1);
+    expect(disagree[0]!.message).toBe(
+      "The @lambda-edge-event comment says origin-response, but serverless.yml:7 attaches 'handler' to viewer-request; the comment wins. Make them agree.",
+    );
+  });
+
+  it('an infrastructure glob that matches nothing names the glob and the folder', () => {
+    const root = makeTempProject({ 'edge/ok.js': '' });
+    clearInfrastructureCache();
+    const map = getInfrastructureMap({ cwd: root, infrastructure: ['infra/*.yml'], handlers: undefined });
+    expect(map.problems.map((p) => p.message)).toEqual([
+      `settings['lambda-edge'].infrastructure entry 'infra/*.yml' matches no file under ${root}.`,
+    ]);
+  });
+});
