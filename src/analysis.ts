@@ -165,6 +165,8 @@ const EMPTY_ANALYSIS: Analysis = {
 /** Text that any Lambda@Edge file contains somewhere; files without it are skipped cheaply. */
 const EDGE_HINT = /Records|CloudFront|lambda-edge-event/;
 const EVENT_TAG = /@lambda-edge-event\b([^\n*]*)/g;
+/** Test files and folders: their unexported functions are test doubles, not handlers. */
+const TEST_FILE = /(?:^|[\\/])(?:__tests__|__mocks__|test|tests|spec)[\\/]|\.(?:test|spec)\.[cm]?[jt]sx?$/;
 
 const cache = new WeakMap<TSESTree.Program, Analysis>();
 
@@ -505,7 +507,9 @@ class FileAnalyzer {
       this.addHandler(fn, name, true, statement, comments, bound, typed);
     }
     // Unexported functions that receive a CloudFront event and are not called in this file
-    // (wrapped before export, or exported in a way we cannot see).
+    // (wrapped before export, or exported in a way we cannot see). Not in test files, where
+    // such functions are test doubles (`jest.fn((event) => event.Records[0].cf.request)`).
+    if (TEST_FILE.test(this.context.filename)) return;
     for (const fn of this.functions) {
       if (seen.has(fn) || fn.params.length === 0) continue;
       if (!this.usesCloudFrontEvent(fn, 0)) continue;

@@ -73,6 +73,17 @@ describe('handler detection', () => {
     expect(analysis.handlers[0]!.results.map((r) => analysis.classify(r))).toEqual(['request']);
   });
 
+  it('takes an unexported CloudFront-event function for a handler, but not in a test file', () => {
+    const code = `const onRequest = (event) => { const r = event.Records[0].cf.response; r.status = 200; return r; };
+      registerHandler(onRequest);`;
+    expect(analyse(code, { filename: 'src/edge.js' }).analysis.handlers.map((h) => h.name)).toEqual(['onRequest']);
+    const double = `const origin = jest.fn((event) => { const r = event.Records[0].cf.response; r.status = 200; return r; });
+      test('x', async () => { await run(origin); });`;
+    for (const filename of ['src/edge.test.js', 'test/edge.js', 'src/__tests__/edge.ts', 'edge.spec.mjs']) {
+      expect(analyse(double, { filename }).analysis.handlers).toEqual([]);
+    }
+  });
+
   it.each([
     ['API Gateway', `exports.handler = async (event) => ({ statusCode: 200, headers: { 'Content-Type': 'x' }, body: '' });`],
     ['CloudFront Function', `function handler(event) { var r = event.request; return { statusCode: 302 }; }`],
