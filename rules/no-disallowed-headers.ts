@@ -1,5 +1,6 @@
-import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, type TSESTree } from '@typescript-eslint/utils';
 import { type HeaderOwner, HEADER_KINDS, type Kind } from '../src/analysis.js';
+import { unwrap } from '../src/ast.js';
 import { createRule } from '../src/create-rule.js';
 import {
   type EventType,
@@ -16,6 +17,8 @@ type MessageIds = 'disallowed' | 'readOnly' | 'cloudFrontHeaderInViewerRequest' 
 
 /** What the code does to the header: `set` covers literal entries and `=` writes. */
 type Change = 'set' | 'change' | 'delete';
+
+const { findVariable } = ASTUtils;
 
 const VIEWER_REQUEST: ReadonlySet<EventType> = new Set(['viewer-request']);
 
@@ -91,10 +94,27 @@ export default createRule<[], MessageIds>({
         const types = responseTypes.has(entry.map) ? responseTypes.get(entry.map) : analysis.eventTypesAt(entry.property);
         check(entry.name, 'set', entry.property.key, types, entry.owner);
       }
+      // Writes into a generated response's header variable (`const headers = {}; headers.x = ...;
+      // return { status, headers }`) happen in the events that response is returned in, which
+      // may be narrower than what is known where the write is (a helper outside the handler).
+      const mapTypes = (member: TSESTree.MemberExpression): EventTypes | undefined => {
+        const object = unwrap(member.object);
+        if (object.type !== AST_NODE_TYPES.Identifier) return undefined;
+        const variable = findVariable(context.sourceCode.getScope(member), object);
+        const def = variable?.defs[0];
+        if (variable?.defs.length !== 1 || def?.node.type !== AST_NODE_TYPES.VariableDeclarator || !def.node.init) return undefined;
+        const init = unwrap(def.node.init);
+        return init.type === AST_NODE_TYPES.ObjectExpression ? responseTypes.get(init) : undefined;
+      };
+
       for (const access of analysis.accesses) {
         if (access.name === undefined || access.op === 'read' || !HEADER_KINDS.has(access.objectKind)) continue;
         const change: Change = access.op === 'write' ? 'set' : access.op === 'modify' ? 'change' : 'delete';
-        check(access.name, change, access.keyNode, analysis.eventTypesAt(access.node), ownerOfKind(access.objectKind));
+        let types = analysis.eventTypesAt(access.node);
+        if (access.objectKind === 'generated-headers' && access.node.type === AST_NODE_TYPES.MemberExpression) {
+          types = mapTypes(access.node) ?? types;
+        }
+        check(access.name, change, access.keyNode, types, ownerOfKind(access.objectKind));
       }
     });
   },

@@ -158,7 +158,10 @@ exports.handler = async (event) => {
   return toCloudFront(200, {}, 'ok');
 };`,
       errors: [
-        { messageId: 'disallowed', data: { name: 'x-accel-buffering', event: 'in any event' }, line: 4, column: 11 },
+        // The response is returned only in origin-request (early return above), so that event's
+        // read-only list applies to the helper's writes.
+        { messageId: 'readOnly', data: { name: 'Content-Length', event: 'origin-request', change: 'assignment' }, line: 3, column: 11 },
+        { messageId: 'disallowed', data: { name: 'x-accel-buffering', event: 'here: origin-request' }, line: 4, column: 11 },
       ],
     },
     {
