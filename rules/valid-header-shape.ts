@@ -59,6 +59,7 @@ export default createRule<Options, MessageIds>({
       recommended: 'recommended',
     },
     hasSuggestions: true,
+    defaultOptions: [{ checkKeyMatchesName: false }],
     schema: [
       {
         type: 'object',
