@@ -3,6 +3,17 @@ import { memberName, outerParent, propertyKeyName, unwrap } from '../src/ast.js'
 import { createRule } from '../src/create-rule.js';
 import { CONFIG_MESSAGES, onAnalysis } from '../src/rule-helpers.js';
 
+/** `console.log(...)`, `logger.info(...)`, `log(...)`, `JSON.stringify(...)`: output, not configuration. */
+const LOGGING_NAME = /^(?:log|debug|info|warn|warning|error|trace|print|dump|inspect|stringify)$|Log$|^log[A-Z]/;
+function isLoggingCall(call: TSESTree.CallExpression): boolean {
+  const callee = call.callee.type === AST_NODE_TYPES.ChainExpression ? call.callee.expression : call.callee;
+  if (callee.type === AST_NODE_TYPES.Identifier) return LOGGING_NAME.test(callee.name);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  if (callee.object.type === AST_NODE_TYPES.Identifier && callee.object.name === 'console') return true;
+  const name = memberName(callee);
+  return name !== undefined && LOGGING_NAME.test(name);
+}
+
 type MessageIds = 'envVar' | 'dynamicEnvVar' | 'envObject' | keyof typeof CONFIG_MESSAGES;
 type Options = [{ allow?: string[] }];
 type Variable = TSESLint.Scope.Variable;
@@ -159,6 +170,8 @@ export default createRule<Options, MessageIds>({
           envPattern(parent.left);
           return;
         }
+        // Logging the whole environment reads no configuration: `console.log(process.env)`.
+        if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee !== outer && isLoggingCall(parent)) return;
         // `'X' in process.env`: a presence check answers the same "no".
         findings.push({ node: outer, name: undefined, kind: 'object' });
       };

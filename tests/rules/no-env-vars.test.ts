@@ -5,6 +5,14 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('no-env-vars', rule, {
   valid: [
+    // Logging the whole environment reads no configuration.
+    `const log = (label, value) => console.log(label, JSON.stringify(value));
+exports.handler = (event, context, callback) => {
+  log('process.env', process.env);
+  console.debug(process.env);
+  logger.info({ env: JSON.stringify(process.env) });
+  callback(null, event.Records[0].cf.request);
+};`,
     // API Gateway lambda in the same repository: environment variables are fine there.
     `exports.handler = async (event) => {
       const table = process.env.TABLE_NAME;
@@ -56,6 +64,14 @@ ruleTester.run('no-env-vars', rule, {
     });`,
   ],
   invalid: [
+    {
+      // Handing the environment to a config reader is reading configuration from it.
+      code: `exports.handler = async (event) => {
+  const settings = loadConfig(process.env);
+  return event.Records[0].cf.request;
+};`,
+      errors: [{ messageId: 'envObject', line: 2, column: 31, endColumn: 42 }],
+    },
     {
       // The basic-auth mistake: credentials from environment variables (viewer-request).
       code: `'use strict';
