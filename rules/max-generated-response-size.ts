@@ -29,6 +29,7 @@ export default createRule<Options, MessageIds>({
       description: 'Disallow Lambda@Edge generated responses larger than CloudFront accepts',
       recommended: 'recommended',
     },
+    defaultOptions: [{ viewerLimit: VIEWER_LIMIT, originLimit: ORIGIN_LIMIT }],
     schema: [
       {
         type: 'object',
@@ -55,7 +56,7 @@ export default createRule<Options, MessageIds>({
         'This {{ subject }}response is {{ atLeast }}{{ size }} bytes (body and headers{{ file }}); CloudFront rejects generated responses over {{ limit }} bytes {{ scope }} with a 502. {{ advice }}',
     },
   },
-  defaultOptions: [{}],
+  defaultOptions: [{ viewerLimit: VIEWER_LIMIT, originLimit: ORIGIN_LIMIT }],
   create(context, [options]) {
     const viewerLimit = options.viewerLimit ?? VIEWER_LIMIT;
     const originLimit = options.originLimit ?? ORIGIN_LIMIT;

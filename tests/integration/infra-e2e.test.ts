@@ -43,7 +43,7 @@ describe('event types from infrastructure code reach the rules', () => {
     expect(eventSpecific(await lintProject('cdk'))).toEqual([
       'edge/headers/security.ts:6:24 lambda-edge/no-origin-body-in-response-trigger',
       'edge/headers/security.ts:6:7 lambda-edge/no-origin-body-in-response-trigger',
-      'edge/site-auth/index.js:6:19 lambda-edge/no-cloudfront-headers-in-viewer-request',
+      'edge/site-auth/index.js:6:35 lambda-edge/no-cloudfront-headers-in-viewer-request',
       'edge/site-auth/responses.js:8:3 lambda-edge/max-generated-response-size',
     ]);
   });
@@ -57,7 +57,7 @@ describe('event types from infrastructure code reach the rules', () => {
   it('SAM: two handlers of one file bound to two events by export name', async () => {
     expect(eventSpecific(await lintProject('sam'))).toEqual([
       'src/app.mjs:12:11 lambda-edge/no-origin-body-in-response-trigger',
-      'src/app.mjs:4:7 lambda-edge/no-cloudfront-headers-in-viewer-request',
+      'src/app.mjs:4:23 lambda-edge/no-cloudfront-headers-in-viewer-request',
     ]);
   });
 
