@@ -102,15 +102,38 @@ export class CdkReader {
   read(paths: string[], texts: Map<string, string>): void {
     const loaded = paths.map((p) => this.load(p, texts.get(p))).filter((f): f is AppFile => !!f);
     for (const file of loaded) {
-      for (const [name, list] of file.news) {
-        if (!DISTRIBUTIONS.has(name)) continue;
-        for (const node of list) this.readDistribution(file, node);
-      }
-      for (const call of file.calls.get('addBehavior') ?? []) this.readAddBehavior(file, call);
+      this.guarded(file.path, () => {
+        for (const [name, list] of file.news) {
+          if (!DISTRIBUTIONS.has(name)) continue;
+          for (const node of list) this.readDistribution(file, node);
+        }
+        for (const call of file.calls.get('addBehavior') ?? []) this.readAddBehavior(file, call);
+      });
+    }
+  }
+
+  /**
+   * Runs one file's work so that a failure inside it (TypeScript's recursive parser and our
+   * resolver overflow the stack on code nested a thousand levels deep) becomes one problem
+   * naming that file, and the other files are still read.
+   */
+  private guarded<T>(path: string, work: () => T): T | undefined {
+    try {
+      return work();
+    } catch (error) {
+      const why = error instanceof RangeError ? 'it is nested too deeply to analyse' : `reading it failed (${String(error)})`;
+      this.ctx.problem(path, undefined, `${why}; its CDK constructs are not read.`);
+      return undefined;
     }
   }
 
   private load(path: string, text?: string): AppFile | undefined {
+    const cached = this.files.get(path);
+    if (cached !== undefined) return cached ?? undefined;
+    return this.guarded(path, () => this.loadUnguarded(path, text));
+  }
+
+  private loadUnguarded(path: string, text?: string): AppFile | undefined {
     const cached = this.files.get(path);
     if (cached !== undefined) return cached ?? undefined;
     this.files.set(path, null);

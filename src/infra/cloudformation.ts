@@ -125,7 +125,8 @@ function splitRef(ref: string): [string, string | undefined] {
   return dot < 0 ? [ref, undefined] : [ref.slice(0, dot), ref.slice(dot + 1)];
 }
 
-const SUB_VARIABLE = /\$\{(?!!)([^}]+)\}/g;
+// `[^{}]` keeps it linear: with `[^}]`, each of many unclosed `${` scanned to the end.
+const SUB_VARIABLE = /\$\{(?!!)([^{}]+)\}/g;
 const IGNORED_INTRINSICS = new Set(['Fn::Select', 'Fn::Split', 'Fn::Base64', 'Fn::GetAZs', 'Fn::Cidr']);
 
 /**
