@@ -164,7 +164,11 @@ const EMPTY_ANALYSIS: Analysis = {
 
 /** Text that any Lambda@Edge file contains somewhere; files without it are skipped cheaply. */
 const EDGE_HINT = /Records|CloudFront|lambda-edge-event/;
-const EVENT_TAG = /@lambda-edge-event\b([^\n*]*)/g;
+/**
+ * The tag begins the comment or one of its lines (after ` * ` in a JSDoc block), like a JSDoc
+ * tag; a mention in prose ("an invalid `@lambda-edge-event`, ...") is not a tag.
+ */
+const EVENT_TAG = /(?:^|\n)[^\S\n]*(?:\*+[^\S\n]*)?@lambda-edge-event\b([^\n*]*)/g;
 /** Test files and folders: their unexported functions are test doubles, not handlers. */
 const TEST_FILE = /(?:^|[\\/])(?:__tests__|__mocks__|test|tests|spec)[\\/]|\.(?:test|spec)\.[cm]?[jt]sx?$/;
 

@@ -155,6 +155,34 @@ describe('@lambda-edge-event with a typo', () => {
     expect(empty.map((m) => m.message)).toEqual([`@lambda-edge-event needs an event type; allowed values are ${ALLOWED}.`]);
   });
 
+  // Regression (found by the node_modules sweep): a comment that mentions the tag in prose,
+  // "(an invalid `@lambda-edge-event`, an invalid setting)", was read as a tag with the
+  // event types '`', 'an', 'invalid', ... and reported.
+  it('a mention of the tag in prose is not a tag', () => {
+    const code = [
+      '/**',
+      ' * Reports configuration problems (an invalid `@lambda-edge-event`, an invalid setting) once.',
+      ' */',
+      '// A configuration problem (bad @lambda-edge-event, bad settings) is reported by one rule only.',
+      HANDLER,
+    ].join('\n');
+    const messages = plugMessages(lintAll(code, { settings: { infrastructure: false } }));
+    expect(messages.filter((m) => m.message.includes('@lambda-edge-event'))).toEqual([]);
+  });
+
+  it('the tag is read at the start of a comment or of a JSDoc line, in every comment style', () => {
+    for (const tag of [
+      '// @lambda-edge-event orign-response',
+      '/* @lambda-edge-event orign-response */',
+      '/** @lambda-edge-event orign-response */',
+      '/**\n * The handler.\n * @lambda-edge-event orign-response\n */',
+      '/*\n   @lambda-edge-event orign-response\n*/',
+    ]) {
+      const messages = plugMessages(lintAll(`${tag}\n${HANDLER}`, { settings: { infrastructure: false } }));
+      expect(messages.filter((m) => m.message.includes("'orign-response'")), tag).toHaveLength(1);
+    }
+  });
+
   it('two tags, each with a typo, give one message each', () => {
     const code = `// @lambda-edge-event viewer-reqest\n${HANDLER}\n// @lambda-edge-event origin_request\nexport const other = async (event) => event.Records[0].cf.request;\n`;
     const messages = plugMessages(lintAll(code, { settings: { infrastructure: false } })).filter((m) => m.message.startsWith('@lambda-edge-event'));
