@@ -16,8 +16,8 @@ import validHeaderShape from './valid-header-shape.js';
 import validIncludeBody from './valid-include-body.js';
 import validStatus from './valid-status.js';
 
-/** Every rule of the plugin, by name. Keep sorted; a test checks it matches rules/. */
-export const rules: Record<string, TSESLint.RuleModule<string, readonly unknown[]>> = {
+/** Every rule of the plugin, by name, with its own types. Keep sorted; a test checks it matches rules/. */
+export const ruleModules = {
   'lowercase-header-keys': lowercaseHeaderKeys,
   'max-generated-response-size': maxGeneratedResponseSize,
   'no-body-with-204': noBodyWith204,
@@ -34,4 +34,8 @@ export const rules: Record<string, TSESLint.RuleModule<string, readonly unknown[
   'valid-header-shape': validHeaderShape,
   'valid-include-body': validIncludeBody,
   'valid-status': validStatus,
-};
+} satisfies Record<string, TSESLint.RuleModule<string, readonly unknown[]>>;
+
+export type RuleModules = typeof ruleModules;
+
+export const rules: Record<string, TSESLint.RuleModule<string, readonly unknown[]>> = ruleModules;

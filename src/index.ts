@@ -1,5 +1,6 @@
+import type { TSESLint } from '@typescript-eslint/utils';
 import type { ESLint, Linter, Rule } from 'eslint';
-import { rules } from '../rules/index.js';
+import { type RuleModules, rules } from '../rules/index.js';
 import { type ConfigName, type LambdaEdgeRule, configsOf } from './configs.js';
 import { PACKAGE, PLUGIN_NAMESPACE } from './package-info.js';
 
@@ -7,6 +8,27 @@ export type { LambdaEdgeSettings } from './settings.js';
 export type { EventType } from './event-types.js';
 
 export type { ConfigName } from './configs.js';
+
+type OptionsOf<Rule> =
+  Rule extends TSESLint.RuleModule<string, infer Options extends readonly unknown[], infer _Docs> ? Options : never;
+
+/** Each option object may leave out what has a default. */
+type PartialOptions<Options extends readonly unknown[]> = { [Index in keyof Options]: Partial<Options[Index]> };
+
+/** Each rule's options tuple, by its full name: `LambdaEdgeRuleOptions['lambda-edge/no-env-vars']`. */
+export type LambdaEdgeRuleOptions = {
+  [Name in keyof RuleModules as `lambda-edge/${Name}`]: OptionsOf<RuleModules[Name]>;
+};
+
+/**
+ * The plugin's entries for a flat config's `rules`, with options typed:
+ * `rules: { 'lambda-edge/no-env-vars': ['error', { allow: ['STAGE'] }] } satisfies LambdaEdgeRulesConfig`.
+ */
+export type LambdaEdgeRulesConfig = {
+  [Name in keyof LambdaEdgeRuleOptions]?:
+    | Linter.RuleSeverity
+    | [Linter.RuleSeverity, ...PartialOptions<LambdaEdgeRuleOptions[Name]>];
+};
 
 export interface LambdaEdgePlugin {
   meta: { name: string; version: string; namespace: string };
