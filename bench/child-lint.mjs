@@ -3,7 +3,7 @@
 //
 //   node bench/child-lint.mjs <pluginEntry> <config> <corpusDir> <fileListJson>
 //
-// <config>: floor | recommended | strict | all | no-unused-vars | typescript-eslint | timing
+// <config>: floor | one-rule | recommended | strict | all | no-unused-vars | typescript-eslint | timing
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 
@@ -31,6 +31,12 @@ const base = [
 
 async function configFor(name) {
   if (name === 'floor') return base;
+  if (name === 'one-rule') {
+    // ESLint skips work when no rule is on at all; one empty rule shows the fixed cost that
+    // every real configuration pays before any rule does anything.
+    const noop = { meta: { type: 'problem', schema: [] }, create: () => ({}) };
+    return [...base, { name: 'bench/one-rule', plugins: { bench: { rules: { noop } } }, rules: { 'bench/noop': 'error' } }];
+  }
   if (name === 'no-unused-vars') return [...base, { name: 'bench/no-unused-vars', rules: { 'no-unused-vars': 'error' } }];
   if (name === 'typescript-eslint') {
     const tseslint = (await import('typescript-eslint')).default;
