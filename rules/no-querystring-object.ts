@@ -203,8 +203,7 @@ export default createRule<[], MessageIds>({
       }
     };
 
-    return {
-      ...onAnalysis(context, checkAccesses),
+    return onAnalysis(context, checkAccesses, {
       CallExpression(node) {
         const callee = unwrap(node.callee);
         if (
@@ -244,6 +243,6 @@ export default createRule<[], MessageIds>({
           });
         }
       },
-    };
+    });
   },
 });

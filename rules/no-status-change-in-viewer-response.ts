@@ -69,8 +69,9 @@ export default createRule<[], MessageIds>({
       reported.add(node);
       context.report({ node, messageId });
     };
-    return {
-      ...onAnalysis(context, (analysis) => {
+    return onAnalysis(
+      context,
+      (analysis) => {
         // response.status = '200', response['status'] = x, delete response.status.
         for (const access of analysis.accesses) {
           if (access.objectKind !== 'response' || access.name !== 'status' || access.op === 'read') continue;
@@ -88,33 +89,35 @@ export default createRule<[], MessageIds>({
             }
           }
         }
-      }),
-      // Object.assign(response, { status: '200' })
-      CallExpression(node) {
-        const callee = unwrap(node.callee);
-        if (
-          callee.type !== AST_NODE_TYPES.MemberExpression ||
-          memberName(callee) !== 'assign' ||
-          callee.object.type !== AST_NODE_TYPES.Identifier ||
-          callee.object.name !== 'Object' ||
-          node.arguments.length < 2
-        ) {
-          return;
-        }
-        const analysis = getAnalysis(context);
-        if (!analysis.isEdge) return;
-        const target = node.arguments[0]!;
-        if (target.type === AST_NODE_TYPES.SpreadElement || analysis.classify(target) !== 'response') return;
-        if (!inViewerResponse(analysis, node)) return;
-        for (const arg of node.arguments.slice(1)) {
-          const literal = unwrap(arg);
-          if (literal.type !== AST_NODE_TYPES.ObjectExpression) continue;
-          for (const prop of literal.properties) {
-            if (prop.type !== AST_NODE_TYPES.Property || propertyKeyName(prop) !== 'status') continue;
-            if (!isReceivedStatus(analysis, scopeOf, prop.value)) report(prop, 'statusChange');
-          }
-        }
       },
-    };
+      {
+        // Object.assign(response, { status: '200' })
+        CallExpression(node) {
+          const callee = unwrap(node.callee);
+          if (
+            callee.type !== AST_NODE_TYPES.MemberExpression ||
+            memberName(callee) !== 'assign' ||
+            callee.object.type !== AST_NODE_TYPES.Identifier ||
+            callee.object.name !== 'Object' ||
+            node.arguments.length < 2
+          ) {
+            return;
+          }
+          const analysis = getAnalysis(context);
+          if (!analysis.isEdge) return;
+          const target = node.arguments[0]!;
+          if (target.type === AST_NODE_TYPES.SpreadElement || analysis.classify(target) !== 'response') return;
+          if (!inViewerResponse(analysis, node)) return;
+          for (const arg of node.arguments.slice(1)) {
+            const literal = unwrap(arg);
+            if (literal.type !== AST_NODE_TYPES.ObjectExpression) continue;
+            for (const prop of literal.properties) {
+              if (prop.type !== AST_NODE_TYPES.Property || propertyKeyName(prop) !== 'status') continue;
+              if (!isReceivedStatus(analysis, scopeOf, prop.value)) report(prop, 'statusChange');
+            }
+          }
+        },
+      },
+    );
   },
 });

@@ -300,6 +300,6 @@ export default createRule<[], MessageIds>({
       }
     };
 
-    return { ...onAnalysis(context, checkFile), ...listeners } as TSESLint.RuleListener;
+    return onAnalysis(context, checkFile, listeners as TSESLint.RuleListener);
   },
 });

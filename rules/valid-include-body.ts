@@ -302,29 +302,32 @@ export default createRule<[], MessageIds>({
       }
     };
 
-    return {
-      ...onAnalysis(context, (result) => {
+    return onAnalysis(
+      context,
+      (result) => {
         analysis = result;
-      }),
-      CallExpression(node) {
-        if (stringConsumer(node)) calls.push(node);
-        const callee = unwrap(node.callee);
-        if (
-          callee.type === AST_NODE_TYPES.MemberExpression &&
-          callee.object.type === AST_NODE_TYPES.Identifier &&
-          callee.object.name === 'Object' &&
-          memberName(callee) === 'assign'
-        ) {
-          assigns.push(node);
-        }
       },
-      NewExpression(node) {
-        if (stringConsumer(node)) calls.push(node);
+      {
+        CallExpression(node) {
+          if (stringConsumer(node)) calls.push(node);
+          const callee = unwrap(node.callee);
+          if (
+            callee.type === AST_NODE_TYPES.MemberExpression &&
+            callee.object.type === AST_NODE_TYPES.Identifier &&
+            callee.object.name === 'Object' &&
+            memberName(callee) === 'assign'
+          ) {
+            assigns.push(node);
+          }
+        },
+        NewExpression(node) {
+          if (stringConsumer(node)) calls.push(node);
+        },
+        'Program:exit'() {
+          if (analysis) check();
+        },
       },
-      'Program:exit'() {
-        if (analysis) check();
-      },
-    };
+    );
   },
 });
 

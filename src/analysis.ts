@@ -172,6 +172,15 @@ const EVENT_TAG = /(?:^|\n)[^\S\n]*(?:\*+[^\S\n]*)?@lambda-edge-event\b([^\n*]*)
 /** Test files and folders: their unexported functions are test doubles, not handlers. */
 const TEST_FILE = /(?:^|[\\/])(?:__tests__|__mocks__|test|tests|spec)[\\/]|\.(?:test|spec)\.[cm]?[jt]sx?$/;
 
+/** Child keys and declarations that only hold TypeScript types, skipped by the walk. */
+const TYPE_KEYS = new Set(['typeAnnotation', 'returnType', 'typeArguments', 'typeParameters', 'superTypeArguments', 'implements']);
+const TYPE_ONLY_NODES = new Set<string>([
+  AST_NODE_TYPES.TSInterfaceDeclaration,
+  AST_NODE_TYPES.TSTypeAliasDeclaration,
+  AST_NODE_TYPES.TSDeclareFunction,
+  AST_NODE_TYPES.TSImportEqualsDeclaration,
+]);
+
 const cache = new WeakMap<TSESTree.Program, Analysis>();
 
 /**
@@ -192,7 +201,8 @@ const reportedSettingsProblems = new Map<string, string>();
 /**
  * Configuration problems (an invalid `@lambda-edge-event`, invalid settings, a comment that
  * disagrees with infrastructure code) are reported once per file, by the first rule that
- * asks. Settings problems are reported in the first file that meets them.
+ * asks. Settings problems are reported in every Lambda@Edge file and in the first file of
+ * the process.
  */
 const claimed = new WeakMap<Analysis, string>();
 export function configProblemsFor(context: AnyContext, analysis: Analysis): ConfigProblem[] {
@@ -203,7 +213,9 @@ export function configProblemsFor(context: AnyContext, analysis: Analysis): Conf
   for (const message of readSettings(context.settings).problems) {
     const file = reportedSettingsProblems.get(message);
     if (file === undefined) reportedSettingsProblems.set(message, context.filename);
-    if (file === undefined || file === context.filename) {
+    // In every Lambda@Edge file (where the setting matters, and an editor shows it), and in
+    // the first file that met it, so a CLI run over code with no handler still says it once.
+    if (analysis.isEdge || file === undefined || file === context.filename) {
       problems.push({ loc: { start: { line: 1, column: 0 }, end: { line: 1, column: 0 } }, message });
     }
   }
@@ -374,8 +386,10 @@ class FileAnalyzer {
           break;
       }
       const childKeys = keys[node.type];
-      if (!childKeys) continue;
+      if (!childKeys || TYPE_ONLY_NODES.has(node.type)) continue;
       for (let i = childKeys.length - 1; i >= 0; i--) {
+        // Type annotations hold nothing the analysis looks for (it reads them directly).
+        if (TYPE_KEYS.has(childKeys[i]!)) continue;
         const child = (node as unknown as Record<string, unknown>)[childKeys[i]!];
         if (Array.isArray(child)) {
           for (let j = child.length - 1; j >= 0; j--) {

@@ -87,10 +87,18 @@ describe('invalid settings: one clear message per file, never a throw', () => {
     });
   }
 
-  it('a settings problem is reported in the first file only, not in every file of the run', () => {
+  it('a settings problem is reported once in every Lambda@Edge file, where the setting matters', () => {
     const settings = { eventType: 'origin-respons', infrastructure: false };
     const first = plugMessages(lintAll(HANDLER, { settings })).filter((m) => /eventType/.test(m.message));
     const second = plugMessages(lintAll(HANDLER, { settings })).filter((m) => /eventType/.test(m.message));
+    expect(first).toHaveLength(1);
+    expect(second).toHaveLength(1);
+  });
+
+  it('files with no Lambda@Edge code get a settings problem only in the first file of the run', () => {
+    const settings = { eventType: 'viewer-requst', infrastructure: false };
+    const first = plugMessages(lintAll('const a = 1;\n', { settings })).filter((m) => /eventType/.test(m.message));
+    const second = plugMessages(lintAll('const b = 2;\n', { settings })).filter((m) => /eventType/.test(m.message));
     expect(first).toHaveLength(1);
     expect(second).toHaveLength(0);
   });
