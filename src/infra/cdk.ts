@@ -1,9 +1,9 @@
 import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Project, ts as TsNamespace } from 'ts-morph';
+import type { ts as TsNamespace } from 'ts-morph';
 import type { EventType } from '../event-types.js';
 import { LineIndex, readText, type DiscoveryContext } from './context.js';
-import { loadTsMorph } from './lazy.js';
+import { type Compiler, loadCompiler } from './lazy.js';
 import { resolveRelativeModule } from './module-resolve.js';
 
 /**
@@ -83,19 +83,14 @@ const unknown = (why: string): Val => ({ k: 'unknown', why });
 
 export class CdkReader {
   private readonly ts: ts;
-  private readonly project: Project;
+  private readonly compiler: Compiler;
   private readonly files = new Map<string, AppFile | null>();
   private readonly appDirs = new Map<string, string>();
   private depth = 0;
 
   constructor(private readonly ctx: DiscoveryContext) {
-    const { Project, ts } = loadTsMorph();
-    this.ts = ts;
-    this.project = new Project({
-      useInMemoryFileSystem: true,
-      skipLoadingLibFiles: true,
-      compilerOptions: { allowJs: true, noLib: true, noResolve: true },
-    });
+    this.compiler = loadCompiler();
+    this.ts = this.compiler.ts;
   }
 
   /** Reads the app files given (already known to mention aws-cdk-lib) and binds what they attach. */
@@ -145,7 +140,7 @@ export class CdkReader {
       }
       text = read.text;
     }
-    const sf = this.project.createSourceFile(path, text, { overwrite: true }).compilerNode;
+    const sf = this.compiler.parse(path, text);
     const lines = new LineIndex(text);
     const diagnostics = (sf as unknown as { parseDiagnostics?: TsNamespace.DiagnosticWithLocation[] }).parseDiagnostics;
     if (diagnostics && diagnostics.length > 0) {
