@@ -1,22 +1,15 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { unwrap } from '../src/ast.js';
+import { valueLeaves } from '../src/ast.js';
 import { createRule } from '../src/create-rule.js';
 import { CONFIG_MESSAGES, onAnalysis } from '../src/rule-helpers.js';
 
 type MessageIds = 'numericStatus' | keyof typeof CONFIG_MESSAGES;
 
 /** Numeric literals a status expression can evaluate to: `302`, `ok ? 200 : 404`, `code || 500`. */
-function numericLiterals(raw: TSESTree.Node, out: TSESTree.NumberLiteral[] = []): TSESTree.NumberLiteral[] {
-  const node = unwrap(raw);
-  if (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'number') out.push(node as TSESTree.NumberLiteral);
-  else if (node.type === AST_NODE_TYPES.ConditionalExpression) {
-    numericLiterals(node.consequent, out);
-    numericLiterals(node.alternate, out);
-  } else if (node.type === AST_NODE_TYPES.LogicalExpression) {
-    numericLiterals(node.left, out);
-    numericLiterals(node.right, out);
-  }
-  return out;
+function numericLiterals(value: TSESTree.Node): TSESTree.NumberLiteral[] {
+  return valueLeaves(value).filter(
+    (node): node is TSESTree.NumberLiteral => node.type === AST_NODE_TYPES.Literal && typeof node.value === 'number',
+  );
 }
 
 export default createRule<[], MessageIds>({

@@ -1,6 +1,6 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { type Analysis, getAnalysis } from '../src/analysis.js';
-import { memberName, unwrap } from '../src/ast.js';
+import { STRING_MEMBERS, memberName, unwrap } from '../src/ast.js';
 import { createRule } from '../src/create-rule.js';
 import { RESPONSE_EVENTS, formatEventTypes, onlyIn } from '../src/event-types.js';
 import { CONFIG_MESSAGES, onAnalysis } from '../src/rule-helpers.js';
@@ -15,47 +15,7 @@ type MessageIds =
   | keyof typeof CONFIG_MESSAGES;
 
 /** Members a string has: using these on the query string is correct. */
-const STRING_MEMBERS = new Set([
-  'length',
-  'at',
-  'charAt',
-  'charCodeAt',
-  'codePointAt',
-  'concat',
-  'endsWith',
-  'includes',
-  'indexOf',
-  'isWellFormed',
-  'lastIndexOf',
-  'localeCompare',
-  'match',
-  'matchAll',
-  'normalize',
-  'padEnd',
-  'padStart',
-  'repeat',
-  'replace',
-  'replaceAll',
-  'search',
-  'slice',
-  'split',
-  'startsWith',
-  'substr',
-  'substring',
-  'toLocaleLowerCase',
-  'toLocaleUpperCase',
-  'toLowerCase',
-  'toString',
-  'toUpperCase',
-  'toWellFormed',
-  'trim',
-  'trimEnd',
-  'trimLeft',
-  'trimRight',
-  'trimStart',
-  'valueOf',
-  'constructor',
-]);
+const ALLOWED_MEMBERS: ReadonlySet<string> = new Set([...STRING_MEMBERS, 'constructor', 'valueOf']);
 
 /** `Object.keys(qs)` and friends: what they do with a string, for the message. */
 const OBJECT_FUNCTIONS: Record<string, string> = {
@@ -193,7 +153,7 @@ export default createRule<[], MessageIds>({
           continue;
         }
         if (access.objectKind !== 'querystring' || access.name === undefined) continue;
-        if (/^\d+$/.test(access.name) || STRING_MEMBERS.has(access.name)) continue;
+        if (/^\d+$/.test(access.name) || ALLOWED_MEMBERS.has(access.name)) continue;
         if (access.node.type === AST_NODE_TYPES.MemberExpression && reassigned(analysis, access.node.object)) continue;
         context.report({
           node: access.node,

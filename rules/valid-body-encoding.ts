@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { Analysis, GeneratedResponse } from '../src/analysis.js';
-import { outerParent, unwrap } from '../src/ast.js';
+import { outerParent, unwrap, valueLeaves } from '../src/ast.js';
 import { createRule } from '../src/create-rule.js';
 import { CONFIG_MESSAGES, onAnalysis } from '../src/rule-helpers.js';
 
@@ -27,18 +27,6 @@ interface Setting {
 interface Target {
   bodies: Setting[];
   encodings: Setting[];
-}
-
-function leaves(raw: TSESTree.Node, out: TSESTree.Node[] = []): TSESTree.Node[] {
-  const node = unwrap(raw);
-  if (node.type === AST_NODE_TYPES.ConditionalExpression) {
-    leaves(node.consequent, out);
-    leaves(node.alternate, out);
-  } else if (node.type === AST_NODE_TYPES.LogicalExpression) {
-    leaves(node.left, out);
-    leaves(node.right, out);
-  } else out.push(node);
-  return out;
 }
 
 function isAbsent(value: TSESTree.Node): boolean {
@@ -164,7 +152,7 @@ export default createRule<[], MessageIds>({
       const encodingTexts = (target: Target): string[] | undefined => {
         const out: string[] = [];
         for (const setting of target.encodings) {
-          for (const leaf of leaves(setting.value)) {
+          for (const leaf of valueLeaves(setting.value)) {
             const known = analysis.staticValue(leaf);
             if (!known || known.text === undefined) return undefined;
             out.push(known.primitive ? `#${known.text}` : known.text);
@@ -174,7 +162,7 @@ export default createRule<[], MessageIds>({
       };
 
       const checkEncodingValue = (value: TSESTree.Node) => {
-        for (const leaf of leaves(value)) {
+        for (const leaf of valueLeaves(value)) {
           if (seen.has(leaf)) continue;
           seen.add(leaf);
           if (isAbsent(leaf) && !(leaf.type === AST_NODE_TYPES.Literal && leaf.value === null)) continue;
@@ -216,7 +204,7 @@ export default createRule<[], MessageIds>({
         // bodyEncoding 'base64' with a body that is known and not base64.
         if (texts && texts.length > 0 && texts.every((t) => t === 'base64')) {
           for (const body of bodies) {
-            for (const leaf of leaves(body.value)) {
+            for (const leaf of valueLeaves(body.value)) {
               if (seen.has(leaf)) continue;
               const text = analysis.staticValue(leaf)?.text;
               if (text === undefined || analysis.producesBase64(leaf)) continue;

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { Analysis, Handler } from '../src/analysis.js';
-import { memberName, outerParent, propertyKeyName, unwrap } from '../src/ast.js';
+import { STRING_MEMBERS, memberName, outerParent, propertyKeyName, unwrap } from '../src/ast.js';
 import { createRule } from '../src/create-rule.js';
 import { RESPONSE_EVENTS, formatEventTypes, onlyIn } from '../src/event-types.js';
 import { CONFIG_MESSAGES, onAnalysis } from '../src/rule-helpers.js';
@@ -21,39 +21,6 @@ type MessageIds =
 
 const ACTIONS = ['replace', 'read-only'];
 const ENCODINGS = ['text', 'base64'];
-
-/** Members that only make sense on a string: on the body object they are undefined or useless. */
-const STRING_MEMBERS = new Set([
-  'length',
-  'at',
-  'charAt',
-  'charCodeAt',
-  'codePointAt',
-  'concat',
-  'endsWith',
-  'includes',
-  'indexOf',
-  'lastIndexOf',
-  'match',
-  'matchAll',
-  'normalize',
-  'padEnd',
-  'padStart',
-  'replace',
-  'replaceAll',
-  'search',
-  'slice',
-  'split',
-  'startsWith',
-  'substr',
-  'substring',
-  'toLowerCase',
-  'toString',
-  'toUpperCase',
-  'trim',
-  'trimEnd',
-  'trimStart',
-]);
 
 /** Functions that expect the body text: `JSON.parse(body)`, `Buffer.from(body, 'base64')`. */
 function stringConsumer(call: TSESTree.CallExpression | TSESTree.NewExpression): string | undefined {

@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { unwrap } from '../src/ast.js';
+import { unwrap, valueLeaves } from '../src/ast.js';
 import { createRule } from '../src/create-rule.js';
 import { CONFIG_MESSAGES, onAnalysis } from '../src/rule-helpers.js';
 
@@ -10,19 +10,6 @@ type MessageIds =
   | 'statusDescriptionNotString'
   | 'quoteStatusDescription'
   | keyof typeof CONFIG_MESSAGES;
-
-/** The expressions a value can come from: both branches of `a ? b : c`, both sides of `a || b`. */
-function leaves(raw: TSESTree.Node, out: TSESTree.Node[] = []): TSESTree.Node[] {
-  const node = unwrap(raw);
-  if (node.type === AST_NODE_TYPES.ConditionalExpression) {
-    leaves(node.consequent, out);
-    leaves(node.alternate, out);
-  } else if (node.type === AST_NODE_TYPES.LogicalExpression) {
-    leaves(node.left, out);
-    leaves(node.right, out);
-  } else out.push(node);
-  return out;
-}
 
 /** A string literal as source text, in the quotes the literal already uses. */
 function quoted(text: string, like: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): string {
@@ -59,7 +46,7 @@ export default createRule<[], MessageIds>({
       const seen = new Set<TSESTree.Node>();
 
       const checkStatus = (value: TSESTree.Node) => {
-        for (const leaf of leaves(value)) {
+        for (const leaf of valueLeaves(value)) {
           if (seen.has(leaf)) continue;
           seen.add(leaf);
           const known = analysis.staticValue(leaf);
@@ -104,7 +91,7 @@ export default createRule<[], MessageIds>({
       };
 
       const checkDescription = (value: TSESTree.Node) => {
-        for (const leaf of leaves(value)) {
+        for (const leaf of valueLeaves(value)) {
           if (seen.has(leaf)) continue;
           seen.add(leaf);
           let type: string | undefined;

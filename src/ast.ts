@@ -104,3 +104,61 @@ export function canonicalHeaderName(name: string): string {
     .map((part) => (part ? part[0]!.toUpperCase() + part.slice(1).toLowerCase() : part))
     .join('-');
 }
+
+/**
+ * Properties and methods that strings have and plain objects do not. On a string (such as
+ * `request.querystring`) they are correct; on an object (the Include Body `request.body`)
+ * they are undefined.
+ */
+export const STRING_MEMBERS: ReadonlySet<string> = new Set([
+  'at',
+  'charAt',
+  'charCodeAt',
+  'codePointAt',
+  'concat',
+  'endsWith',
+  'includes',
+  'indexOf',
+  'isWellFormed',
+  'lastIndexOf',
+  'length',
+  'localeCompare',
+  'match',
+  'matchAll',
+  'normalize',
+  'padEnd',
+  'padStart',
+  'repeat',
+  'replace',
+  'replaceAll',
+  'search',
+  'slice',
+  'split',
+  'startsWith',
+  'substr',
+  'substring',
+  'toLocaleLowerCase',
+  'toLocaleUpperCase',
+  'toLowerCase',
+  'toString',
+  'toUpperCase',
+  'toWellFormed',
+  'trim',
+  'trimEnd',
+  'trimLeft',
+  'trimRight',
+  'trimStart',
+]);
+
+/** The expressions a value can come from: both branches of `a ? b : c`, both sides of `a || b`. */
+export function valueLeaves(raw: TSESTree.Node, out: TSESTree.Node[] = []): TSESTree.Node[] {
+  const node = unwrap(raw);
+  if (node.type === AST_NODE_TYPES.ConditionalExpression) {
+    valueLeaves(node.consequent, out);
+    valueLeaves(node.alternate, out);
+  } else if (node.type === AST_NODE_TYPES.LogicalExpression) {
+    valueLeaves(node.left, out);
+    valueLeaves(node.right, out);
+  } else out.push(node);
+  return out;
+}
