@@ -308,19 +308,22 @@ function isPlainReference(raw: TSESTree.Node): boolean {
   return false;
 }
 
-/** A string written where the body object belongs: literals, templates, concatenations, JSON.stringify. */
-function isStringValue(analysis: Analysis, node: TSESTree.Node): boolean {
-  if (node.type === AST_NODE_TYPES.TemplateLiteral) return true;
-  if (node.type === AST_NODE_TYPES.Literal) return typeof node.value === 'string';
-  if (
+/** `JSON.stringify(...)`: always a string, and never base64. */
+function isJsonStringify(node: TSESTree.Node): boolean {
+  return (
     node.type === AST_NODE_TYPES.CallExpression &&
     node.callee.type === AST_NODE_TYPES.MemberExpression &&
     node.callee.object.type === AST_NODE_TYPES.Identifier &&
     node.callee.object.name === 'JSON' &&
     memberName(node.callee) === 'stringify'
-  ) {
-    return true;
-  }
+  );
+}
+
+/** A string written where the body object belongs: literals, templates, concatenations, JSON.stringify. */
+function isStringValue(analysis: Analysis, node: TSESTree.Node): boolean {
+  if (node.type === AST_NODE_TYPES.TemplateLiteral) return true;
+  if (node.type === AST_NODE_TYPES.Literal) return typeof node.value === 'string';
+  if (isJsonStringify(node)) return true;
   const value = analysis.staticValue(node);
   return value?.text !== undefined && !value.primitive;
 }
@@ -331,15 +334,7 @@ function isStringValue(analysis: Analysis, node: TSESTree.Node): boolean {
  */
 function isPlainText(analysis: Analysis, raw: TSESTree.Node): boolean {
   const node = unwrap(raw);
-  if (
-    node.type === AST_NODE_TYPES.CallExpression &&
-    node.callee.type === AST_NODE_TYPES.MemberExpression &&
-    node.callee.object.type === AST_NODE_TYPES.Identifier &&
-    node.callee.object.name === 'JSON' &&
-    memberName(node.callee) === 'stringify'
-  ) {
-    return true;
-  }
+  if (isJsonStringify(node)) return true;
   const value = analysis.staticValue(node);
   if (value?.text === undefined || value.primitive) return false;
   return !(value.text.length % 4 === 0 && /^[A-Za-z0-9+/]*={0,2}$/.test(value.text));
