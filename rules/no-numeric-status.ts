@@ -19,6 +19,7 @@ export default createRule<[], MessageIds>({
     docs: {
       description: 'Require the `status` of a Lambda@Edge response to be a string',
       recommended: 'recommended',
+      severity: 'warn',
     },
     fixable: 'code',
     schema: [],

@@ -12,3 +12,8 @@ export function configsOf(rule: LambdaEdgeRule): ConfigName[] {
   if (level === 'strict') return ['strict', 'all'];
   return ['all'];
 }
+
+/** The severity a rule has in the configs that include it. */
+export function severityOf(rule: LambdaEdgeRule): 'error' | 'warn' {
+  return rule.meta.docs?.severity ?? 'error';
+}

@@ -4,6 +4,11 @@ import { PACKAGE, REPOSITORY_URL } from './package-info.js';
 export interface LambdaEdgeRuleDocs {
   /** The configs that enable the rule: `recommended` implies `strict` and `all`. */
   recommended?: 'recommended' | 'strict';
+  /**
+   * Severity in the configs. 'warn' for reports that break the documented contract without
+   * a documented failure (fact sheet: a numeric status is suggested as a warning).
+   */
+  severity?: 'warn';
   requiresTypeChecking?: false;
 }
 

@@ -1,7 +1,7 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import type { ESLint, Linter, Rule } from 'eslint';
 import { type RuleModules, rules } from '../rules/index.js';
-import { type ConfigName, type LambdaEdgeRule, configsOf } from './configs.js';
+import { type ConfigName, type LambdaEdgeRule, configsOf, severityOf } from './configs.js';
 import { PACKAGE, PLUGIN_NAMESPACE } from './package-info.js';
 
 export type { LambdaEdgeSettings } from './settings.js';
@@ -50,7 +50,7 @@ const plugin: LambdaEdgePlugin = {
 function buildConfig(name: ConfigName): Linter.Config {
   const ruleLevels: Linter.RulesRecord = {};
   for (const [ruleName, rule] of Object.entries(plugin.rules)) {
-    if (configsOf(rule).includes(name)) ruleLevels[`${PLUGIN_NAMESPACE}/${ruleName}`] = 'error';
+    if (configsOf(rule).includes(name)) ruleLevels[`${PLUGIN_NAMESPACE}/${ruleName}`] = severityOf(rule);
   }
   return {
     name: `${PLUGIN_NAMESPACE}/${name}`,

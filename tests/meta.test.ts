@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { defineConfig } from 'eslint/config';
 import { describe, expect, it } from 'vitest';
 import { rules } from '../rules/index.js';
-import { configsOf } from '../src/configs.js';
+import { configsOf, severityOf } from '../src/configs.js';
 import plugin from '../src/index.js';
 
 const root = path.join(import.meta.dirname, '..');
@@ -37,10 +37,13 @@ describe('plugin shape', () => {
       const expected = Object.fromEntries(
         ruleFiles
           .filter((rule) => configsOf(plugin.rules[rule]!).includes(name))
-          .map((rule) => [`lambda-edge/${rule}`, 'error']),
+          .map((rule) => [`lambda-edge/${rule}`, severityOf(plugin.rules[rule]!)]),
       );
       expect(plugin.configs[name].rules).toEqual(expected);
     }
+    // A numeric status is a warning (fact sheet §2: documented as a string, not documented to fail).
+    expect(plugin.configs.recommended.rules?.['lambda-edge/no-numeric-status']).toBe('warn');
+    expect(plugin.configs.recommended.rules?.['lambda-edge/no-body-with-204']).toBe('error');
     // every rule in all; strict contains recommended
     expect(Object.keys(plugin.configs.all.rules ?? {})).toHaveLength(ruleFiles.length);
     for (const rule of Object.keys(plugin.configs.recommended.rules ?? {})) {
