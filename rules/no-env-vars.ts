@@ -109,7 +109,7 @@ export default createRule<Options, MessageIds>({
     const allowed = new Set([...RUNTIME_VARIABLES, ...(options.allow ?? [])]);
     const sourceCode = context.sourceCode;
 
-    return onAnalysis(context, () => {
+    return onAnalysis(context, (analysis) => {
       const findings: Finding[] = [];
       /** Names the file sets itself (`process.env.X = ...`): reading them back is fine. */
       const written = new Set<string>();
@@ -148,7 +148,9 @@ export default createRule<Options, MessageIds>({
       const envUse = (expr: TSESTree.Node) => {
         const { node: outer, parent } = outerParent(expr);
         if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === outer) {
-          const name = memberName(parent);
+          // `process.env[KEY]` with `const KEY = 'AWS_REGION'` is as known as `process.env.AWS_REGION`.
+          const name =
+            memberName(parent) ?? (parent.computed ? analysis.staticValue(parent.property)?.text : undefined);
           const { node: member, parent: up } = outerParent(parent);
           // Writes: `process.env.X = ...`, `delete process.env.X`, `process.env.X ??= ...`.
           if (up?.type === AST_NODE_TYPES.AssignmentExpression && up.left === member) {

@@ -5,6 +5,14 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('no-env-vars', rule, {
   valid: [
+    // A computed key that is a constant naming a runtime variable (bundled AWS SDK code).
+    `var ENV_REGION = 'AWS_REGION';
+var KEY = 'AWS_ACCESS_KEY_ID';
+exports.handler = async (event) => {
+  const region = process.env[ENV_REGION];
+  const id = process.env[KEY];
+  return event.Records[0].cf.request;
+};`,
     // Logging the whole environment reads no configuration.
     `const log = (label, value) => console.log(label, JSON.stringify(value));
 exports.handler = (event, context, callback) => {
@@ -64,6 +72,15 @@ exports.handler = (event, context, callback) => {
     });`,
   ],
   invalid: [
+    {
+      // A constant key naming a user variable is reported by name.
+      code: `const BUCKET_VAR = 'ASSET_BUCKET';
+exports.handler = async (event) => {
+  const bucket = process.env[BUCKET_VAR];
+  return event.Records[0].cf.request;
+};`,
+      errors: [{ messageId: 'envVar', data: { name: 'process.env.ASSET_BUCKET' }, line: 3, column: 18 }],
+    },
     {
       // Handing the environment to a config reader is reading configuration from it.
       code: `exports.handler = async (event) => {
