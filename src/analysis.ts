@@ -275,6 +275,7 @@ class FileAnalyzer {
       dirname: path.dirname(path.resolve(context.cwd, filename)),
       root: context.cwd,
       resolveConst: (id) => this.resolveConst(id),
+      importOf: (id) => this.importOf(id),
     };
   }
 
@@ -1107,6 +1108,44 @@ class FileAnalyzer {
     // A declaration name, not a reference.
     for (const variable of this.sourceCode.getDeclaredVariables(declarationOf(id) ?? id)) {
       if (variable.identifiers.includes(id)) return variable;
+    }
+    return undefined;
+  }
+
+  /** For static evaluation: the module and name an identifier was imported or required from. */
+  private importOf(id: TSESTree.Identifier): { source: string; imported: string } | undefined {
+    const variable = this.refs.get(id)?.resolved;
+    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (!def) return undefined;
+    if (def.type === 'ImportBinding' && def.parent?.type === AST_NODE_TYPES.ImportDeclaration) {
+      const spec = def.node;
+      const imported =
+        spec.type === AST_NODE_TYPES.ImportSpecifier
+          ? spec.imported.type === AST_NODE_TYPES.Identifier
+            ? spec.imported.name
+            : String(spec.imported.value)
+          : '*';
+      return { source: String(def.parent.source.value), imported };
+    }
+    // const path = require('path'); const { join } = require('node:path');
+    if (def.type === 'Variable' && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init) {
+      const init = unwrap(def.node.init);
+      if (
+        init.type !== AST_NODE_TYPES.CallExpression ||
+        init.callee.type !== AST_NODE_TYPES.Identifier ||
+        init.callee.name !== 'require' ||
+        init.arguments[0]?.type !== AST_NODE_TYPES.Literal ||
+        typeof init.arguments[0].value !== 'string'
+      ) {
+        return undefined;
+      }
+      const source = init.arguments[0].value;
+      if (def.node.id === def.name) return { source, imported: '*' };
+      const prop = def.name.parent;
+      if (prop?.type === AST_NODE_TYPES.Property && prop.parent?.type === AST_NODE_TYPES.ObjectPattern) {
+        const key = propertyKeyName(prop);
+        if (key) return { source, imported: key };
+      }
     }
     return undefined;
   }

@@ -25,6 +25,12 @@ export interface StaticContext {
   root: string;
   /** Resolves an identifier to the expression a `const` (or never-reassigned binding) holds. */
   resolveConst(node: TSESTree.Identifier): TSESTree.Node | undefined | null;
+  /**
+   * Where an identifier was imported from: `{ source: 'node:path', imported: 'join' }` for
+   * `import { join } from 'node:path'`, `imported: '*'` for a default or namespace import or
+   * `require('path')`. Undefined for anything else.
+   */
+  importOf?(node: TSESTree.Identifier): { source: string; imported: string } | undefined;
 }
 
 /** Longest text kept in memory; beyond it only the size is tracked. */
@@ -170,7 +176,7 @@ function evaluateCall(node: TSESTree.CallExpression, ctx: StaticContext, depth: 
     return concat(parts);
   }
 
-  if ((name === 'join' || name === 'resolve') && object && isPathModule(object)) {
+  if ((name === 'join' || name === 'resolve') && (object ? isPathModule(object, ctx) : isPathFunction(node.callee, ctx))) {
     const parts: string[] = [];
     for (const arg of args) {
       const v = evaluatePath(arg, ctx, depth + 1);
@@ -346,9 +352,23 @@ function isIdentifier(node: TSESTree.Node, name: string): boolean {
   return n.type === AST_NODE_TYPES.Identifier && n.name === name;
 }
 
-function isPathModule(node: TSESTree.Node): boolean {
+const PATH_MODULES = new Set(['path', 'node:path', 'path/posix', 'node:path/posix']);
+
+/** `path`, however it is named when imported or required from the path module. */
+function isPathModule(node: TSESTree.Node, ctx: StaticContext): boolean {
   const n = unwrap(node);
-  return n.type === AST_NODE_TYPES.Identifier && (n.name === 'path' || n.name === 'nodePath' || n.name === 'pathModule');
+  if (n.type !== AST_NODE_TYPES.Identifier) return false;
+  const origin = ctx.importOf?.(n);
+  if (origin) return PATH_MODULES.has(origin.source) && origin.imported === '*';
+  return n.name === 'path' || n.name === 'nodePath' || n.name === 'pathModule';
+}
+
+/** `join` / `resolve` imported by name: `import { join } from 'node:path'`. */
+function isPathFunction(callee: TSESTree.Node, ctx: StaticContext): boolean {
+  const n = unwrap(callee);
+  if (n.type !== AST_NODE_TYPES.Identifier) return false;
+  const origin = ctx.importOf?.(n);
+  return !!origin && PATH_MODULES.has(origin.source) && (origin.imported === 'join' || origin.imported === 'resolve');
 }
 
 /** A file path: a static string, `new URL('./x', import.meta.url)`, or `fileURLToPath(...)` of one. */

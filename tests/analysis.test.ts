@@ -246,6 +246,30 @@ describe('objects', () => {
     expect(analysis.responses).toEqual([]);
   });
 
+  it.each([
+    ['a named ESM import', `import { join } from 'node:path';\nimport { readFileSync } from 'node:fs';\nconst page = readFileSync(join(import.meta.dirname, 'large-page.html'), 'utf8');`],
+    ['a destructured require', `const { resolve } = require('path');\nconst fs = require('fs');\nconst page = fs.readFileSync(resolve(__dirname, 'large-page.html'), 'utf8');`],
+    ['a renamed path module', `import nodepath from 'path';\nimport fs from 'fs';\nconst page = fs.readFileSync(nodepath.join(__dirname, 'large-page.html'));`],
+  ])('sizes a file read through %s', (_label, prelude) => {
+    const { analysis } = analyse(
+      `${prelude}
+       export const handler = async (event) => { event.Records[0].cf.request; return { status: '200', body: page }; };`,
+      { filename: 'tests/fixtures/size/handler.mjs' },
+    );
+    const body = analysis.responses[0]!.properties.get('body')!.value;
+    expect(analysis.staticValue(body)?.bytes).toBe(49_745);
+  });
+
+  it('does not take a local function named join for path.join', () => {
+    const { analysis } = analyse(
+      `const join = (...parts) => parts.join('/');
+       const page = require('fs').readFileSync(join(__dirname, 'large-page.html'));
+       exports.handler = async (event) => { event.Records[0].cf.request; return { status: '200', body: page }; };`,
+      { filename: 'tests/fixtures/size/handler.js' },
+    );
+    expect(analysis.staticValue(analysis.responses[0]!.properties.get('body')!.value)).toBeUndefined();
+  });
+
   it('evaluates static values', () => {
     const { analysis } = analyse(
       `const A = 'ab';
