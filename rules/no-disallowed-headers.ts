@@ -26,6 +26,7 @@ function ownerOfKind(kind: Kind): HeaderOwner {
   if (kind === 'request-headers') return 'request';
   if (kind === 'response-headers') return 'response';
   if (kind === 'generated-headers') return 'generated';
+  if (kind === 'origin-headers') return 'origin';
   return 'unknown';
 }
 
@@ -58,6 +59,9 @@ export default createRule<[], MessageIds>({
           if (change !== 'delete') context.report({ node, messageId: 'disallowed', data: { name, event } });
           return;
         }
+        // Origin custom headers go to the origin only: the read-only and CloudFront-added lists
+        // are about the request and response headers (fact sheet §3, §4).
+        if (owner === 'origin') return;
         // The read-only lists are per event: only a known set of events, all of which list the
         // header, is reported. Request headers matter in request events, response headers in
         // response events; a generated or typed map in whichever event hands it back.

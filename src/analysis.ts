@@ -49,11 +49,15 @@ export type Kind =
   | 'generated-headers'
   | 'headers'
   | 'querystring'
+  | 'origin'
+  | 'origin-config'
+  | 'origin-headers'
   | 'request-body'
   | 'response-body'
   | 'callback';
 
 export const HEADER_KINDS: ReadonlySet<Kind> = new Set([
+  'origin-headers',
   'request-headers',
   'response-headers',
   'generated-headers',
@@ -92,7 +96,8 @@ export interface MemberAccess {
   value: TSESTree.Node | undefined;
 }
 
-export type HeaderOwner = 'request' | 'response' | 'generated' | 'unknown';
+/** Whose header map: `origin` is `request.origin.custom|s3.customHeaders` (origin-request). */
+export type HeaderOwner = 'request' | 'response' | 'generated' | 'origin' | 'unknown';
 
 /** One header in an object literal that is a Lambda@Edge header map. */
 export interface HeaderEntry {
@@ -1446,13 +1451,27 @@ class FileAnalyzer {
   // ---------------------------------------------------------------- accesses
 
   private collectAccesses(): void {
-    // Header maps assigned onto Lambda@Edge objects (`response.headers = {...}`).
+    // Header maps assigned onto Lambda@Edge objects (`response.headers = {...}`), and origin
+    // custom headers (`request.origin = { custom: { customHeaders: {...} } }`).
     for (const member of this.members) {
-      if (memberName(member) !== 'headers') continue;
+      const name = memberName(member);
+      if (name !== 'headers' && name !== 'customHeaders' && name !== 'origin') continue;
       const { node: outer, parent } = outerParent(member);
       if (parent?.type !== AST_NODE_TYPES.AssignmentExpression || parent.left !== outer) continue;
       const kind = this.classify(member.object);
-      if (kind === 'request' || kind === 'response' || kind === 'generated') this.addHeaderMap(parent.right, kind);
+      if (name === 'headers' && (kind === 'request' || kind === 'response' || kind === 'generated')) {
+        this.addHeaderMap(parent.right, kind);
+      } else if (name === 'customHeaders' && kind === 'origin-config') {
+        this.addHeaderMap(parent.right, 'origin');
+      } else if (name === 'origin' && kind === 'request') {
+        const origin = this.objectLiteralOf(parent.right);
+        for (const key of ['custom', 's3']) {
+          const config = origin && findProperty(origin, key);
+          const literal = config && this.objectLiteralOf(config.value);
+          const headers = literal && findProperty(literal, 'customHeaders');
+          if (headers) this.addHeaderMap(headers.value, 'origin');
+        }
+      }
     }
     // Header objects merged in with Object.assign(headers, {...}).
     for (const member of this.members) {
@@ -1558,6 +1577,7 @@ function headerOwnerOf(kind: Kind): HeaderOwner {
   if (kind === 'request-headers') return 'request';
   if (kind === 'response-headers') return 'response';
   if (kind === 'generated-headers') return 'generated';
+  if (kind === 'origin-headers') return 'origin';
   return 'unknown';
 }
 
@@ -1599,7 +1619,13 @@ function transition(kind: Kind, name: string | undefined, computed: boolean): Ki
           ? 'querystring'
           : name === 'body'
             ? 'request-body'
-            : undefined;
+            : name === 'origin'
+              ? 'origin'
+              : undefined;
+    case 'origin':
+      return name === 'custom' || name === 's3' ? 'origin-config' : undefined;
+    case 'origin-config':
+      return name === 'customHeaders' ? 'origin-headers' : undefined;
     case 'response':
       return name === 'headers' ? 'response-headers' : name === 'body' ? 'response-body' : undefined;
     case 'generated':

@@ -5,6 +5,19 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('no-disallowed-headers', rule, {
   valid: [
+    // Origin custom headers go to the origin only: the read-only request list does not apply.
+    `// @lambda-edge-event origin-request
+    exports.handler = async (event) => {
+      const request = event.Records[0].cf.request;
+      request.origin = {
+        custom: {
+          domainName: 'api.example.com', port: 443, protocol: 'https', path: '', sslProtocols: ['TLSv1.2'],
+          readTimeout: 30, keepaliveTimeout: 5,
+          customHeaders: { 'x-origin-token': [{ key: 'X-Origin-Token', value: 'abc' }], 'content-length': [{ value: '0' }] },
+        },
+      };
+      return request;
+    };`,
     // Reading disallowed and read-only headers is fine.
     `// @lambda-edge-event viewer-request
     exports.handler = async (event) => {
@@ -82,6 +95,29 @@ ruleTester.run('no-disallowed-headers', rule, {
      test('handler', async () => { await handler(event); });`,
   ],
   invalid: [
+    {
+      // Origin custom headers may not hold a disallowed header either (fact sheet §3), whether
+      // the origin object is assigned whole or its customHeaders are written.
+      code: `// @lambda-edge-event origin-request
+exports.handler = async (event) => {
+  const request = event.Records[0].cf.request;
+  if (request.uri.startsWith('/api/')) {
+    request.origin = {
+      custom: {
+        domainName: 'api.example.com',
+        customHeaders: { 'x-forwarded-proto': [{ value: 'https' }] },
+      },
+    };
+  } else {
+    request.origin.s3.customHeaders['x-amz-cf-secret'] = [{ value: 's3cr3t' }];
+  }
+  return request;
+};`,
+      errors: [
+        { messageId: 'disallowed', data: { name: 'x-forwarded-proto', event: 'here: origin-request' }, line: 8, column: 26 },
+        { messageId: 'disallowed', data: { name: 'x-amz-cf-secret', event: 'here: origin-request' }, line: 12, column: 37 },
+      ],
+    },
     {
       // opennextjs/opennextjs-aws#392 and #427: a generated response in origin-request that
       // carries Keep-Alive (disallowed) and Content-Length (read-only there).
