@@ -13,6 +13,8 @@ type MessageIds =
   | 'useRequest'
   | 'useResponse'
   | 'returnIgnored'
+  | 'returnIgnoredNoCallback'
+  | 'makeAsync'
   | keyof typeof CONFIG_MESSAGES;
 
 // The code path objects ESLint passes to `onCodePath*` listeners (only what this rule reads).
@@ -128,6 +130,9 @@ export default createRule<[], MessageIds>({
       useResponse: 'Hand back the response: `{{ text }}`.',
       returnIgnored:
         'Lambda ignores the return value of a handler that is neither `async` nor returns a promise; with `{{ name }}` never called, CloudFront gets no result (502). Call `{{ name }}(null, …)` with this value, or make the handler `async`.',
+      returnIgnoredNoCallback:
+        'Lambda ignores the return value of a handler that is neither `async` nor returns a promise, so CloudFront gets `null` instead of this value (502). Make the handler `async`, or take a `callback` parameter and call `callback(null, …)`.',
+      makeAsync: 'Make the handler `async`.',
     },
   },
   defaultOptions: [],
@@ -286,15 +291,28 @@ export default createRule<[], MessageIds>({
           }
           context.report({ node: result, messageId: 'wholeEvent', data: { what: WHAT[kind]! }, suggest });
         }
-        // (d) a non-async callback-style handler that returns a value and never calls back.
-        if (!handler.isAsync && handler.callback && handler.callback.references.length === 0) {
+        // (d) a non-async handler that returns a value and never calls back (or has no callback).
+        const noCallback = !handler.callback && handler.node.params.length < 3 && !handler.node.generator;
+        if (!handler.isAsync && (noCallback || (handler.callback && handler.callback.references.length === 0))) {
           for (const result of handler.results) {
             const { parent } = outerParent(result);
             const isReturn =
               parent?.type === AST_NODE_TYPES.ReturnStatement ||
               (parent === handler.node && handler.node.body === result);
             if (!isReturn || wholeEvent.has(result) || !certainlyNotPromise(found, result)) continue;
-            context.report({ node: result, messageId: 'returnIgnored', data: { name: handler.callback.name } });
+            if (handler.callback) {
+              context.report({ node: result, messageId: 'returnIgnored', data: { name: handler.callback.name } });
+            } else {
+              // `async` goes before the function, or before the key of a method (`{ async handler() {} }`).
+              const fn = handler.node;
+              const method =
+                fn.parent?.type === AST_NODE_TYPES.Property && fn.parent.method ? fn.parent : undefined;
+              context.report({
+                node: result,
+                messageId: 'returnIgnoredNoCallback',
+                suggest: [{ messageId: 'makeAsync', fix: (fixer) => fixer.insertTextBefore(method ?? fn, 'async ') }],
+              });
+            }
           }
         }
       }

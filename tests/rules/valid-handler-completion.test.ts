@@ -5,6 +5,10 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('valid-handler-completion', rule, {
   valid: [
+    // A non-async handler that returns a promise: Lambda waits for it.
+    `exports.handler = (event) => Promise.resolve(event.Records[0].cf.request);`,
+    `const handle = async (event) => event.Records[0].cf.request;
+exports.handler = (event) => handle(event);`,
     // if/else: each path calls back once.
     `exports.handler = (event, context, callback) => {
       const request = event.Records[0].cf.request;
@@ -118,6 +122,83 @@ ruleTester.run('valid-handler-completion', rule, {
     test('passes through', (done) => { handler(event, {}, (err, result) => { expect(result).toBe(event.Records[0].cf.request); done(); }); });`,
   ],
   invalid: [
+    {
+      // Non-async with no callback: Lambda ignores the returned request and CloudFront gets null
+      // (serverless-nextjs/serverless-next.js#525).
+      code: `exports.handler = (event) => event.Records[0].cf.request;`,
+      errors: [
+        {
+          messageId: 'returnIgnoredNoCallback',
+          line: 1,
+          column: 30,
+          suggestions: [{ messageId: 'makeAsync', output: `exports.handler = async (event) => event.Records[0].cf.request;` }],
+        },
+      ],
+    },
+    {
+      code: `export function handler(event) {
+  const request = event.Records[0].cf.request;
+  if (request.uri === '/') return { status: '302', headers: { location: [{ value: '/home' }] } };
+  return request;
+}`,
+      errors: [
+        {
+          messageId: 'returnIgnoredNoCallback',
+          line: 3,
+          column: 35,
+          suggestions: [
+            {
+              messageId: 'makeAsync',
+              output: `export async function handler(event) {
+  const request = event.Records[0].cf.request;
+  if (request.uri === '/') return { status: '302', headers: { location: [{ value: '/home' }] } };
+  return request;
+}`,
+            },
+          ],
+        },
+        {
+          messageId: 'returnIgnoredNoCallback',
+          line: 4,
+          column: 10,
+          suggestions: [
+            {
+              messageId: 'makeAsync',
+              output: `export async function handler(event) {
+  const request = event.Records[0].cf.request;
+  if (request.uri === '/') return { status: '302', headers: { location: [{ value: '/home' }] } };
+  return request;
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Method shorthand: \`async\` goes before the key.
+      code: `module.exports = {
+  handler(event) {
+    return event.Records[0].cf.request;
+  },
+};`,
+      errors: [
+        {
+          messageId: 'returnIgnoredNoCallback',
+          line: 3,
+          column: 12,
+          suggestions: [
+            {
+              messageId: 'makeAsync',
+              output: `module.exports = {
+  async handler(event) {
+    return event.Records[0].cf.request;
+  },
+};`,
+            },
+          ],
+        },
+      ],
+    },
     {
       // The basic-auth mistake: no return after the 401.
       code: `'use strict';
