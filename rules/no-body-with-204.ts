@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { Analysis, GeneratedResponse } from '../src/analysis.js';
-import { isFunctionNode, outerParent, unwrap } from '../src/ast.js';
+import { isAbsentValue, isFunctionNode, outerParent, unwrap } from '../src/ast.js';
 import { createRule } from '../src/create-rule.js';
 import { type EventType, type EventTypes, onlyIn } from '../src/event-types.js';
 import { CONFIG_MESSAGES, onAnalysis } from '../src/rule-helpers.js';
@@ -102,14 +102,6 @@ function alwaysWith(a: Setting, b: Setting): boolean {
   return a.initial || contains(container(a.node), b.node);
 }
 
-function isAbsent(value: TSESTree.Node | undefined): boolean {
-  if (!value) return true;
-  const v = unwrap(value);
-  if (v.type === AST_NODE_TYPES.Identifier && v.name === 'undefined') return true;
-  if (v.type === AST_NODE_TYPES.UnaryExpression && v.operator === 'void') return true;
-  return v.type === AST_NODE_TYPES.Literal && v.value === null && !('regex' in v);
-}
-
 function generatedTarget(response: GeneratedResponse): Target {
   const statuses: Setting[] = [];
   const bodies: Setting[] = [];
@@ -201,7 +193,7 @@ export default createRule<[], MessageIds>({
           (a, b) => Number(b.initial) - Number(a.initial) || a.node.range[0] - b.node.range[0],
         );
         for (const body of target.bodies) {
-          if (body.deleted || isAbsent(body.value)) continue;
+          if (body.deleted || isAbsentValue(body.value)) continue;
           // The statuses this response can have when it leaves with this body.
           let possible: Setting[] = [];
           for (const status of statuses) {

@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESTree } from '@typescript-eslint/utils';
-import { type HeaderOwner, HEADER_KINDS, type Kind } from '../src/analysis.js';
+import { type HeaderOwner, HEADER_KINDS, headerOwnerOf } from '../src/analysis.js';
 import { unwrap } from '../src/ast.js';
 import { createRule } from '../src/create-rule.js';
 import {
@@ -21,14 +21,6 @@ type Change = 'set' | 'change' | 'delete';
 const { findVariable } = ASTUtils;
 
 const VIEWER_REQUEST: ReadonlySet<EventType> = new Set(['viewer-request']);
-
-function ownerOfKind(kind: Kind): HeaderOwner {
-  if (kind === 'request-headers') return 'request';
-  if (kind === 'response-headers') return 'response';
-  if (kind === 'generated-headers') return 'generated';
-  if (kind === 'origin-headers') return 'origin';
-  return 'unknown';
-}
 
 export default createRule<[], MessageIds>({
   name: 'no-disallowed-headers',
@@ -118,7 +110,7 @@ export default createRule<[], MessageIds>({
         if (access.objectKind === 'generated-headers' && access.node.type === AST_NODE_TYPES.MemberExpression) {
           types = mapTypes(access.node) ?? types;
         }
-        check(access.name, change, access.keyNode, types, ownerOfKind(access.objectKind));
+        check(access.name, change, access.keyNode, types, headerOwnerOf(access.objectKind));
       }
     });
   },

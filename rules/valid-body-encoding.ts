@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { Analysis, GeneratedResponse } from '../src/analysis.js';
-import { outerParent, unwrap, valueLeaves } from '../src/ast.js';
+import { isAbsentValue, outerParent, unwrap, valueLeaves } from '../src/ast.js';
+import { base64Problem } from '../src/static-value.js';
 import { createRule } from '../src/create-rule.js';
 import { CONFIG_MESSAGES, onAnalysis } from '../src/rule-helpers.js';
 
@@ -29,44 +30,11 @@ interface Target {
   encodings: Setting[];
 }
 
-function isAbsent(value: TSESTree.Node): boolean {
-  const v = unwrap(value);
-  if (v.type === AST_NODE_TYPES.Identifier && v.name === 'undefined') return true;
-  if (v.type === AST_NODE_TYPES.UnaryExpression && v.operator === 'void') return true;
-  return v.type === AST_NODE_TYPES.Literal && v.value === null && !('regex' in v);
-}
-
 function isPlainString(node: TSESTree.Node): boolean {
   return (
     (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string') ||
     (node.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.length === 0)
   );
-}
-
-/**
- * Why `text` is not base64 as CloudFront decodes it, or undefined when it is. The rule accepts
- * the standard alphabet (A–Z, a–z, 0–9, `+`, `/`) with `=` padding only at the end, and a length
- * that is a multiple of 4; ASCII whitespace (line breaks of wrapped base64) is ignored.
- */
-function base64Problem(text: string): string | undefined {
-  const compact = text.replace(/[ \t\r\n]/g, '');
-  const bad = /[^A-Za-z0-9+/=]/.exec(compact);
-  if (bad) {
-    const ch = bad[0];
-    const shown = JSON.stringify(ch).slice(1, -1);
-    return ch === '-' || ch === '_'
-      ? `it contains '${ch}' from the URL-safe alphabet ('base64url'), which standard base64 does not use`
-      : `it contains '${shown}', which is not a base64 character`;
-  }
-  const firstPad = compact.indexOf('=');
-  if (firstPad >= 0 && (firstPad < compact.length - 2 || !/^=+$/.test(compact.slice(firstPad)))) {
-    return "'=' padding appears before the end";
-  }
-  if (compact.length % 4 !== 0) {
-    return `its length without whitespace (${compact.length}) is not a multiple of 4 (padding '=' missing or characters lost)`;
-  }
-  if (firstPad >= 0 && compact.length - firstPad > 2) return "it ends with more than two '='";
-  return undefined;
 }
 
 function generatedTarget(response: GeneratedResponse): Target {
@@ -165,7 +133,7 @@ export default createRule<[], MessageIds>({
         for (const leaf of valueLeaves(value)) {
           if (seen.has(leaf)) continue;
           seen.add(leaf);
-          if (isAbsent(leaf) && !(leaf.type === AST_NODE_TYPES.Literal && leaf.value === null)) continue;
+          if (isAbsentValue(leaf) && !(leaf.type === AST_NODE_TYPES.Literal && leaf.value === null)) continue;
           const known = analysis.staticValue(leaf);
           if (!known || known.text === undefined) continue;
           const text = known.text;
@@ -199,7 +167,7 @@ export default createRule<[], MessageIds>({
       const check = (target: Target) => {
         for (const encoding of target.encodings) checkEncodingValue(encoding.value);
         const texts = encodingTexts(target);
-        const bodies = target.bodies.filter((b) => !isAbsent(b.value));
+        const bodies = target.bodies.filter((b) => !isAbsentValue(b.value));
 
         // bodyEncoding 'base64' with a body that is known and not base64.
         if (texts && texts.length > 0 && texts.every((t) => t === 'base64')) {

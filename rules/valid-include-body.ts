@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { Analysis, Handler } from '../src/analysis.js';
 import { STRING_MEMBERS, memberName, outerParent, propertyKeyName, unwrap } from '../src/ast.js';
+import { base64Problem } from '../src/static-value.js';
 import { createRule } from '../src/create-rule.js';
 import { RESPONSE_EVENTS, formatEventTypes, onlyIn } from '../src/event-types.js';
 import { CONFIG_MESSAGES, onAnalysis } from '../src/rule-helpers.js';
@@ -337,5 +338,5 @@ function isPlainText(analysis: Analysis, raw: TSESTree.Node): boolean {
   if (isJsonStringify(node)) return true;
   const value = analysis.staticValue(node);
   if (value?.text === undefined || value.primitive) return false;
-  return !(value.text.length % 4 === 0 && /^[A-Za-z0-9+/]*={0,2}$/.test(value.text));
+  return base64Problem(value.text) !== undefined;
 }

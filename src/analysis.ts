@@ -1573,7 +1573,8 @@ function ownerHeaderKind(owner: HeaderOwner): Kind {
   return owner === 'unknown' ? 'headers' : `${owner}-headers`;
 }
 
-function headerOwnerOf(kind: Kind): HeaderOwner {
+/** Whose header map a header-map kind is. */
+export function headerOwnerOf(kind: Kind): HeaderOwner {
   if (kind === 'request-headers') return 'request';
   if (kind === 'response-headers') return 'response';
   if (kind === 'generated-headers') return 'generated';

@@ -162,3 +162,12 @@ export function valueLeaves(raw: TSESTree.Node, out: TSESTree.Node[] = []): TSES
   } else out.push(node);
   return out;
 }
+
+/** `undefined`, `null` or `void x`: a value that means "no value" (the property is as good as absent). */
+export function isAbsentValue(value: TSESTree.Node | undefined): boolean {
+  if (!value) return true;
+  const v = unwrap(value);
+  if (v.type === AST_NODE_TYPES.Identifier && v.name === 'undefined') return true;
+  if (v.type === AST_NODE_TYPES.UnaryExpression && v.operator === 'void') return true;
+  return v.type === AST_NODE_TYPES.Literal && v.value === null && !('regex' in v);
+}

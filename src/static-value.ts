@@ -488,3 +488,29 @@ function toPlainValue(raw: TSESTree.Node, ctx: StaticContext, depth: number): Pl
     }
   }
 }
+
+/**
+ * Why `text` is not base64 as CloudFront decodes it, or undefined when it is. The rule accepts
+ * the standard alphabet (A–Z, a–z, 0–9, `+`, `/`) with `=` padding only at the end, and a length
+ * that is a multiple of 4; ASCII whitespace (line breaks of wrapped base64) is ignored.
+ */
+export function base64Problem(text: string): string | undefined {
+  const compact = text.replace(/[ \t\r\n]/g, '');
+  const bad = /[^A-Za-z0-9+/=]/.exec(compact);
+  if (bad) {
+    const ch = bad[0];
+    const shown = JSON.stringify(ch).slice(1, -1);
+    return ch === '-' || ch === '_'
+      ? `it contains '${ch}' from the URL-safe alphabet ('base64url'), which standard base64 does not use`
+      : `it contains '${shown}', which is not a base64 character`;
+  }
+  const firstPad = compact.indexOf('=');
+  if (firstPad >= 0 && (firstPad < compact.length - 2 || !/^=+$/.test(compact.slice(firstPad)))) {
+    return "'=' padding appears before the end";
+  }
+  if (compact.length % 4 !== 0) {
+    return `its length without whitespace (${compact.length}) is not a multiple of 4 (padding '=' missing or characters lost)`;
+  }
+  if (firstPad >= 0 && compact.length - firstPad > 2) return "it ends with more than two '='";
+  return undefined;
+}
