@@ -1,5 +1,6 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import type { Node as YamlNode } from 'yaml';
 import { LineIndex } from './context.js';
+import { loadYaml } from './lazy.js';
 
 /**
  * YAML (and JSON, which YAML 1.2 contains) read as plain data, never executed: the
@@ -54,6 +55,7 @@ const ALIAS_NODE_BUDGET = 100_000;
 class AliasBudgetExceeded extends Error {}
 
 export function readYaml(text: string): YamlResult {
+  const { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } = loadYaml();
   const lineCounter = new LineCounter();
   let doc;
   try {
