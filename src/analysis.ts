@@ -186,6 +186,27 @@ const TYPE_ONLY_NODES = new Set<string>([
   AST_NODE_TYPES.TSImportEqualsDeclaration,
 ]);
 
+const NO_NODES: TSESTree.Node[] = [];
+
+/**
+ * The child keys the analysis walks, per node type: the parser's visitor keys without the
+ * ones that only hold types (the analysis reads annotations directly where it needs them),
+ * and none at all for type-only declarations. Computed once per visitor-key set.
+ */
+const walkKeysCache = new WeakMap<object, Map<string, readonly string[]>>();
+function walkKeysOf(visitorKeys: object): Map<string, readonly string[]> {
+  let result = walkKeysCache.get(visitorKeys);
+  if (!result) {
+    result = new Map();
+    for (const [type, keys] of Object.entries(visitorKeys as Record<string, readonly string[] | undefined>)) {
+      if (!keys || TYPE_ONLY_NODES.has(type)) continue;
+      result.set(type, keys.filter((key) => !TYPE_KEYS.has(key)));
+    }
+    walkKeysCache.set(visitorKeys, result);
+  }
+  return result;
+}
+
 const cache = new WeakMap<TSESTree.Program, Analysis>();
 
 /**
@@ -194,12 +215,19 @@ const cache = new WeakMap<TSESTree.Program, Analysis>();
  */
 export function getAnalysis(context: AnyContext): Analysis {
   const ast = context.sourceCode.ast;
-  const hit = cache.get(ast);
-  if (hit) return hit;
-  const result = analyze(context);
-  cache.set(ast, result);
+  // Every rule asks, one file after another: the last file answers most lookups.
+  if (ast === lastAst) return lastAnalysis!;
+  let result = cache.get(ast);
+  if (!result) {
+    result = analyze(context);
+    cache.set(ast, result);
+  }
+  lastAst = ast;
+  lastAnalysis = result;
   return result;
 }
+let lastAst: TSESTree.Program | undefined;
+let lastAnalysis: Analysis | undefined;
 
 const reportedSettingsProblems = new Map<string, string>();
 
@@ -210,12 +238,15 @@ const reportedSettingsProblems = new Map<string, string>();
  * the process.
  */
 const claimed = new WeakMap<Analysis, string>();
-export function configProblemsFor(context: AnyContext, analysis: Analysis): ConfigProblem[] {
+const NO_PROBLEMS: readonly ConfigProblem[] = [];
+export function configProblemsFor(context: AnyContext, analysis: Analysis): readonly ConfigProblem[] {
+  const settingsProblems = readSettings(context.settings).problems;
+  if (analysis.problems.length === 0 && settingsProblems.length === 0) return NO_PROBLEMS;
   const owner = claimed.get(analysis);
   if (owner !== undefined && owner !== context.id) return [];
   claimed.set(analysis, context.id);
   const problems = [...analysis.problems];
-  for (const message of readSettings(context.settings).problems) {
+  for (const message of settingsProblems) {
     const file = reportedSettingsProblems.get(message);
     if (file === undefined) reportedSettingsProblems.set(message, context.filename);
     // In every Lambda@Edge file (where the setting matters, and an editor shows it), and in
@@ -265,6 +296,8 @@ class FileAnalyzer {
   private readonly functions: FunctionNode[] = [];
   private readonly patterns: Array<{ pattern: TSESTree.ObjectPattern; source: TSESTree.Node }> = [];
   private readonly inChecks: TSESTree.BinaryExpression[] = [];
+  /** Arguments of every `return` in the file, in source order. */
+  private readonly returns: TSESTree.Node[] = [];
   private readonly typedObjects: TSESTree.ObjectExpression[] = [];
   private readonly staticCtx: StaticContext;
   private fileEventTypes: EventTypes;
@@ -339,11 +372,14 @@ class FileAnalyzer {
 
   /** One walk over the AST, keeping the few node kinds the analysis looks at. */
   private collect(): void {
-    const keys = this.sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
+    const keys = walkKeysOf(this.sourceCode.visitorKeys);
     const stack: TSESTree.Node[] = [this.sourceCode.ast];
     while (stack.length > 0) {
       const node = stack.pop()!;
       switch (node.type) {
+        case AST_NODE_TYPES.ReturnStatement:
+          if (node.argument) this.returns.push(node.argument);
+          break;
         case AST_NODE_TYPES.MemberExpression:
           this.members.push(node);
           break;
@@ -391,11 +427,9 @@ class FileAnalyzer {
         default:
           break;
       }
-      const childKeys = keys[node.type];
-      if (!childKeys || TYPE_ONLY_NODES.has(node.type)) continue;
+      const childKeys = keys.get(node.type);
+      if (!childKeys) continue;
       for (let i = childKeys.length - 1; i >= 0; i--) {
-        // Type annotations hold nothing the analysis looks for (it reads them directly).
-        if (TYPE_KEYS.has(childKeys[i]!)) continue;
         const child = (node as unknown as Record<string, unknown>)[childKeys[i]!];
         if (Array.isArray(child)) {
           for (let j = child.length - 1; j >= 0; j--) {
@@ -1176,32 +1210,22 @@ class FileAnalyzer {
   // ---------------------------------------------------------------- results and responses
 
   /** Values that a function returns: `return x`, arrow bodies. Nested functions excluded. */
-  private returnMemo = new Map<FunctionNode, TSESTree.Node[]>();
+  /** `return` values by the function they return from; built from the walk on first use. */
+  private returnsByFunction: Map<FunctionNode, TSESTree.Node[]> | undefined;
   private returnValues(fn: FunctionNode): TSESTree.Node[] {
-    const hit = this.returnMemo.get(fn);
-    if (hit) return hit;
-    const values: TSESTree.Node[] = [];
-    if (fn.body.type !== AST_NODE_TYPES.BlockStatement) values.push(fn.body);
-    else {
-      const keys = this.sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
-      const stack: TSESTree.Node[] = [fn.body];
-      while (stack.length > 0) {
-        const node = stack.pop()!;
-        if (node.type === AST_NODE_TYPES.ReturnStatement) {
-          if (node.argument) values.push(node.argument);
-          continue;
-        }
-        if (isFunctionNode(node) || node.type === AST_NODE_TYPES.ClassBody) continue;
-        for (const key of keys[node.type] ?? []) {
-          const child = (node as unknown as Record<string, unknown>)[key];
-          if (Array.isArray(child)) {
-            for (const c of child) if (c && typeof c.type === 'string') stack.push(c);
-          } else if (child && typeof (child as TSESTree.Node).type === 'string') stack.push(child as TSESTree.Node);
-        }
+    if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return [fn.body];
+    if (!this.returnsByFunction) {
+      this.returnsByFunction = new Map();
+      for (const value of this.returns) {
+        let owner: TSESTree.Node | undefined = value.parent;
+        while (owner && !isFunctionNode(owner)) owner = owner.parent;
+        if (!owner) continue;
+        const list = this.returnsByFunction.get(owner as FunctionNode);
+        if (list) list.push(value);
+        else this.returnsByFunction.set(owner as FunctionNode, [value]);
       }
     }
-    this.returnMemo.set(fn, values);
-    return values;
+    return this.returnsByFunction.get(fn) ?? NO_NODES;
   }
 
   private resultsOf(handler: Handler): TSESTree.Node[] {

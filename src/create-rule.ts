@@ -1,4 +1,5 @@
 import { ESLintUtils } from '@typescript-eslint/utils';
+import { configProblemsFor, getAnalysis } from './analysis.js';
 import { PACKAGE, REPOSITORY_URL } from './package-info.js';
 
 export interface LambdaEdgeRuleDocs {
@@ -13,9 +14,56 @@ export interface LambdaEdgeRuleDocs {
 }
 
 /**
- * The one rule factory of the plugin. Docs URLs point at the docs of the installed
- * version (the git tag), so an editor's link matches the rule that produced the report.
+ * Docs URLs point at the docs of the installed version (the git tag), so an editor's link
+ * matches the rule that produced the report.
  */
-export const createRule = ESLintUtils.RuleCreator<LambdaEdgeRuleDocs>(
+const ruleCreator = ESLintUtils.RuleCreator<LambdaEdgeRuleDocs>(
   (name) => `${REPOSITORY_URL}/blob/v${PACKAGE.version}/docs/rules/${name}.md`,
 );
+
+/** Rule options are shared between files, so no rule may change them. */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}
+
+/**
+ * The one rule factory of the plugin: typescript-eslint's RuleCreator (docs URL, typed
+ * options and messages), with a `create` that costs next to nothing where there is nothing
+ * to check. ESLint calls `create` for every rule and every file, so:
+ * - a file without Lambda@Edge code (the shared analysis, cached on the AST, says so after
+ *   one regex test) gets no listeners, unless a configuration problem must be reported;
+ * - options are merged with their defaults once per distinct configuration, not once per
+ *   file and rule (RuleCreator deep-clones the defaults on every call).
+ */
+export const createRule: typeof ruleCreator = (spec) => {
+  const rule = ruleCreator(spec);
+  const defaults = spec.meta.defaultOptions ?? spec.defaultOptions ?? [];
+  type Options = Parameters<typeof spec.create>[1];
+  const merged = new Map<string, Options>();
+  let noOptions: Options | undefined;
+  const optionsFor = (options: readonly unknown[]): Options => {
+    if (options.length === 0) return (noOptions ??= deepFreeze(structuredClone(defaults as Options)));
+    const key = JSON.stringify(options);
+    let result = merged.get(key);
+    if (!result) {
+      // Cloned before freezing: the merge may hold the user's own config objects.
+      result = deepFreeze(structuredClone(ESLintUtils.applyDefault(defaults as Options, options as Options)));
+      // A long-lived process (an editor) sees few distinct option sets; keep it bounded anyway.
+      if (merged.size > 100) merged.clear();
+      merged.set(key, result);
+    }
+    return result;
+  };
+  return {
+    ...rule,
+    create(context) {
+      const analysis = getAnalysis(context);
+      if (!analysis.isEdge && configProblemsFor(context, analysis).length === 0) return {};
+      return spec.create(context, optionsFor(context.options));
+    },
+  };
+};
