@@ -148,7 +148,8 @@ export default createRule<Options, MessageIds>({
     const checkValue = (analysis: Analysis, raw: TSESTree.Node, name: string | undefined) => {
       const value = unwrap(raw);
       const label = name ?? '(computed)';
-      const canonical = name === undefined ? undefined : canonicalHeaderName(name);
+      // Only a report needs it.
+      const canonicalName = () => (name === undefined ? undefined : canonicalHeaderName(name));
       if (value.type === AST_NODE_TYPES.ArrayExpression) {
         if (value.elements.length === 0) {
           context.report({ node: value, messageId: 'emptyArray', data: { name: label } });
@@ -178,7 +179,7 @@ export default createRule<Options, MessageIds>({
           context.report({
             node: value,
             messageId: 'notAnArray',
-            data: { name: label, type: 'an object', canonical: canonical ?? 'Header-Name' },
+            data: { name: label, type: 'an object', canonical: canonicalName() ?? 'Header-Name' },
           });
         }
         return;
@@ -186,6 +187,7 @@ export default createRule<Options, MessageIds>({
       const type = typeOf(analysis, value);
       if (!type || type === 'undefined') return; // undefined is dropped when the result is serialized
       let suggest: TSESLint.ReportSuggestionArray<MessageIds> | null = null;
+      const canonical = canonicalName();
       if (type === 'a string' || type === 'a number') {
         let text = sourceCode.getText(raw);
         if (type === 'a number') {
