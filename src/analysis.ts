@@ -28,6 +28,7 @@ import { type StaticContext, type StaticValue, evaluateStatic, minimumBytes, pro
 
 type Variable = TSESLint.Scope.Variable;
 type Reference = TSESLint.Scope.Reference;
+type Scope = TSESLint.Scope.Scope;
 type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
 /**
@@ -279,7 +280,6 @@ type CallSite = { call: TSESTree.CallExpression; fn: FunctionNode };
 
 class FileAnalyzer {
   private readonly sourceCode: AnyContext['sourceCode'];
-  private readonly refs = new Map<TSESTree.Identifier | TSESTree.JSXIdentifier, Reference>();
   private readonly awsTypes = new Map<string, string>();
   private readonly awsNamespaces = new Set<string>(['AWSLambda']);
   private readonly kindMemo = new Map<TSESTree.Node, Kind | null>();
@@ -318,9 +318,6 @@ class FileAnalyzer {
   }
 
   run(): Analysis {
-    for (const scope of this.sourceCode.scopeManager!.scopes) {
-      for (const ref of scope.references) this.refs.set(ref.identifier, ref);
-    }
     this.collect();
     const comments = this.readComments();
     this.findHandlers(comments);
@@ -523,6 +520,8 @@ class FileAnalyzer {
   private readComments(): { fileTypes: EventTypes; attached: Map<TSESTree.Comment, EventTypes> } {
     let fileTypes: EventTypes;
     const attached = new Map<TSESTree.Comment, EventTypes>();
+    // Most files have no tag: one search of the text instead of a look at every comment.
+    if (!this.sourceCode.text.includes('@lambda-edge-event')) return { fileTypes, attached };
     for (const comment of this.sourceCode.getAllComments()) {
       if (!comment.value.includes('@lambda-edge-event')) continue;
       EVENT_TAG.lastIndex = 0;
@@ -1141,8 +1140,28 @@ class FileAnalyzer {
     return undefined;
   }
 
+  /**
+   * The reference an identifier makes: in the innermost scope around it, or failing that in
+   * one of the scopes that scope is nested in. References are indexed per scope on first use,
+   * so a file pays only for the scopes the analysis looks into.
+   */
+  private readonly scopeRefs = new Map<Scope, Map<TSESTree.Node, Reference>>();
+  private referenceOf(id: TSESTree.Identifier): Reference | undefined {
+    for (let scope: Scope | null = this.sourceCode.getScope(id); scope; scope = scope.upper) {
+      let refs = this.scopeRefs.get(scope);
+      if (!refs) {
+        refs = new Map();
+        for (const ref of scope.references) refs.set(ref.identifier, ref);
+        this.scopeRefs.set(scope, refs);
+      }
+      const hit = refs.get(id);
+      if (hit) return hit;
+    }
+    return undefined;
+  }
+
   private variableOf(id: TSESTree.Identifier): Variable | undefined {
-    const ref = this.refs.get(id);
+    const ref = this.referenceOf(id);
     if (ref) return ref.resolved ?? undefined;
     // A declaration name, not a reference.
     for (const variable of this.sourceCode.getDeclaredVariables(declarationOf(id) ?? id)) {
@@ -1153,7 +1172,7 @@ class FileAnalyzer {
 
   /** For static evaluation: the module and name an identifier was imported or required from. */
   private importOf(id: TSESTree.Identifier): { source: string; imported: string } | undefined {
-    const variable = this.refs.get(id)?.resolved;
+    const variable = this.referenceOf(id)?.resolved;
     const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
     if (!def) return undefined;
     if (def.type === 'ImportBinding' && def.parent?.type === AST_NODE_TYPES.ImportDeclaration) {
@@ -1191,7 +1210,7 @@ class FileAnalyzer {
 
   /** For static evaluation: the expression a constant binding holds; null for a global name. */
   private resolveConst(id: TSESTree.Identifier): TSESTree.Node | undefined | null {
-    const ref = this.refs.get(id);
+    const ref = this.referenceOf(id);
     if (!ref) return undefined;
     const variable = ref.resolved;
     if (!variable) return null;
