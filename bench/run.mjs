@@ -10,15 +10,14 @@
 // of the measurements is shuffled in every repetition so that background load spreads
 // evenly over the configurations. Medians are reported.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { OUT, ROOT, makeParseCheck, snapshotPlugin, writeList } from './common.mjs';
 import { buildEdgeCorpus, buildInfraApp, buildNonEdgeCorpus, corpusStats, rng } from './corpus.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-const ROOT = resolve(HERE, '..');
-const OUT = join(HERE, 'out');
 
 // ---------------------------------------------------------------- options
 
@@ -60,49 +59,6 @@ function parseArgs(argv) {
 
 const opts = parseArgs(process.argv.slice(2));
 const log = (msg) => process.stderr.write(`${msg}\n`);
-
-// ---------------------------------------------------------------- plugin snapshot
-
-/**
- * Runs use a copy of dist/ (with the package.json the plugin reads its name from), so that
- * another `npm run build` in this tree during a long benchmark cannot pull it away mid-run.
- * Dependencies still resolve from the project's node_modules.
- */
-function snapshotPlugin() {
-  const dist = join(ROOT, 'dist', 'src', 'index.js');
-  if (!existsSync(dist)) throw new Error('dist/src/index.js is missing: run `npm run build` (or `npm run bench`).');
-  const target = join(OUT, 'plugin');
-  rmSync(target, { recursive: true, force: true });
-  mkdirSync(target, { recursive: true });
-  cpSync(join(ROOT, 'dist'), join(target, 'dist'), { recursive: true });
-  cpSync(join(ROOT, 'package.json'), join(target, 'package.json'));
-  return { index: join(target, 'dist', 'src', 'index.js'), infra: join(target, 'dist', 'src', 'infra', 'index.js') };
-}
-
-// ---------------------------------------------------------------- corpora
-
-async function makeParseCheck() {
-  const { Linter } = await import('eslint');
-  const tsParser = (await import('@typescript-eslint/parser')).default;
-  const linter = new Linter({ configType: 'flat' });
-  const js = [{ files: ['**/*.js', '**/*.mjs', '**/*.cjs'], languageOptions: { ecmaVersion: 'latest' } }];
-  const ts = [{ files: ['**/*.ts', '**/*.mts', '**/*.cts'], languageOptions: { parser: tsParser, sourceType: 'module' } }];
-  return (text, ext) => {
-    try {
-      const messages = linter.verify(text, [...js, ...ts], `file${ext}`);
-      return !messages.some((m) => m.fatal);
-    } catch {
-      return false;
-    }
-  };
-}
-
-function writeList(name, files) {
-  const file = join(OUT, 'lists', `${name}.json`);
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, JSON.stringify(files));
-  return file;
-}
 
 // ---------------------------------------------------------------- child processes
 
