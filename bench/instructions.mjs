@@ -7,8 +7,8 @@
 //                               [--only edge,nonedge] [--jobs 2] [--seed 6] [--out instructions]
 //                               [--dist dist]
 //
-// For every corpus kind, configuration and size, one `bench/child-lint.mjs` run under
-// `valgrind --tool=callgrind`. The difference between the two sizes, divided by the
+// For every corpus kind, configuration and size, one `bench/child-verify.mjs` run under
+// `valgrind --tool=callgrind` (Linter, synchronous: two identical runs counted within 0.03% of each other). The difference between the two sizes, divided by the
 // difference in files, is the cost of one more file with process start-up and module
 // loading taken out; it is reported next to the totals. Needs valgrind; builds nothing
 // (run `npm run build` first; `--dist` measures another build, such as a copy of an older
@@ -68,7 +68,7 @@ function count(corpus, config) {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(
       'valgrind',
-      ['--tool=callgrind', '--callgrind-out-file=/dev/null', process.execPath, '--single-threaded', join(ROOT, 'bench', 'child-lint.mjs'), plugin.index, config, corpus.dir, corpus.list],
+      ['--tool=callgrind', '--callgrind-out-file=/dev/null', process.execPath, '--single-threaded', join(ROOT, 'bench', 'child-verify.mjs'), plugin.index, config, corpus.dir, corpus.list],
       { stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let stdout = '';

@@ -345,6 +345,11 @@ async function main() {
       `${fmtMB(get(corpus, 'all').peakRss)} MB vs ${fmtMB(get(corpus, 'floor').peakRss)} MB (${pct(r)}${nuv ? `; no-unused-vars alone ${pct(nuv / get(corpus, 'floor').peakRss)}` : ''})`,
       r < 1.1,
     );
+    const one = get(corpus, 'one-rule')?.peakRss;
+    if (one) {
+      const r1 = get(corpus, 'all').peakRss / one;
+      line(`Memory (${corpus}): \`all\` peak RSS within 10% of the one-rule floor`, `${fmtMB(get(corpus, 'all').peakRss)} MB vs ${fmtMB(one)} MB (${pct(r1)})`, r1 < 1.1);
+    }
   }
 
   // ---------------------------------------------------------------- output
