@@ -326,9 +326,12 @@ export function edgeHandler(r, index) {
 
 /** Writes `count` handler files into `dir` (prefix-stable for a given seed). */
 export function buildEdgeCorpus(dir, count, seed) {
-  const stamp = `edge v1 ${count} ${seed}`;
+  const stamp = `edge v2 ${count} ${seed}`;
   if (upToDate(dir, stamp)) return listCorpus(dir);
   fresh(dir);
+  // A project has a manifest; discovery reads it (a project that does not name CDK in one
+  // has no code files to search for CDK apps).
+  write(join(dir, 'package.json'), `${JSON.stringify({ name: 'bench-edge', private: true }, null, 2)}\n`);
   const r = rng(seed);
   for (let i = 0; i < count; i++) {
     const { ext, text } = edgeHandler(r, i);
@@ -405,9 +408,10 @@ function looksMinified(text) {
  * `parses(text, ext)` is supplied by the caller (it needs ESLint).
  */
 export function buildNonEdgeCorpus(dir, count, seed, nodeModules, parses) {
-  const stamp = `nonedge v1 ${count} ${seed}`;
+  const stamp = `nonedge v2 ${count} ${seed}`;
   if (upToDate(dir, stamp)) return listCorpus(dir);
   fresh(dir);
+  write(join(dir, 'package.json'), `${JSON.stringify({ name: 'bench-nonedge', private: true }, null, 2)}\n`);
   const r = rng(seed);
   const candidates = r.shuffle(walkCode(nodeModules));
   const seenHashes = new Set();

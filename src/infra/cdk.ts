@@ -28,8 +28,11 @@ type Expression = TsNamespace.Expression;
 const CDK_IMPORT = /(?:from\s*|require\(\s*|import\(\s*)['"](?:aws-cdk-lib|@aws-cdk\/)/;
 
 /** Cheap test on the text before a file is parsed: it imports the CDK, not merely names it. */
+/** Every CDK module a CDK app imports names one of these. */
+export const CDK_MENTIONS: readonly string[] = ['aws-cdk-lib', '@aws-cdk/'];
+
 export function mayBeCdkCode(text: string): boolean {
-  return (text.includes('aws-cdk-lib') || text.includes('@aws-cdk/')) && CDK_IMPORT.test(text);
+  return CDK_MENTIONS.some((m) => text.includes(m)) && CDK_IMPORT.test(text);
 }
 
 const EVENT_MEMBERS: Record<string, EventType> = {

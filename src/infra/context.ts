@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { isEventType, type EventType } from '../event-types.js';
 import type { Association, InfrastructureProblem, InfrastructureSource } from './types.js';
@@ -138,18 +138,29 @@ export class DiscoveryContext {
 
 export type TextRead = { text: string } | { error: string };
 
-/** Reads a text file, refusing binary and oversized files with a reason. */
-export function readText(file: string): TextRead {
+/**
+ * Reads a text file, refusing binary and oversized files with a reason. With `mentions`,
+ * a file that contains none of those strings is not decoded at all (`{ skipped: true }`):
+ * discovery looks for CDK code among every code file of a project, and most never name it.
+ */
+export function readText(file: string): TextRead;
+export function readText(file: string, mentions: readonly string[]): TextRead | { skipped: true };
+export function readText(file: string, mentions?: readonly string[]): TextRead | { skipped: true } {
   let buffer: Buffer;
+  let fd: number | undefined;
   try {
-    const size = statSync(file).size;
+    fd = openSync(file, 'r');
+    const size = fstatSync(fd).size;
     if (size > MAX_INFRASTRUCTURE_FILE_BYTES) {
       return { error: `is ${Math.round(size / 1024 / 1024)} MB, larger than infrastructure code is expected to be; not read.` };
     }
-    buffer = readFileSync(file);
+    buffer = readFileSync(fd);
   } catch (error) {
     return { error: `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}).` };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
+  if (mentions && !mentions.some((m) => buffer.includes(m))) return { skipped: true };
   if (buffer.subarray(0, 8000).includes(0)) {
     return { error: 'is a binary file, not text; not read.' };
   }

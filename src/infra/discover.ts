@@ -1,7 +1,8 @@
+import { existsSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { globSync } from 'tinyglobby';
 import type { EventType } from '../event-types.js';
-import { CdkReader, mayBeCdkCode } from './cdk.js';
+import { CDK_MENTIONS, CdkReader, mayBeCdkCode } from './cdk.js';
 import { mayBeTemplateWithDistribution, readTemplate } from './cloudformation.js';
 import { DiscoveryContext, readText } from './context.js';
 import { importedByHandlers } from './module-graph.js';
@@ -64,6 +65,25 @@ function fromHandlerMap(ctx: DiscoveryContext, handlers: Record<string, Record<s
   }
 }
 
+/**
+ * Can the project hold a CDK app? Finding CDK code means reading every code file of the
+ * project, the one cost of discovery that grows with the project. A CDK app (or construct
+ * library) declares aws-cdk-lib or @aws-cdk/* in a package.json: in the project, or above it
+ * in a monorepo. When the project has package.json files and neither they nor those above
+ * it name CDK, no code file is read. A project without a package.json of its own gives
+ * nothing to go by (and one above it may be a stranger's), so its code is read.
+ */
+function mayDependOnCdk(cwd: string, files: readonly string[]): boolean {
+  const manifests = files.filter((f) => basename(f) === 'package.json');
+  if (manifests.length === 0) return true;
+  for (let dir = dirname(cwd); ; dir = dirname(dir)) {
+    const manifest = resolve(dir, 'package.json');
+    if (existsSync(manifest)) manifests.push(manifest);
+    if (dirname(dir) === dir) break;
+  }
+  return manifests.some((manifest) => 'text' in readText(manifest, CDK_MENTIONS));
+}
+
 function readInfrastructure(ctx: DiscoveryContext, infrastructure: string[] | undefined): void {
   const explicit = infrastructure !== undefined;
   let files: string[];
@@ -87,6 +107,7 @@ function readInfrastructure(ctx: DiscoveryContext, infrastructure: string[] | un
   }
 
   const cdkRoots = explicit ? [] : files.filter((f) => basename(f) === 'cdk.json').map(dirname);
+  const lookForCdk = explicit || cdkRoots.length > 0 || mayDependOnCdk(ctx.cwd, files);
   const cdkFiles: string[] = [];
   const cdkTexts = new Map<string, string>();
   const tfByDir = new Map<string, { path: string; text: string }[]>();
@@ -94,8 +115,10 @@ function readInfrastructure(ctx: DiscoveryContext, infrastructure: string[] | un
   for (const file of files) {
     const name = basename(file);
     if (CODE_FILE.test(name) && !DECLARATION_FILE.test(name)) {
+      if (!lookForCdk) continue;
       if (!explicit && cdkRoots.length > 0 && !cdkRoots.some((root) => isInside(root, file))) continue;
-      const read = readText(file);
+      const read = explicit ? readText(file) : readText(file, CDK_MENTIONS);
+      if ('skipped' in read) continue;
       if ('error' in read) {
         if (explicit) ctx.problem(file, undefined, read.error);
         continue;

@@ -6,7 +6,7 @@ import {
   getInfrastructureProblems,
   lookupFile,
 } from '../../src/infra/index.js';
-import { FIXTURES, options, rows } from './helpers.js';
+import { FIXTURES, options, project, rows } from './helpers.js';
 
 beforeEach(() => clearInfrastructureCache());
 
@@ -161,5 +161,65 @@ describe('lookupFile', () => {
     expect(getInfrastructureMap({ ...o }).bindings).toBe(first.bindings);
     const a = lookupFile(o, join(cwd, 'src/lambda/auth.js'));
     expect(lookupFile({ ...o }, join(cwd, 'src/lambda/auth.js'))).toBe(a);
+  });
+});
+
+describe('which code files are read for CDK', () => {
+  const STACK = [
+    "import * as path from 'node:path';",
+    "import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';",
+    "import * as lambda from 'aws-cdk-lib/aws-lambda';",
+    "const fn = new lambda.Function(stack, 'F', { handler: 'index.handler', code: lambda.Code.fromAsset(path.join(__dirname, 'fn')) });",
+    "new cloudfront.Distribution(stack, 'D', { defaultBehavior: { origin, edgeLambdas: [",
+    '  { functionVersion: fn.currentVersion, eventType: cloudfront.LambdaEdgeEventType.ORIGIN_RESPONSE },',
+    '] } });',
+    '',
+  ].join('\n');
+  const HANDLER = 'exports.handler = async (e) => e.Records[0].cf.response;\n';
+  const FOUND = 'infra/fn/index.js#handler origin-response @infra/stack.ts:6 [cdk]';
+  const found = (cwd: string) => rows(getInfrastructureMap(options(cwd)), cwd);
+
+  it('a project whose package.json files do not name CDK has no CDK code to read', () => {
+    const cwd = project({
+      'package.json': '{ "name": "site", "dependencies": { "express": "^5.0.0" } }',
+      'infra/stack.ts': STACK,
+      'infra/fn/index.js': HANDLER,
+    });
+    expect(found(cwd)).toEqual([]);
+  });
+
+  it('reads the code when a package.json of the project declares aws-cdk-lib', () => {
+    const cwd = project({
+      'package.json': '{ "name": "site", "workspaces": ["infra"] }',
+      'infra/package.json': '{ "name": "infra", "dependencies": { "aws-cdk-lib": "^2.200.0" } }',
+      'infra/stack.ts': STACK,
+      'infra/fn/index.js': HANDLER,
+    });
+    expect(found(cwd)).toEqual([FOUND]);
+  });
+
+  it('reads the code when a package.json above the project (a monorepo root) declares CDK', () => {
+    const root = project({
+      'package.json': '{ "private": true, "devDependencies": { "aws-cdk-lib": "^2.200.0" } }',
+      'packages/site/package.json': '{ "name": "site" }',
+      'packages/site/infra/stack.ts': STACK,
+      'packages/site/infra/fn/index.js': HANDLER,
+    });
+    expect(found(join(root, 'packages/site'))).toEqual([FOUND]);
+  });
+
+  it('reads the code when there is a cdk.json, whatever package.json says', () => {
+    const cwd = project({
+      'package.json': '{ "name": "site" }',
+      'infra/cdk.json': '{ "app": "npx ts-node stack.ts" }',
+      'infra/stack.ts': STACK,
+      'infra/fn/index.js': HANDLER,
+    });
+    expect(found(cwd)).toEqual([FOUND]);
+  });
+
+  it('reads the code of a project without any package.json of its own', () => {
+    const cwd = project({ 'infra/stack.ts': STACK, 'infra/fn/index.js': HANDLER });
+    expect(found(cwd)).toEqual([FOUND]);
   });
 });
