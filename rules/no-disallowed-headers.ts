@@ -13,7 +13,12 @@ import {
 import { isCloudFrontViewerHeader, isDisallowedHeader, readOnlyEvents } from '../src/headers.js';
 import { CONFIG_MESSAGES, onAnalysis } from '../src/rule-helpers.js';
 
-type MessageIds = 'disallowed' | 'readOnly' | 'cloudFrontHeaderInViewerRequest' | keyof typeof CONFIG_MESSAGES;
+type MessageIds =
+  | 'disallowed'
+  | 'readOnly'
+  | 'cloudFrontHeaderInViewerRequest'
+  | 'customHeaderInRequest'
+  | keyof typeof CONFIG_MESSAGES;
 
 /** What the code does to the header: `set` covers literal entries and `=` writes. */
 type Change = 'set' | 'change' | 'delete';
@@ -37,6 +42,8 @@ export default createRule<[], MessageIds>({
         "'{{ name }}' is a disallowed header: no edge function may add it ({{ event }}), and CloudFront answers 502 (\"The function tried to add a blacklisted header\"). Remove it; when copying another response's headers, filter it out.",
       readOnly:
         "'{{ name }}' is read-only in {{ event }}: this {{ change }} makes CloudFront answer 502 (\"The function tried to add, delete, or change a read-only header\"). Leave the header to CloudFront, or set it at the origin.",
+      customHeaderInRequest:
+        "'{{ name }}' is an origin custom header, and this function also sets it in request.headers: Lambda@Edge does not allow a custom header whose name is also in request.headers. Keep one of the two: the custom header goes to this origin only, the request header to the origin and the cache key.",
       cloudFrontHeaderInViewerRequest:
         "'{{ name }}' is added by CloudFront after viewer-request; a viewer-request function that adds it fails validation and CloudFront answers 502. Set it in origin-request instead, or let a cache or origin request policy add it.",
     },
@@ -111,6 +118,40 @@ export default createRule<[], MessageIds>({
           types = mapTypes(access.node) ?? types;
         }
         check(access.name, change, access.keyNode, types, headerOwnerOf(access.objectKind));
+      }
+
+      // An origin custom header may not repeat a name the request headers hold (fact sheet
+      // §3). What the viewer sent is unknown here; what the same handler sets is certain,
+      // unless it also deletes that request header.
+      const requestSets = new Map<string, Set<unknown>>();
+      const requestDeletes = new Set<string>();
+      const customHeaders: Array<{ name: string; node: TSESTree.Node; handler: unknown }> = [];
+      const addSet = (name: string, handler: unknown) => {
+        const key = name.toLowerCase();
+        const handlers = requestSets.get(key) ?? new Set();
+        handlers.add(handler);
+        requestSets.set(key, handlers);
+      };
+      for (const entry of analysis.headerEntries) {
+        if (entry.name === undefined) continue;
+        const handler = analysis.handlerAt(entry.property);
+        if (entry.owner === 'origin') customHeaders.push({ name: entry.name, node: entry.property.key, handler });
+        else if (entry.owner === 'request') addSet(entry.name, handler);
+      }
+      for (const access of analysis.accesses) {
+        if (access.name === undefined || access.op === 'read') continue;
+        const handler = analysis.handlerAt(access.node);
+        if (access.objectKind === 'origin-headers' && access.op === 'write') {
+          customHeaders.push({ name: access.name, node: access.keyNode, handler });
+        } else if (access.objectKind === 'request-headers') {
+          if (access.op === 'delete') requestDeletes.add(access.name.toLowerCase());
+          else addSet(access.name, handler);
+        }
+      }
+      for (const custom of customHeaders) {
+        const key = custom.name.toLowerCase();
+        if (requestDeletes.has(key) || !requestSets.get(key)?.has(custom.handler)) continue;
+        context.report({ node: custom.node, messageId: 'customHeaderInRequest', data: { name: custom.name } });
       }
     });
   },

@@ -5,6 +5,22 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('no-disallowed-headers', rule, {
   valid: [
+    // A custom header that the request headers do not hold, or one whose request header the
+    // same function deletes; and a request header set by another handler.
+    `// @lambda-edge-event origin-request
+    exports.handler = async (event) => {
+      const request = event.Records[0].cf.request;
+      request.headers['x-tenant'] = [{ value: 'a' }];
+      delete request.headers['x-origin-token'];
+      request.origin.custom.customHeaders['x-origin-token'] = [{ value: process.env.TOKEN }];
+      request.origin.custom.customHeaders['x-edge'] = [{ value: '1' }];
+      return request;
+    };
+    exports.other = async (event) => {
+      const request = event.Records[0].cf.request;
+      request.headers['x-edge'] = [{ value: '1' }];
+      return request;
+    };`,
     // Origin custom headers go to the origin only: the read-only request list does not apply.
     `// @lambda-edge-event origin-request
     exports.handler = async (event) => {
@@ -95,6 +111,27 @@ ruleTester.run('no-disallowed-headers', rule, {
      test('handler', async () => { await handler(event); });`,
   ],
   invalid: [
+    {
+      // An origin custom header may not repeat a request header name (fact sheet §3): here the
+      // function sets x-tenant in both, in different spellings and forms.
+      code: `// @lambda-edge-event origin-request
+exports.handler = async (event) => {
+  const request = event.Records[0].cf.request;
+  request.headers['x-tenant'] = [{ key: 'X-Tenant', value: 'acme' }];
+  request.origin = {
+    custom: {
+      domainName: 'acme.example.com',
+      customHeaders: { 'X-Tenant': [{ value: 'acme' }], 'x-secret': [{ value: 's' }] },
+    },
+  };
+  request.origin.custom.customHeaders['x-tenant'] = [{ value: 'acme' }];
+  return request;
+};`,
+      errors: [
+        { messageId: 'customHeaderInRequest', data: { name: 'X-Tenant' }, line: 8, column: 24 },
+        { messageId: 'customHeaderInRequest', data: { name: 'x-tenant' }, line: 11, column: 39 },
+      ],
+    },
     {
       // Origin custom headers may not hold a disallowed header either (fact sheet §3), whether
       // the origin object is assigned whole or its customHeaders are written.
