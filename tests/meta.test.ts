@@ -1,5 +1,6 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import * as path from 'node:path';
+import { Linter } from 'eslint';
 import { defineConfig } from 'eslint/config';
 import { describe, expect, it } from 'vitest';
 import { rules } from '../rules/index.js';
@@ -82,5 +83,43 @@ describe.each(ruleFiles)('rule %s', (name) => {
 
   it('is listed in the README with a link to its docs', () => {
     expect(readme).toContain(`[${name}](docs/rules/${name}.md)`);
+  });
+});
+
+describe('rule creation (the per-file cost ESLint pays for every rule)', () => {
+  /** The listener names each rule returns from create() for one file. */
+  function listenersFor(code: string, filename = 'file.js', settings: Record<string, unknown> = {}) {
+    const seen: Record<string, string[]> = {};
+    const probe = {
+      meta: { type: 'problem' as const, schema: [] },
+      create(context: unknown) {
+        for (const [name, rule] of Object.entries(rules)) {
+          seen[name] = Object.keys(rule.create(context as never));
+        }
+        return {};
+      },
+    };
+    new Linter({ configType: 'flat' }).verify(
+      code,
+      [{ plugins: { probe: { rules: { probe } } }, rules: { 'probe/probe': 'error' }, settings: { 'lambda-edge': { infrastructure: false, ...settings } } }],
+      filename,
+    );
+    return seen;
+  }
+
+  it('attaches no listener at all to a file without Lambda@Edge code', () => {
+    const seen = listenersFor("import express from 'express';\nexport const app = express().get('/', (req, res) => res.set('X-A', '1').send('ok'));\n");
+    expect(Object.keys(seen)).toEqual(ruleFiles);
+    for (const name of ruleFiles) expect(seen[name], name).toEqual([]);
+  });
+
+  it('attaches its listeners to a handler file', () => {
+    const seen = listenersFor("exports.handler = async (event) => event.Records[0].cf.request;\n");
+    for (const name of ruleFiles) expect(seen[name], name).toContain('Program');
+  });
+
+  it('still reports an invalid setting in a file without Lambda@Edge code', () => {
+    const seen = listenersFor('export const x = 1;\n', 'other.js', { eventType: 'origin-requset' });
+    expect(Object.values(seen).some((listeners) => listeners.includes('Program'))).toBe(true);
   });
 });
