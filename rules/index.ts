@@ -8,12 +8,14 @@ import noEnvVars from './no-env-vars.js';
 import noNumericStatus from './no-numeric-status.js';
 import noOriginBodyInResponseTrigger from './no-origin-body-in-response-trigger.js';
 import noQuerystringObject from './no-querystring-object.js';
+import noReadOnlyRequestFields from './no-read-only-request-fields.js';
 import noStatusChangeInViewerResponse from './no-status-change-in-viewer-response.js';
 import preferCacheableEvent from './prefer-cacheable-event.js';
 import validBodyEncoding from './valid-body-encoding.js';
 import validHandlerCompletion from './valid-handler-completion.js';
 import validHeaderShape from './valid-header-shape.js';
 import validIncludeBody from './valid-include-body.js';
+import validOrigin from './valid-origin.js';
 import validStatus from './valid-status.js';
 
 /** Every rule of the plugin, by name, with its own types. Keep sorted; a test checks it matches rules/. */
@@ -27,12 +29,14 @@ export const ruleModules = {
   'no-numeric-status': noNumericStatus,
   'no-origin-body-in-response-trigger': noOriginBodyInResponseTrigger,
   'no-querystring-object': noQuerystringObject,
+  'no-read-only-request-fields': noReadOnlyRequestFields,
   'no-status-change-in-viewer-response': noStatusChangeInViewerResponse,
   'prefer-cacheable-event': preferCacheableEvent,
   'valid-body-encoding': validBodyEncoding,
   'valid-handler-completion': validHandlerCompletion,
   'valid-header-shape': validHeaderShape,
   'valid-include-body': validIncludeBody,
+  'valid-origin': validOrigin,
   'valid-status': validStatus,
 } satisfies Record<string, TSESLint.RuleModule<string, readonly unknown[]>>;
 

@@ -2,7 +2,6 @@ import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescr
 import { type Analysis, getAnalysis } from '../src/analysis.js';
 import { STRING_MEMBERS, memberName, unwrap } from '../src/ast.js';
 import { createRule } from '../src/create-rule.js';
-import { RESPONSE_EVENTS, formatEventTypes, onlyIn } from '../src/event-types.js';
 import { CONFIG_MESSAGES, onAnalysis } from '../src/rule-helpers.js';
 
 type MessageIds =
@@ -11,7 +10,6 @@ type MessageIds =
   | 'objectUse'
   | 'objectAssigned'
   | 'stringify'
-  | 'readOnlyInResponse'
   | keyof typeof CONFIG_MESSAGES;
 
 /** Members a string has: using these on the query string is correct. */
@@ -55,8 +53,6 @@ export default createRule<[], MessageIds>({
       objectAssigned:
         "`request.querystring` must be a string in Lambda@Edge (like 'lang=en&page=2', without '?'); an object does not match the request structure CloudFront validates (a Lambda validation error is a 502). Serialize it with `new URLSearchParams(params).toString()` or `querystring.stringify(params)`.",
       stringify: 'Serialize it with `new URLSearchParams(...).toString()`.',
-      readOnlyInResponse:
-        '`request.{{ name }}` is read-only in {{ event }}: the query string and URI can only be changed in viewer-request and origin-request triggers. Make this change in a request trigger.',
     },
   },
   defaultOptions: [],
@@ -116,26 +112,12 @@ export default createRule<[], MessageIds>({
       analysis.classify(node) === 'querystring' && !reassigned(analysis, node);
 
     const checkAccesses = (analysis: Analysis) => {
-      const readOnly = new Set<TSESTree.Node>();
-      for (const access of analysis.accesses) {
-        if (access.objectKind !== 'request' || (access.name !== 'querystring' && access.name !== 'uri')) continue;
-        if (access.op === 'read') continue;
-        const types = analysis.eventTypesAt(access.node);
-        if (!onlyIn(types, RESPONSE_EVENTS)) continue;
-        readOnly.add(access.node);
-        context.report({
-          node: access.node,
-          messageId: 'readOnlyInResponse',
-          data: { name: access.name, event: formatEventTypes(types) },
-        });
-      }
       for (const access of analysis.accesses) {
         if (
           access.objectKind === 'request' &&
           access.name === 'querystring' &&
           access.op === 'write' &&
-          access.value &&
-          !readOnly.has(access.node)
+          access.value
         ) {
           const value = access.value;
           const shape = objectValue(value);
