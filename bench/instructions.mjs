@@ -3,16 +3,17 @@
 // with the load of a shared machine, for A/B comparisons of a few percent that CPU times
 // cannot resolve. Slow (about 100x), so it lints small corpora.
 //
-//   node bench/instructions.mjs [--sizes 100,300] [--configs floor,one-rule,all,no-unused-vars]
+//   node bench/instructions.mjs [--sizes 50,200] [--configs floor,one-rule,all,no-unused-vars]
 //                               [--only edge,nonedge] [--jobs 2] [--seed 6] [--out instructions]
 //                               [--dist dist]
 //
 // For every corpus kind, configuration and size, one `bench/child-verify.mjs` run under
-// `valgrind --tool=callgrind` (Linter, synchronous: two identical runs counted within 0.03% of each other). The difference between the two sizes, divided by the
-// difference in files, is the cost of one more file with process start-up and module
-// loading taken out; it is reported next to the totals. Needs valgrind; builds nothing
-// (run `npm run build` first; `--dist` measures another build, such as a copy of an older
-// dist/, for a before/after). Writes bench/out/<out>.{json,md}.
+// `valgrind --tool=callgrind`: files read first, then linted one at a time (two identical
+// runs of 100 handler files counted within 0.7% of each other). The difference between the
+// two sizes, divided by the difference in files, is the cost of one more file with process
+// start-up and module loading taken out; it is reported next to the totals. Needs valgrind;
+// builds nothing (run `npm run build` first; `--dist` measures another build, such as a
+// copy of an older dist/, for a before/after). Writes bench/out/<out>.{json,md}.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -21,7 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { OUT, ROOT, makeParseCheck, snapshotPlugin, writeList } from './common.mjs';
 import { buildEdgeCorpus, buildNonEdgeCorpus } from './corpus.mjs';
 
-const opts = { sizes: [100, 300], configs: ['floor', 'one-rule', 'all', 'no-unused-vars'], only: ['edge', 'nonedge'], jobs: Math.max(1, Math.min(2, cpus().length)), seed: 6, out: 'instructions', dist: join(ROOT, 'dist') };
+const opts = { sizes: [50, 200], configs: ['floor', 'one-rule', 'all', 'no-unused-vars'], only: ['edge', 'nonedge'], jobs: Math.max(1, Math.min(2, cpus().length)), seed: 6, out: 'instructions', dist: join(ROOT, 'dist') };
 const args = process.argv.slice(2);
 for (let i = 0; i < args.length; i++) {
   const a = args[i];
@@ -42,7 +43,7 @@ for (let i = 0; i < args.length; i++) {
     process.exit(0);
   } else throw new Error(`unknown option ${a}`);
 }
-if (opts.sizes.length !== 2 || !(opts.sizes[0] < opts.sizes[1])) throw new Error('--sizes takes two sizes, smaller first, such as 100,300');
+if (opts.sizes.length !== 2 || !(opts.sizes[0] < opts.sizes[1])) throw new Error('--sizes takes two sizes, smaller first, such as 50,200');
 if (!existsSync('/usr/bin/valgrind')) {
   console.error('bench/instructions.mjs needs valgrind (apt-get install valgrind); `npm run bench` measures CPU time without it.');
   process.exit(2);
