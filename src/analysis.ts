@@ -1228,9 +1228,9 @@ class FileAnalyzer {
 
   // ---------------------------------------------------------------- results and responses
 
-  /** Values that a function returns: `return x`, arrow bodies. Nested functions excluded. */
   /** `return` values by the function they return from; built from the walk on first use. */
   private returnsByFunction: Map<FunctionNode, TSESTree.Node[]> | undefined;
+  /** Values that a function returns: `return x`, arrow bodies. Nested functions excluded. */
   private returnValues(fn: FunctionNode): TSESTree.Node[] {
     if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return [fn.body];
     if (!this.returnsByFunction) {
