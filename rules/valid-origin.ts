@@ -32,19 +32,6 @@ const SSL_PROTOCOLS = ['TLSv1.2', 'TLSv1.1', 'TLSv1', 'SSLv3'];
 const TIMEOUTS: Record<string, number> = { readTimeout: 4, keepaliveTimeout: 1 };
 const REJECTED = 'CloudFront rejects the origin (Lambda validation error, 502)';
 
-/** An object literal, or a `const` that holds one. */
-function literalOf(raw: TSESTree.Node, scope: TSESLint.Scope.Scope): TSESTree.ObjectExpression | undefined {
-  const node = unwrap(raw);
-  if (node.type === AST_NODE_TYPES.ObjectExpression) return node;
-  if (node.type !== AST_NODE_TYPES.Identifier) return undefined;
-  const def = ASTUtils.findVariable(scope, node)?.defs;
-  const declarator = def?.length === 1 ? def[0]!.node : undefined;
-  if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.parent.kind !== 'const') return undefined;
-  if (declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init) return undefined;
-  const init = unwrap(declarator.init);
-  return init.type === AST_NODE_TYPES.ObjectExpression ? init : undefined;
-}
-
 /** Which origin config `request.origin.custom`, `origin.s3` or a `const` alias of one is. */
 function originKindOf(raw: TSESTree.Node, scope: TSESLint.Scope.Scope): OriginKind {
   const node = unwrap(raw);
@@ -214,14 +201,14 @@ export default createRule<[], MessageIds>({
       };
 
       const checkConfig = (value: TSESTree.Node, kind: OriginKind) => {
-        const literal = literalOf(value, sourceCode.getScope(value));
+        const literal = analysis.objectLiteralOf(value);
         if (!literal || checked.has(literal)) return;
         checked.add(literal);
         for (const prop of finalProperties(literal)) checkField(propertyKeyName(prop), prop.value, kind);
       };
 
       const checkOrigin = (value: TSESTree.Node) => {
-        const literal = literalOf(value, sourceCode.getScope(value));
+        const literal = analysis.objectLiteralOf(value);
         if (!literal || checked.has(literal)) return;
         checked.add(literal);
         const custom = findProperty(literal, 'custom');

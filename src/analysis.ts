@@ -150,6 +150,8 @@ export interface Analysis {
   /** A lower bound of a string expression's UTF-8 size, counting only its known parts. */
   minimumBytes(node: TSESTree.Node): number;
   responseFor(node: TSESTree.ObjectExpression): GeneratedResponse | undefined;
+  /** The object literal an expression is, or that a constant binding it names holds. */
+  objectLiteralOf(node: TSESTree.Node): TSESTree.ObjectExpression | undefined;
 }
 
 const EMPTY_ANALYSIS: Analysis = {
@@ -166,6 +168,7 @@ const EMPTY_ANALYSIS: Analysis = {
   producesBase64: () => false,
   minimumBytes: () => 0,
   responseFor: () => undefined,
+  objectLiteralOf: () => undefined,
 };
 
 /** Text that any Lambda@Edge file contains somewhere; files without it are skipped cheaply. */
@@ -362,6 +365,7 @@ class FileAnalyzer {
       producesBase64: (node) => producesBase64(node, this.staticCtx),
       minimumBytes: (node) => minimumBytes(node, this.staticCtx),
       responseFor: (node) => this.responses.get(node),
+      objectLiteralOf: (node) => this.objectLiteralOf(node),
     };
   }
 
