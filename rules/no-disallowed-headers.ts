@@ -43,7 +43,7 @@ export default createRule<[], MessageIds>({
       readOnly:
         "'{{ name }}' is read-only in {{ event }}: this {{ change }} makes CloudFront answer 502 (\"The function tried to add, delete, or change a read-only header\"). Leave the header to CloudFront, or set it at the origin.",
       customHeaderInRequest:
-        "'{{ name }}' is an origin custom header, and this function also sets it in request.headers: Lambda@Edge does not allow a custom header whose name is also in request.headers. Keep one of the two: the custom header goes to this origin only, the request header to the origin and the cache key.",
+        "'{{ name }}' is an origin custom header, and this function also sets it in request.headers: Lambda@Edge does not allow a custom header whose name is also in request.headers. Keep one of the two: set it only in customHeaders (sent to this origin) or only in request.headers.",
       cloudFrontHeaderInViewerRequest:
         "'{{ name }}' is added by CloudFront after viewer-request; a viewer-request function that adds it fails validation and CloudFront answers 502. Set it in origin-request instead, or let a cache or origin request policy add it.",
     },
