@@ -144,10 +144,10 @@ const expected: Record<string, string[]> = {
   'docs/getting-started.md › JavaScript › eslint.config.mjs #3': [...allJs, readOnly('edge/security-headers.js')],
   'docs/getting-started.md › TypeScript › eslint.config.mjs': [...allJs, ...allTs],
   'docs/getting-started.md › TypeScript › eslint.config.ts': [...allJs, ...allTs, readOnly('edge/security-headers.ts')],
-  'docs/getting-started.md › AWS CDK › eslint.config.mjs': [numeric('lambda/redirect.ts')],
-  'docs/getting-started.md › Serverless Framework › eslint.config.mjs': allJs,
-  'docs/getting-started.md › AWS SAM and CloudFormation › eslint.config.mjs': allJs,
-  'docs/getting-started.md › Terraform › eslint.config.mjs': allJs,
+  'docs/getting-started.md › AWS CDK › eslint.config.mjs': [numeric('lambda/redirect.js'), numeric('lambda/redirect.ts')],
+  'docs/getting-started.md › Serverless Framework › eslint.config.mjs': [...allJs, ...allTs],
+  'docs/getting-started.md › AWS SAM and CloudFormation › eslint.config.mjs': [...allJs, ...allTs],
+  'docs/getting-started.md › Terraform › eslint.config.mjs': [...allJs, ...allTs],
   'docs/infrastructure.md › Settings › eslint.config.mjs': allJs,
   'docs/infrastructure.md › Settings › eslint.config.mjs #2': [...allJs, readOnly('edge/security-headers.js')],
 };
@@ -200,6 +200,16 @@ describe('config snippets in README.md and docs/', () => {
       expect(await lint(dir)).toEqual([...expected[snippet.id]!].sort());
     }, 60_000);
   });
+
+  it('a numeric status is a warning, not an error, as getting-started.md says (eslint exits 0 on it)', async () => {
+    const snippet = snippets.find((s) => s.id === 'docs/getting-started.md › JavaScript › eslint.config.mjs')!;
+    const { dir } = project(snippet, 'module');
+    const results = await new ESLint({ cwd: dir }).lintFiles(['edge/redirect.js']);
+    expect(results.map((r) => [r.errorCount, r.warningCount, r.messages.map((m) => `${m.ruleId}:${m.severity}`)])).toEqual([
+      [0, 1, ['lambda-edge/no-numeric-status:1']],
+    ]);
+    expect(readFileSync(path.join(repoRoot, 'docs/getting-started.md'), 'utf8')).toMatch(/``6:15 {2}warning {2}Lambda@Edge documents a response's `status` as a string/);
+  }, 60_000);
 
   it('a check that can fail: the old eslint.config.js with `import` does not load in a CommonJS project', async () => {
     const old = "// eslint.config.js\nimport lambdaEdge from 'eslint-plugin-lambda-edge';\n\nexport default [lambdaEdge.configs.recommended];\n";
