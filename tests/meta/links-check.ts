@@ -21,8 +21,8 @@ export function slug(heading: string): string {
     .replace(/\s/g, '-');
 }
 
-/** Blanks out fenced code blocks and code spans (keeping line numbers and lengths). */
-function withoutCode(text: string): string {
+/** Blanks out fenced code blocks (keeping line numbers). */
+function withoutFences(text: string): string {
   const lines = text.split('\n');
   let fence: string | undefined;
   const out = lines.map((line) => {
@@ -37,14 +37,19 @@ function withoutCode(text: string): string {
     }
     return line;
   });
-  return out.join('\n').replace(/(`+)[^`]*?\1/g, (m) => m.replace(/[^\n]/g, ' '));
+  return out.join('\n');
+}
+
+/** Blanks out fenced code blocks and code spans (keeping line numbers and lengths). */
+function withoutCode(text: string): string {
+  return withoutFences(text).replace(/(`+)[^`]*?\1/g, (m) => m.replace(/[^\n]/g, ' '));
 }
 
 /** The anchors a Markdown text defines: its headings' slugs (with GitHub's -1, -2 suffixes). */
 export function anchorsOf(text: string): Set<string> {
   const anchors = new Set<string>();
   const counts = new Map<string, number>();
-  for (const line of withoutCode(text).split('\n')) {
+  for (const line of withoutFences(text).split('\n')) {
     const match = /^#{1,6}\s+(.*?)\s*#*\s*$/.exec(line);
     if (!match) continue;
     const base = slug(match[1]!);

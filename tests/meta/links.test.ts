@@ -94,6 +94,7 @@ describe('linkProblems (on crafted Markdown)', () => {
   it('slugs headings the way GitHub does', () => {
     expect(slug('What the cache cannot see: infrastructure files')).toBe('what-the-cache-cannot-see-infrastructure-files');
     expect(slug('The `map` command')).toBe('the-map-command');
+    expect([...anchorsOf('## The `map` command\n')]).toEqual(['the-map-command']);
     expect(slug('❌ Incorrect')).toBe('-incorrect');
     expect([...anchorsOf('# A\n## Usage\n## Usage\n```\n# not a heading\n```\n')]).toEqual(['a', 'usage', 'usage-1']);
   });
