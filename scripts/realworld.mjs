@@ -172,4 +172,4 @@ if (!result.ok) {
   console.error(`\nrealworld: the findings differ from tests/realworld/expected.json (package names are prefixed with the config, bare: or node:):\n${formatComparison(result)}`);
   process.exit(1);
 }
-console.log(`realworld: OK, ${result.matched} expected findings matched (${expected.truePositives.length} true-positive and ${expected.knownFalse.length} known-false entries), ${expected.acceptedSilent.length} accepted-silent places stay silent, ${(expected.knownMisses ?? []).length} known misses still missed`);
+console.log(`realworld: OK, ${result.matched} expected (entry, config) pairs matched (${expected.truePositives.length} true-positive and ${expected.knownFalse.length} known-false entries), ${expected.acceptedSilent.length} accepted-silent places stay silent, ${(expected.knownMisses ?? []).length} known misses still missed`);
