@@ -821,40 +821,45 @@ class FileAnalyzer {
     return false;
   }
 
-  /** `<records>[i].cf`, where `records` is an expression holding `event.Records`. */
-  private recordsReachCf(records: TSESTree.Node): boolean {
+  /**
+   * `<records>[i].cf`, where `records` is an expression holding `event.Records`. `seen` holds
+   * the variables this query has followed: `var x = x` makes a variable its own reference.
+   */
+  private recordsReachCf(records: TSESTree.Node, seen = new Set<Variable>()): boolean {
     const { node: outer, parent } = outerParent(records);
-    if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === outer) return this.recordReachesCf(parent);
+    if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === outer) return this.recordReachesCf(parent, seen);
     if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === outer && parent.id.type === AST_NODE_TYPES.Identifier) {
       const variable = this.variableOf(parent.id);
-      return !!variable?.references.some((ref) => ref.identifier !== parent.id && this.recordsReachCf(ref.identifier));
+      if (!variable || seen.has(variable)) return false;
+      seen.add(variable);
+      return variable.references.some((ref) => ref.identifier !== parent.id && this.recordsReachCf(ref.identifier, seen));
     }
     // const [{ cf }] = event.Records; const [record] = event.Records;
     if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === outer && parent.id.type === AST_NODE_TYPES.ArrayPattern) {
       const first = parent.id.elements[0];
       const inner = first?.type === AST_NODE_TYPES.AssignmentPattern ? first.left : first;
       if (inner?.type === AST_NODE_TYPES.ObjectPattern) return !!findPatternKey(inner, 'cf');
-      if (inner?.type === AST_NODE_TYPES.Identifier) return this.recordVariableReachesCf(inner);
+      if (inner?.type === AST_NODE_TYPES.Identifier) return this.recordVariableReachesCf(inner, seen);
     }
     return false;
   }
 
   /** `<record>.cf`, `const { cf } = <record>`, `const record = <record>; record.cf`. */
-  private recordReachesCf(record: TSESTree.Node): boolean {
+  private recordReachesCf(record: TSESTree.Node, seen: Set<Variable>): boolean {
     const { node: outer, parent } = outerParent(record);
     if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === outer) return memberName(parent) === 'cf';
     if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === outer) {
       if (parent.id.type === AST_NODE_TYPES.ObjectPattern) return !!findPatternKey(parent.id, 'cf');
-      if (parent.id.type === AST_NODE_TYPES.Identifier) return this.recordVariableReachesCf(parent.id);
+      if (parent.id.type === AST_NODE_TYPES.Identifier) return this.recordVariableReachesCf(parent.id, seen);
     }
     return false;
   }
 
-  private recordVariableReachesCf(id: TSESTree.Identifier): boolean {
+  private recordVariableReachesCf(id: TSESTree.Identifier, seen: Set<Variable>): boolean {
     const variable = this.variableOf(id);
-    return !!variable?.references.some(
-      (ref) => ref.identifier !== id && !ref.isWrite() && this.recordReachesCf(ref.identifier),
-    );
+    if (!variable || seen.has(variable)) return false; // `var r = r`
+    seen.add(variable);
+    return variable.references.some((ref) => ref.identifier !== id && !ref.isWrite() && this.recordReachesCf(ref.identifier, seen));
   }
 
   /** `{ Records: [{ cf }] }`, `{ Records }` with `Records[0].cf` later. */
@@ -1436,19 +1441,24 @@ class FileAnalyzer {
     return response;
   }
 
-  private addHeaderMap(raw: TSESTree.Node, owner: HeaderOwner, response?: GeneratedResponse): void {
+  /**
+   * Marks the header-map literals that `raw` can hold. `seen` holds the variables this query
+   * has followed: `headers = headers` (or `a = b; b = a`) writes a variable into itself.
+   */
+  private addHeaderMap(raw: TSESTree.Node, owner: HeaderOwner, response?: GeneratedResponse, seen = new Set<Variable>()): void {
     const node = unwrap(raw);
     if (node.type === AST_NODE_TYPES.Identifier) {
       const variable = this.variableOf(node);
-      if (variable) {
+      if (variable && !seen.has(variable)) {
+        seen.add(variable);
         this.headerMapVars.set(variable, owner);
-        for (const ref of variable.references) if (ref.writeExpr) this.addHeaderMap(ref.writeExpr, owner, response);
+        for (const ref of variable.references) if (ref.writeExpr) this.addHeaderMap(ref.writeExpr, owner, response, seen);
       }
       return;
     }
     if (node.type === AST_NODE_TYPES.ConditionalExpression) {
-      this.addHeaderMap(node.consequent, owner, response);
-      this.addHeaderMap(node.alternate, owner, response);
+      this.addHeaderMap(node.consequent, owner, response, seen);
+      this.addHeaderMap(node.alternate, owner, response, seen);
       return;
     }
     // `headers: securityHeaders()`: the literals a local helper returns are header maps.

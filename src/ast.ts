@@ -84,6 +84,26 @@ function literalKey(node: TSESTree.Node): string | undefined {
   return undefined;
 }
 
+/** Characters a literal cannot hold as they are, and lone surrogates (a file cannot hold those). */
+const LITERAL_SPECIAL = /[\\'"`\u0000-\u001f\u007f\u2028\u2029]|\$\{|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const NAMED_ESCAPES: Record<string, string> = { '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\b': '\\b', '\f': '\\f', '\v': '\\v' };
+
+/**
+ * JavaScript source for a string literal whose value is `text`, in the given quotes (a backtick
+ * makes a template literal without expressions). Backslashes, the quote, `${` in a template,
+ * line terminators, other control characters and lone surrogates are escaped, so the literal parses and its
+ * value is exactly `text`, whatever `text` holds.
+ */
+export function stringLiteralSource(text: string, quote: "'" | '"' | '`' = "'"): string {
+  const body = text.replace(LITERAL_SPECIAL, (c) => {
+    if (c === '${') return quote === '`' ? '\\${' : c;
+    if (c === quote) return `\\${c}`;
+    if (c === "'" || c === '"' || c === '`') return c;
+    return NAMED_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
+  return `${quote}${body}${quote}`;
+}
+
 /** The named, non-computed property `name` of an object literal (last one wins, as at run time). */
 export function findProperty(node: TSESTree.ObjectExpression, name: string): TSESTree.Property | undefined {
   let found: TSESTree.Property | undefined;

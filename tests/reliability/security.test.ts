@@ -122,11 +122,11 @@ async function exercise(root: string, write?: string): Promise<void> {
   for (const file of jsFiles(root)) {
     const code = fs.readFileSync(file, 'utf8');
     for (const parser of ['espree', 'typescript'] as const) {
-      const result = checkProgram({ code, parser, filename: file, settings: { 'lambda-edge': {} } });
+      const result = checkProgram({ code, parser, filename: file, cwd: root, settings: { 'lambda-edge': {} } });
       expect(result.failures).toEqual([]);
     }
     // Discovery keyed on this project root, as ESLint run in it would do.
-    lint({ code, parser: 'typescript', filename: file, settings: { 'lambda-edge': { infrastructure: [path.join(root, '*.yaml')] } } });
+    lint({ code, parser: 'typescript', filename: file, cwd: root, settings: { 'lambda-edge': { infrastructure: [path.join(root, '*.yaml')] } } });
   }
 }
 
