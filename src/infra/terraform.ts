@@ -1,6 +1,6 @@
 import { basename, dirname, extname, resolve } from 'node:path';
 import type * as Hcl from '../languages/hcl/ast.js';
-import { visitorKeys } from '../languages/hcl/ast.js';
+import { childNodes } from '../languages/hcl/ast.js';
 import { parseHcl } from '../languages/hcl/parser.js';
 import { staticTemplate } from '../languages/hcl/static-value.js';
 import type { DiscoveryContext } from './context.js';
@@ -336,7 +336,7 @@ function traversals(mod: TfModule, node: SyntaxNode, file: TfFile, depth: number
   for (let n = stack.pop(); n; n = stack.pop()) {
     const parts = n.type === 'Variable' || n.type === 'GetAttr' || n.type === 'Index' || n.type === 'Splat' ? traversalOf(n) : undefined;
     if (!parts) {
-      stack.push(...childrenOf(n).reverse());
+      stack.push(...childNodes(n).reverse());
       continue;
     }
     if (parts[0] === 'local' && parts[1]) {
@@ -353,16 +353,6 @@ function traversals(mod: TfModule, node: SyntaxNode, file: TfFile, depth: number
     }
   }
   return found;
-}
-
-function childrenOf(node: Hcl.HclNode): Hcl.HclNode[] {
-  const children: Hcl.HclNode[] = [];
-  for (const key of visitorKeys[node.type]) {
-    const child = (node as unknown as Record<string, Hcl.HclNode | Hcl.HclNode[] | null>)[key];
-    if (Array.isArray(child)) children.push(...child);
-    else if (child) children.push(child);
-  }
-  return children;
 }
 
 export type { TfBlock };

@@ -284,3 +284,16 @@ export const visitorKeys: Readonly<Record<HclNode['type'], readonly string[]>> =
   Unary: ['argument'],
   Parenthesized: ['expression'],
 };
+
+type NodeRecord = Record<string, HclNode | HclNode[] | null | undefined>;
+
+/** The child nodes of a node, in source order (by `visitorKeys`). */
+export function childNodes(node: HclNode): HclNode[] {
+  const children: HclNode[] = [];
+  for (const key of visitorKeys[node.type]) {
+    const child = (node as unknown as NodeRecord)[key];
+    if (Array.isArray(child)) children.push(...child);
+    else if (child) children.push(child);
+  }
+  return children;
+}

@@ -3,7 +3,7 @@
  * syntax tree, helpers to read static values, and the ESLint language the plugin ships.
  */
 export type * from './ast.js';
-export { visitorKeys } from './ast.js';
+export { visitorKeys, childNodes } from './ast.js';
 export { parseHcl, MAX_DEPTH, type HclParseResult, type HclSyntaxError } from './parser.js';
 export {
   staticValue,
@@ -16,3 +16,4 @@ export {
   type StaticValue,
   type StaticAttribute,
 } from './static-value.js';
+export { hclLanguage, HclSourceCode, type HclLanguage } from './language.js';

@@ -189,6 +189,9 @@ class Parser {
         continue;
       }
       if (token.type === end) break;
+      if (token.type === 'eof') {
+        this.fail('Unclosed configuration block: there is no closing brace for this block before the end of the file.', start - 1);
+      }
       if (token.type !== 'ident') {
         this.fail(`Argument or block definition required: an argument name or block type is expected here, not ${describe(token)}.`, token.start);
       }
