@@ -11,7 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { parse as oracleParse } from '@cdktn/hcl2json';
 import { parseHcl, staticValue } from '../dist/src/languages/hcl/index.js';
-import { firstDifference, normalize, shapeOfBody } from './hcl-shape.mjs';
+import { firstDifference, oracle, shapeOfBody } from './hcl-shape.mjs';
 
 const { values, positionals } = parseArgs({ options: { verbose: { type: 'boolean' }, lezer: { type: 'boolean' } }, allowPositionals: true });
 if (positionals.length === 0) {
@@ -44,13 +44,8 @@ for (const path of files) {
   const ours = parseHcl(text);
   oursMs += performance.now() - start;
   start = performance.now();
-  let theirs;
-  let theirError;
-  try {
-    theirs = await oracleParse(path, text);
-  } catch (error) {
-    theirError = String(error).split('\n')[0];
-  }
+  const theirs = await oracle(oracleParse, path, text);
+  const theirError = theirs.ok ? undefined : theirs.message.split('\n')[0];
   oracleMs += performance.now() - start;
   if (lezer) {
     start = performance.now();
@@ -63,7 +58,7 @@ for (const path of files) {
   else if (!ours.ok) result.bothReject++;
   else {
     result.bothAccept++;
-    const difference = firstDifference(shapeOfBody(ours.ast.body, staticValue), normalize(theirs));
+    const difference = theirs.shape && firstDifference(shapeOfBody(ours.ast.body, staticValue), theirs.shape);
     if (difference) result.mismatches.push(`${name}: ${difference}`);
   }
 }

@@ -323,11 +323,20 @@ class Parser {
 
   private parsePostfix(term: AST.Expression): AST.Expression {
     let object = term;
+    // Inside an attribute-only splat (`a.*.b`), until a `[`: a second `.*` is an error.
+    let attributeSplat = false;
     for (;;) {
       const token = this.peek();
-      if (token.type === '.') object = this.parseDot(object);
-      else if (token.type === '[') object = this.parseBracket(object);
-      else return object;
+      if (token.type === '.') {
+        if (attributeSplat && this.after(token).type === '*') {
+          this.fail('Nested splat expression not allowed: a splat (*) cannot be used inside another attribute-only splat (write [*] for the outer one).', this.after(token).start);
+        }
+        object = this.parseDot(object);
+        attributeSplat ||= object.type === 'Splat';
+      } else if (token.type === '[') {
+        object = this.parseBracket(object);
+        attributeSplat = false;
+      } else return object;
     }
   }
 
@@ -749,7 +758,8 @@ class TemplateScanner {
     let k = after;
     while (text[k] === ' ' || text[k] === '\t') k++;
     const next = text[k];
-    if (next === undefined || next === '\n' || (next === '\r' && text[k + 1] === '\n')) return after;
+    // HashiCorp's scanner needs a newline after the marker: a heredoc cannot end the file.
+    if (next === '\n' || (next === '\r' && text[k + 1] === '\n')) return after;
     return undefined;
   }
 

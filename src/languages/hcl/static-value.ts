@@ -78,7 +78,8 @@ function dedent(text: string): string {
     indent = Math.min(indent, line.length - line.trimStart().length);
   }
   if (indent === Infinity || indent === 0) return text;
-  return lines.map((line) => line.slice(Math.min(indent, line.length - line.trimStart().length))).join('\n');
+  // Lines of only spaces are left as they are, as HashiCorp's parser does.
+  return lines.map((line) => (line.trim() === '' ? line : line.slice(indent))).join('\n');
 }
 
 /** An object key as Terraform reads it: a bare name, a plain string, a number; else undefined. */
