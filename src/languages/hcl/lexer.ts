@@ -73,6 +73,10 @@ const PUNCTUATION: readonly TokenType[] = [
   '{', '}', '[', ']', '(', ')', '=', '<', '>', '+', '-', '*', '/', '%', '!', '?', ':', ',', '.',
 ];
 
+/** The punctuation tokens by first character, longest first. */
+const PUNCTUATION_BY_CHAR = new Map<string, TokenType[]>();
+for (const p of PUNCTUATION) PUNCTUATION_BY_CHAR.set(p[0]!, [...(PUNCTUATION_BY_CHAR.get(p[0]!) ?? []), p]);
+
 const ID_START = /[\p{ID_Start}_]/u;
 const ID_CONTINUE = /[\p{ID_Continue}\-]/u;
 const NUMBER = /[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
@@ -150,7 +154,7 @@ export class Lexer {
     const ident = this.identifier(i);
     if (ident) return ident;
     if (c === '<' && text[i + 1] === '<') return this.heredoc(i);
-    for (const p of PUNCTUATION) {
+    for (const p of PUNCTUATION_BY_CHAR.get(c) ?? []) {
       if (text.startsWith(p, i)) return { type: p, start: i, end: i + p.length, text: p };
     }
     const code = text.codePointAt(i)!;
@@ -165,6 +169,8 @@ export class Lexer {
 
   private identifier(i: number): Token | undefined {
     const text = this.text;
+    const code = text.charCodeAt(i);
+    if (code < 128 && !(isAsciiIdentChar(code) && code !== 45 && !(code >= 48 && code <= 57))) return undefined;
     const first = String.fromCodePoint(text.codePointAt(i)!);
     if (!ID_START.test(first)) return undefined;
     let end = i + first.length;
