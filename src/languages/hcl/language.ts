@@ -32,6 +32,11 @@ interface Problem {
   loc: AST.SourceLocation;
 }
 
+/** A rule's setting in an `/* eslint … *\/` comment, as ESLint's RulesConfig types it. */
+type Severity = 0 | 1 | 2 | 'off' | 'warn' | 'error';
+type InlineRules = Record<string, Severity | [Severity, ...unknown[]]>;
+type InlineConfig = { config: { rules: InlineRules }; loc: AST.SourceLocation };
+
 const commentParser = new ConfigCommentParser();
 
 /** SourceCode of one HCL file: text, lines, tree, comments, positions, parents, inline config. */
@@ -107,14 +112,14 @@ export class HclSourceCode extends TextSourceCodeBase<{
   }
 
   /** `/* eslint rule: "off" *\/` comments: rule configuration for this file. */
-  applyInlineConfig(): { configs: { config: { rules: Record<string, unknown> }; loc: AST.SourceLocation }[]; problems: Problem[] } {
-    const configs: { config: { rules: Record<string, unknown> }; loc: AST.SourceLocation }[] = [];
+  applyInlineConfig(): { configs: InlineConfig[]; problems: Problem[] } {
+    const configs: InlineConfig[] = [];
     const problems: Problem[] = [];
     for (const comment of this.getInlineConfigNodes()) {
       const { label, value } = commentParser.parseDirective(comment.value)!;
       if (label !== 'eslint') continue;
       const result = commentParser.parseJSONLikeConfig(value);
-      if (result.ok) configs.push({ config: { rules: result.config as Record<string, unknown> }, loc: comment.loc });
+      if (result.ok) configs.push({ config: { rules: result.config as InlineRules }, loc: comment.loc });
       else problems.push({ ruleId: null, message: result.error.message, loc: comment.loc });
     }
     return { configs, problems };
@@ -147,8 +152,9 @@ export const hclLanguage = {
     return { ok: false, errors: [{ message, line, column }] };
   },
 
-  createSourceCode(file: HclFile, input: { ast: AST.ConfigFile }): HclSourceCode {
-    return new HclSourceCode({ text: textOf(file), ast: input.ast });
+  /** `input` is what `parse` returned (typed loosely, as ESLint's Language interface has it). */
+  createSourceCode(file: HclFile, input: { ast: unknown }): HclSourceCode {
+    return new HclSourceCode({ text: textOf(file), ast: input.ast as AST.ConfigFile });
   },
 };
 
