@@ -7,6 +7,7 @@
 // prints the (shrunk) program and the seed; rerun with that seed to reproduce it.
 import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
+import { fuzzHcl } from './fuzz-hcl.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -27,4 +28,5 @@ const result = spawnSync('npx', ['vitest', 'run', 'tests/reliability/fuzz.test.t
   env: { ...process.env, FUZZ_SEED: seed, FUZZ_RUNS: runs, FUZZ_ESLUMP_RUNS: runs, FUZZ_TIME_MS: timeMs, FUZZ_VERBOSE: '1' },
 });
 if (result.status !== 0) console.error(`fuzz: failed; reproduce with: npm run fuzz -- --seed ${seed} --runs ${runs}`);
-process.exit(result.status ?? 1);
+const hclStatus = fuzzHcl({ seed, runs });
+process.exit(result.status || hclStatus);
