@@ -23,6 +23,13 @@ export default createInfraRule({
     },
   },
   check(model, report) {
+    // A literal ARN names its region, also for a function defined elsewhere.
+    for (const behavior of model.behaviors) {
+      for (const { arn, fn } of behavior.lambdas) {
+        if (!arn?.region || arn.region === 'us-east-1' || fn) continue;
+        report(arn.node, 'region', { fn: arn.text, region: arn.region, from: ' (its ARN)', fix: FIX[model.flavour] });
+      }
+    }
     for (const fn of model.functions) {
       const region = fn.settings.region;
       if (!region || region.value === 'us-east-1' || fn.associations.length === 0) continue;

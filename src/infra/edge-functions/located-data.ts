@@ -159,6 +159,8 @@ interface AnyNode extends SourceNode {
   elements?: Array<{ value: AnyNode } & SourceNode>;
 }
 
+const CONTAINER_TYPES = new Set(['YAMLMapping', 'YAMLSequence', 'YAMLWithMeta', 'Object', 'Array']);
+
 function located(builder: Builder, value: unknown): LocatedData {
   const data: LocatedData = {
     value,
@@ -167,9 +169,11 @@ function located(builder: Builder, value: unknown): LocatedData {
     valueOf: (container, key) =>
       isObjectLike(container) ? builder.entries.get(container)?.get(String(key))?.value : undefined,
     settingNode(container, key) {
-      if (!isObjectLike(container)) return undefined;
-      const inner = (container as Record<string, unknown>)[key as string];
-      return isObjectLike(inner) ? data.keyOf(container, key) : data.valueOf(container, key);
+      const value = data.valueOf(container, key) as AnyNode | undefined;
+      if (!value) return undefined;
+      // A scalar, or a tagged scalar (`!GetAtt Fn.Arn`): the value; a map or list: its key.
+      const scalar = value.type === 'YAMLWithMeta' ? value.value?.type === 'YAMLScalar' : !CONTAINER_TYPES.has(value.type);
+      return scalar ? value : data.keyOf(container, key);
     },
   };
   return data;
