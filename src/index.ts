@@ -70,7 +70,7 @@ plugin.configs.strict = buildConfig('strict');
 plugin.configs.all = buildConfig('all');
 
 /** Serverless services and SAM/CloudFormation templates under their usual names. */
-export const INFRASTRUCTURE_FILES = {
+const INFRASTRUCTURE_FILES = {
   yaml: ['**/serverless.yml', '**/serverless.yaml', '**/template.yml', '**/template.yaml', '**/*.template.yml', '**/*.template.yaml'],
   json: ['**/serverless.json', '**/template.json', '**/*.template.json'],
   /** Generated templates: CDK's synth output, SAM's build folder, Serverless' package. */
