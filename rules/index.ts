@@ -22,6 +22,7 @@ import noReadOnlyRequestFields from './no-read-only-request-fields.js';
 import noStatusChangeInViewerResponse from './no-status-change-in-viewer-response.js';
 import preferCacheableEvent from './prefer-cacheable-event.js';
 import validBodyEncoding from './valid-body-encoding.js';
+import validConfiguration from './valid-configuration.js';
 import validHandlerCompletion from './valid-handler-completion.js';
 import validHeaderShape from './valid-header-shape.js';
 import validIncludeBody from './valid-include-body.js';
@@ -53,6 +54,7 @@ export const ruleModules = {
   'no-status-change-in-viewer-response': noStatusChangeInViewerResponse,
   'prefer-cacheable-event': preferCacheableEvent,
   'valid-body-encoding': validBodyEncoding,
+  'valid-configuration': validConfiguration,
   'valid-handler-completion': validHandlerCompletion,
   'valid-header-shape': validHeaderShape,
   'valid-include-body': validIncludeBody,

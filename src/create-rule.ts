@@ -1,5 +1,5 @@
 import { ESLintUtils } from '@typescript-eslint/utils';
-import { configProblemsFor, getAnalysis } from './analysis.js';
+import { getAnalysis } from './analysis.js';
 import { PACKAGE, REPOSITORY_URL } from './package-info.js';
 
 export interface LambdaEdgeRuleDocs {
@@ -17,7 +17,7 @@ export interface LambdaEdgeRuleDocs {
  * Docs URLs point at the docs of the installed version (the git tag), so an editor's link
  * matches the rule that produced the report.
  */
-const ruleCreator = ESLintUtils.RuleCreator<LambdaEdgeRuleDocs>(
+export const ruleCreator = ESLintUtils.RuleCreator<LambdaEdgeRuleDocs>(
   (name) => `${REPOSITORY_URL}/blob/v${PACKAGE.version}/docs/rules/${name}.md`,
 );
 
@@ -35,7 +35,7 @@ function deepFreeze<T>(value: T): T {
  * options and messages), with a `create` that costs next to nothing where there is nothing
  * to check. ESLint calls `create` for every rule and every file, so:
  * - a file without Lambda@Edge code (the shared analysis, cached on the AST, says so after
- *   one regex test) gets no listeners, unless a configuration problem must be reported;
+ *   one regex test) gets no listeners (configuration problems are `valid-configuration`'s);
  * - options are merged with their defaults once per distinct configuration, not once per
  *   file and rule (RuleCreator deep-clones the defaults on every call).
  */
@@ -62,7 +62,7 @@ export const createRule: typeof ruleCreator = (spec) => {
     ...rule,
     create(context) {
       const analysis = getAnalysis(context);
-      if (!analysis.isEdge && configProblemsFor(context, analysis).length === 0) return {};
+      if (!analysis.isEdge) return {};
       return spec.create(context, optionsFor(context.options));
     },
   };

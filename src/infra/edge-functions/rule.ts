@@ -1,13 +1,8 @@
-import { ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import type { LambdaEdgeRuleDocs } from '../../create-rule.js';
-import { PACKAGE, REPOSITORY_URL } from '../../package-info.js';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { type LambdaEdgeRuleDocs, ruleCreator } from '../../create-rule.js';
 import { CONFIG_MESSAGES } from '../../rule-helpers.js';
 import { edgeModelOf, mayHoldEdgeInfrastructure } from './index.js';
 import type { EdgeFunction, EdgeModel, SourceNode } from './model.js';
-
-const ruleCreator = ESLintUtils.RuleCreator<LambdaEdgeRuleDocs>(
-  (name) => `${REPOSITORY_URL}/blob/v${PACKAGE.version}/docs/rules/${name}.md`,
-);
 
 export type InfraReport<MessageIds extends string> = (
   node: SourceNode,
