@@ -17,7 +17,7 @@ export default ruleCreator({
       description: 'Require valid Lambda@Edge event type comments, settings and readable infrastructure code',
       recommended: 'recommended',
     },
-    messages: { ...CONFIG_MESSAGES },
+    messages: { invalidConfig: CONFIG_MESSAGES.invalidConfig },
     schema: [],
   },
   defaultOptions: [],

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import tsParser from '@typescript-eslint/parser';
 import { ESLint } from 'eslint';
+import * as eslint9 from 'eslint-v9';
 import { describe, expect, it } from 'vitest';
 import plugin from '../../src/index.js';
 
@@ -11,9 +12,9 @@ import plugin from '../../src/index.js';
  */
 const PROJECTS = path.join(import.meta.dirname, '..', 'fixtures', 'infra-projects');
 
-async function lintProject(kind: string): Promise<string[]> {
+async function lintProject(kind: string, Api: typeof ESLint = ESLint): Promise<string[]> {
   const cwd = path.join(PROJECTS, kind);
-  const eslint = new ESLint({
+  const eslint = new Api({
     cwd,
     overrideConfigFile: true,
     overrideConfig: [
@@ -59,6 +60,13 @@ describe('eslint . reports on the infrastructure lines', () => {
       'template.json:21:9 lambda-edge/infra-edge-trust-policy',
       'template.json:9:20 lambda-edge/infra-limits',
     ]);
+  });
+
+  it.each(['cdk', 'serverless', 'sam', 'cloudformation'])('ESLint 9 accepts the configs and gives the same findings: %s', async (kind) => {
+    expect(eslint9.ESLint.version).toMatch(/^9\./);
+    const v9 = await lintProject(kind, eslint9.ESLint as unknown as typeof ESLint);
+    expect(v9.length).toBeGreaterThan(0);
+    expect(v9).toEqual(await lintProject(kind));
   });
 
   it('a broken serverless.yml is one finding on that file, at the line of the error', async () => {

@@ -1,5 +1,5 @@
 import rule from '../../rules/infra-edge-trust-policy.js';
-import { at, jsonTester, lines, withSettings, yamlTester } from '../infra-rule-tester.js';
+import { at, cdkStack, cdkTester, jsonTester, lines, withSettings, yamlTester } from '../infra-rule-tester.js';
 
 const ruleModule = rule as never;
 
@@ -99,4 +99,19 @@ const cfnJson = (services: string[]) =>
 jsonTester.run('infra-edge-trust-policy (CloudFormation JSON)', ruleModule, {
   valid: [{ filename: 'template.json', code: cfnJson(['lambda.amazonaws.com', 'edgelambda.amazonaws.com']) }],
   invalid: [{ filename: 'template.json', code: cfnJson(['lambda.amazonaws.com']), errors: [{ messageId: 'untrusted', ...at(cfnJson(['lambda.amazonaws.com']), '"AssumeRolePolicyDocument"') }] }],
+});
+
+// CDK adds edgelambda.amazonaws.com to an iam.Role used by an edge function itself, and a role
+// imported by ARN is not in the file: nothing to report.
+cdkTester.run('infra-edge-trust-policy (CDK)', ruleModule, {
+  valid: [
+    cdkStack(
+      [
+        "    const role = new iam.Role(this, 'R', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });",
+        "    const edge = new cloudfront.experimental.EdgeFunction(this, 'Edge', { runtime, handler: 'e.handler', code, role });",
+        "    new cloudfront.Distribution(this, 'Cdn', { defaultBehavior: { origin, edgeLambdas: [{ functionVersion: edge.currentVersion, eventType: cloudfront.LambdaEdgeEventType.VIEWER_REQUEST }] } });",
+      ].join('\n'),
+    ),
+  ],
+  invalid: [],
 });
