@@ -31,6 +31,11 @@ export function edgeModelOf(context: ModelContext): EdgeModel {
   return model;
 }
 
+/**
+ * One branch per language. Terraform joins here once its ESLint language (`lambda-edge/hcl`)
+ * exists: a reader from its AST to the same model (the `terraform` flavour, `Setting` nodes
+ * with the HCL nodes' `loc`), and the `infra-*` rules apply unchanged.
+ */
 function readModel(ast: object, text: string): EdgeModel {
   const root = ast as { type?: string; body?: Array<{ type?: string }> };
   if (root.type === 'Document') return dataModel(fromJsonAst(ast), text);
