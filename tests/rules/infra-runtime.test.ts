@@ -12,7 +12,13 @@ const cdkJava = cdkStack(
 cdkTester.run('infra-runtime (CDK)', ruleModule, {
   // withSettings.cdk uses NODEJS_22_X.
   valid: [withSettings.cdk('memorySize: 128')],
-  invalid: [{ code: cdkJava, errors: [{ messageId: 'unsupported', ...at(cdkJava, 'lambda.Runtime.JAVA_21') }] }],
+  invalid: [
+    { code: cdkJava, errors: [{ messageId: 'unsupported', ...at(cdkJava, 'lambda.Runtime.JAVA_21') }] },
+    {
+      code: cdkJava.replace('JAVA_21', 'PROVIDED_AL2023'),
+      errors: [{ message: /not supported by Lambda@Edge: provided\.al2023\./, ...at(cdkJava.replace('JAVA_21', 'PROVIDED_AL2023'), 'lambda.Runtime.PROVIDED_AL2023') }],
+    },
+  ],
 });
 
 const slsRuby = withSettings.serverless(['runtime: ruby3.3']);

@@ -396,7 +396,8 @@ function runtimeId(expr: Expr): string | undefined {
   if (m) return `nodejs${m[1]}.x`;
   m = /^PYTHON_(\d+)_(\d+)$/.exec(name);
   if (m) return `python${m[1]}.${m[2]}`;
-  m = /^(JAVA|DOTNET|RUBY|GO|PROVIDED)(?:_(.*))?$/.exec(name);
+  if (name.startsWith('PROVIDED')) return name === 'PROVIDED' ? 'provided' : `provided.${name.slice('PROVIDED_'.length).toLowerCase()}`;
+  m = /^(JAVA|DOTNET|RUBY|GO)(?:_(.*))?$/.exec(name);
   if (m) return `${m[1]!.toLowerCase()}${m[2] ? m[2].toLowerCase().replace(/_/g, '.') : ''}`;
   return undefined;
 }
