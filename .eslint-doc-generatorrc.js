@@ -3,6 +3,7 @@ export default {
   configEmoji: [
     ['recommended', '✅'],
     ['strict', '🔒'],
+    ['infrastructure', '🏗️'],
   ],
   ignoreConfig: ['all'],
   ruleDocSectionInclude: ['Why', 'Examples', 'When Not To Use It'],

@@ -1,4 +1,14 @@
 import type { TSESLint } from '@typescript-eslint/utils';
+import infraEdgeTrustPolicy from './infra-edge-trust-policy.js';
+import infraIncludeBodyEvent from './infra-include-body-event.js';
+import infraLimits from './infra-limits.js';
+import infraNoEnvironment from './infra-no-environment.js';
+import infraRuntime from './infra-runtime.js';
+import infraUniqueEventType from './infra-unique-event-type.js';
+import infraUnsupportedFeatures from './infra-unsupported-features.js';
+import infraUnsupportedSettings from './infra-unsupported-settings.js';
+import infraUsEast1 from './infra-us-east-1.js';
+import infraVersionedArn from './infra-versioned-arn.js';
 import lowercaseHeaderKeys from './lowercase-header-keys.js';
 import maxGeneratedResponseSize from './max-generated-response-size.js';
 import noBodyWith204 from './no-body-with-204.js';
@@ -12,6 +22,7 @@ import noReadOnlyRequestFields from './no-read-only-request-fields.js';
 import noStatusChangeInViewerResponse from './no-status-change-in-viewer-response.js';
 import preferCacheableEvent from './prefer-cacheable-event.js';
 import validBodyEncoding from './valid-body-encoding.js';
+import validConfiguration from './valid-configuration.js';
 import validHandlerCompletion from './valid-handler-completion.js';
 import validHeaderShape from './valid-header-shape.js';
 import validIncludeBody from './valid-include-body.js';
@@ -20,6 +31,16 @@ import validStatus from './valid-status.js';
 
 /** Every rule of the plugin, by name, with its own types. Keep sorted; a test checks it matches rules/. */
 export const ruleModules = {
+  'infra-edge-trust-policy': infraEdgeTrustPolicy,
+  'infra-include-body-event': infraIncludeBodyEvent,
+  'infra-limits': infraLimits,
+  'infra-no-environment': infraNoEnvironment,
+  'infra-runtime': infraRuntime,
+  'infra-unique-event-type': infraUniqueEventType,
+  'infra-unsupported-features': infraUnsupportedFeatures,
+  'infra-unsupported-settings': infraUnsupportedSettings,
+  'infra-us-east-1': infraUsEast1,
+  'infra-versioned-arn': infraVersionedArn,
   'lowercase-header-keys': lowercaseHeaderKeys,
   'max-generated-response-size': maxGeneratedResponseSize,
   'no-body-with-204': noBodyWith204,
@@ -33,6 +54,7 @@ export const ruleModules = {
   'no-status-change-in-viewer-response': noStatusChangeInViewerResponse,
   'prefer-cacheable-event': preferCacheableEvent,
   'valid-body-encoding': validBodyEncoding,
+  'valid-configuration': validConfiguration,
   'valid-handler-completion': validHandlerCompletion,
   'valid-header-shape': validHeaderShape,
   'valid-include-body': validIncludeBody,

@@ -1,5 +1,5 @@
 import { ESLintUtils } from '@typescript-eslint/utils';
-import { configProblemsFor, getAnalysis } from './analysis.js';
+import { getAnalysis } from './analysis.js';
 import { REPOSITORY_URL } from './package-info.js';
 
 export interface LambdaEdgeRuleDocs {
@@ -21,7 +21,7 @@ export interface LambdaEdgeRuleDocs {
  */
 export const RULE_DOCS_BASE = `${REPOSITORY_URL}/blob/main/docs/rules/`;
 
-const ruleCreator = ESLintUtils.RuleCreator<LambdaEdgeRuleDocs>((name) => `${RULE_DOCS_BASE}${name}.md`);
+export const ruleCreator = ESLintUtils.RuleCreator<LambdaEdgeRuleDocs>((name) => `${RULE_DOCS_BASE}${name}.md`);
 
 /** Rule options are shared between files, so no rule may change them. */
 function deepFreeze<T>(value: T): T {
@@ -37,7 +37,7 @@ function deepFreeze<T>(value: T): T {
  * options and messages), with a `create` that costs next to nothing where there is nothing
  * to check. ESLint calls `create` for every rule and every file, so:
  * - a file without Lambda@Edge code (the shared analysis, cached on the AST, says so after
- *   one regex test) gets no listeners, unless a configuration problem must be reported;
+ *   one regex test) gets no listeners (configuration problems are `valid-configuration`'s);
  * - options are merged with their defaults once per distinct configuration, not once per
  *   file and rule (RuleCreator deep-clones the defaults on every call).
  */
@@ -64,7 +64,7 @@ export const createRule: typeof ruleCreator = (spec) => {
     ...rule,
     create(context) {
       const analysis = getAnalysis(context);
-      if (!analysis.isEdge && configProblemsFor(context, analysis).length === 0) return {};
+      if (!analysis.isEdge) return {};
       return spec.create(context, optionsFor(context.options));
     },
   };

@@ -1,4 +1,5 @@
 import type { TSESLint } from '@typescript-eslint/utils';
+import { createRequire } from 'node:module';
 import type { ESLint, Linter, Rule } from 'eslint';
 import { type RuleModules, rules } from '../rules/index.js';
 import { type ConfigName, type LambdaEdgeRule, configsOf, severityOf } from './configs.js';
@@ -39,7 +40,12 @@ export interface LambdaEdgePlugin {
    * (typescript-eslint's RuleContext is not ESLint's).
    */
   rules: Record<string, LambdaEdgeRule & Rule.RuleModule>;
-  configs: Record<ConfigName, Linter.Config>;
+  /**
+   * `recommended`, `strict`, `all`: the rules for JS/TS files (handlers and CDK apps).
+   * `infrastructure`: the `infra-*` rules for Serverless and SAM/CloudFormation files, as
+   * `files`-scoped entries with the YAML and JSON languages they need.
+   */
+  configs: Record<ConfigName, Linter.Config> & { infrastructure: Linter.Config[] };
   /**
    * ESLint languages (ESLint ≥ 9.7): `language: 'lambda-edge/hcl'` lints Terraform `.tf` files,
    * for rules written against the HCL syntax tree (src/languages/hcl/ast.ts).
@@ -50,7 +56,7 @@ export interface LambdaEdgePlugin {
 const plugin: LambdaEdgePlugin = {
   meta: { name: PACKAGE.name, version: PACKAGE.version, namespace: PLUGIN_NAMESPACE },
   rules: rules as unknown as LambdaEdgePlugin['rules'],
-  configs: {} as Record<ConfigName, Linter.Config>,
+  configs: {} as LambdaEdgePlugin['configs'],
   languages: { hcl: hclLanguage },
 };
 
@@ -69,5 +75,56 @@ function buildConfig(name: ConfigName): Linter.Config {
 plugin.configs.recommended = buildConfig('recommended');
 plugin.configs.strict = buildConfig('strict');
 plugin.configs.all = buildConfig('all');
+
+/** Serverless services and SAM/CloudFormation templates under their usual names. */
+const INFRASTRUCTURE_FILES = {
+  yaml: ['**/serverless.yml', '**/serverless.yaml', '**/template.yml', '**/template.yaml', '**/*.template.yml', '**/*.template.yaml'],
+  json: ['**/serverless.json', '**/template.json', '**/*.template.json'],
+  /** Generated templates: CDK's synth output, SAM's build folder, Serverless' package. */
+  ignores: ['**/cdk.out/**', '**/.aws-sam/**', '**/.serverless/**'],
+};
+
+let infrastructure: Linter.Config[] | undefined;
+/**
+ * Built on first use, so that a config without it never loads eslint-plugin-yml or
+ * @eslint/json. Each language's plugin is registered under the name its language id
+ * needs (`yml/yaml`, `json/json`).
+ */
+function buildInfrastructureConfigs(): Linter.Config[] {
+  const require = createRequire(import.meta.url);
+  const load = (id: string) => {
+    const module = require(id) as { default?: ESLint.Plugin } & ESLint.Plugin;
+    return module.default ?? module;
+  };
+  const ruleLevels: Linter.RulesRecord = {};
+  for (const [ruleName, rule] of Object.entries(plugin.rules)) {
+    if (ruleName.startsWith('infra-') && configsOf(rule).includes('recommended')) {
+      ruleLevels[`${PLUGIN_NAMESPACE}/${ruleName}`] = severityOf(rule);
+    }
+  }
+  const self = plugin as unknown as ESLint.Plugin;
+  return [
+    {
+      name: `${PLUGIN_NAMESPACE}/infrastructure/yaml`,
+      files: INFRASTRUCTURE_FILES.yaml,
+      ignores: INFRASTRUCTURE_FILES.ignores,
+      plugins: { yml: load('eslint-plugin-yml'), [PLUGIN_NAMESPACE]: self },
+      language: 'yml/yaml',
+      rules: ruleLevels,
+    },
+    {
+      name: `${PLUGIN_NAMESPACE}/infrastructure/json`,
+      files: INFRASTRUCTURE_FILES.json,
+      ignores: INFRASTRUCTURE_FILES.ignores,
+      plugins: { json: load('@eslint/json'), [PLUGIN_NAMESPACE]: self },
+      language: 'json/json',
+      rules: ruleLevels,
+    },
+  ];
+}
+Object.defineProperty(plugin.configs, 'infrastructure', {
+  enumerable: true,
+  get: () => (infrastructure ??= buildInfrastructureConfigs()),
+});
 
 export default plugin;

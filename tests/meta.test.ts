@@ -114,13 +114,24 @@ describe('rule creation (the per-file cost ESLint pays for every rule)', () => {
     for (const name of ruleFiles) expect(seen[name], name).toEqual([]);
   });
 
-  it('attaches its listeners to a handler file', () => {
+  it('attaches its listeners to a handler file (the infra-* rules to infrastructure files only, valid-configuration to a problem)', () => {
     const seen = listenersFor("exports.handler = async (event) => event.Records[0].cf.request;\n");
-    for (const name of ruleFiles) expect(seen[name], name).toContain('Program');
+    for (const name of ruleFiles) {
+      if (name.startsWith('infra-') || name === 'valid-configuration') expect(seen[name], name).toEqual([]);
+      else expect(seen[name], name).toContain('Program');
+    }
+  });
+
+  it('attaches the infra-* rules to a CDK file with a distribution', () => {
+    const seen = listenersFor(
+      "const fn = new lambda.Function(this, 'F', {});\nnew cloudfront.Distribution(this, 'D', { defaultBehavior: { edgeLambdas: [{ functionVersion: fn.currentVersion, eventType: cloudfront.LambdaEdgeEventType.VIEWER_REQUEST }] } });\n",
+    );
+    for (const name of ruleFiles.filter((n) => n.startsWith('infra-'))) expect(seen[name], name).toEqual(['Program']);
   });
 
   it('still reports an invalid setting in a file without Lambda@Edge code', () => {
     const seen = listenersFor('export const x = 1;\n', 'other.js', { eventType: 'origin-requset' });
-    expect(Object.values(seen).some((listeners) => listeners.includes('Program'))).toBe(true);
+    // Only valid-configuration reports it: no code rule claims a configuration problem.
+    expect(Object.entries(seen).filter(([, listeners]) => listeners.includes('Program')).map(([name]) => name)).toEqual(['valid-configuration']);
   });
 });

@@ -120,7 +120,7 @@ function functionsOfArn(ctx: DiscoveryContext, t: Located, arn: unknown, line: n
 }
 
 /** `FnVersion.FunctionArn` → ['FnVersion', 'FunctionArn']; `Fn.Version` → ['Fn', 'Version']. */
-function splitRef(ref: string): [string, string | undefined] {
+export function splitRef(ref: string): [string, string | undefined] {
   const dot = ref.indexOf('.');
   return dot < 0 ? [ref, undefined] : [ref.slice(0, dot), ref.slice(dot + 1)];
 }
@@ -134,7 +134,7 @@ const IGNORED_INTRINSICS = new Set(['Fn::Select', 'Fn::Split', 'Fn::Base64', 'Fn
  * (`Ref`, `Fn::GetAtt`, `${X.Y}` in `Fn::Sub`, both branches of `Fn::If`, the parts of
  * `Fn::Join`). Returns false, after calling `fail`, for what cannot be followed.
  */
-function collectRefs(value: unknown, refs: string[], fail: (why: string) => void): boolean {
+export function collectRefs(value: unknown, refs: string[], fail: (why: string) => void): boolean {
   if (typeof value === 'string') return true; // literal text between the references
   if (Array.isArray(value)) return value.every((v) => collectRefs(v, refs, fail));
   if (!isObject(value)) return true;
@@ -195,7 +195,7 @@ function collectRefs(value: unknown, refs: string[], fail: (why: string) => void
   }
 }
 
-function functionOfVersion(version: Record<string, unknown>): string | undefined {
+export function functionOfVersion(version: Record<string, unknown>): string | undefined {
   const props = version.Properties;
   if (!isObject(props)) return undefined;
   const name = props.FunctionName;

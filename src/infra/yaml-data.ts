@@ -16,7 +16,7 @@ export interface YamlData {
 
 export type YamlResult = { data: YamlData } | { error: string; line?: number };
 
-const LONG_FORM: Record<string, string> = {
+export const LONG_FORM: Record<string, string> = {
   '!Ref': 'Ref',
   '!Condition': 'Condition',
   '!Base64': 'Fn::Base64',

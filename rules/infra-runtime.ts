@@ -1,0 +1,48 @@
+import { createInfraRule, describeFunction, inherited } from '../src/infra/edge-functions/rule.js';
+
+/**
+ * Node.js and Python runtimes whose Lambda deprecation has passed the date from which
+ * Lambda blocks updating functions (Lambda runtimes page): a deploy of a new version fails.
+ */
+const BLOCKED = new Set([
+  'nodejs',
+  'nodejs4.3',
+  'nodejs4.3-edge',
+  'nodejs6.10',
+  'nodejs8.10',
+  'nodejs10.x',
+  'nodejs12.x',
+  'nodejs14.x',
+  'nodejs16.x',
+  'nodejs18.x',
+  'python2.7',
+  'python3.6',
+  'python3.7',
+  'python3.8',
+]);
+
+export default createInfraRule({
+  name: 'infra-runtime',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Require a runtime Lambda@Edge supports (current Node.js or Python)',
+      recommended: 'recommended',
+    },
+    messages: {
+      unsupported:
+        'The function has a runtime that is not supported by Lambda@Edge: {{ runtime }}. {{ fn }}{{ from }} must use a Node.js or Python runtime.',
+      deprecated:
+        '{{ runtime }} is deprecated and Lambda no longer creates or updates functions with it: {{ fn }}{{ from }} cannot be deployed. Use a current Node.js or Python runtime (nodejs22.x, python3.13).',
+    },
+  },
+  check(model, report) {
+    for (const fn of model.functions) {
+      const runtime = fn.settings.runtime;
+      if (!runtime || fn.associations.length === 0) continue;
+      const data = { runtime: runtime.value, fn: describeFunction(fn), from: inherited(runtime) };
+      if (!/^(nodejs|python)/.test(runtime.value)) report(runtime.node, 'unsupported', data);
+      else if (BLOCKED.has(runtime.value)) report(runtime.node, 'deprecated', data);
+    }
+  },
+});

@@ -1,0 +1,36 @@
+import { configProblemsFor, getAnalysis } from '../src/analysis.js';
+import { ruleCreator } from '../src/create-rule.js';
+import { CONFIG_MESSAGES } from '../src/rule-helpers.js';
+
+/**
+ * The one rule that reports configuration problems: an invalid `@lambda-edge-event` comment,
+ * an invalid `settings['lambda-edge']` value, a comment that disagrees with the
+ * infrastructure code, infrastructure discovery that could not read a file. Under its own id,
+ * so an editor's "disable for this line" and a CI filter act on configuration, not on whichever
+ * code rule happened to run first.
+ */
+export default ruleCreator({
+  name: 'valid-configuration',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Require valid Lambda@Edge event type comments, settings and readable infrastructure code',
+      recommended: 'recommended',
+    },
+    messages: { invalidConfig: CONFIG_MESSAGES.invalidConfig },
+    schema: [],
+  },
+  defaultOptions: [],
+  create(context) {
+    const analysis = getAnalysis(context);
+    const problems = configProblemsFor(context, analysis);
+    if (problems.length === 0) return {};
+    return {
+      Program() {
+        for (const problem of problems) {
+          context.report({ loc: problem.loc, messageId: 'invalidConfig', data: { message: problem.message } });
+        }
+      },
+    };
+  },
+});

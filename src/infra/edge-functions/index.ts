@@ -1,0 +1,67 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { mayBeCdkDistribution, readCdkModel } from './cdk.js';
+import { fromJsonAst, fromYamlAst, isMap, type LocatedData } from './located-data.js';
+import { EMPTY_MODEL, type EdgeModel } from './model.js';
+import { readServerlessModel } from './serverless.js';
+import { mayBeDistributionTemplate, readTemplateModel } from './template.js';
+
+export * from './model.js';
+
+/** What a rule's context offers that the model needs, whatever the language. */
+export interface ModelContext {
+  sourceCode: { ast: unknown; text: string };
+}
+
+const cache = new WeakMap<object, EdgeModel>();
+
+/**
+ * The Lambda@Edge model of the file being linted, computed once per AST and shared by
+ * every `infra-*` rule. The file's language decides the reader: YAML (eslint-plugin-yml)
+ * and JSON (@eslint/json) files are Serverless services or SAM/CloudFormation templates,
+ * JS/TS files are CDK apps. Anything else, or a file with no distribution, gives an empty
+ * model (and no listener is attached).
+ */
+export function edgeModelOf(context: ModelContext): EdgeModel {
+  const ast = context.sourceCode.ast as object;
+  let model = cache.get(ast);
+  if (!model) {
+    model = readModel(ast, context.sourceCode.text);
+    cache.set(ast, model);
+  }
+  return model;
+}
+
+/**
+ * One branch per language. Terraform joins here once its ESLint language (`lambda-edge/hcl`)
+ * exists: a reader from its AST to the same model (the `terraform` flavour, `Setting` nodes
+ * with the HCL nodes' `loc`), and the `infra-*` rules apply unchanged.
+ */
+function readModel(ast: object, text: string): EdgeModel {
+  const root = ast as { type?: string; body?: Array<{ type?: string }> };
+  if (root.type === 'Document') return dataModel(fromJsonAst(ast), text);
+  if (root.type === 'Program' && root.body?.[0]?.type === 'YAMLDocument') {
+    const data = fromYamlAst(ast);
+    return data ? dataModel(data, text) : EMPTY_MODEL;
+  }
+  if (root.type === 'Program' && mayBeCdkDistribution(text)) return readCdkModel(ast as TSESTree.Program);
+  return EMPTY_MODEL;
+}
+
+function dataModel(data: LocatedData, text: string): EdgeModel {
+  const root = data.value;
+  if (!isMap(root)) return EMPTY_MODEL;
+  if (isMap(root.functions) && ('service' in root || 'provider' in root)) return readServerlessModel(data) ?? EMPTY_MODEL;
+  if (mayBeDistributionTemplate(text)) return readTemplateModel(data) ?? EMPTY_MODEL;
+  return EMPTY_MODEL;
+}
+
+/** Cheap check for `create`: does this file's text possibly hold Lambda@Edge infrastructure? */
+export function mayHoldEdgeInfrastructure(text: string): boolean {
+  return (
+    mayBeCdkDistribution(text) ||
+    mayBeDistributionTemplate(text) ||
+    text.includes('cloudFront') ||
+    text.includes('lambdaAtEdge') ||
+    text.includes('preExistingCloudFront')
+  );
+}

@@ -1,0 +1,166 @@
+import json from '@eslint/json';
+import tsParser from '@typescript-eslint/parser';
+import { RuleTester } from 'eslint';
+import yml from 'eslint-plugin-yml';
+import { afterAll, describe, it } from 'vitest';
+
+RuleTester.describe = describe;
+RuleTester.it = it;
+RuleTester.itOnly = it.only;
+void afterAll;
+
+/**
+ * ESLint's own RuleTester, which runs a rule under any language: the `infra-*` rules are
+ * tested on the file kinds users lint them on, YAML (eslint-plugin-yml's `yml/yaml`), JSON
+ * (@eslint/json's `json/json`) and TypeScript (CDK), with real line/column positions.
+ */
+export const yamlTester = new RuleTester({ plugins: { yml: yml as never }, language: 'yml/yaml' });
+export const jsonTester = new RuleTester({ plugins: { json: json as never }, language: 'json/json' });
+export const cdkTester = new RuleTester({
+  languageOptions: { parser: tsParser, parserOptions: { ecmaVersion: 'latest', sourceType: 'module' } },
+});
+
+/** Lines joined, so a YAML case reads as the file it stands for. */
+export function lines(...text: string[]): string {
+  return `${text.join('\n')}\n`;
+}
+
+/** A CDK stack module around the given constructor body. */
+export function cdkStack(body: string, tail = ''): string {
+  return lines(
+    "import * as cdk from 'aws-cdk-lib';",
+    "import * as lambda from 'aws-cdk-lib/aws-lambda';",
+    "import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';",
+    'export class EdgeStack extends cdk.Stack {',
+    '  constructor(scope: cdk.App, id: string, props?: cdk.StackProps) {',
+    '    super(scope, id, props);',
+    body,
+    '  }',
+    '}',
+    tail,
+  );
+}
+
+/**
+ * Line and 1-based column of the `nth` (1-based) occurrence of `needle` in `code`, with the
+ * end column, for asserting that a report lands on that text (the edge function's setting,
+ * not the same setting of the regional function written first).
+ */
+export function at(code: string, needle: string, nth = 1): { line: number; column: number; endLine: number; endColumn: number } {
+  let index = -1;
+  for (let i = 0; i < nth; i++) {
+    index = code.indexOf(needle, index + 1);
+    if (index < 0) throw new Error(`'${needle}' #${nth} not in the test code`);
+  }
+  const before = code.slice(0, index).split('\n');
+  const line = before.length;
+  const column = before.at(-1)!.length + 1;
+  return { line, column, endLine: line, endColumn: column + needle.length };
+}
+
+const EVENT_MEMBER: Record<string, string> = {
+  'viewer-request': 'VIEWER_REQUEST',
+  'origin-request': 'ORIGIN_REQUEST',
+  'origin-response': 'ORIGIN_RESPONSE',
+  'viewer-response': 'VIEWER_RESPONSE',
+};
+
+/**
+ * One file per flavour with a regional function and an edge function that both carry
+ * `props`, the edge one attached to `eventType`: a rule must report the edge function's
+ * settings only.
+ */
+export const withSettings = {
+  cdk(props: string, eventType = 'viewer-request'): string {
+    return cdkStack(
+      [
+        `    const api = new lambda.Function(this, 'Api', { runtime: lambda.Runtime.NODEJS_22_X, handler: 'a.handler', code, ${props} });`,
+        `    const edge = new lambda.Function(this, 'Edge', { runtime: lambda.Runtime.NODEJS_22_X, handler: 'e.handler', code, ${props} });`,
+        `    new cloudfront.Distribution(this, 'Cdn', { defaultBehavior: { origin, edgeLambdas: [{ functionVersion: edge.currentVersion, eventType: cloudfront.LambdaEdgeEventType.${EVENT_MEMBER[eventType]} }] } });`,
+      ].join('\n'),
+    );
+  },
+  serverless(props: string[], eventType = 'viewer-request', provider: string[] = []): string {
+    return lines(
+      'service: edge',
+      'provider:',
+      '  name: aws',
+      ...provider,
+      'functions:',
+      '  api:',
+      '    handler: api.handler',
+      ...props.map((p) => `    ${p}`),
+      '  edge:',
+      '    handler: edge.handler',
+      ...props.map((p) => `    ${p}`),
+      '    lambdaAtEdge:',
+      '      distribution: WebsiteDistribution',
+      `      eventType: ${eventType}`,
+    );
+  },
+  sam(props: string[], eventType = 'viewer-request', globals: string[] = []): string {
+    return lines(
+      'Transform: AWS::Serverless-2016-10-31',
+      ...(globals.length > 0 ? ['Globals:', '  Function:', ...globals.map((g) => `    ${g}`)] : []),
+      'Resources:',
+      '  Api:',
+      '    Type: AWS::Serverless::Function',
+      '    Properties:',
+      '      Handler: api.handler',
+      ...props.map((p) => `      ${p}`),
+      '  Edge:',
+      '    Type: AWS::Serverless::Function',
+      '    Properties:',
+      '      Handler: edge.handler',
+      '      AutoPublishAlias: live',
+      '      AssumeRolePolicyDocument:',
+      '        Statement:',
+      '          - Effect: Allow',
+      '            Principal:',
+      '              Service: [lambda.amazonaws.com, edgelambda.amazonaws.com]',
+      '            Action: sts:AssumeRole',
+      ...props.map((p) => `      ${p}`),
+      '  Cdn:',
+      '    Type: AWS::CloudFront::Distribution',
+      '    Properties:',
+      '      DistributionConfig:',
+      '        DefaultCacheBehavior:',
+      '          LambdaFunctionAssociations:',
+      `            - EventType: ${eventType}`,
+      '              LambdaFunctionARN: !Ref Edge.Version',
+    );
+  },
+  cloudformation(props: Record<string, unknown>, eventType = 'viewer-request', arn: unknown = { Ref: 'EdgeVersion' }): string {
+    const fn = (handler: string) => ({
+      Type: 'AWS::Lambda::Function',
+      Properties: { Handler: handler, Runtime: 'nodejs22.x', Code: 'src', ...props },
+    });
+    return JSON.stringify(
+      {
+        Resources: {
+          Api: fn('api.handler'),
+          Edge: fn('edge.handler'),
+          EdgeVersion: { Type: 'AWS::Lambda::Version', Properties: { FunctionName: { Ref: 'Edge' } } },
+          Cdn: {
+            Type: 'AWS::CloudFront::Distribution',
+            Properties: {
+              DistributionConfig: {
+                DefaultCacheBehavior: {
+                  LambdaFunctionAssociations: [{ EventType: eventType, LambdaFunctionARN: arn }],
+                },
+              },
+            },
+          },
+        },
+      },
+      null,
+      2,
+    );
+  },
+};
+
+/** Position of `value` in the `nth` occurrence of `prefix + value` (the value node of a pair). */
+export function valueAt(code: string, prefix: string, value: string, nth = 1) {
+  const pos = at(code, prefix + value, nth);
+  return { line: pos.line, column: pos.column + prefix.length, endLine: pos.line, endColumn: pos.endColumn };
+}

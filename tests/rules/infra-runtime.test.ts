@@ -1,0 +1,44 @@
+import rule from '../../rules/infra-runtime.js';
+import { at, cdkStack, cdkTester, jsonTester, valueAt, withSettings, yamlTester } from '../infra-rule-tester.js';
+
+const ruleModule = rule as never;
+
+const cdkJava = cdkStack(
+  [
+    "    const edge = new lambda.Function(this, 'Edge', { runtime: lambda.Runtime.JAVA_21, handler: 'e.handler', code });",
+    "    new cloudfront.Distribution(this, 'Cdn', { defaultBehavior: { origin, edgeLambdas: [{ functionVersion: edge.currentVersion, eventType: cloudfront.LambdaEdgeEventType.ORIGIN_REQUEST }] } });",
+  ].join('\n'),
+);
+cdkTester.run('infra-runtime (CDK)', ruleModule, {
+  // withSettings.cdk uses NODEJS_22_X.
+  valid: [withSettings.cdk('memorySize: 128')],
+  invalid: [
+    { code: cdkJava, errors: [{ messageId: 'unsupported', ...at(cdkJava, 'lambda.Runtime.JAVA_21') }] },
+    {
+      code: cdkJava.replace('JAVA_21', 'PROVIDED_AL2023'),
+      errors: [{ message: /not supported by Lambda@Edge: provided\.al2023\./, ...at(cdkJava.replace('JAVA_21', 'PROVIDED_AL2023'), 'lambda.Runtime.PROVIDED_AL2023') }],
+    },
+  ],
+});
+
+const slsRuby = withSettings.serverless(['runtime: ruby3.3']);
+const slsOld = withSettings.serverless([], 'viewer-request', ['  runtime: nodejs18.x']);
+yamlTester.run('infra-runtime (Serverless)', ruleModule, {
+  valid: [{ filename: 'serverless.yml', code: withSettings.serverless(['runtime: python3.13']) }],
+  invalid: [
+    { filename: 'serverless.yml', code: slsRuby, errors: [{ messageId: 'unsupported', ...valueAt(slsRuby, 'runtime: ', 'ruby3.3', 2) }] },
+    { filename: 'serverless.yml', code: slsOld, errors: [{ messageId: 'deprecated', ...valueAt(slsOld, 'runtime: ', 'nodejs18.x') }] },
+  ],
+});
+
+const samGo = withSettings.sam(['Runtime: provided.al2023']);
+yamlTester.run('infra-runtime (SAM)', ruleModule, {
+  valid: [{ filename: 'template.yaml', code: withSettings.sam([], 'viewer-request', ['Runtime: nodejs22.x']) }],
+  invalid: [{ filename: 'template.yaml', code: samGo, errors: [{ messageId: 'unsupported', ...valueAt(samGo, 'Runtime: ', 'provided.al2023', 2) }] }],
+});
+
+const cfnOld = withSettings.cloudformation({ Runtime: 'python3.8' });
+jsonTester.run('infra-runtime (CloudFormation JSON)', ruleModule, {
+  valid: [{ filename: 'template.json', code: withSettings.cloudformation({ Runtime: 'python3.13' }) }],
+  invalid: [{ filename: 'template.json', code: cfnOld, errors: [{ messageId: 'deprecated', ...valueAt(cfnOld, '"Runtime": ', '"python3.8"', 2) }] }],
+});

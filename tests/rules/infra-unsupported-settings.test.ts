@@ -1,0 +1,61 @@
+import rule from '../../rules/infra-unsupported-settings.js';
+import { at, cdkTester, jsonTester, lines, valueAt, withSettings, yamlTester } from '../infra-rule-tester.js';
+
+const ruleModule = rule as never;
+
+const cdkLayers = withSettings.cdk('layers: [layer]');
+const cdkVpc = withSettings.cdk('vpc');
+const cdkArm = withSettings.cdk('architecture: lambda.Architecture.ARM_64');
+const cdkInsights = withSettings.cdk('insightsVersion: lambda.LambdaInsightsVersion.VERSION_1_0_229_0');
+cdkTester.run('infra-unsupported-settings (CDK)', ruleModule, {
+  valid: [withSettings.cdk('architecture: lambda.Architecture.X86_64, layers: []')],
+  invalid: [
+    { code: cdkLayers, errors: [{ messageId: 'layer', ...at(cdkLayers, 'layers', 2) }] },
+    { code: cdkVpc, errors: [{ messageId: 'vpc', ...at(cdkVpc, 'vpc', 2) }] },
+    { code: cdkArm, errors: [{ messageId: 'arm64', ...at(cdkArm, 'lambda.Architecture.ARM_64', 2) }] },
+    // Lambda Insights is a layer.
+    { code: cdkInsights, errors: [{ messageId: 'layer', ...at(cdkInsights, 'lambda.LambdaInsightsVersion.VERSION_1_0_229_0', 2) }] },
+  ],
+});
+
+const slsLayers = withSettings.serverless(['layers:', '  - arn:aws:lambda:us-east-1:1:layer:x:1']);
+const slsArm = withSettings.serverless([], 'origin-request', ['  architecture: arm64']);
+const slsNativeVpc = lines(
+  'service: edge',
+  'provider:',
+  '  name: aws',
+  '  vpc:',
+  '    securityGroupIds: [sg-1]',
+  'functions:',
+  '  edge:',
+  '    handler: edge.handler',
+  '    events:',
+  '      - cloudFront:',
+  '          eventType: origin-request',
+  '          origin: https://example.com',
+);
+yamlTester.run('infra-unsupported-settings (Serverless)', ruleModule, {
+  valid: [{ filename: 'serverless.yml', code: withSettings.serverless(['architecture: x86_64']) }],
+  invalid: [
+    { filename: 'serverless.yml', code: slsLayers, errors: [{ messageId: 'layer', ...at(slsLayers, 'layers', 2) }] },
+    { filename: 'serverless.yml', code: slsArm, errors: [{ messageId: 'arm64', ...valueAt(slsArm, 'architecture: ', 'arm64') }] },
+    // The built-in event deletes the VPC configuration: a warning that the function loses it.
+    { filename: 'serverless.yml', code: slsNativeVpc, errors: [{ messageId: 'strippedVpc', ...at(slsNativeVpc, 'vpc') }] },
+  ],
+});
+
+const samVpc = withSettings.sam(['VpcConfig:', '  SubnetIds: [subnet-1]']);
+const samArm = withSettings.sam([], 'viewer-request', ['Architectures: [arm64]']);
+yamlTester.run('infra-unsupported-settings (SAM)', ruleModule, {
+  valid: [{ filename: 'template.yaml', code: withSettings.sam(['Architectures: [x86_64]']) }],
+  invalid: [
+    { filename: 'template.yaml', code: samVpc, errors: [{ messageId: 'vpc', ...at(samVpc, 'VpcConfig', 2) }] },
+    { filename: 'template.yaml', code: samArm, errors: [{ messageId: 'arm64', ...at(samArm, 'arm64') }] },
+  ],
+});
+
+const cfnLayers = withSettings.cloudformation({ Layers: ['arn:aws:lambda:us-east-1:1:layer:x:1'] });
+jsonTester.run('infra-unsupported-settings (CloudFormation JSON)', ruleModule, {
+  valid: [{ filename: 'template.json', code: withSettings.cloudformation({ Layers: [] }) }],
+  invalid: [{ filename: 'template.json', code: cfnLayers, errors: [{ messageId: 'layer', ...at(cfnLayers, '"Layers"', 2) }] }],
+});

@@ -1,0 +1,80 @@
+import rule from '../../rules/infra-versioned-arn.js';
+import { at, cdkStack, cdkTester, jsonTester, lines, withSettings, yamlTester } from '../infra-rule-tester.js';
+
+const ruleModule = rule as never;
+
+const cdk = (version: string) =>
+  cdkStack(
+    [
+      "    const edge = new lambda.Function(this, 'Edge', { runtime, handler: 'e.handler', code });",
+      `    new cloudfront.Distribution(this, 'Cdn', { defaultBehavior: { origin, edgeLambdas: [{ functionVersion: ${version}, eventType: cloudfront.LambdaEdgeEventType.VIEWER_REQUEST }] } });`,
+    ].join('\n'),
+  );
+cdkTester.run('infra-versioned-arn (CDK)', ruleModule, {
+  valid: [cdk('edge.currentVersion'), cdk("new lambda.Version(this, 'V', { lambda: edge })")],
+  invalid: [
+    { code: cdk('edge.latestVersion'), errors: [{ messageId: 'notVersion', ...at(cdk('edge.latestVersion'), 'edge.latestVersion') }] },
+    {
+      code: cdk("lambda.Version.fromVersionArn(this, 'V', 'arn:aws:lambda:us-east-1:1:function:edge:$LATEST')"),
+      errors: [
+        {
+          messageId: 'notVersion',
+          ...at(cdk("lambda.Version.fromVersionArn(this, 'V', 'arn:aws:lambda:us-east-1:1:function:edge:$LATEST')"), "'arn:aws:lambda:us-east-1:1:function:edge:$LATEST'"),
+        },
+      ],
+    },
+  ],
+});
+
+const preExisting = (provider: string[]) =>
+  lines(
+    'service: edge',
+    'provider:',
+    '  name: aws',
+    ...provider,
+    'functions:',
+    '  edge:',
+    '    handler: edge.handler',
+    '    events:',
+    '      - preExistingCloudFront:',
+    '          distributionId: E123',
+    '          eventType: origin-request',
+    "          pathPattern: '*'",
+    '          includeBody: false',
+  );
+const unversioned = preExisting(['  versionFunctions: false']);
+yamlTester.run('infra-versioned-arn (Serverless)', ruleModule, {
+  valid: [
+    { filename: 'serverless.yml', code: preExisting([]) },
+    // The built-in event always publishes a version.
+    {
+      filename: 'serverless.yml',
+      code: lines('service: edge', 'provider:', '  versionFunctions: false', 'functions:', '  edge:', '    handler: e.handler', '    events:', '      - cloudFront:', '          eventType: origin-request', '          origin: https://example.com'),
+    },
+  ],
+  invalid: [{ filename: 'serverless.yml', code: unversioned, errors: [{ messageId: 'notVersion', ...at(unversioned, 'false') }] }],
+});
+
+const sam = (arn: string) => withSettings.sam([]).replace('!Ref Edge.Version', arn);
+yamlTester.run('infra-versioned-arn (SAM / CloudFormation YAML)', ruleModule, {
+  valid: [{ filename: 'template.yaml', code: sam('!Ref Edge.Version') }],
+  invalid: [
+    { filename: 'template.yaml', code: sam('!GetAtt Edge.Arn'), errors: [{ messageId: 'notVersion', ...at(sam('!GetAtt Edge.Arn'), '!GetAtt Edge.Arn') }] },
+    { filename: 'template.yaml', code: sam('!Ref Edge'), errors: [{ messageId: 'notVersion', ...at(sam('!Ref Edge'), '!Ref Edge') }] },
+    { filename: 'template.yaml', code: sam('!Ref Edge.Alias'), errors: [{ messageId: 'notVersion', ...at(sam('!Ref Edge.Alias'), '!Ref Edge.Alias') }] },
+  ],
+});
+
+const cfn = (arn: unknown) => withSettings.cloudformation({}, 'viewer-request', arn);
+const getAtt = cfn({ 'Fn::GetAtt': ['Edge', 'Arn'] });
+const latest = cfn('arn:aws:lambda:us-east-1:123456789012:function:edge:$LATEST');
+jsonTester.run('infra-versioned-arn (CloudFormation JSON)', ruleModule, {
+  valid: [
+    { filename: 'template.json', code: withSettings.cloudformation({}) },
+    { filename: 'template.json', code: cfn('arn:aws:lambda:us-east-1:123456789012:function:edge:7') },
+  ],
+  invalid: [
+    { filename: 'template.json', code: getAtt, errors: [{ messageId: 'notVersion', ...at(getAtt, '"LambdaFunctionARN"') }] },
+    { filename: 'template.json', code: latest, errors: [{ messageId: 'notVersion', ...at(latest, '"arn:aws:lambda:us-east-1:123456789012:function:edge:$LATEST"') }] },
+  ],
+});
