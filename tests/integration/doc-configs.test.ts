@@ -121,6 +121,69 @@ const handlerFiles: Record<string, string> = {
   'lambda-edge-handlers.json': JSON.stringify({ 'edge/security-headers.js': { handler: ['origin-response'] } }),
 };
 
+// The infrastructure files the infrastructure snippets lint (README.md, infrastructure.md,
+// hcl-language.md), written only into those snippets' projects so the others keep linting the
+// handlers alone. Both attach edge/redirect.js to viewer-request, with one setting CloudFront
+// rejects each: serverless.yml a 30 s timeout (viewer events allow 5 s; memorySize is set because
+// Serverless' default 1024 MB is over the viewer quota too), matched by configs.infrastructure's
+// default files; infra/stack.yaml an environment variable, linted only by a config that adds
+// `infra/**/*.yaml`.
+// main.tf parses; broken.tf does not, so the HCL language, when it loads, reports it.
+const serverlessYml = `service: edge-app
+provider:
+  name: aws
+  runtime: nodejs22.x
+functions:
+  edge:
+    handler: edge/redirect.handler
+    memorySize: 128
+    timeout: 30
+    lambdaAtEdge:
+      distribution: WebsiteDistribution
+      eventType: viewer-request
+`;
+const stackYaml = `Transform: AWS::Serverless-2016-10-31
+Resources:
+  Edge:
+    Type: AWS::Serverless::Function
+    Properties:
+      CodeUri: ../edge
+      Handler: redirect.handler
+      Runtime: nodejs22.x
+      AutoPublishAlias: live
+      AssumeRolePolicyDocument:
+        Statement:
+          - Effect: Allow
+            Principal:
+              Service: [lambda.amazonaws.com, edgelambda.amazonaws.com]
+            Action: sts:AssumeRole
+      Environment:
+        Variables:
+          STAGE: prod
+  Cdn:
+    Type: AWS::CloudFront::Distribution
+    Properties:
+      DistributionConfig:
+        DefaultCacheBehavior:
+          LambdaFunctionAssociations:
+            - EventType: viewer-request
+              LambdaFunctionARN: !Ref Edge.Version
+`;
+const infraFiles: Record<string, string> = { 'serverless.yml': serverlessYml, 'infra/stack.yaml': stackYaml };
+const hclFiles: Record<string, string> = {
+  'main.tf': 'resource "aws_lambda_function" "edge" {\n  function_name = "edge"\n  publish       = true\n}\n',
+  'broken.tf': 'resource "aws_lambda_function" "edge" {\n  publish =\n}\n',
+};
+const README_INFRA = 'README.md › Infrastructure (CDK, Serverless, SAM, CloudFormation) › eslint.config.mjs';
+const ENABLING = 'docs/infrastructure.md › Enabling it › eslint.config.mjs';
+const HCL = 'docs/hcl-language.md › The HCL language (Terraform files) › eslint.config.mjs';
+const extraFiles: Record<string, Record<string, string>> = {
+  [README_INFRA]: infraFiles,
+  [ENABLING]: infraFiles,
+  [`${ENABLING} #2`]: infraFiles,
+  [HCL]: hclFiles,
+};
+
 const numeric = (file: string) => `${file}:${file.endsWith('.ts') ? 6 : 4}:22 lambda-edge/no-numeric-status`;
 const readOnly = (file: string) => `${file}:${file.endsWith('.ts') ? 5 : 3}:3 lambda-edge/no-read-only-request-fields`;
 const allJs = ['edge/redirect.js', 'lambda/redirect.js'].map(numeric);
@@ -148,6 +211,10 @@ const expected: Record<string, string[]> = {
   'docs/getting-started.md › Serverless Framework › eslint.config.mjs': [...allJs, ...allTs],
   'docs/getting-started.md › AWS SAM and CloudFormation › eslint.config.mjs': [...allJs, ...allTs],
   'docs/getting-started.md › Terraform › eslint.config.mjs': [...allJs, ...allTs],
+  [README_INFRA]: [...allJs, 'serverless.yml:9:14 lambda-edge/infra-limits'],
+  [ENABLING]: [...allJs, 'serverless.yml:9:14 lambda-edge/infra-limits'],
+  [`${ENABLING} #2`]: [...allJs, 'serverless.yml:9:14 lambda-edge/infra-limits', 'infra/stack.yaml:16:7 lambda-edge/infra-no-environment'],
+  [HCL]: ['broken.tf:2:12 null: Parsing error: Invalid expression: expected the start of an expression, but found the end of the line.'],
   'docs/infrastructure.md › Settings › eslint.config.mjs': allJs,
   'docs/infrastructure.md › Settings › eslint.config.mjs #2': [...allJs, readOnly('edge/security-headers.js')],
 };
@@ -160,7 +227,7 @@ afterAll(() => {
 });
 
 function project(snippet: Snippet, type: 'module' | 'commonjs'): TempProject {
-  const created = tempProject(`doc-config-${type}`, { ...handlerFiles, 'package.json': JSON.stringify({ name: 'edge-app', private: true, type }) }, {
+  const created = tempProject(`doc-config-${type}`, { ...handlerFiles, ...extraFiles[snippet.id], 'package.json': JSON.stringify({ name: 'edge-app', private: true, type }) }, {
     links: ['@typescript-eslint/parser', 'jiti', '@types/aws-lambda'],
   });
   created.write(snippet.file!, snippet.text);
@@ -187,7 +254,7 @@ describe('config snippets in README.md and docs/', () => {
 
   it('the snippets found are exactly the ones this test knows the findings of', () => {
     expect(snippets.map((s) => s.id).sort()).toEqual(Object.keys(expected).sort());
-    expect(snippets.length).toBeGreaterThanOrEqual(19);
+    expect(snippets.length).toBeGreaterThanOrEqual(23);
   });
 
   it('no snippet is named eslint.config.js (it fails with a SyntaxError in a CommonJS project)', () => {
