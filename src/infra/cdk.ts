@@ -149,7 +149,7 @@ export class CdkReader {
     if (diagnostics && diagnostics.length > 0) {
       const first = diagnostics[0]!;
       const message = this.ts.flattenDiagnosticMessageText(first.messageText, ' ');
-      this.ctx.problem(path, lines.line(first.start), `does not parse as ${/\.[mc]?tsx?$/.test(path) ? 'TypeScript' : 'JavaScript'}: ${message}; its CDK constructs are not read.`);
+      this.ctx.problem(path, lines.line(first.start), `does not parse as ${/\.[mc]?tsx?$/.test(path) ? 'TypeScript' : 'JavaScript'}: ${message}; its CDK constructs are not read.`, 'parse');
       return undefined;
     }
     const file: AppFile = { path, dir: dirname(path), appDir: this.appDirOf(dirname(path)), sf, lines, news: new Map(), calls: new Map() };

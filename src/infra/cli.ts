@@ -66,11 +66,12 @@ export interface MappedHandler {
   source?: InfrastructureSource;
 }
 
-/** Problems that mean a file could not be read as what it is (YAML, JSON, HCL, TypeScript...). */
-const PARSE_FAILURE = /: (does not parse as |is not valid (YAML|JSON)\b|uses YAML aliases that expand)/;
-
+/**
+ * Problems that mean a file could not be read as what it is (YAML, JSON, HCL, TypeScript...):
+ * the reader that parses the file marks them, so a reworded message cannot drop one.
+ */
 export function isParseFailure(problem: InfrastructureProblem): boolean {
-  return PARSE_FAILURE.test(problem.message);
+  return problem.kind === 'parse';
 }
 
 /**

@@ -33,12 +33,15 @@ export class DiscoveryContext {
     return line === undefined ? this.rel(file) : `${this.rel(file)}:${line}`;
   }
 
-  /** Records a problem once; `what` says what could not be read or followed. */
-  problem(file: string, line: number | undefined, what: string): void {
+  /**
+   * Records a problem once; `what` says what could not be read or followed. `kind: 'parse'`
+   * marks a file that does not parse (see InfrastructureProblem.kind).
+   */
+  problem(file: string, line: number | undefined, what: string, kind?: 'parse'): void {
     const message = file === this.cwd && line === undefined ? what : `${this.where(file, line)}: ${what}`;
     if (this.problemKeys.has(message)) return;
     this.problemKeys.add(message);
-    this.problems.push(line === undefined ? { file, message } : { file, line, message });
+    this.problems.push({ file, ...(line === undefined ? {} : { line }), message, ...(kind ? { kind } : {}) });
   }
 
   bind(

@@ -167,7 +167,7 @@ function readDataFile(ctx: DiscoveryContext, file: string, kind: 'serverless' | 
   if (kind === 'template' && !mayBeTemplateWithDistribution(read.text)) return;
   const parsed = readYaml(read.text);
   if ('error' in parsed) {
-    ctx.problem(file, parsed.line, parsed.error);
+    ctx.problem(file, parsed.line, parsed.error, 'parse');
     return;
   }
   const root = parsed.data.value;

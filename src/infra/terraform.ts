@@ -54,7 +54,7 @@ export function parseTerraformFile(ctx: DiscoveryContext, path: string, text: st
   const result = parseHcl(text);
   if (!result.ok) {
     const { line, column, message } = result.error;
-    ctx.problem(path, line, `does not parse as HCL (column ${column}: ${message}); its resources are not read.`);
+    ctx.problem(path, line, `does not parse as HCL (column ${column}: ${message}); its resources are not read.`, 'parse');
     return undefined;
   }
   return readBody(result.ast.body, { path, text }).blocks;

@@ -30,6 +30,12 @@ export interface InfrastructureProblem {
   line?: number;
   /** A complete sentence that names the file (relative to cwd) and what went wrong. */
   message: string;
+  /**
+   * `'parse'` when the file does not parse (a syntax error, or YAML aliases too large to
+   * expand), so nothing in it was read; the `map` command exits 1 on these. Set by the reader
+   * that parses the file, so callers never match the message's text.
+   */
+  kind?: 'parse';
 }
 
 export interface InfrastructureMap {

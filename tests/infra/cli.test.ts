@@ -119,7 +119,10 @@ describe('eslint-plugin-lambda-edge map', () => {
 
   it('exits 1 when infrastructure files do not parse, listing each with file:line, and still prints what it found', async () => {
     const root = project({
-      'serverless.yml': 'functions:\n  a:\n    handler: edge/a.handler\n    events:\n      - cloudFront: { eventType: origin-request }\n',
+      // b's missing file is a problem too, but not a parse failure: it is not listed as one.
+      'serverless.yml':
+        'functions:\n  a:\n    handler: edge/a.handler\n    events:\n      - cloudFront: { eventType: origin-request }\n' +
+        '  b:\n    handler: edge/missing.handler\n    events:\n      - cloudFront: { eventType: viewer-request }\n',
       'edge/a.js': 'exports.handler = async () => {};\n',
       'template.yaml': 'Resources:\n  Dist:\n    Type: AWS::CloudFront::Distribution\n    Properties: [unclosed\n',
       'terraform/main.tf': 'resource "aws_cloudfront_distribution" "d" {\n  default_cache_behavior {\n    lambda_function_association {\n      event_type = "origin-request"\n',
@@ -132,18 +135,26 @@ describe('eslint-plugin-lambda-edge map', () => {
     const listed = stderr.split('\n');
     expect(listed[0]).toBe('eslint-plugin-lambda-edge map: 3 infrastructure files could not be parsed, so the bindings in them are missing:');
     // The line each parser stops at: the bad token in app.ts, the end of the unclosed YAML
-    // flow sequence and HCL block (line 5 is the end of those files).
-    expect(listed.slice(1).filter(Boolean).map((line) => line.replace(/: .*/, '')).sort()).toEqual(['  bin/app.ts:2', '  template.yaml:5', '  terraform/main.tf:5']);
+    // flow sequence (line 5 is the end of the file), and the opening brace of the innermost
+    // unclosed HCL block (line 3), where HashiCorp's parser reports it too.
+    expect(listed.slice(1).filter(Boolean).map((line) => line.replace(/: .*/, '')).sort()).toEqual(['  bin/app.ts:2', '  template.yaml:5', '  terraform/main.tf:3']);
     expect(stderr).toMatch(/ {2}bin\/app\.ts:2: does not parse as TypeScript/);
     expect(stderr).toMatch(/ {2}template\.yaml:5: is not valid YAML/);
-    expect(stderr).toMatch(/ {2}terraform\/main\.tf:5: does not parse as HCL/);
+    expect(stderr).toContain(
+      '  terraform/main.tf:3: does not parse as HCL (column 33: Unclosed configuration block: there is no closing brace for this block before the end of the file.); its resources are not read.\n',
+    );
+    expect(stderr.split('\n').filter((line) => line.includes('missing.handler'))).toEqual([]);
     // --json too: the output is complete JSON, the exit code still says it is incomplete.
     clearInfrastructureCache();
     const json = await run(['map', '--json'], root);
     expect(json.code).toBe(1);
     expect(JSON.parse(json.stdout).problems.map((p: { file: string; line: number }) => `${p.file}:${p.line}`).sort()).toEqual(
-      expect.arrayContaining(['bin/app.ts:2', 'template.yaml:5', 'terraform/main.tf:5']),
+      expect.arrayContaining(['bin/app.ts:2', 'template.yaml:5', 'terraform/main.tf:3']),
     );
+    // Each reader marks the files it could not parse; the CLI goes by that mark, not by the text.
+    const problems = JSON.parse(json.stdout).problems as { file: string; message: string; kind?: string }[];
+    expect(problems.filter((p) => p.kind === 'parse').map((p) => p.file).sort()).toEqual(['bin/app.ts', 'template.yaml', 'terraform/main.tf']);
+    expect(problems.filter((p) => p.kind === undefined).map((p) => p.message)).toEqual([expect.stringMatching(/^serverless\.yml:\d+: .*'edge\/missing\.handler' has no source file/)]);
   });
 
   it('shows handlers whose event types come from a comment, with the comment line, in JavaScript and TypeScript', async () => {
