@@ -9,7 +9,7 @@
 //
 // Cost on an ordinary file: one regex test for bundler signatures and one linear scan of the text
 // for a line longer than MIN_LONG_LINE characters; the token count runs only on such lines.
-import type { TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 export type GeneratedWhole = false | 'minified' | 'bundle';
 
@@ -61,7 +61,7 @@ const MARKABLE_HELPERS: Array<[RegExp, string]> = [
 
 // esbuild's section comment: `// node_modules/pkg/file.js`, `// ../../node_modules/...`, `// src/a.ts`.
 const ESBUILD_SECTION = /^ (?:<stdin>|(?![^\s]*:\/\/)[^\s]*[/.][^\s]*)$/;
-const NODE_MODULES_PATH = /^(?:\.{0,2}\/)*(?:[^\s]*\/)?node_modules\//;
+const NODE_MODULES_PATH = /(?:^|\/)node_modules\//;
 // webpack's module-table key when modules are named: `./src/a.js`, `./node_modules/x/y.js`, `node_modules/...`.
 const WEBPACK_PATH_KEY = /^(?:\.{1,2}\/|[\w@.+-]+\/)[^\s]*$/;
 
@@ -86,6 +86,37 @@ export function generatedCodeOf(source: SourceLike): GeneratedCode {
 export function isForeign(generated: GeneratedCode, start: number, end: number = start): boolean {
   for (const [from, to] of generated.foreign) if (start >= from && end <= to) return true;
   return false;
+}
+
+/**
+ * The rule context to hand to a rule's `create` in a file with foreign sections: the same context
+ * whose `report` drops a report lying wholly inside a foreign range (by its `loc` when given,
+ * else its node). Returns `context` itself when nothing is foreign.
+ */
+export function withoutForeignReports<MessageIds extends string, Options extends readonly unknown[]>(
+  context: Readonly<TSESLint.RuleContext<MessageIds, Options>>,
+  generated: GeneratedCode,
+): Readonly<TSESLint.RuleContext<MessageIds, Options>> {
+  if (generated.foreign.length === 0) return context;
+  const sourceCode = context.sourceCode;
+  const report = (descriptor: TSESLint.ReportDescriptor<MessageIds>): void => {
+    let start: number;
+    let end: number;
+    const loc = descriptor.loc;
+    if (loc) {
+      const from = 'start' in loc ? loc.start : loc;
+      start = sourceCode.getIndexFromLoc(from);
+      end = 'end' in loc ? sourceCode.getIndexFromLoc(loc.end) : start;
+    } else {
+      [start, end] = (descriptor as { node: TSESTree.Node | TSESTree.Token }).node.range;
+    }
+    if (isForeign(generated, start, end)) return;
+    context.report(descriptor);
+  };
+  // ESLint freezes the context: inherit everything from it and override `report` only.
+  return Object.freeze(Object.create(context, { report: { value: report, enumerable: true } })) as Readonly<
+    TSESLint.RuleContext<MessageIds, Options>
+  >;
 }
 
 function classify(text: string, ast: TSESTree.Program): GeneratedCode {

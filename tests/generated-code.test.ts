@@ -4,7 +4,7 @@ import tsParser from '@typescript-eslint/parser';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
-import { generatedCodeOf, isForeign, type GeneratedCode } from '../src/generated-code.js';
+import { generatedCodeOf, isForeign, withoutForeignReports, type GeneratedCode } from '../src/generated-code.js';
 
 // Every sample below is written for this test: the shapes of bundler output, not anyone's code.
 
@@ -388,6 +388,46 @@ describe('the API', () => {
       rules: { 'probe/probe': 'error' },
     });
     expect(seen).toEqual([{ whole: false, why: 'esbuild section comments', foreign: [between(text, '// node_modules/a/index.js', '// src/b.js')] }]);
+  });
+
+  it('withoutForeignReports drops reports inside foreign sections only (by node and by loc)', () => {
+    const text = [
+      '// node_modules/tiny-flag/index.js',
+      'var flag = process.env.FLAG;',
+      '',
+      '// src/handler.js',
+      'export const handler = async (event) => (process.env.MODE, flag ? null : event.Records[0].cf.request);',
+      '',
+    ].join('\n');
+    const linter = new Linter({ configType: 'flat' });
+    const messages = linter.verify(text, {
+      plugins: {
+        probe: {
+          rules: {
+            env: {
+              meta: { messages: { env: 'env read' } },
+              create(raw) {
+                const context = withoutForeignReports(
+                  raw as unknown as Parameters<typeof withoutForeignReports>[0],
+                  generatedCodeOf(raw.sourceCode as unknown as { text: string; ast: TSESTree.Program }),
+                );
+                return {
+                  'MemberExpression[object.name="process"]'(node: TSESTree.MemberExpression) {
+                    context.report({ node, messageId: 'env' });
+                    context.report({ loc: node.loc, messageId: 'env' });
+                  },
+                };
+              },
+            },
+          },
+        },
+      },
+      rules: { 'probe/env': 'error' },
+    });
+    expect(messages.map((m) => [m.line, m.column])).toEqual([
+      [5, 42],
+      [5, 42],
+    ]);
   });
 
   it('does not throw on an AST without tokens or comments', () => {
