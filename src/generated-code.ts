@@ -60,7 +60,7 @@ const MARKABLE_HELPERS: Array<[RegExp, string]> = [
 ];
 
 // esbuild's section comment: `// node_modules/pkg/file.js`, `// ../../node_modules/...`, `// src/a.ts`.
-const ESBUILD_SECTION = /^ (?:<stdin>|(?![^\s]*:\/\/)[^\s]*[/.][^\s]*)$/;
+const ESBUILD_SECTION = /^ (?:<stdin>|(?!\S*:\/\/)[^\s./]*[./]\S*)$/;
 const NODE_MODULES_PATH = /(?:^|\/)node_modules\//;
 // webpack's module-table key when modules are named: `./src/a.js`, `./node_modules/x/y.js`, `node_modules/...`.
 const WEBPACK_PATH_KEY = /^(?:\.{1,2}\/|[\w@.+-]+\/)[^\s]*$/;
