@@ -1,5 +1,7 @@
 import { ESLintUtils } from '@typescript-eslint/utils';
-import { configProblemsFor, getAnalysis } from './analysis.js';
+import type { TSESLint } from '@typescript-eslint/utils';
+import { configProblemsFor, getAnalysis } from './model/index.js';
+import type { ConfigProblem } from './model/types.js';
 import { PACKAGE, REPOSITORY_URL } from './package-info.js';
 
 export interface LambdaEdgeRuleDocs {
@@ -34,8 +36,10 @@ function deepFreeze<T>(value: T): T {
  * The one rule factory of the plugin: typescript-eslint's RuleCreator (docs URL, typed
  * options and messages), with a `create` that costs next to nothing where there is nothing
  * to check. ESLint calls `create` for every rule and every file, so:
- * - a file without Lambda@Edge code (the shared analysis, cached on the AST, says so after
- *   one regex test) gets no listeners, unless a configuration problem must be reported;
+ * - it is the one edge gate: a file without Lambda@Edge code (the shared model, cached on the
+ *   AST, says so after one regex test) gets no listeners and the rule's own `create` is never
+ *   called; a configuration problem (which the first rule to ask reports) gets only a
+ *   `Program` listener that reports it;
  * - options are merged with their defaults once per distinct configuration, not once per
  *   file and rule (RuleCreator deep-clones the defaults on every call).
  */
@@ -60,10 +64,35 @@ export const createRule: typeof ruleCreator = (spec) => {
   };
   return {
     ...rule,
+    meta: { ...rule.meta, messages: { ...rule.meta.messages, ...CONFIG_MESSAGES } },
     create(context) {
       const analysis = getAnalysis(context);
-      if (!analysis.isEdge && configProblemsFor(context, analysis).length === 0) return {};
-      return spec.create(context, optionsFor(context.options));
+      const problems = configProblemsFor(context, analysis);
+      if (!analysis.isEdge) return problems.length === 0 ? {} : { Program: reportProblems(context, problems) };
+      const listeners = spec.create(context, optionsFor(context.options));
+      if (problems.length === 0) return listeners;
+      const report = reportProblems(context, problems);
+      const own = listeners.Program;
+      return { ...listeners, Program: own ? (node) => (report(), own(node)) : report };
     },
   };
 };
+
+/**
+ * Every rule carries this message, so that whichever rule runs first in a file can report a
+ * configuration problem (an invalid `@lambda-edge-event`, an invalid setting) once.
+ */
+export const CONFIG_MESSAGES = {
+  invalidConfig: '{{ message }}',
+} as const;
+
+function reportProblems(
+  context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
+  problems: readonly ConfigProblem[],
+): () => void {
+  return () => {
+    for (const problem of problems) {
+      context.report({ loc: problem.loc, messageId: 'invalidConfig', data: { message: problem.message } });
+    }
+  };
+}
