@@ -6,6 +6,7 @@ import { type FileState } from './state.js';
 import { typeKindOf } from './aws-types.js';
 import { classify, classifyParam } from './classify.js';
 import { addHeaderMap } from './header-maps.js';
+import { objectCalls } from './object-calls.js';
 import { objectLiteralOf } from './responses.js';
 
 export function collectAccesses(m: FileState): void {
@@ -32,13 +33,11 @@ export function collectAccesses(m: FileState): void {
     }
   }
   // Header objects merged in with Object.assign(headers, {...}).
-  for (const member of m.members) {
-    if (memberName(member) !== 'assign' || member.object.type !== AST_NODE_TYPES.Identifier || member.object.name !== 'Object') continue;
-    const call = outerParent(member).parent;
-    if (call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments[0]) continue;
-    const target = classify(m, call.arguments[0]);
+  for (const { method, target: first, sources } of objectCalls(m)) {
+    if (method !== 'assign' || !first) continue;
+    const target = classify(m, first);
     if (target && HEADER_KINDS.has(target)) {
-      for (const arg of call.arguments.slice(1)) {
+      for (const arg of sources) {
         const literal = objectLiteralOf(m, arg);
         if (literal) addHeaderMap(m, literal, headerOwnerOf(target));
         else if (unwrap(arg).type === AST_NODE_TYPES.CallExpression) addHeaderMap(m, arg, headerOwnerOf(target));

@@ -9,6 +9,8 @@ import { type AnyContext, type FileState, createState } from './state.js';
 import { collectAccesses } from './accesses.js';
 import { classify } from './classify.js';
 import { collect } from './collect.js';
+import { objectCalls } from './object-calls.js';
+import { responseTargets } from './response-targets.js';
 import { readComments } from './comments.js';
 import { findHandlers } from './handlers.js';
 import { computeFileEventTypes, eventTypesAt, handlerAt } from './narrowing.js';
@@ -32,6 +34,8 @@ export const EMPTY_ANALYSIS: Analysis = {
   minimumBytes: () => 0,
   objectLiteralOf: () => undefined,
   bindings: undefined as unknown as Bindings,
+  responseTargets: () => [],
+  objectCalls: () => [],
 };
 
 /**
@@ -96,5 +100,7 @@ function finish(m: FileState, isEdge: boolean): Analysis {
     minimumBytes: (node) => minimumBytes(node, m.staticCtx),
     objectLiteralOf: (node) => objectLiteralOf(m, node),
     bindings: m.bindings,
+    responseTargets: () => responseTargets(m),
+    objectCalls: () => objectCalls(m),
   };
 }

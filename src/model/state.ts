@@ -6,7 +6,7 @@ import type { EventTypes } from '../facts/event-types.js';
 import type { lookupFile } from '../infra/index.js';
 import type { StaticContext } from '../static-value.js';
 import type { HeaderOwner, Kind } from './kinds.js';
-import type { ConfigProblem, GeneratedResponse, Handler, MemberAccess } from './types.js';
+import type { ConfigProblem, GeneratedResponse, Handler, MemberAccess, ObjectCall, ResponseTarget } from './types.js';
 
 type Variable = TSESLint.Scope.Variable;
 export type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -52,6 +52,8 @@ export interface FileState {
   readonly varMemo: Map<Variable, Kind | null>;
   readonly callSitesMemo: Map<FunctionNode, CallSite[]>;
   returnsByFunction: Map<FunctionNode, TSESTree.Node[]> | undefined;
+  objectCalls: ObjectCall[] | undefined;
+  responseTargets: ResponseTarget[] | undefined;
 }
 
 export function createState(context: AnyContext, settingsTypes: EventTypes, infra: ReturnType<typeof lookupFile>): FileState {
@@ -90,5 +92,7 @@ export function createState(context: AnyContext, settingsTypes: EventTypes, infr
     varMemo: new Map(),
     callSitesMemo: new Map(),
     returnsByFunction: undefined,
+    objectCalls: undefined,
+    responseTargets: undefined,
   };
 }

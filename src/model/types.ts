@@ -79,6 +79,56 @@ export interface GeneratedResponse {
   headerMaps: TSESTree.ObjectExpression[];
 }
 
+/** `Object.<method>(target, ...sources)`: `Object.assign(response, {...})`, `Object.keys(qs)`. */
+export interface ObjectCall {
+  call: TSESTree.CallExpression;
+  method: string;
+  /** The first argument (undefined when missing or a spread). */
+  target: TSESTree.Node | undefined;
+  sources: TSESTree.Node[];
+}
+
+/** The fields of a Lambda@Edge response that rules look at. */
+export type ResponseField = 'status' | 'statusDescription' | 'body' | 'bodyEncoding' | 'headers';
+
+/** One setting of a response field: a property of the literal, or a later assignment or delete. */
+export interface FieldSetting {
+  field: ResponseField;
+  /** The property (set when the object is created) or the member expression (`res.body = x`). */
+  node: TSESTree.Property | TSESTree.MemberExpression;
+  /** The value given; undefined for `delete` and compound assignments (`+=`). */
+  value: TSESTree.Node | undefined;
+  op: 'write' | 'delete' | 'modify';
+  /** Set when the object is created (own or spread-in property): runs before any assignment. */
+  initial: boolean;
+  /** The property, when it is written in the response literal itself (not spread in). */
+  ownProperty: TSESTree.Property | undefined;
+  /** The member expression of an assignment or delete. */
+  member: TSESTree.MemberExpression | undefined;
+  /** The statement-level node to report a write at: the assignment, or the property. */
+  reportNode: TSESTree.Node;
+}
+
+/**
+ * A response a handler hands to CloudFront, with every setting of its fields:
+ * - `generated`: an object literal the code builds (`response` is set);
+ * - `received`: the response CloudFront passes in (`cf.response`), one per handler (or one for
+ *   code outside any handler), only when something assigns its fields;
+ * - `unattached`: assignments on something typed or classified as a generated response that
+ *   cannot be tied to one literal, one per handler.
+ */
+export interface ResponseTarget {
+  kind: 'generated' | 'received' | 'unattached';
+  response: GeneratedResponse | undefined;
+  handler: Handler | undefined;
+  /** Initial settings first (as the literal has them), then assignments in source order. */
+  settings: FieldSetting[];
+  /** The settings of one field. */
+  field(name: ResponseField): FieldSetting[];
+  /** The event types a setting runs under: the response's, or those where it is written. */
+  eventTypesOf(setting: FieldSetting): EventTypes;
+}
+
 export interface ConfigProblem {
   loc: TSESTree.SourceLocation;
   message: string;
@@ -104,5 +154,12 @@ export interface Analysis {
   objectLiteralOf(node: TSESTree.Node): TSESTree.ObjectExpression | undefined;
   /** The file's name resolution: rules ask here instead of looking into scopes. */
   bindings: Bindings;
+
+  // Views: computed on first use, then memoised. A rule set that never asks pays nothing.
+
+  /** Every response built or received, with its field settings (see ResponseTarget). */
+  responseTargets(): readonly ResponseTarget[];
+  /** `Object.<method>(...)` calls of the file. */
+  objectCalls(): readonly ObjectCall[];
 }
 
