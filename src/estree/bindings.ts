@@ -12,6 +12,8 @@ export interface SingleDefinition {
   declarator: TSESTree.VariableDeclarator;
   /** The whole initializer (for a destructured name, the object it is taken from). */
   init: TSESTree.Expression;
+  /** The declared name. */
+  name: TSESTree.Identifier;
   /** The name is the whole declarator target (`const x = ...`), not part of a pattern. */
   whole: boolean;
 }
@@ -158,7 +160,7 @@ function singleDefinitionOf(variable: Variable): SingleDefinition | undefined {
   if (decl.kind !== 'const' && variable.references.some((r) => r.isWrite() && r.writeExpr !== declarator.init)) {
     return undefined;
   }
-  return { variable, declarator, init: declarator.init, whole: declarator.id === def.name };
+  return { variable, declarator, init: declarator.init, name: def.name, whole: declarator.id === def.name };
 }
 
 function declarationOf(id: TSESTree.Identifier): TSESTree.Node | undefined {
