@@ -1,10 +1,19 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { isFunctionNode, propertyKeyName, unwrap } from './nodes.js';
 
 type Variable = TSESLint.Scope.Variable;
 type Reference = TSESLint.Scope.Reference;
 type Scope = TSESLint.Scope.Scope;
 type SourceCode = Readonly<TSESLint.SourceCode>;
+
+/** `{ process: { env: { [READ]: true } } }`: the property paths to follow from a global or module. */
+export type TraceMap = Record<string, Record<string | symbol, unknown>>;
+/** A place `trackReferences` found: the node and the path of names that led there. */
+export interface TrackedReference {
+  node: TSESTree.Node;
+  path: readonly string[];
+}
+export const { READ } = ASTUtils.ReferenceTracker;
 
 /** A binding with one definition, `const x = init` or `let { a: x } = init`, never assigned again. */
 export interface SingleDefinition {
@@ -105,6 +114,21 @@ export class Bindings {
     return !!init && isFunctionNode(unwrap(init));
   }
 
+  /**
+   * What `traceMap` names, followed through aliases and destructuring by typescript-eslint's
+   * ReferenceTracker: a global (`process.env`), declared (`languageOptions.globals`,
+   * `/* global *\/`) or not, the same through `require('process')`, and through `import`
+   * (default, namespace and named imports of a CommonJS module). Each name of `traceMap` is
+   * looked up as a global and as a module.
+   */
+  trackReferences(traceMap: TraceMap): TrackedReference[] {
+    const globalScope = this.sourceCode.scopeManager?.globalScope;
+    if (!globalScope) return [];
+    const tracker = new ASTUtils.ReferenceTracker(withUndeclaredGlobals(globalScope), { mode: 'legacy' });
+    const map = traceMap as Parameters<typeof tracker.iterateGlobalReferences>[0];
+    return [...tracker.iterateGlobalReferences(map), ...tracker.iterateCjsReferences(map), ...tracker.iterateEsmReferences(map)];
+  }
+
   /** Where an identifier was imported or required from: `{ source: 'node:path', imported: 'join' }`. */
   importOf(id: TSESTree.Identifier): { source: string; imported: string } | undefined {
     const variable = this.referenceOf(id)?.resolved;
@@ -148,6 +172,28 @@ export class Bindings {
     }
     return init.arguments[0].value;
   }
+}
+
+/**
+ * The global scope as ReferenceTracker should see it: a name the file uses without declaring
+ * it has no variable in the scope manager (only `through` references), so it is given one
+ * without definitions, like a declared global.
+ */
+function withUndeclaredGlobals(globalScope: Scope): Scope {
+  const undeclared = new Map<string, Variable>();
+  for (const ref of globalScope.through) {
+    const name = ref.identifier.name;
+    if (globalScope.set.has(name)) continue;
+    let variable = undeclared.get(name);
+    if (!variable) {
+      variable = { name, defs: [], references: [], identifiers: [], scope: globalScope } as unknown as Variable;
+      undeclared.set(name, variable);
+    }
+    variable.references.push(ref);
+  }
+  if (undeclared.size === 0) return globalScope;
+  const set = { get: (name: string) => globalScope.set.get(name) ?? undeclared.get(name), has: (name: string) => globalScope.set.has(name) || undeclared.has(name) };
+  return new Proxy(globalScope, { get: (target, key) => (key === 'set' ? set : Reflect.get(target, key)) });
 }
 
 function singleDefinitionOf(variable: Variable): SingleDefinition | undefined {
