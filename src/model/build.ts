@@ -9,7 +9,7 @@ import { type AnyContext, type FileState, createState } from './state.js';
 import { collectAccesses } from './accesses.js';
 import { classify } from './classify.js';
 import { collect } from './collect.js';
-import { objectCalls } from './object-calls.js';
+import { objectCalls, objectStyleUses } from './object-calls.js';
 import { responseTargets } from './response-targets.js';
 import { readComments } from './comments.js';
 import { findHandlers } from './handlers.js';
@@ -36,6 +36,7 @@ export const EMPTY_ANALYSIS: Analysis = {
   bindings: undefined as unknown as Bindings,
   responseTargets: () => [],
   objectCalls: () => [],
+  objectStyleUses: () => [],
 };
 
 /**
@@ -102,5 +103,6 @@ function finish(m: FileState, isEdge: boolean): Analysis {
     bindings: m.bindings,
     responseTargets: () => responseTargets(m),
     objectCalls: () => objectCalls(m),
+    objectStyleUses: (kind) => objectStyleUses(m, kind),
   };
 }

@@ -49,6 +49,9 @@ function collectNode(m: FileState, node: TSESTree.Node): void {
     case AST_NODE_TYPES.BinaryExpression:
       if (node.operator === 'in') m.inChecks.push(node);
       break;
+    case AST_NODE_TYPES.ForInStatement:
+      m.forIns.push(node);
+      break;
     case AST_NODE_TYPES.TSAsExpression:
     case AST_NODE_TYPES.TSSatisfiesExpression:
       if (typeNameKind(m, node.typeAnnotation) === 'generated') collectTypedObject(m, node.expression);

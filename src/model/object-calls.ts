@@ -1,7 +1,9 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { memberName, outerParent } from '../estree/nodes.js';
 import type { FileState } from './state.js';
-import type { ObjectCall } from './types.js';
+import { classify } from './classify.js';
+import type { Kind } from './kinds.js';
+import type { ObjectCall, ObjectStyleUse } from './types.js';
 
 /**
  * `Object.<method>(target, ...sources)` calls of the file (`Object.assign`, `Object.keys`, ...),
@@ -21,4 +23,19 @@ export function objectCalls(m: FileState): ObjectCall[] {
   }
   m.objectCalls = calls;
   return calls;
+}
+
+const OBJECT_FUNCTIONS: ReadonlySet<string> = new Set(['keys', 'values', 'entries', 'getOwnPropertyNames', 'assign']);
+
+/** Expressions of `kind` used as plain objects: `Object.keys(x)`, `for (k in x)`, `'k' in x`. */
+export function objectStyleUses(m: FileState, kind: Kind): ObjectStyleUse[] {
+  const uses: ObjectStyleUse[] = [];
+  for (const { method, target } of objectCalls(m)) {
+    if (target && OBJECT_FUNCTIONS.has(method) && classify(m, target) === kind) {
+      uses.push({ node: target, how: { type: 'object-function', method } });
+    }
+  }
+  for (const loop of m.forIns) if (classify(m, loop.right) === kind) uses.push({ node: loop.right, how: { type: 'for-in' } });
+  for (const check of m.inChecks) if (classify(m, check.right) === kind) uses.push({ node: check.right, how: { type: 'in' } });
+  return uses;
 }

@@ -30,6 +30,7 @@ export interface FileState {
   readonly functions: FunctionNode[];
   readonly patterns: Array<{ pattern: TSESTree.ObjectPattern; source: TSESTree.Node }>;
   readonly inChecks: TSESTree.BinaryExpression[];
+  readonly forIns: TSESTree.ForInStatement[];
   /** Arguments of every `return` in the file, in source order. */
   readonly returns: TSESTree.Node[];
   readonly typedObjects: TSESTree.ObjectExpression[];
@@ -76,6 +77,7 @@ export function createState(context: AnyContext, settingsTypes: EventTypes, infr
     functions: [],
     patterns: [],
     inChecks: [],
+    forIns: [],
     returns: [],
     typedObjects: [],
     hasTypedBindings: false,

@@ -88,6 +88,16 @@ export interface ObjectCall {
   sources: TSESTree.Node[];
 }
 
+/**
+ * An expression used as an object is used: `Object.keys(x)` (and values, entries,
+ * getOwnPropertyNames, assign), `for (k in x)`, `'k' in x`.
+ */
+export interface ObjectStyleUse {
+  /** The expression used as an object. */
+  node: TSESTree.Node;
+  how: { type: 'object-function'; method: string } | { type: 'for-in' } | { type: 'in' };
+}
+
 /** The fields of a Lambda@Edge response that rules look at. */
 export type ResponseField = 'status' | 'statusDescription' | 'body' | 'bodyEncoding' | 'headers';
 
@@ -161,5 +171,7 @@ export interface Analysis {
   responseTargets(): readonly ResponseTarget[];
   /** `Object.<method>(...)` calls of the file. */
   objectCalls(): readonly ObjectCall[];
+  /** Expressions of `kind` used as plain objects (see ObjectStyleUse). */
+  objectStyleUses(kind: Kind): readonly ObjectStyleUse[];
 }
 
