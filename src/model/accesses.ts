@@ -9,7 +9,19 @@ import { addHeaderMap } from './header-maps.js';
 import { objectCalls } from './object-calls.js';
 import { objectLiteralOf } from './responses.js';
 
+/**
+ * Phase 5, accesses: header maps assigned onto Lambda@Edge objects first (they change what a
+ * member is), then every member access, destructuring read and `in` check of a classified object.
+ */
 export function collectAccesses(m: FileState): void {
+  collectAssignedHeaderMaps(m);
+  m.kindMemo.clear();
+  m.varMemo.clear();
+  collectMemberAccesses(m);
+  collectPatternAndInReads(m);
+}
+
+function collectAssignedHeaderMaps(m: FileState): void {
   // Header maps assigned onto Lambda@Edge objects (`response.headers = {...}`), and origin
   // custom headers (`request.origin = { custom: { customHeaders: {...} } }`).
   for (const member of m.members) {
@@ -45,8 +57,9 @@ export function collectAccesses(m: FileState): void {
     }
   }
 
-  m.kindMemo.clear();
-  m.varMemo.clear();
+}
+
+function collectMemberAccesses(m: FileState): void {
   for (const member of m.members) {
     const objectKind = classify(m, member.object);
     if (!objectKind || objectKind === 'callback') continue;
@@ -66,6 +79,9 @@ export function collectAccesses(m: FileState): void {
       if (response && (op === 'write' || op === 'delete')) response.writes.push(access);
     }
   }
+}
+
+function collectPatternAndInReads(m: FileState): void {
   for (const { pattern, source } of m.patterns) {
     const objectKind = classify(m, source);
     if (objectKind) addPatternReads(m, pattern, objectKind);
