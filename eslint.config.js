@@ -2,6 +2,7 @@
 // configs are run over the corrected examples (dogfooding). Runs on the built plugin.
 import tsParser from '@typescript-eslint/parser';
 import eslintPlugin from 'eslint-plugin-eslint-plugin';
+import regexp from 'eslint-plugin-regexp';
 import lambdaEdge from './dist/src/index.js';
 
 export default [
@@ -18,6 +19,13 @@ export default [
     name: 'repo/typescript',
     files: ['**/*.ts'],
     languageOptions: { parser: tsParser, parserOptions: { ecmaVersion: 'latest', sourceType: 'module' } },
+  },
+  {
+    // Patterns run on user code: none may backtrack or move super-linearly (a 100 kB line must not hang a lint).
+    name: 'repo/linear-regexps',
+    files: ['src/**/*.ts', 'rules/**/*.ts', 'bin/**/*.ts'],
+    plugins: { regexp },
+    rules: { 'regexp/no-super-linear-backtracking': 'error', 'regexp/no-super-linear-move': 'error' },
   },
   {
     name: 'repo/rules',

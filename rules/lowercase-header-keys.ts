@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { type HeaderEntry, HEADER_KINDS, type MemberAccess } from '../src/analysis.js';
-import { propertyKeyName } from '../src/ast.js';
+import { propertyKeyName, stringLiteralSource } from '../src/ast.js';
 import { createRule } from '../src/create-rule.js';
 import { CONFIG_MESSAGES, onAnalysis } from '../src/rule-helpers.js';
 
@@ -15,12 +15,15 @@ type MessageIds =
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
-/** A string literal spelling `text` with the quote character of `raw` (`'`, `"` or a backtick). */
-function quoted(raw: string, text: string): string {
+/**
+ * The literal `raw` (quotes included) with its value lowercased, in the same quotes. Without a
+ * backslash in it the source text is the value, and lowercasing the text is lowercasing the
+ * value. With one, lowercasing the text could change an escape's meaning (`\N` is `N`, `\n` a
+ * line break; `\u0041` stays `A`), so the literal is written anew from the lowered value.
+ */
+function lowercaseLiteral(raw: string, lower: string): string {
   const quote = raw[0] === '"' || raw[0] === '`' ? raw[0] : "'";
-  let escaped = text.replace(/\\/g, '\\\\').split(quote).join(`\\${quote}`);
-  if (quote === '`') escaped = escaped.replace(/\$\{/g, '\\${');
-  return `${quote}${escaped}${quote}`;
+  return raw.includes('\\') ? stringLiteralSource(lower, quote) : raw.toLowerCase();
 }
 
 /**
@@ -33,9 +36,9 @@ function lowercaseKeyText(
   lower: string,
 ): string | undefined {
   if (key.type === AST_NODE_TYPES.Identifier) return lower;
-  if (key.type === AST_NODE_TYPES.Literal && typeof key.value === 'string') return quoted(key.raw, lower);
+  if (key.type === AST_NODE_TYPES.Literal && typeof key.value === 'string') return lowercaseLiteral(key.raw, lower);
   if (key.type === AST_NODE_TYPES.TemplateLiteral && key.expressions.length === 0) {
-    return quoted(sourceCode.getText(key), lower);
+    return lowercaseLiteral(sourceCode.getText(key), lower);
   }
   return undefined;
 }

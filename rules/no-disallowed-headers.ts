@@ -57,7 +57,7 @@ export default createRule<[], MessageIds>({
           return;
         }
         // Origin custom headers go to the origin only: the read-only and CloudFront-added lists
-        // are about the request and response headers (fact sheet §3, §4).
+        // are about the request and response headers (lambda-event-structure, edge-function-restrictions-all).
         if (owner === 'origin') return;
         // The read-only lists are per event: only a known set of events, all of which list the
         // header, is reported. Request headers matter in request events, response headers in
@@ -116,8 +116,8 @@ export default createRule<[], MessageIds>({
         check(access.name, change, access.keyNode, types, headerOwnerOf(access.objectKind));
       }
 
-      // An origin custom header may not repeat a name the request headers hold (fact sheet
-      // §3). What the viewer sent is unknown here; what the same handler sets is certain,
+      // An origin custom header may not repeat a name the request headers hold
+      // (lambda-event-structure). What the viewer sent is unknown here; what the same handler sets is certain,
       // unless it also deletes that request header.
       const requestSets = new Map<string, Set<unknown>>();
       const requestDeletes = new Set<string>();

@@ -15,13 +15,13 @@ type MessageIds =
 
 type Context = Readonly<TSESLint.RuleContext<MessageIds, []>>;
 
-/** Request fields that are read-only in every event (fact sheet §5). */
+/** Request fields that are read-only in every event (lambda-event-structure). */
 const ALWAYS_READ_ONLY: ReadonlyMap<string, MessageIds> = new Map([
   ['method', 'readOnlyMethod'],
   ['clientIp', 'readOnlyClientIp'],
 ]);
 
-/** Request fields that are writable only in viewer-request and origin-request (fact sheet §5). */
+/** Request fields that are writable only in viewer-request and origin-request (edge-function-restrictions-all). */
 const RESPONSE_READ_ONLY: ReadonlyMap<string, string> = new Map([
   ['uri', 'URI'],
   ['querystring', 'query string'],

@@ -78,6 +78,54 @@ function certainlyNotPromise(analysis: Analysis, raw: TSESTree.Node): boolean {
   }
 }
 
+/**
+ * Does `fn` use `await` as a name where making it `async` would make it a keyword? In a
+ * script, `await` is an ordinary identifier, but inside an async function it is reserved in the
+ * parameters and body, arrow functions included; only a nested `function` (its own name too,
+ * when it is an expression) frees it again. A nested function declaration's name still
+ * belongs to the outer function. Class bodies count as the outer function's, which is
+ * stricter than the language and keeps the check simple.
+ */
+function usesAwaitAsName(fn: FunctionNode, visitorKeys: Readonly<Record<string, readonly string[] | undefined>>): boolean {
+  const stack: TSESTree.Node[] = [fn];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === AST_NODE_TYPES.Identifier && node.name === 'await') return true;
+    if (node !== fn && node.type !== AST_NODE_TYPES.ArrowFunctionExpression && isFunctionNode(node)) {
+      if (node.type === AST_NODE_TYPES.FunctionDeclaration && node.id) stack.push(node.id);
+      continue;
+    }
+    for (const key of visitorKeys[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      for (const c of Array.isArray(child) ? child : [child]) {
+        if (c && typeof (c as TSESTree.Node).type === 'string') stack.push(c as TSESTree.Node);
+      }
+    }
+  }
+  return false;
+}
+
+/**
+ * Where `async` goes to make `fn` async: before the function, or before the key of a method
+ * (`{ async handler() {} }`, `class { static async handler() {} }`). None for getters, setters
+ * and constructors, which cannot be async.
+ */
+function asyncInsertionPoint(fn: FunctionNode, sourceCode: Readonly<TSESLint.SourceCode>): TSESTree.Node | TSESTree.Token | undefined {
+  const parent = fn.parent;
+  if (parent?.type === AST_NODE_TYPES.Property && parent.value === fn) {
+    if (parent.kind !== 'init') return undefined;
+    return parent.method ? parent : fn;
+  }
+  if (
+    (parent?.type === AST_NODE_TYPES.MethodDefinition || parent?.type === AST_NODE_TYPES.TSAbstractMethodDefinition) &&
+    parent.value === fn
+  ) {
+    if (parent.kind !== 'method') return undefined;
+    return parent.computed ? (sourceCode.getTokenBefore(parent.key) ?? undefined) : parent.key;
+  }
+  return fn;
+}
+
 /** `callback(null, x)` as a statement or `return callback(null, x)`, directly in `fn`: can become `return x`. */
 function returnSuggestion(
   call: TSESTree.CallExpression,
@@ -303,14 +351,12 @@ export default createRule<[], MessageIds>({
             if (handler.callback) {
               context.report({ node: result, messageId: 'returnIgnored', data: { name: handler.callback.name } });
             } else {
-              // `async` goes before the function, or before the key of a method (`{ async handler() {} }`).
-              const fn = handler.node;
-              const method =
-                fn.parent?.type === AST_NODE_TYPES.Property && fn.parent.method ? fn.parent : undefined;
+              // No suggestion where `async` cannot go, or where it would turn `await` from a name into a keyword.
+              const at = usesAwaitAsName(handler.node, sourceCode.visitorKeys) ? undefined : asyncInsertionPoint(handler.node, sourceCode);
               context.report({
                 node: result,
                 messageId: 'returnIgnoredNoCallback',
-                suggest: [{ messageId: 'makeAsync', fix: (fixer) => fixer.insertTextBefore(method ?? fn, 'async ') }],
+                suggest: at ? [{ messageId: 'makeAsync', fix: (fixer) => fixer.insertTextBefore(at, 'async ') }] : null,
               });
             }
           }

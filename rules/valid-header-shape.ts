@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { type Analysis, HEADER_KINDS } from '../src/analysis.js';
-import { canonicalHeaderName, findProperty, memberName, unwrap } from '../src/ast.js';
+import { canonicalHeaderName, findProperty, memberName, stringLiteralSource, unwrap } from '../src/ast.js';
 import { createRule } from '../src/create-rule.js';
 import { CONFIG_MESSAGES, onAnalysis } from '../src/rule-helpers.js';
 
@@ -44,10 +44,6 @@ function obviousType(raw: TSESTree.Node): string | undefined {
     default:
       return undefined;
   }
-}
-
-function quote(text: string): string {
-  return `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n').replace(/\r/g, '\\r')}'`;
 }
 
 export default createRule<Options, MessageIds>({
@@ -192,13 +188,13 @@ export default createRule<Options, MessageIds>({
         let text = sourceCode.getText(raw);
         if (type === 'a number') {
           const literal = value.type === AST_NODE_TYPES.Literal ? value.value : undefined;
-          text = typeof literal === 'number' ? quote(String(literal)) : `String(${text})`;
+          text = typeof literal === 'number' ? stringLiteralSource(String(literal)) : `String(${text})`;
         }
-        const keyText = canonical === undefined ? '' : `key: ${quote(canonical)}, `;
+        const keyText = canonical === undefined ? '' : `key: ${stringLiteralSource(canonical)}, `;
         suggest = [
           {
             messageId: 'wrapInEntry',
-            data: { canonical: canonical === undefined ? "'...'" : quote(canonical) },
+            data: { canonical: canonical === undefined ? "'...'" : stringLiteralSource(canonical) },
             fix: (fixer) => fixer.replaceText(raw, `[{ ${keyText}value: ${text} }]`),
           },
         ];

@@ -2,3 +2,4 @@
 export * from './estree/nodes.js';
 export { canonicalHeaderName } from './facts/headers.js';
 export { STRING_MEMBERS } from './facts/strings.js';
+export { stringLiteral as stringLiteralSource } from './estree/fixes.js';

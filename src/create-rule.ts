@@ -2,26 +2,28 @@ import { ESLintUtils } from '@typescript-eslint/utils';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { configProblemsFor, getAnalysis } from './model/index.js';
 import type { ConfigProblem } from './model/types.js';
-import { PACKAGE, REPOSITORY_URL } from './package-info.js';
+import { REPOSITORY_URL } from './package-info.js';
 
 export interface LambdaEdgeRuleDocs {
   /** The configs that enable the rule: `recommended` implies `strict` and `all`. */
   recommended?: 'recommended' | 'strict';
   /**
    * Severity in the configs. 'warn' for reports that break the documented contract without
-   * a documented failure (fact sheet: a numeric status is suggested as a warning).
+   * a documented failure (a numeric status: the guide documents a string, but a number is not documented to fail).
    */
   severity?: 'warn';
   requiresTypeChecking?: false;
 }
 
 /**
- * Docs URLs point at the docs of the installed version (the git tag), so an editor's link
- * matches the rule that produced the report.
+ * Docs URLs point at the rule's page on the main branch: a ref that always exists. (A version
+ * tag would match the installed rule more closely, but v0.1.0 was never tagged and the links
+ * were dead; docs/releasing.md tags each release, and the installed package carries its own
+ * docs/ folder for the exact version.)
  */
-const ruleCreator = ESLintUtils.RuleCreator<LambdaEdgeRuleDocs>(
-  (name) => `${REPOSITORY_URL}/blob/v${PACKAGE.version}/docs/rules/${name}.md`,
-);
+export const RULE_DOCS_BASE = `${REPOSITORY_URL}/blob/main/docs/rules/`;
+
+const ruleCreator = ESLintUtils.RuleCreator<LambdaEdgeRuleDocs>((name) => `${RULE_DOCS_BASE}${name}.md`);
 
 /** Rule options are shared between files, so no rule may change them. */
 function deepFreeze<T>(value: T): T {

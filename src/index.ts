@@ -2,6 +2,7 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import type { ESLint, Linter, Rule } from 'eslint';
 import { type RuleModules, rules } from '../rules/index.js';
 import { type ConfigName, type LambdaEdgeRule, configsOf, severityOf } from './configs.js';
+import { type HclLanguage, hclLanguage } from './languages/hcl/language.js';
 import { PACKAGE, PLUGIN_NAMESPACE } from './package-info.js';
 
 export type { LambdaEdgeSettings } from './settings.js';
@@ -39,12 +40,18 @@ export interface LambdaEdgePlugin {
    */
   rules: Record<string, LambdaEdgeRule & Rule.RuleModule>;
   configs: Record<ConfigName, Linter.Config>;
+  /**
+   * ESLint languages (ESLint ≥ 9.7): `language: 'lambda-edge/hcl'` lints Terraform `.tf` files,
+   * for rules written against the HCL syntax tree (src/languages/hcl/ast.ts).
+   */
+  languages: { hcl: HclLanguage };
 }
 
 const plugin: LambdaEdgePlugin = {
   meta: { name: PACKAGE.name, version: PACKAGE.version, namespace: PLUGIN_NAMESPACE },
   rules: rules as unknown as LambdaEdgePlugin['rules'],
   configs: {} as Record<ConfigName, Linter.Config>,
+  languages: { hcl: hclLanguage },
 };
 
 function buildConfig(name: ConfigName): Linter.Config {

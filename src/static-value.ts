@@ -39,6 +39,27 @@ const MAX_TEXT = 1_600_000;
 const MAX_READ = 256 * 1024;
 const MAX_DEPTH = 24;
 
+/**
+ * The constant initialisers being followed right now, innermost last. A binding whose value
+ * mentions itself (`const a = \`${a}${a}\``, a TDZ error when run) has no static value, and
+ * following it again would only go round until MAX_DEPTH, branching at every turn. Entries are
+ * removed on the way out, so the set is empty between queries; a binding used twice side by
+ * side (`b + b`) is not a cycle and is evaluated both times.
+ */
+const following = new Set<TSESTree.Node>();
+
+/** `next(init)` for the initialiser a constant identifier holds; `fallback` when there is none or it is already being followed. */
+function throughConst<T>(id: TSESTree.Identifier, ctx: Pick<StaticContext, 'resolveConst'>, fallback: T, next: (init: TSESTree.Node) => T): T {
+  const target = ctx.resolveConst(id);
+  if (!target || following.has(target)) return fallback;
+  following.add(target);
+  try {
+    return next(target);
+  } finally {
+    following.delete(target);
+  }
+}
+
 function fromText(text: string): StaticValue {
   return { text, bytes: Buffer.byteLength(text, 'utf8') };
 }
@@ -101,8 +122,7 @@ function evaluate(raw: TSESTree.Node, ctx: StaticContext, depth: number): Static
     }
     case AST_NODE_TYPES.Identifier: {
       if (node.name === '__dirname' && ctx.resolveConst(node) === null) return fromText(ctx.dirname);
-      const target = ctx.resolveConst(node);
-      return target ? evaluate(target, ctx, depth + 1) : undefined;
+      return throughConst(node, ctx, undefined, (target) => evaluate(target, ctx, depth + 1));
     }
     case AST_NODE_TYPES.MemberExpression: {
       // import.meta.dirname
@@ -263,8 +283,7 @@ export function minimumBytes(raw: TSESTree.Node, ctx: StaticContext, depth = 0):
     case AST_NODE_TYPES.ConditionalExpression:
       return Math.min(minimumBytes(node.consequent, ctx, depth + 1), minimumBytes(node.alternate, ctx, depth + 1));
     case AST_NODE_TYPES.Identifier: {
-      const target = ctx.resolveConst(node);
-      return target ? minimumBytes(target, ctx, depth + 1) : 0;
+      return throughConst(node, ctx, 0, (target) => minimumBytes(target, ctx, depth + 1));
     }
     case AST_NODE_TYPES.CallExpression: {
       const { object, name } = calleeName(node.callee);
@@ -297,8 +316,7 @@ export function producesBase64(raw: TSESTree.Node, ctx: Pick<StaticContext, 'res
   const node = unwrap(raw);
   switch (node.type) {
     case AST_NODE_TYPES.Identifier: {
-      const target = ctx.resolveConst(node);
-      return !!target && producesBase64(target, ctx, depth + 1);
+      return throughConst(node, ctx, false, (target) => producesBase64(target, ctx, depth + 1));
     }
     case AST_NODE_TYPES.AwaitExpression:
       return producesBase64(node.argument, ctx, depth + 1);
@@ -319,8 +337,7 @@ export function producesBase64(raw: TSESTree.Node, ctx: Pick<StaticContext, 'res
         if (a.type === AST_NODE_TYPES.Literal) return a.value === 'base64';
         if (a.type === AST_NODE_TYPES.TemplateLiteral) return a.expressions.length === 0 && a.quasis[0]?.value.cooked === 'base64';
         if (a.type === AST_NODE_TYPES.Identifier) {
-          const target = ctx.resolveConst(a);
-          return !!target && depth < MAX_DEPTH && isBase64Arg(target);
+          return depth < MAX_DEPTH && throughConst(a, ctx, false, isBase64Arg);
         }
         return false;
       };
@@ -479,8 +496,7 @@ function toPlainValue(raw: TSESTree.Node, ctx: StaticContext, depth: number): Pl
       return out;
     }
     case AST_NODE_TYPES.Identifier: {
-      const target = ctx.resolveConst(node);
-      return target ? toPlainValue(target, ctx, depth + 1) : NOT_STATIC;
+      return throughConst(node, ctx, NOT_STATIC, (target) => toPlainValue(target, ctx, depth + 1));
     }
     default: {
       const v = evaluate(node, ctx, depth + 1);

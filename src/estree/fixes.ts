@@ -1,14 +1,23 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
+/** Characters a literal cannot hold as they are, and lone surrogates (a file cannot hold those). */
+const LITERAL_SPECIAL = /[\\'"`\u0000-\u001f\u007f\u2028\u2029]|\$\{|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const NAMED_ESCAPES: Record<string, string> = { '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\b': '\\b', '\f': '\\f', '\v': '\\v' };
+
 /**
- * `text` as a JavaScript string literal in `quote` (`'`, `"` or a backtick): backslashes, the
- * quote, line breaks and (in a template) `${` escaped, so the literal means exactly `text`.
+ * JavaScript source for a string literal whose value is `text`, in the given quotes (a backtick
+ * makes a template literal without expressions). Backslashes, the quote, `${` in a template,
+ * line terminators, other control characters and lone surrogates are escaped, so the literal
+ * parses and its value is exactly `text`, whatever `text` holds.
  */
 export function stringLiteral(text: string, quote: "'" | '"' | '`' = "'"): string {
-  let escaped = text.replace(/\\/g, '\\\\').split(quote).join(`\\${quote}`);
-  if (quote === '`') escaped = escaped.replace(/\$\{/g, '\\${');
-  else escaped = escaped.replace(/\n/g, '\\n').replace(/\r/g, '\\r');
-  return `${quote}${escaped}${quote}`;
+  const body = text.replace(LITERAL_SPECIAL, (c) => {
+    if (c === '${') return quote === '`' ? '\\${' : c;
+    if (c === quote) return `\\${c}`;
+    if (c === "'" || c === '"' || c === '`') return c;
+    return NAMED_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
+  return `${quote}${body}${quote}`;
 }
 
 /** `text` as a string literal in the quote character the source text `like` starts with. */

@@ -1,5 +1,5 @@
 /**
- * Header names that CloudFront treats specially in edge functions (fact sheet §4).
+ * Header names that CloudFront treats specially in edge functions (CloudFront Developer Guide, edge-function-restrictions-all and lambda-at-edge-function-restrictions).
  * All names are lowercase; compare with `name.toLowerCase()`.
  */
 import type { EventType } from './event-types.js';

@@ -105,6 +105,14 @@ export function clearInfrastructureCache(): void {
   discoveries.clear();
 }
 
+/**
+ * Marks problems as already shown, so a later lookup in this process does not print them to
+ * stderr again (the `map` command lists them itself, then lints through ESLint).
+ */
+export function markProblemsShown(problems: readonly InfrastructureProblem[]): void {
+  for (const problem of problems) printed.add(problem.message);
+}
+
 function printProblems(problems: InfrastructureProblem[]): void {
   for (const problem of problems) {
     if (printed.has(problem.message)) continue;

@@ -2,22 +2,17 @@ import { createRequire } from 'node:module';
 
 /**
  * The parsers are loaded on first use, synchronously (ESLint rules cannot await), so a
- * project without CDK code never pays for TypeScript, one without Terraform never loads the
- * HCL grammar, and one without YAML templates never loads the YAML parser (a plugin that is
- * loaded on every lint run must not make every run pay for them).
+ * project without CDK code never pays for TypeScript and one without YAML templates never
+ * loads the YAML parser (a plugin that is loaded on every lint run must not make every run pay
+ * for them). The HCL parser is the plugin's own and small, so it is imported directly.
  */
 const require = createRequire(import.meta.url);
 
 let tsMorph: typeof import('ts-morph') | undefined;
-let hcl: typeof import('codemirror-lang-hcl') | undefined;
 let yaml: typeof import('yaml') | undefined;
 
 export function loadTsMorph(): typeof import('ts-morph') {
   return (tsMorph ??= require('ts-morph') as typeof import('ts-morph'));
-}
-
-export function loadHcl(): typeof import('codemirror-lang-hcl') {
-  return (hcl ??= require('codemirror-lang-hcl') as typeof import('codemirror-lang-hcl'));
 }
 
 /** The YAML parser, for serverless.yml and SAM/CloudFormation templates. */

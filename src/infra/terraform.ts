@@ -1,7 +1,9 @@
 import { basename, dirname, extname, resolve } from 'node:path';
-import type { hclLanguage } from 'codemirror-lang-hcl';
-import { LineIndex, type DiscoveryContext } from './context.js';
-import { loadHcl } from './lazy.js';
+import type * as Hcl from '../languages/hcl/ast.js';
+import { childNodes } from '../languages/hcl/ast.js';
+import { parseHcl } from '../languages/hcl/parser.js';
+import { staticTemplate } from '../languages/hcl/static-value.js';
+import type { DiscoveryContext } from './context.js';
 
 /**
  * Terraform: `aws_cloudfront_distribution` → `lambda_function_association` blocks in
@@ -9,16 +11,16 @@ import { loadHcl } from './lazy.js';
  * `aws_lambda_function` of the same module (folder), and its code to `data.archive_file`'s
  * `source_file` or `source_dir`.
  *
- * The HCL is parsed with the Lezer HCL grammar of `codemirror-lang-hcl`: a real grammar,
- * pure JavaScript and synchronous (ESLint rules cannot wait for a WebAssembly parser).
+ * The HCL is parsed with the plugin's own HCL2 parser (src/languages/hcl): synchronous, pure
+ * JavaScript, and checked against HashiCorp's parser (ESLint rules cannot wait for a
+ * WebAssembly one).
  */
 
-type SyntaxNode = ReturnType<typeof hclLanguage.parser.parse>['topNode'];
+type SyntaxNode = Hcl.Expression;
 
 interface TfFile {
   path: string;
   text: string;
-  lines: LineIndex;
 }
 
 interface TfAttribute {
@@ -49,49 +51,27 @@ export function mayBeTerraformOfInterest(text: string): boolean {
 
 /** Parses one .tf file; records a problem and returns undefined when it does not parse. */
 export function parseTerraformFile(ctx: DiscoveryContext, path: string, text: string): TfBlock[] | undefined {
-  const tree = loadHcl().hclLanguage.parser.parse(text);
-  const file: TfFile = { path, text, lines: new LineIndex(text) };
-  let errorAt: number | undefined;
-  tree.iterate({
-    enter(node) {
-      if (errorAt !== undefined) return false;
-      if (node.type.isError) {
-        errorAt = node.from;
-        return false;
-      }
-      return undefined;
-    },
-  });
-  if (errorAt !== undefined) {
-    const line = file.lines.line(errorAt);
-    const snippet = text.slice(errorAt, errorAt + 30).split('\n')[0]!.trim();
-    ctx.problem(path, line, `does not parse as HCL${snippet ? ` near '${snippet}'` : ''}; its resources are not read.`);
+  const result = parseHcl(text);
+  if (!result.ok) {
+    const { line, column, message } = result.error;
+    ctx.problem(path, line, `does not parse as HCL (column ${column}: ${message}); its resources are not read.`);
     return undefined;
   }
-  const body = tree.topNode.getChild('Body');
-  return body ? readBody(body, file).blocks : [];
+  return readBody(result.ast.body, { path, text }).blocks;
 }
 
-function readBody(body: SyntaxNode, file: TfFile): { attributes: Map<string, TfAttribute>; blocks: TfBlock[] } {
+function readBody(body: Hcl.Body, file: TfFile): { attributes: Map<string, TfAttribute>; blocks: TfBlock[] } {
   const attributes = new Map<string, TfAttribute>();
   const blocks: TfBlock[] = [];
-  for (let child = body.firstChild; child; child = child.nextSibling) {
-    if (child.name === 'Attribute') {
-      const name = child.getChild('Identifier');
-      const expr = child.getChild('Expression');
-      if (name && expr) {
-        attributes.set(text(file, name), { expr, line: file.lines.line(child.from), file });
-      }
-    } else if (child.name === 'Block') {
-      const typeNode = child.getChild('BlockType');
-      const labels = child.getChildren('BlockLabel').map((label) => unquote(text(file, label)));
-      const inner = child.getChild('Body');
-      const content = inner ? readBody(inner, file) : { attributes: new Map(), blocks: [] };
+  for (const item of body.items) {
+    if (item.type === 'Attribute') {
+      attributes.set(item.name.name, { expr: item.value, line: item.loc.start.line, file });
+    } else {
       blocks.push({
-        type: typeNode ? text(file, typeNode) : '',
-        labels,
-        ...content,
-        line: file.lines.line(child.from),
+        type: item.blockType.name,
+        labels: item.labels.map((label) => label.value),
+        ...readBody(item.body, file),
+        line: item.loc.start.line,
         file,
       });
     }
@@ -100,11 +80,7 @@ function readBody(body: SyntaxNode, file: TfFile): { attributes: Map<string, TfA
 }
 
 function text(file: TfFile, node: SyntaxNode): string {
-  return file.text.slice(node.from, node.to);
-}
-
-function unquote(s: string): string {
-  return s.startsWith('"') && s.endsWith('"') ? s.slice(1, -1) : s;
+  return file.text.slice(node.range[0], node.range[1]);
 }
 
 /** Reads the bindings of every module (folder) given as parsed files. */
@@ -281,40 +257,23 @@ function evaluate(mod: TfModule, attr: TfAttribute, depth = 0): TfValue {
 
 function evalNode(mod: TfModule, node: SyntaxNode, file: TfFile, depth: number): TfValue {
   if (depth > 20) return undefined;
-  switch (node.name) {
-    case 'Expression':
-    case 'LiteralValue':
-    case 'TemplateExpr': {
-      const first = node.firstChild;
-      if (!first) return undefined;
-      if (first.name === 'VariableExpr') return evalTraversal(mod, traversalOf(node, file), file, depth);
-      return first.nextSibling && node.name === 'Expression' ? undefined : evalNode(mod, first, file, depth);
-    }
-    case 'NumericLit':
-      return Number(text(file, node));
-    case 'BoolLit':
-      return text(file, node) === 'true';
-    case 'NullLit':
-      return null;
-    case 'StringLit':
-    case 'QuotedTemplate': {
-      let out = '';
-      for (let part = node.firstChild; part; part = part.nextSibling) {
-        if (part.name === 'TemplateLiteral') out += unescapeHcl(text(file, part));
-        else if (part.name === 'TemplateInterpolation') {
-          const inner = part.getChild('Expression');
-          const value = inner ? evalNode(mod, inner, file, depth + 1) : undefined;
-          if (value === undefined || value === null) return undefined;
-          out += String(value);
-        } else if (part.name === 'TemplateDirective') return undefined;
-      }
-      return out;
+  switch (node.type) {
+    case 'Literal':
+      return node.value;
+    case 'Parenthesized':
+      return evalNode(mod, node.expression, file, depth + 1);
+    case 'Template':
+      return node.heredoc ? staticTemplate(node) : evalTemplate(mod, node, file, depth);
+    case 'Variable':
+    case 'GetAttr': {
+      const parts = traversalOf(node);
+      return parts ? evalTraversal(mod, parts, file, depth) : undefined;
     }
     case 'FunctionCall': {
-      const name = node.getChild('FunctionName');
-      const args = node.getChild('FunctionArguments')?.getChildren('Expression') ?? [];
-      const fn = name ? text(file, name) : '';
-      if ((fn === 'abspath' || fn === 'trimspace') && args.length === 1) return evalNode(mod, args[0]!, file, depth + 1);
+      const fn = node.namespace.length === 0 ? node.name.name : '';
+      if ((fn === 'abspath' || fn === 'trimspace') && node.args.length === 1 && !node.expandFinal) {
+        return evalNode(mod, node.args[0]!, file, depth + 1);
+      }
       return undefined;
     }
     default:
@@ -322,27 +281,29 @@ function evalNode(mod: TfModule, node: SyntaxNode, file: TfFile, depth: number):
   }
 }
 
-function unescapeHcl(s: string): string {
-  return s.replace(/\\(["\\nrt])|\$\$\{|%%\{/g, (m, c: string | undefined) => {
-    if (m === '$${') return '${';
-    if (m === '%%{') return '%{';
-    return c === 'n' ? '\n' : c === 'r' ? '\r' : c === 't' ? '\t' : c!;
-  });
+function evalTemplate(mod: TfModule, node: Hcl.Template, file: TfFile, depth: number): TfValue {
+  let out = '';
+  for (const part of node.parts) {
+    if (part.type === 'TemplateLiteral') out += part.value;
+    else if (part.type === 'TemplateInterpolation') {
+      const value = evalNode(mod, part.expression, file, depth + 1);
+      if (value === undefined || value === null) return undefined;
+      out += String(value);
+    } else return undefined;
+  }
+  return out;
 }
 
-/** `a.b.c` of an Expression whose children are VariableExpr then GetAttr/Index nodes. */
-function traversalOf(expr: SyntaxNode, file: TfFile): string[] {
+/** `a.b.c` of a reference (`[…]` and splats skipped); undefined when the expression is not one. */
+function traversalOf(expr: SyntaxNode): string[] | undefined {
   const parts: string[] = [];
-  for (let child = expr.firstChild; child; child = child.nextSibling) {
-    if (child.name === 'VariableExpr') parts.push(text(file, child));
-    else if (child.name === 'GetAttr') {
-      const id = child.getChild('Identifier');
-      if (id) parts.push(text(file, id));
-    } else if (child.name === 'Index' || child.name === 'Splat') {
-      continue;
-    } else break;
+  let node: SyntaxNode = expr;
+  for (;;) {
+    if (node.type === 'Variable') return [node.name, ...parts.reverse()];
+    if (node.type === 'GetAttr') parts.push(node.name.name);
+    else if (node.type !== 'Index' && node.type !== 'Splat') return undefined;
+    node = node.object;
   }
-  return parts;
 }
 
 function evalTraversal(mod: TfModule, parts: string[], file: TfFile, depth: number): TfValue {
@@ -370,21 +331,27 @@ function evalTraversal(mod: TfModule, parts: string[], file: TfFile, depth: numb
 function traversals(mod: TfModule, node: SyntaxNode, file: TfFile, depth: number): string[][] {
   const found: string[][] = [];
   if (depth > 10) return found;
-  const visit = (n: SyntaxNode): void => {
-    if (n.name === 'Expression' && n.firstChild?.name === 'VariableExpr') {
-      const parts = traversalOf(n, file);
-      if (parts[0] === 'local' && parts[1]) {
-        for (const block of mod.blocks) {
-          const attr = block.type === 'locals' ? block.attributes.get(parts[1]) : undefined;
-          if (attr) found.push(...traversals(mod, attr.expr, attr.file, depth + 1));
-        }
-      } else {
-        found.push(parts);
-      }
+  // An explicit stack: a long chain of operators makes a deep tree.
+  const stack: Hcl.HclNode[] = [node];
+  for (let n = stack.pop(); n; n = stack.pop()) {
+    const parts = n.type === 'Variable' || n.type === 'GetAttr' || n.type === 'Index' || n.type === 'Splat' ? traversalOf(n) : undefined;
+    if (!parts) {
+      stack.push(...childNodes(n).reverse());
+      continue;
     }
-    for (let child = n.firstChild; child; child = child.nextSibling) visit(child);
-  };
-  visit(node);
+    if (parts[0] === 'local' && parts[1]) {
+      for (const block of mod.blocks) {
+        const attr = block.type === 'locals' ? block.attributes.get(parts[1]) : undefined;
+        if (attr) found.push(...traversals(mod, attr.expr, attr.file, depth + 1));
+      }
+    } else {
+      found.push(parts);
+    }
+    // Index keys inside the reference may hold references of their own.
+    for (let inner = n as SyntaxNode; inner.type !== 'Variable'; inner = (inner as Hcl.GetAttr).object) {
+      if (inner.type === 'Index') stack.push(inner.key);
+    }
+  }
   return found;
 }
 

@@ -1,9 +1,11 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { type FunctionNode, memberName, outerParent, findPatternKey } from '../estree/nodes.js';
 import { type FileState } from './state.js';
 import { resolveFunction } from './functions.js';
 
 /** Is parameter `index` of `fn` used as `<event>.Records[n].cf` (here or in a local helper)? */
+type Variable = TSESLint.Scope.Variable;
+
 export function usesCloudFrontEvent(m: FileState, fn: FunctionNode, index: number, depth = 0): boolean {
   if (depth > 2) return false;
   const param = fn.params[index];
@@ -40,39 +42,42 @@ export function usesCloudFrontEvent(m: FileState, fn: FunctionNode, index: numbe
 }
 
 /** `<records>[i].cf`, where `records` is an expression holding `event.Records`. */
-export function recordsReachCf(m: FileState, records: TSESTree.Node): boolean {
+export function recordsReachCf(m: FileState, records: TSESTree.Node, seen = new Set<Variable>()): boolean {
   const { node: outer, parent } = outerParent(records);
-  if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === outer) return recordReachesCf(m, parent);
+  if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === outer) return recordReachesCf(m, parent, seen);
   if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === outer && parent.id.type === AST_NODE_TYPES.Identifier) {
     const variable = m.bindings.variableOf(parent.id);
-    return !!variable?.references.some((ref) => ref.identifier !== parent.id && recordsReachCf(m, ref.identifier));
+    if (!variable || seen.has(variable)) return false;
+    seen.add(variable);
+    return variable.references.some((ref) => ref.identifier !== parent.id && recordsReachCf(m, ref.identifier, seen));
   }
   // const [{ cf }] = event.Records; const [record] = event.Records;
   if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === outer && parent.id.type === AST_NODE_TYPES.ArrayPattern) {
     const first = parent.id.elements[0];
     const inner = first?.type === AST_NODE_TYPES.AssignmentPattern ? first.left : first;
     if (inner?.type === AST_NODE_TYPES.ObjectPattern) return !!findPatternKey(inner, 'cf');
-    if (inner?.type === AST_NODE_TYPES.Identifier) return recordVariableReachesCf(m, inner);
+    if (inner?.type === AST_NODE_TYPES.Identifier) return recordVariableReachesCf(m, inner, seen);
   }
   return false;
 }
 
 /** `<record>.cf`, `const { cf } = <record>`, `const record = <record>; record.cf`. */
-export function recordReachesCf(m: FileState, record: TSESTree.Node): boolean {
+export function recordReachesCf(m: FileState, record: TSESTree.Node, seen: Set<Variable>): boolean {
   const { node: outer, parent } = outerParent(record);
   if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === outer) return memberName(parent) === 'cf';
   if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === outer) {
     if (parent.id.type === AST_NODE_TYPES.ObjectPattern) return !!findPatternKey(parent.id, 'cf');
-    if (parent.id.type === AST_NODE_TYPES.Identifier) return recordVariableReachesCf(m, parent.id);
+    if (parent.id.type === AST_NODE_TYPES.Identifier) return recordVariableReachesCf(m, parent.id, seen);
   }
   return false;
 }
 
-export function recordVariableReachesCf(m: FileState, id: TSESTree.Identifier): boolean {
+/** `seen` holds the variables this query has followed: `var r = r` makes a variable its own reference. */
+export function recordVariableReachesCf(m: FileState, id: TSESTree.Identifier, seen: Set<Variable>): boolean {
   const variable = m.bindings.variableOf(id);
-  return !!variable?.references.some(
-    (ref) => ref.identifier !== id && !ref.isWrite() && recordReachesCf(m, ref.identifier),
-  );
+  if (!variable || seen.has(variable)) return false; // `var r = r`
+  seen.add(variable);
+  return variable.references.some((ref) => ref.identifier !== id && !ref.isWrite() && recordReachesCf(m, ref.identifier, seen));
 }
 
 /** `{ Records: [{ cf }] }`, `{ Records }` with `Records[0].cf` later. */

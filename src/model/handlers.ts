@@ -27,7 +27,7 @@ export function findHandlers(m: FileState, comments: { fileTypes: EventTypes; at
     const typed = handlerTypeKind(m, fn);
     if (!bound && !typed && !(declared && fn.params.length > 0) && !usesCloudFrontEvent(m, fn, 0)) continue;
     seen.add(fn);
-    addHandler(m, fn, name, statement, comments, bound, typed);
+    addHandler(m, fn, name, true, statement, comments, bound, typed);
   }
   // Unexported functions that receive a CloudFront event and are not called in this file
   // (wrapped before export, or exported in a way we cannot see). Not in test files, where
@@ -38,7 +38,7 @@ export function findHandlers(m: FileState, comments: { fileTypes: EventTypes; at
     if (!usesCloudFrontEvent(m, fn, 0)) continue;
     if (callSites(m, fn).length > 0) continue;
     seen.add(fn);
-    addHandler(m, fn, functionName(m, fn) ?? 'handler', topStatement(m, fn), comments, undefined, undefined);
+    addHandler(m, fn, functionName(m, fn) ?? 'handler', false, topStatement(m, fn), comments, undefined, undefined);
   }
 }
 
@@ -46,6 +46,7 @@ export function addHandler(
   m: FileState,
   fn: FunctionNode,
   name: string,
+  exported: boolean,
   statement: TSESTree.Node | undefined,
   comments: { fileTypes: EventTypes; attached: Map<TSESTree.Comment, EventTypes> },
   bound: ReadonlySet<EventType> | undefined,
@@ -86,6 +87,7 @@ export function addHandler(
   const handler: Handler = {
     node: fn,
     name,
+    exported,
     isAsync: fn.async,
     callback,
     eventTypes,

@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { outerParent, unwrap } from '../estree/nodes.js';
 import { type HeaderOwner } from './kinds.js';
 import { type GeneratedResponse } from './types.js';
@@ -6,19 +6,32 @@ import { type FileState } from './state.js';
 import { resolveFunction, returnValues } from './functions.js';
 import { objectLiteralOf } from './responses.js';
 
-export function addHeaderMap(m: FileState, raw: TSESTree.Node, owner: HeaderOwner, response?: GeneratedResponse): void {
+type Variable = TSESLint.Scope.Variable;
+
+/**
+ * Marks the header-map literals that `raw` can hold. `seen` holds the variables this query
+ * has followed: `headers = headers` (or `a = b; b = a`) writes a variable into itself.
+ */
+export function addHeaderMap(
+  m: FileState,
+  raw: TSESTree.Node,
+  owner: HeaderOwner,
+  response?: GeneratedResponse,
+  seen = new Set<Variable>(),
+): void {
   const node = unwrap(raw);
   if (node.type === AST_NODE_TYPES.Identifier) {
     const variable = m.bindings.variableOf(node);
-    if (variable) {
+    if (variable && !seen.has(variable)) {
+      seen.add(variable);
       m.headerMapVars.set(variable, owner);
-      for (const ref of variable.references) if (ref.writeExpr) addHeaderMap(m, ref.writeExpr, owner, response);
+      for (const ref of variable.references) if (ref.writeExpr) addHeaderMap(m, ref.writeExpr, owner, response, seen);
     }
     return;
   }
   if (node.type === AST_NODE_TYPES.ConditionalExpression) {
-    addHeaderMap(m, node.consequent, owner, response);
-    addHeaderMap(m, node.alternate, owner, response);
+    addHeaderMap(m, node.consequent, owner, response, seen);
+    addHeaderMap(m, node.alternate, owner, response, seen);
     return;
   }
   // `headers: securityHeaders()`: the literals a local helper returns are header maps.

@@ -26,6 +26,8 @@ export interface Handler {
   node: FunctionNode;
   /** Export name (`handler`, `default`), or the function's own name when not exported. */
   name: string;
+  /** Found among the file's exports (not a function that merely receives a CloudFront event). */
+  exported: boolean;
   isAsync: boolean;
   /** The `callback` parameter of `(event, context, callback)` handlers. */
   callback: Variable | undefined;

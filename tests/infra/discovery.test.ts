@@ -82,6 +82,75 @@ describe('Terraform', () => {
     ]);
     expect(map.problems).toEqual([]);
   });
+
+  /** A one-function Terraform module; `extra` goes into the aws_lambda_function block. */
+  function edgeModule(extra: string, prefix = '', more = ''): Record<string, string> {
+    return {
+      'edge/index.js': 'exports.handler = async (event) => event.Records[0].cf.request;\n',
+      'main.tf': [
+        `${prefix}data "archive_file" "edge" {`,
+        '  type        = "zip"',
+        '  source_file = "${path.module}/edge/index.js"',
+        '  output_path = "${path.module}/build/edge.zip"',
+        '}',
+        '',
+        'resource "aws_lambda_function" "edge" {',
+        '  function_name = "edge"',
+        '  filename      = data.archive_file.edge.output_path',
+        '  handler       = "index.handler"',
+        '  runtime       = "nodejs22.x"',
+        '  publish       = true',
+        extra,
+        '}',
+        '',
+        'resource "aws_cloudfront_distribution" "cdn" {',
+        '  default_cache_behavior {',
+        '    lambda_function_association {',
+        '      event_type = "viewer-request"',
+        '      lambda_arn = aws_lambda_function.edge.qualified_arn',
+        '    }',
+        '  }',
+        '}',
+        more,
+      ].join('\n'),
+    };
+  }
+
+  // Each of these made codemirror-lang-hcl reject the whole file, so the binding was lost.
+  it.each([
+    ['a function call as an object value', '  tags = { Name = format("%s-edge", var.name) }'],
+    ['timestamp()', '  description = "built ${timestamp()}"\n  source_code_hash = filebase64sha256(timestamp())'],
+    ['a call inside a nested block', '  environment {\n    variables = { X = jsonencode(var.y) }\n  }'],
+  ])('binds the handler in a file with %s', (_name, extra) => {
+    const root = project(edgeModule(extra));
+    const map = getInfrastructureMap(options(root));
+    // event_type is on line 19 plus the lines `extra` adds after the first.
+    const line = 19 + extra.split('\n').length - 1;
+    expect(rows(map, root)).toEqual([`edge/index.js#handler viewer-request @main.tf:${line} [terraform]`]);
+    expect(map.problems).toEqual([]);
+  });
+
+  it('binds the handler beside an object({...}) variable type, an attribute named in, and a BOM', () => {
+    const root = project(
+      edgeModule(
+        '',
+        '\uFEFF',
+        'variable "v" {\n  type = object({ a = list(string), b = optional(bool, true) })\n}\n\nresource "x" "y" {\n  b { in = "QUERY" }\n}\n',
+      ),
+    );
+    const map = getInfrastructureMap(options(root));
+    expect(rows(map, root)).toEqual(['edge/index.js#handler viewer-request @main.tf:19 [terraform]']);
+    expect(map.problems).toEqual([]);
+  });
+
+  it('names the line and column of a syntax error', () => {
+    const root = project(edgeModule('  memory_size = 128 +\n'));
+    const map = getInfrastructureMap(options(root));
+    expect(rows(map, root)).toEqual([]);
+    expect(map.problems.map((p) => p.message)).toEqual([
+      'main.tf:13: does not parse as HCL (column 22: Invalid expression: expected the start of an expression, but found the end of the line.); its resources are not read.',
+    ]);
+  });
 });
 
 describe('lookupFile', () => {

@@ -65,7 +65,7 @@ function plugin(): InstalledPlugin {
   return installed;
 }
 
-/** The docs URL a rule reports, exactly as `meta.docs.url` builds it (pinned to the version tag). */
+/** The docs URL a rule reports, exactly as `meta.docs.url` builds it (the page on the main branch). */
 export async function ruleDocsUrl(rule: string): Promise<string> {
   const loaded = (await import(pathToFileURL(plugin().entry).href)).default as {
     rules: Record<string, { meta?: { docs?: { url?: string } } }>;

@@ -165,6 +165,8 @@ const HEADER_NAMES = fc.oneof(
   },
   { weight: 1, arbitrary: fc.string({ maxLength: 8 }) },
   { weight: 1, arbitrary: fc.string({ maxLength: 4, unit: 'binary' }) },
+  // Names a literal can only hold escaped: fixes must not write them out raw.
+  { weight: 1, arbitrary: fc.constantFrom('x\ny', 'x\u2028y', "q'r", 'a\\b', 'x-${y}', 'x`y', 'ä-x', 'x\ud800', 'x\ty') },
 );
 
 /** The same name in random letter case. */
@@ -374,6 +376,19 @@ const leafStmt: fc.Arbitrary<string> = fc.oneof(
   { weight: 1, arbitrary: bodyExpr.map((b) => `$GEN.body = ${b};`) },
   { weight: 1, arbitrary: statusExpr.map((s) => `const gen$N = makeResponse(${s});`) },
   { weight: 1, arbitrary: fc.constant('const type$N = $CF.config.eventType;') },
+  // Bindings that resolve to themselves, and `await` as a name (where the handler allows it).
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      'let hh$N = $RES.headers;\nhh$N = hh$N;',
+      'let ha$N = {};\nlet hb$N = ha$N;\nha$N = hb$N;\n$RES.headers = hb$N;',
+      'var rr$N = event.Records;\nvar rr$N = rr$N;',
+      'var rc$N = event.Records[0];\nvar rc$N = rc$N;',
+      'const self$N = `${self$N}${self$N}`;\n$RES.body = self$N;',
+      "const enc$N = enc$N;\n$RES.body = Buffer.from('x').toString(enc$N);",
+      'const aw$N = { 0: $AWAIT };',
+    ),
+  },
   { weight: 1, arbitrary: EVENT_TYPE.map((t) => `if ($CF.config.eventType !== '${t}') return $REQ;`) },
   { weight: 2, arbitrary: completion },
 );
@@ -448,7 +463,7 @@ export const handlerPlan: fc.Arbitrary<HandlerPlan> = fc.record({
   ts: fc.boolean(),
   asyncHandler: fc.boolean(),
   callbackParam: fc.boolean(),
-  form: fc.nat(4),
+  form: fc.nat(5),
   prelude: fc.nat(PRELUDES.length - 1),
   tag: fc.record({
     where: fc.constantFrom('none', 'none', 'top', 'handler'),
@@ -487,6 +502,8 @@ export function renderHandler(plan: HandlerPlan): GeneratedProgram {
     const defined = /const (gen\d+)/.exec(text);
     if (defined) gen = defined[1];
     if (!plan.esm) text = text.replace(/import\.meta\.url/g, "'file://' + __filename");
+    // `await` is a name only in a script, outside async functions.
+    text = text.replace(/\$AWAIT/g, plan.esm || plan.asyncHandler ? '0' : '(await)');
     return text.replace(/\$RES/g, prelude.RES).replace(/\$REQ/g, prelude.REQ).replace(/\$CF/g, prelude.CF);
   };
   const body = [prelude.lines, renderStmts(plan.body, fill), fill(plan.final)].filter(Boolean).join('\n');
@@ -562,8 +579,12 @@ export function renderHandler(plan: HandlerPlan): GeneratedProgram {
       case 3:
         lines.push(`module.exports = ${asyncKw}(${params})${returnType} => ${fnBody};`);
         break;
-      default:
+      case 4:
         lines.push(`exports.handler = wrap(${asyncKw}function (${params})${returnType} ${fnBody});`);
+        break;
+      default:
+        // Not exported at all (`exports = ...` only rebinds a local): found by its use of the event.
+        lines.push(`exports = ${asyncKw}function (${params})${returnType} ${fnBody};`);
     }
   }
 

@@ -11,6 +11,8 @@
  *
  * Used by tests/reliability/fuzz.test.ts (bounded, in `npm test`) and by `npm run fuzz`.
  */
+import { mkdirSync } from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
@@ -25,11 +27,14 @@ export interface LintTarget {
   /** Default: script for CJS-looking code, else module. */
   sourceType?: 'module' | 'script' | 'commonjs';
   settings?: Record<string, unknown>;
+  /** Absolute; must lie under `cwd` (ESLint lints nothing outside it). */
   filename?: string;
+  /** ESLint's working directory, where discovery starts. Default: EMPTY_PROJECT. */
+  cwd?: string;
 }
 
 export interface Failure {
-  kind: 'crash' | 'fix-unparsable' | 'suggestion-unparsable' | 'fix-not-idempotent' | 'findings-changed' | 'config-problem-repeated';
+  kind: 'not-linted' | 'crash' | 'fix-unparsable' | 'suggestion-unparsable' | 'fix-not-idempotent' | 'findings-changed' | 'config-problem-repeated';
   parser: ParserName;
   detail: string;
   code: string;
@@ -43,11 +48,24 @@ export interface CheckResult {
   failures: Failure[];
 }
 
-export const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
-/** An empty folder: discovery (if on) finds nothing there. */
-export const EMPTY_PROJECT = path.join(PROJECT_ROOT, 'tests/fixtures/reliability/empty-project');
+/**
+ * An empty folder outside the repository: discovery (if on) finds nothing there, and the
+ * linted file's path has no `tests/` folder in it. Inside one, the analysis takes the file for
+ * a test file and skips unexported handlers, so the fuzz would never reach their code.
+ */
+export const EMPTY_PROJECT = path.join(os.tmpdir(), 'eslint-plugin-lambda-edge-fuzz', 'project');
+mkdirSync(EMPTY_PROJECT, { recursive: true });
 
-const linter = new Linter({ configType: 'flat', cwd: EMPTY_PROJECT });
+const linters = new Map<string, Linter>();
+function linterFor(target: Pick<LintTarget, 'cwd'>): Linter {
+  const cwd = target.cwd ?? EMPTY_PROJECT;
+  let linter = linters.get(cwd);
+  if (!linter) {
+    linter = new Linter({ configType: 'flat', cwd });
+    linters.set(cwd, linter);
+  }
+  return linter;
+}
 
 /** Every rule exported by rules/index.ts, at error level: the `all` config, built at run time. */
 export function allRulesLevels(): Linter.RulesRecord {
@@ -114,7 +132,7 @@ function diffMultisets(expected: Map<string, number>, actual: Map<string, number
 /** Lints once; a thrown error (a rule crash) is returned, not thrown. */
 export function lint(target: LintTarget): { messages: Linter.LintMessage[] } | { error: Error } {
   try {
-    const messages = linter.verify(target.code, configFor(target), { filename: target.filename ?? defaultFilename(target.parser) });
+    const messages = linterFor(target).verify(target.code, configFor(target), { filename: target.filename ?? defaultFilename(target.parser) });
     return { messages };
   } catch (error) {
     return { error: error as Error };
@@ -126,6 +144,7 @@ export function checkProgram(target: LintTarget): CheckResult {
   const failures: Failure[] = [];
   const filename = target.filename ?? defaultFilename(target.parser);
   const config = configFor(target);
+  const linter = linterFor(target);
   const fail = (kind: Failure['kind'], detail: string, output?: string) =>
     failures.push({ kind, parser: target.parser, detail, code: target.code, ...(output === undefined ? {} : { output }) });
   const verify = (code: string): Linter.LintMessage[] | undefined => {
@@ -140,6 +159,13 @@ export function checkProgram(target: LintTarget): CheckResult {
   const messages = verify(target.code);
   if (!messages) return { parsed: true, messages: [], failures };
   if (fatalOf(messages)) return { parsed: false, messages, failures };
+  // ESLint's own notes ("No matching configuration found", an unused directive) have no rule
+  // id: the rules did not run on this file, so nothing below would check anything.
+  const notLinted = messages.find((m) => !m.ruleId);
+  if (notLinted) {
+    fail('not-linted', notLinted.message);
+    return { parsed: true, messages, failures };
+  }
 
   // A configuration problem (bad @lambda-edge-event, bad settings) is reported by one rule only.
   const configLike = messages.filter((m) => /@lambda-edge-event|settings\['lambda-edge'\]/.test(m.message));
@@ -151,12 +177,14 @@ export function checkProgram(target: LintTarget): CheckResult {
     seenConfig.set(k, m.ruleId ?? '');
   }
 
-  // Suggestions: each one applied alone must give code that parses.
+  // Suggestions: each one applied alone must give code that parses. Parsed with the same
+  // parser and options but no rules: a program has many suggestions, and linting each output
+  // with every rule made them most of the fuzz's time.
+  const parseOnly = config.map((c) => ({ ...c, rules: {} }));
   for (const m of messages) {
     for (const s of m.suggestions ?? []) {
       const out = target.code.slice(0, s.fix.range[0]) + s.fix.text + target.code.slice(s.fix.range[1]);
-      const after = verify(out);
-      const fatal = after && fatalOf(after);
+      const fatal = fatalOf(linter.verify(out, parseOnly, { filename }));
       if (fatal) fail('suggestion-unparsable', `${m.ruleId}: "${s.desc}" → ${fatal.message}`, out);
     }
   }

@@ -114,19 +114,19 @@ function jsFiles(dir: string): string[] {
 }
 
 /** Discovery, the map CLI and every rule over every code file of the project. */
-function exercise(root: string, write?: string): void {
+async function exercise(root: string, write?: string): Promise<void> {
   clearInfrastructureCache();
   getInfrastructureMap({ cwd: root, infrastructure: undefined, handlers: undefined });
   const io = { stdout: () => {}, stderr: () => {}, cwd: root };
-  runCli(['map', '--json', ...(write ? ['--write', write] : [])], io);
+  await runCli(['map', '--json', ...(write ? ['--write', write] : [])], io);
   for (const file of jsFiles(root)) {
     const code = fs.readFileSync(file, 'utf8');
     for (const parser of ['espree', 'typescript'] as const) {
-      const result = checkProgram({ code, parser, filename: file, settings: { 'lambda-edge': {} } });
+      const result = checkProgram({ code, parser, filename: file, cwd: root, settings: { 'lambda-edge': {} } });
       expect(result.failures).toEqual([]);
     }
     // Discovery keyed on this project root, as ESLint run in it would do.
-    lint({ code, parser: 'typescript', filename: file, settings: { 'lambda-edge': { infrastructure: [path.join(root, '*.yaml')] } } });
+    lint({ code, parser: 'typescript', filename: file, cwd: root, settings: { 'lambda-edge': { infrastructure: [path.join(root, '*.yaml')] } } });
   }
 }
 
@@ -144,9 +144,9 @@ function snapshot(dir: string): Record<string, string> {
 }
 
 describe('never executes project code', () => {
-  it('discovery, map and every rule leave no marker behind', () => {
+  it('discovery, map and every rule leave no marker behind', async () => {
     const { root, markers } = hostileProject();
-    exercise(root);
+    await exercise(root);
     expect(fs.readdirSync(markers)).toEqual([]);
     // The project is real enough that discovery does read it.
     const map = getInfrastructureMap({ cwd: root, infrastructure: undefined, handlers: undefined });
@@ -185,21 +185,21 @@ describe('never opens the network', () => {
     syncBuiltinESMExports();
   });
 
-  it('discovery, map and every rule over a hostile project and the infrastructure fixtures', () => {
+  it('discovery, map and every rule over a hostile project and the infrastructure fixtures', async () => {
     // The stubs do catch a connection attempt (then the counts start from zero).
     expect(() => net.connect(443, 'example.com')).toThrow(/network access/);
     expect(() => http.request('http://example.com')).toThrow(/network access/);
     for (const spy of spies) spy.mockClear();
     const { root } = hostileProject();
-    exercise(root);
+    await exercise(root);
     const fixtures = path.resolve(import.meta.dirname, '../fixtures/infra');
-    for (const dir of fs.readdirSync(fixtures)) exercise(path.join(fixtures, dir));
+    for (const dir of fs.readdirSync(fixtures)) await exercise(path.join(fixtures, dir));
     for (const spy of spies) expect(spy.mock.calls).toEqual([]);
   });
 });
 
 describe('never writes outside the path passed to --write', () => {
-  it('the project is unchanged, and only the --write file appears', () => {
+  it('the project is unchanged, and only the --write file appears', async () => {
     const { root } = hostileProject();
     const outDir = makeTempProject({});
     const out = path.join(outDir, 'handlers.json');
@@ -208,7 +208,7 @@ describe('never writes outside the path passed to --write', () => {
     for (const w of writes) w.mockClear();
     const opens = vi.mocked(fs.openSync);
     opens.mockClear();
-    exercise(root, out);
+    await exercise(root, out);
     expect(snapshot(root)).toEqual(before);
     expect(fs.readdirSync(outDir)).toEqual(['handlers.json']);
     const targets = writes.flatMap((w) => w.mock.calls.map((c) => String(c[0])));
@@ -218,11 +218,11 @@ describe('never writes outside the path passed to --write', () => {
     expect(openedForWriting.every((t) => path.resolve(t) === out), openedForWriting.join('\n')).toBe(true);
   });
 
-  it('a --write path that cannot be written is an error message, not a throw, and nothing else is written', () => {
+  it('a --write path that cannot be written is an error message, not a throw, and nothing else is written', async () => {
     const { root } = hostileProject();
     const before = snapshot(root);
     let stderr = '';
-    const code = runCli(['map', '--write', path.join(root, 'no/such/dir/handlers.json')], { stdout: () => {}, stderr: (t) => (stderr += t), cwd: root });
+    const code = await runCli(['map', '--write', path.join(root, 'no/such/dir/handlers.json')], { stdout: () => {}, stderr: (t) => (stderr += t), cwd: root });
     expect(code).toBe(1);
     expect(stderr).toMatch(/handlers\.json/);
     expect(snapshot(root)).toEqual(before);

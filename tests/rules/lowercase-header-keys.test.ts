@@ -61,6 +61,129 @@ ruleTester.run('lowercase-header-keys', rule, {
   ],
   invalid: [
     {
+      // Fuzz (issue 15): a key written with an escape. The suggestion used to write the
+      // cooked value, a raw line break, into the quotes ("Unterminated string constant").
+      code: String.raw`exports = function (evt) {
+  const response = evt.Records[0].cf.response;
+  const headers = response.headers;
+  {
+    {
+      switch (0) {
+        default:
+          const { 'X\ny': hval = [] } = headers;
+      }
+    }
+  }
+};`,
+      languageOptions: { parserOptions: { sourceType: 'script' } },
+      errors: [
+        {
+          messageId: 'mixedCaseRead',
+          data: { name: 'X\ny', lower: 'x\ny' },
+          line: 8,
+          column: 19,
+          endColumn: 25,
+          suggestions: [
+            {
+              messageId: 'useLowercase',
+              data: { lower: 'x\ny' },
+              output: String.raw`exports = function (evt) {
+  const response = evt.Records[0].cf.response;
+  const headers = response.headers;
+  {
+    {
+      switch (0) {
+        default:
+          const { 'x\ny': hval = [] } = headers;
+      }
+    }
+  }
+};`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Escapes in written keys: the literal is written anew from the lowered value, escaped
+      // (lowercasing the text would turn `\N` into a line break, and leave `\u0042` a `B`).
+      // Without a backslash, the text itself is lowercased.
+      code: String.raw`exports.handler = async (event) => {
+  const response = event.Records[0].cf.response;
+  response.headers['X\u000Ay'] = [{ value: '1' }];
+  response.headers["A\u0042\N"] = [{ value: '1' }];
+  response.headers[` + '`X\\ny`' + String.raw`] = [{ value: '1' }];
+  response.headers[` + '`X\\${y}`' + String.raw`] = [{ value: '1' }];
+  response.headers['Ä-X'] = [{ value: '1' }];
+  response.headers['X\uD800'] = [{ value: '1' }];
+  return response;
+};`,
+      output: String.raw`exports.handler = async (event) => {
+  const response = event.Records[0].cf.response;
+  response.headers['x\ny'] = [{ value: '1' }];
+  response.headers["abn"] = [{ value: '1' }];
+  response.headers[` + '`x\\ny`' + String.raw`] = [{ value: '1' }];
+  response.headers[` + '`x\\${y}`' + String.raw`] = [{ value: '1' }];
+  response.headers['ä-x'] = [{ value: '1' }];
+  response.headers['x\ud800'] = [{ value: '1' }];
+  return response;
+};`,
+      errors: [
+        { messageId: 'mixedCaseWrite', data: { name: 'X\ny', lower: 'x\ny' }, line: 3, column: 20, endColumn: 30 },
+        { messageId: 'mixedCaseWrite', data: { name: 'ABN', lower: 'abn' }, line: 4, column: 20, endColumn: 31 },
+        { messageId: 'mixedCaseWrite', data: { name: 'X\ny', lower: 'x\ny' }, line: 5, column: 20, endColumn: 26 },
+        { messageId: 'mixedCaseWrite', data: { name: 'X${y}', lower: 'x${y}' }, line: 6, column: 20, endColumn: 28 },
+        { messageId: 'mixedCaseWrite', data: { name: 'Ä-X', lower: 'ä-x' }, line: 7, column: 20, endColumn: 25 },
+        { messageId: 'mixedCaseWrite', data: { name: 'X\uD800', lower: 'x\uD800' }, line: 8, column: 20, endColumn: 29 },
+      ],
+    },
+    {
+      // Escaped keys in Object.assign sources and response literals; quotes keep their style.
+      code: String.raw`exports.handler = async (event) => {
+  const response = event.Records[0].cf.response;
+  Object.assign(response.headers, { 'X\ny': [{ value: '1' }] });
+  return { status: '200', headers: { 'Q\'R': [{ value: '1' }], "S\"T\\U": [{ value: '1' }] } };
+};`,
+      output: String.raw`exports.handler = async (event) => {
+  const response = event.Records[0].cf.response;
+  Object.assign(response.headers, { 'x\ny': [{ value: '1' }] });
+  return { status: '200', headers: { 'q\'r': [{ value: '1' }], "s\"t\\u": [{ value: '1' }] } };
+};`,
+      errors: [
+        { messageId: 'mixedCaseKey', data: { name: 'X\ny', lower: 'x\ny' }, line: 3, column: 37, endColumn: 43 },
+        { messageId: 'mixedCaseKey', data: { name: "Q'R", lower: "q'r" }, line: 4, column: 38, endColumn: 44 },
+        { messageId: 'mixedCaseKey', data: { name: 'S"T\\U', lower: 's"t\\u' }, line: 4, column: 64, endColumn: 73 },
+      ],
+    },
+    {
+      // A `\u{...}` escape in a destructuring pattern: the suggestion spells the value plainly.
+      code: String.raw`exports.handler = async (event) => {
+  const response = event.Records[0].cf.response;
+  const { 'X\u{41}y': a } = response.headers;
+  return response;
+};`,
+      errors: [
+        {
+          messageId: 'mixedCaseRead',
+          data: { name: 'XAy', lower: 'xay' },
+          line: 3,
+          column: 11,
+          endColumn: 21,
+          suggestions: [
+            {
+              messageId: 'useLowercase',
+              data: { lower: 'xay' },
+              output: String.raw`exports.handler = async (event) => {
+  const response = event.Records[0].cf.response;
+  const { 'xay': a } = response.headers;
+  return response;
+};`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       // Generated response with mixed-case keys; quotes and identifiers keep their style.
       code: `exports.handler = async (event) => {
   const request = event.Records[0].cf.request;

@@ -112,7 +112,7 @@ ruleTester.run('no-disallowed-headers', rule, {
   ],
   invalid: [
     {
-      // An origin custom header may not repeat a request header name (fact sheet §3): here the
+      // An origin custom header may not repeat a request header name (lambda-event-structure): here the
       // function sets x-tenant in both, in different spellings and forms.
       code: `// @lambda-edge-event origin-request
 exports.handler = async (event) => {
@@ -133,7 +133,7 @@ exports.handler = async (event) => {
       ],
     },
     {
-      // Origin custom headers may not hold a disallowed header either (fact sheet §3), whether
+      // Origin custom headers may not hold a disallowed header either (lambda-event-structure), whether
       // the origin object is assigned whole or its customHeaders are written.
       code: `// @lambda-edge-event origin-request
 exports.handler = async (event) => {

@@ -64,7 +64,7 @@ ruleTester.run('no-status-change-in-viewer-response', rule, {
       code: `exports.handler = async (event) => ({ status: '403', statusDescription: 'Forbidden' });`,
       settings: { 'lambda-edge': { eventType: 'viewer-request' } },
     },
-    // statusDescription alone: the fact sheet only forbids changing the status code.
+    // statusDescription alone: the guide only forbids changing the status code.
     {
       code: `exports.handler = async (event) => {
         const response = event.Records[0].cf.response;

@@ -123,6 +123,95 @@ exports.handler = (event) => handle(event);`,
   ],
   invalid: [
     {
+      // Fuzz (issue 15): in a script \`await\` is a name; \`async\` would make it a keyword, and
+      // \`(await)\` would no longer parse. The finding stays, without the suggestion.
+      code: `function handler(event) {
+  const request = event.Records[0].cf;
+  const redirectResponse = {
+    0: { "Last-Modified": (await), }
+  };
+  return 0;
+}`,
+      languageOptions: { parserOptions: { sourceType: 'script' } },
+      errors: [{ messageId: 'returnIgnoredNoCallback', line: 6, column: 10, endColumn: 11, suggestions: [] }],
+    },
+    {
+      // Arrow functions keep the outer function's \`await\`: still no suggestion.
+      code: `exports.handler = function (event) {
+  const later = () => await;
+  return event.Records[0].cf.request;
+};`,
+      languageOptions: { parserOptions: { sourceType: 'script' } },
+      errors: [{ messageId: 'returnIgnoredNoCallback', line: 3, column: 10, suggestions: [] }],
+    },
+    {
+      // A nested function declaration's name belongs to the outer function.
+      code: `exports.handler = function (event, context) {
+  function await() {}
+  return event.Records[0].cf.request;
+};`,
+      languageOptions: { parserOptions: { sourceType: 'script' } },
+      errors: [{ messageId: 'returnIgnoredNoCallback', line: 3, column: 10, suggestions: [] }],
+    },
+    {
+      // A parameter named \`await\`.
+      code: `exports.handler = function (event, await) {
+  return event.Records[0].cf.request;
+};`,
+      languageOptions: { parserOptions: { sourceType: 'script' } },
+      errors: [{ messageId: 'returnIgnoredNoCallback', line: 2, column: 10, suggestions: [] }],
+    },
+    {
+      // Inside a nested \`function\` (and as a function expression's own name) \`await\` stays a
+      // name even in an async function, so the suggestion is offered and parses.
+      code: `exports.handler = function (event) {
+  function helper() { var await = 1; return await; }
+  const named = function await() {};
+  return event.Records[0].cf.request;
+};`,
+      languageOptions: { parserOptions: { sourceType: 'script' } },
+      errors: [
+        {
+          messageId: 'returnIgnoredNoCallback',
+          line: 4,
+          column: 10,
+          suggestions: [
+            {
+              messageId: 'makeAsync',
+              output: `exports.handler = async function (event) {
+  function helper() { var await = 1; return await; }
+  const named = function await() {};
+  return event.Records[0].cf.request;
+};`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A nested async function's \`await\` is a keyword already: no reason to hold back.
+      code: `exports.handler = (event) => {
+  const load = async () => await fetch('https://example.com');
+  return event.Records[0].cf.request;
+};`,
+      errors: [
+        {
+          messageId: 'returnIgnoredNoCallback',
+          line: 3,
+          column: 10,
+          suggestions: [
+            {
+              messageId: 'makeAsync',
+              output: `exports.handler = async (event) => {
+  const load = async () => await fetch('https://example.com');
+  return event.Records[0].cf.request;
+};`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       // Non-async with no callback: Lambda ignores the returned request and CloudFront gets null
       // (serverless-nextjs/serverless-next.js#525).
       code: `exports.handler = (event) => event.Records[0].cf.request;`,

@@ -1,0 +1,14 @@
+// Pattern: a Buffer handed back as the body
+// The body must be a string; a Buffer is serialised as an object and CloudFront rejects it.
+// expect: none -- no correct finding in this file; see the known-* markers
+// known-miss: Buffer body -- lambda-edge/valid-body-encoding 11
+
+// @lambda-edge-event origin-response
+exports.handler = async (event) => {
+  const response = event.Records[0].cf.response;
+  const image = Buffer.from('fake image bytes');
+  response.status = '200';
+  response.body = image;
+  response.bodyEncoding = 'base64';
+  return response;
+};

@@ -1,0 +1,11 @@
+// Pattern: an environment variable read in an edge handler
+// Lambda@Edge has no environment variables: the value is always undefined at the edge.
+// expect[bare]: lambda-edge/no-env-vars 8
+// known-miss[node]: declared global (globals.node) hides process -- lambda-edge/no-env-vars 8
+
+exports.handler = async (event) => {
+  const request = event.Records[0].cf.request;
+  const target = process.env.TARGET_HOST;
+  request.headers.host = [{ key: 'Host', value: target }];
+  return request;
+};
