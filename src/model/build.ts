@@ -3,6 +3,7 @@ import { propertyKeyName } from '../estree/nodes.js';
 import { evaluateStatic, minimumBytes, producesBase64 } from '../static-value.js';
 import { type Analysis, type HeaderEntry } from './types.js';
 import type { Bindings } from '../estree/bindings.js';
+import { walk } from '../estree/walk.js';
 import { lookupFile } from '../infra/index.js';
 import { readSettings } from '../settings.js';
 import { type AnyContext, type FileState, createState } from './state.js';
@@ -37,6 +38,7 @@ export const EMPTY_ANALYSIS: Analysis = {
   responseTargets: () => [],
   objectCalls: () => [],
   objectStyleUses: () => [],
+  forEachNode: () => undefined,
 };
 
 /**
@@ -104,5 +106,6 @@ function finish(m: FileState, isEdge: boolean): Analysis {
     responseTargets: () => responseTargets(m),
     objectCalls: () => objectCalls(m),
     objectStyleUses: (kind) => objectStyleUses(m, kind),
+    forEachNode: (root, visit) => walk(root, m.sourceCode.visitorKeys, visit),
   };
 }

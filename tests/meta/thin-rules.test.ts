@@ -21,7 +21,6 @@ const ROOT = join(import.meta.dirname, '..', '..');
 const NOT_YET_THIN: Record<string, string> = {
   'valid-handler-completion.ts': 'collects callback calls per code-path segment with onCodePath* listeners',
   'valid-include-body.ts': 'collects string-consuming calls and Object.assign with CallExpression/NewExpression listeners',
-  'prefer-cacheable-event.ts': "walks each handler's body with visitorKeys and looks names up with scope.set",
 };
 
 /** Text that means a rule resolves names or walks the tree itself. */
