@@ -10,7 +10,7 @@ import { type AnyContext, type FileState, createState } from './state.js';
 import { collectAccesses } from './accesses.js';
 import { classify } from './classify.js';
 import { collect } from './collect.js';
-import { objectCalls, objectStyleUses } from './object-calls.js';
+import { callsTaking, objectCalls, objectStyleUses } from './object-calls.js';
 import { responseTargets } from './response-targets.js';
 import { readComments } from './comments.js';
 import { findHandlers } from './handlers.js';
@@ -39,6 +39,7 @@ export const EMPTY_ANALYSIS: Analysis = {
   objectCalls: () => [],
   objectStyleUses: () => [],
   forEachNode: () => undefined,
+  callsTaking: () => [],
 };
 
 /**
@@ -106,6 +107,7 @@ function finish(m: FileState, isEdge: boolean): Analysis {
     responseTargets: () => responseTargets(m),
     objectCalls: () => objectCalls(m),
     objectStyleUses: (kind) => objectStyleUses(m, kind),
+    callsTaking: (kind) => callsTaking(m, kind),
     forEachNode: (root, visit) => walk(root, m.sourceCode.visitorKeys, visit),
   };
 }

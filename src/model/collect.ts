@@ -52,6 +52,10 @@ function collectNode(m: FileState, node: TSESTree.Node): void {
     case AST_NODE_TYPES.ForInStatement:
       m.forIns.push(node);
       break;
+    case AST_NODE_TYPES.CallExpression:
+    case AST_NODE_TYPES.NewExpression:
+      if (node.arguments.length > 0) m.calls.push(node);
+      break;
     case AST_NODE_TYPES.TSAsExpression:
     case AST_NODE_TYPES.TSSatisfiesExpression:
       if (typeNameKind(m, node.typeAnnotation) === 'generated') collectTypedObject(m, node.expression);

@@ -39,3 +39,11 @@ export function objectStyleUses(m: FileState, kind: Kind): ObjectStyleUse[] {
   for (const check of m.inChecks) if (classify(m, check.right) === kind) uses.push({ node: check.right, how: { type: 'in' } });
   return uses;
 }
+
+/** Calls and `new` expressions whose first argument (not a spread) is of `kind`. */
+export function callsTaking(m: FileState, kind: Kind): Array<TSESTree.CallExpression | TSESTree.NewExpression> {
+  return m.calls.filter((call) => {
+    const first = call.arguments[0]!;
+    return first.type !== AST_NODE_TYPES.SpreadElement && classify(m, first) === kind;
+  });
+}

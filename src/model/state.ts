@@ -31,6 +31,8 @@ export interface FileState {
   readonly patterns: Array<{ pattern: TSESTree.ObjectPattern; source: TSESTree.Node }>;
   readonly inChecks: TSESTree.BinaryExpression[];
   readonly forIns: TSESTree.ForInStatement[];
+  /** Calls and `new` with at least one argument. */
+  readonly calls: Array<TSESTree.CallExpression | TSESTree.NewExpression>;
   /** Arguments of every `return` in the file, in source order. */
   readonly returns: TSESTree.Node[];
   readonly typedObjects: TSESTree.ObjectExpression[];
@@ -78,6 +80,7 @@ export function createState(context: AnyContext, settingsTypes: EventTypes, infr
     patterns: [],
     inChecks: [],
     forIns: [],
+    calls: [],
     returns: [],
     typedObjects: [],
     hasTypedBindings: false,

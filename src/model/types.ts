@@ -173,6 +173,8 @@ export interface Analysis {
   responseTargets(): readonly ResponseTarget[];
   /** `Object.<method>(...)` calls of the file. */
   objectCalls(): readonly ObjectCall[];
+  /** Calls and `new` expressions whose first argument is of `kind`: `JSON.parse(request.body)`. */
+  callsTaking(kind: Kind): ReadonlyArray<TSESTree.CallExpression | TSESTree.NewExpression>;
   /** Visits every value node under `root` (type annotations left out), parents first. */
   forEachNode(root: TSESTree.Node, visit: (node: TSESTree.Node) => void): void;
   /** Expressions of `kind` used as plain objects (see ObjectStyleUse). */
