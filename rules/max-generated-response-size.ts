@@ -1,16 +1,16 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import type { Analysis, GeneratedResponse } from '../src/analysis.js';
-import { outerParent, propertyKeyName, unwrap } from '../src/ast.js';
+import { propertyKeyName, unwrap } from '../src/estree/nodes.js';
 import { createRule } from '../src/create-rule.js';
-import { type EventTypes, VIEWER_EVENTS, formatEventTypes, onlyIn } from '../src/event-types.js';
+import { type EventTypes, ORIGIN_EVENTS, VIEWER_EVENTS, formatEventTypes, onlyIn } from '../src/facts/event-types.js';
+import { ORIGIN_GENERATED_RESPONSE_LIMIT, VIEWER_GENERATED_RESPONSE_LIMIT } from '../src/facts/limits.js';
+import type { GeneratedResponse } from '../src/model/types.js';
 import { CONFIG_MESSAGES, onAnalysis } from '../src/rule-helpers.js';
 
 type MessageIds = 'tooLarge' | keyof typeof CONFIG_MESSAGES;
 type Options = [{ viewerLimit?: number; originLimit?: number }];
 
-/** 40 KB and 1 MB: the quota for generated responses in viewer and origin events. */
-const VIEWER_LIMIT = 40 * 1024;
-const ORIGIN_LIMIT = 1024 * 1024;
+const VIEWER_LIMIT = VIEWER_GENERATED_RESPONSE_LIMIT;
+const ORIGIN_LIMIT = ORIGIN_GENERATED_RESPONSE_LIMIT;
 
 /** A size known to be at least `bytes`; `partial` when some part could not be measured. */
 interface Size {
@@ -162,7 +162,7 @@ export default createRule<Options, MessageIds>({
             limit: fmt(limit),
             scope: viewer
               ? 'in viewer events'
-              : known && onlyIn(types, new Set(['origin-request', 'origin-response']))
+              : known && onlyIn(types, ORIGIN_EVENTS)
                 ? 'in origin events'
                 : 'in origin events (the most permissive limit, as the event type is not known to be a viewer one)',
             advice: viewer
@@ -172,51 +172,25 @@ export default createRule<Options, MessageIds>({
         });
       };
 
-      const assignmentOf = (member: TSESTree.Node): TSESTree.Node => {
-        const { node: outer, parent } = outerParent(member);
-        return parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === outer ? parent : member;
-      };
-
-      for (const response of analysis.responses) {
-        const headers = headerSize(response);
-        const encodings: TSESTree.Node[] = [];
-        const encoding = response.properties.get('bodyEncoding');
-        if (encoding) encodings.push(encoding.value);
-        for (const write of response.writes) if (write.name === 'bodyEncoding' && write.value) encodings.push(write.value);
-        const body = response.properties.get('body');
-        const bodyWrites = response.writes.filter((w) => w.name === 'body' && w.op === 'write' && w.value);
-        if (body) report(body.property, response.eventTypes, bodySize(body.value, encodings), headers);
-        for (const write of bodyWrites) {
-          report(assignmentOf(write.node), response.eventTypes, bodySize(write.value!, encodings), headers);
+      for (const target of analysis.responseTargets()) {
+        if (target.kind === 'unattached') continue;
+        const given = (field: 'body' | 'bodyEncoding') =>
+          target.field(field).filter((setting) => setting.op === 'write' && setting.value !== undefined);
+        const encodings = given('bodyEncoding').map((setting) => setting.value!);
+        const bodies = given('body');
+        const response = target.response;
+        if (!response) {
+          // A body written onto the received response (origin-response replacing the origin's
+          // body). Its other headers are not known here, so the size is a lower bound.
+          for (const body of bodies) {
+            report(body.reportNode, target.eventTypesOf(body), bodySize(body.value!, encodings), { bytes: 0, partial: true });
+          }
+          continue;
         }
-        if (!body && bodyWrites.length === 0) report(response.node, response.eventTypes, { bytes: 0, partial: false }, headers);
+        const headers = headerSize(response);
+        for (const body of bodies) report(body.reportNode, response.eventTypes, bodySize(body.value!, encodings), headers);
+        if (bodies.length === 0) report(response.node, response.eventTypes, { bytes: 0, partial: false }, headers);
       }
-
-      // A body written onto the received response (origin-response replacing the origin's body).
-      // Its other headers are not known here, so the size is a lower bound.
-      receivedBodies(analysis, (write, value, encodings) => {
-        const node = assignmentOf(write);
-        report(node, analysis.eventTypesAt(node), bodySize(value, encodings), { bytes: 0, partial: true });
-      });
     });
   },
 });
-
-function receivedBodies(
-  analysis: Analysis,
-  each: (write: TSESTree.MemberExpression, value: TSESTree.Node, encodings: TSESTree.Node[]) => void,
-): void {
-  const encodingsByHandler = new Map<unknown, TSESTree.Node[]>();
-  const bodies: Array<{ node: TSESTree.MemberExpression; value: TSESTree.Node; key: unknown }> = [];
-  for (const access of analysis.accesses) {
-    if (access.objectKind !== 'response' || access.op !== 'write' || !access.value) continue;
-    if (access.node.type !== AST_NODE_TYPES.MemberExpression) continue;
-    const key = analysis.handlerAt(access.node) ?? 'file';
-    if (access.name === 'bodyEncoding') {
-      const list = encodingsByHandler.get(key) ?? [];
-      list.push(access.value);
-      encodingsByHandler.set(key, list);
-    } else if (access.name === 'body') bodies.push({ node: access.node, value: access.value, key });
-  }
-  for (const { node, value, key } of bodies) each(node, value, encodingsByHandler.get(key) ?? []);
-}

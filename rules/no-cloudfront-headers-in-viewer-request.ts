@@ -1,12 +1,9 @@
-import type { EventType } from '../src/event-types.js';
-import { onlyIn } from '../src/event-types.js';
+import { onlyIn, VIEWER_REQUEST } from '../src/facts/event-types.js';
 import { createRule } from '../src/create-rule.js';
 import { isCloudFrontViewerHeader } from '../src/headers.js';
 import { CONFIG_MESSAGES, onAnalysis } from '../src/rule-helpers.js';
 
 type MessageIds = 'notInViewerRequest' | keyof typeof CONFIG_MESSAGES;
-
-const VIEWER_REQUEST: ReadonlySet<EventType> = new Set(['viewer-request']);
 
 export default createRule<[], MessageIds>({
   name: 'no-cloudfront-headers-in-viewer-request',

@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, ASTUtils, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { type HeaderOwner, HEADER_KINDS, headerOwnerOf } from '../src/analysis.js';
 import { unwrap } from '../src/ast.js';
 import { createRule } from '../src/create-rule.js';
@@ -9,7 +9,8 @@ import {
   RESPONSE_EVENTS,
   formatEventTypes,
   onlyIn,
-} from '../src/event-types.js';
+  VIEWER_REQUEST,
+} from '../src/facts/event-types.js';
 import { isCloudFrontViewerHeader, isDisallowedHeader, readOnlyEvents } from '../src/headers.js';
 import { CONFIG_MESSAGES, onAnalysis } from '../src/rule-helpers.js';
 
@@ -23,9 +24,6 @@ type MessageIds =
 /** What the code does to the header: `set` covers literal entries and `=` writes. */
 type Change = 'set' | 'change' | 'delete';
 
-const { findVariable } = ASTUtils;
-
-const VIEWER_REQUEST: ReadonlySet<EventType> = new Set(['viewer-request']);
 
 export default createRule<[], MessageIds>({
   name: 'no-disallowed-headers',
@@ -103,11 +101,9 @@ export default createRule<[], MessageIds>({
       const mapTypes = (member: TSESTree.MemberExpression): EventTypes | undefined => {
         const object = unwrap(member.object);
         if (object.type !== AST_NODE_TYPES.Identifier) return undefined;
-        const variable = findVariable(context.sourceCode.getScope(member), object);
-        const def = variable?.defs[0];
-        if (variable?.defs.length !== 1 || def?.node.type !== AST_NODE_TYPES.VariableDeclarator || !def.node.init) return undefined;
-        const init = unwrap(def.node.init);
-        return init.type === AST_NODE_TYPES.ObjectExpression ? responseTypes.get(init) : undefined;
+        const def = analysis.bindings.singleDefinition(object);
+        const init = def?.whole ? unwrap(def.init) : undefined;
+        return init?.type === AST_NODE_TYPES.ObjectExpression ? responseTypes.get(init) : undefined;
       };
 
       for (const access of analysis.accesses) {

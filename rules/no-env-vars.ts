@@ -1,5 +1,7 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { memberName, outerParent, propertyKeyName, unwrap } from '../src/ast.js';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { READ } from '../src/estree/bindings.js';
+import { memberName, outerParent, propertyKeyName } from '../src/estree/nodes.js';
+import { RUNTIME_VARIABLES } from '../src/facts/runtime.js';
 import { createRule } from '../src/create-rule.js';
 import { CONFIG_MESSAGES, onAnalysis } from '../src/rule-helpers.js';
 
@@ -16,54 +18,11 @@ function isLoggingCall(call: TSESTree.CallExpression): boolean {
 
 type MessageIds = 'envVar' | 'dynamicEnvVar' | 'envObject' | keyof typeof CONFIG_MESSAGES;
 type Options = [{ allow?: string[] }];
-type Variable = TSESLint.Scope.Variable;
 
-/**
- * Variables the Lambda runtime itself sets, which Lambda@Edge functions still get
- * (AWS Lambda Developer Guide, "Defined runtime environment variables"). `_X_AMZN_TRACE_ID`
- * and the `AWS_XRAY_*` variables are left out: X-Ray is not supported on Lambda@Edge.
- */
-export const RUNTIME_VARIABLES: ReadonlySet<string> = new Set([
-  '_HANDLER',
-  'AWS_REGION',
-  'AWS_DEFAULT_REGION',
-  'AWS_EXECUTION_ENV',
-  'AWS_LAMBDA_FUNCTION_NAME',
-  'AWS_LAMBDA_FUNCTION_MEMORY_SIZE',
-  'AWS_LAMBDA_FUNCTION_VERSION',
-  'AWS_LAMBDA_INITIALIZATION_TYPE',
-  'AWS_LAMBDA_LOG_GROUP_NAME',
-  'AWS_LAMBDA_LOG_STREAM_NAME',
-  'AWS_ACCESS_KEY',
-  'AWS_ACCESS_KEY_ID',
-  'AWS_SECRET_ACCESS_KEY',
-  'AWS_SESSION_TOKEN',
-  'AWS_LAMBDA_RUNTIME_API',
-  'LAMBDA_TASK_ROOT',
-  'LAMBDA_RUNTIME_DIR',
-  'TZ',
-  'LANG',
-  'PATH',
-  'LD_LIBRARY_PATH',
-  'NODE_PATH',
-]);
+/** Also the runtime's own variables, which rules and users import from here. */
+export { RUNTIME_VARIABLES };
 
-const PROCESS_MODULES = new Set(['process', 'node:process']);
-
-/** `'process'`-module sources: `require('node:process')`. */
-function isProcessRequire(node: TSESTree.Node): boolean {
-  const call = unwrap(node);
-  if (call.type !== AST_NODE_TYPES.CallExpression || call.arguments.length !== 1) return false;
-  const callee = unwrap(call.callee);
-  const arg = call.arguments[0]!;
-  return (
-    callee.type === AST_NODE_TYPES.Identifier &&
-    callee.name === 'require' &&
-    arg.type === AST_NODE_TYPES.Literal &&
-    typeof arg.value === 'string' &&
-    PROCESS_MODULES.has(arg.value)
-  );
-}
+const PROCESS_MODULES = ['process', 'node:process'];
 
 interface Finding {
   node: TSESTree.Node;
@@ -107,31 +66,17 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [options]) {
     const allowed = new Set([...RUNTIME_VARIABLES, ...(options.allow ?? [])]);
-    const sourceCode = context.sourceCode;
-
     return onAnalysis(context, (analysis) => {
       const findings: Finding[] = [];
       /** Names the file sets itself (`process.env.X = ...`): reading them back is fine. */
       const written = new Set<string>();
-      const seenVars = new Set<Variable>();
-
-      const variableOf = (id: TSESTree.Identifier): Variable | undefined => {
-        for (let scope: TSESLint.Scope.Scope | null = sourceCode.getScope(id); scope; scope = scope.upper) {
-          const variable = scope.set.get(id.name);
-          if (variable?.identifiers.includes(id)) return variable;
-        }
-        return undefined;
-      };
+      const followed = new Set<TSESTree.Node>();
 
       /** Follow a binding (`const env = process.env`) to its uses. */
       const followBinding = (id: TSESTree.Node, onUse: (use: TSESTree.Identifier) => void) => {
-        if (id.type !== AST_NODE_TYPES.Identifier) return;
-        const variable = variableOf(id);
-        if (!variable || seenVars.has(variable)) return;
-        seenVars.add(variable);
-        for (const ref of variable.references) {
-          if (ref.isRead() && ref.identifier !== id) onUse(ref.identifier as TSESTree.Identifier);
-        }
+        if (id.type !== AST_NODE_TYPES.Identifier || followed.has(id)) return;
+        followed.add(id);
+        for (const use of analysis.bindings.readsOf(id)) onUse(use);
       };
 
       const envPattern = (pattern: TSESTree.ObjectPattern) => {
@@ -178,47 +123,22 @@ export default createRule<Options, MessageIds>({
         findings.push({ node: outer, name: undefined, kind: 'object' });
       };
 
-      const processPattern = (pattern: TSESTree.ObjectPattern) => {
-        for (const prop of pattern.properties) {
-          if (prop.type !== AST_NODE_TYPES.Property || propertyKeyName(prop) !== 'env') continue;
-          const value = prop.value.type === AST_NODE_TYPES.AssignmentPattern ? prop.value.left : prop.value;
+      // `process.env`, however `process` is reached: the global (declared in the config or
+      // not), `require('node:process')`, `import process from 'process'`, `import { env } from
+      // 'process'`, and aliases or destructuring of any of them.
+      const envOnly = { env: { [READ]: true } };
+      const traceMap = Object.fromEntries(PROCESS_MODULES.map((name) => [name, { ...envOnly, default: envOnly }]));
+      const seen = new Set<TSESTree.Node>();
+      for (const { node } of analysis.bindings.trackReferences(traceMap)) {
+        if (seen.has(node)) continue;
+        seen.add(node);
+        if (node.type === AST_NODE_TYPES.MemberExpression) envUse(node);
+        else if (node.type === AST_NODE_TYPES.ImportSpecifier) {
+          if (node.importKind !== 'type' && (node.parent as TSESTree.ImportDeclaration).importKind !== 'type') followBinding(node.local, envUse);
+        } else if (node.type === AST_NODE_TYPES.Property) {
+          const value = node.value.type === AST_NODE_TYPES.AssignmentPattern ? node.value.left : node.value;
           if (value.type === AST_NODE_TYPES.ObjectPattern) envPattern(value);
           else followBinding(value, envUse);
-        }
-      };
-
-      const processUse = (expr: TSESTree.Node) => {
-        const { node: outer, parent } = outerParent(expr);
-        if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === outer) {
-          if (memberName(parent) === 'env') envUse(parent);
-          return;
-        }
-        if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === outer) {
-          if (parent.id.type === AST_NODE_TYPES.ObjectPattern) processPattern(parent.id);
-          else followBinding(parent.id, processUse);
-        }
-      };
-
-      // The global `process`, and `require('process')` / `require('node:process')`.
-      const globalScope = sourceCode.scopeManager?.globalScope;
-      for (const ref of globalScope?.through ?? []) {
-        const id = ref.identifier;
-        if (id.name === 'process') processUse(id);
-        else if (id.name === 'require' && id.parent?.type === AST_NODE_TYPES.CallExpression && isProcessRequire(id.parent)) {
-          processUse(id.parent);
-        }
-      }
-      // `import process from 'node:process'`, `import * as p from 'process'`, `import { env } from 'process'`.
-      for (const statement of sourceCode.ast.body) {
-        if (statement.type !== AST_NODE_TYPES.ImportDeclaration || !PROCESS_MODULES.has(statement.source.value)) continue;
-        if (statement.importKind === 'type') continue;
-        for (const spec of statement.specifiers) {
-          if (spec.type === AST_NODE_TYPES.ImportSpecifier) {
-            const imported = spec.imported.type === AST_NODE_TYPES.Identifier ? spec.imported.name : spec.imported.value;
-            if (imported === 'env' && spec.importKind !== 'type') followBinding(spec.local, envUse);
-          } else {
-            followBinding(spec.local, processUse);
-          }
         }
       }
 

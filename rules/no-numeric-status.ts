@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { valueLeaves } from '../src/ast.js';
+import { valueLeaves } from '../src/estree/nodes.js';
 import { createRule } from '../src/create-rule.js';
 import { CONFIG_MESSAGES, onAnalysis } from '../src/rule-helpers.js';
 
@@ -46,13 +46,8 @@ export default createRule<[], MessageIds>({
           });
         }
       };
-      for (const response of analysis.responses) {
-        const status = response.properties.get('status');
-        if (status) check(status.value);
-      }
-      for (const access of analysis.accesses) {
-        if (access.name !== 'status' || access.op !== 'write' || !access.value) continue;
-        if (access.objectKind === 'response' || access.objectKind === 'generated') check(access.value);
+      for (const target of analysis.responseTargets()) {
+        for (const status of target.field('status')) if (status.op === 'write' && status.value) check(status.value);
       }
     });
   },

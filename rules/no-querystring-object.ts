@@ -1,6 +1,7 @@
-import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { type Analysis, getAnalysis } from '../src/analysis.js';
-import { STRING_MEMBERS, memberName, unwrap } from '../src/ast.js';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { memberName, unwrap } from '../src/estree/nodes.js';
+import { STRING_MEMBERS } from '../src/facts/strings.js';
+import type { Analysis } from '../src/model/types.js';
 import { createRule } from '../src/create-rule.js';
 import { CONFIG_MESSAGES, onAnalysis } from '../src/rule-helpers.js';
 
@@ -27,10 +28,6 @@ const OBJECT_FUNCTIONS: Record<string, string> = {
 /** Query-string parsers whose result is an object: `querystring.parse(...)`, `qs.parse(...)`. */
 const PARSER_MODULES = new Set(['querystring', 'qs', 'querystringify', 'queryString']);
 
-/** Scope variable of an identifier, when it can be found. */
-function variableOf(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>, id: TSESTree.Identifier) {
-  return ASTUtils.findVariable(context.sourceCode.getScope(id), id) ?? undefined;
-}
 
 export default createRule<[], MessageIds>({
   name: 'no-querystring-object',
@@ -60,7 +57,7 @@ export default createRule<[], MessageIds>({
     const { sourceCode } = context;
 
     /** A query-string object written into `request.querystring`. */
-    const objectValue = (raw: TSESTree.Node, depth = 0): 'literal' | 'params' | 'parsed' | undefined => {
+    const objectValue = (analysis: Analysis, raw: TSESTree.Node, depth = 0): 'literal' | 'params' | 'parsed' | undefined => {
       const node = unwrap(raw);
       if (node.type === AST_NODE_TYPES.ObjectExpression) return 'literal';
       if (
@@ -80,16 +77,8 @@ export default createRule<[], MessageIds>({
       }
       if (node.type === AST_NODE_TYPES.Identifier && depth < 3) {
         // `const params = { a: 'b' }; request.querystring = params;`
-        const variable = variableOf(context, node);
-        const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-        if (
-          def?.type === 'Variable' &&
-          def.node.id === def.name &&
-          def.node.init &&
-          variable!.references.every((r) => !r.isWrite() || r.writeExpr === def.node.init)
-        ) {
-          return objectValue(def.node.init, depth + 1);
-        }
+        const def = analysis.bindings.singleDefinition(node);
+        if (def?.whole) return objectValue(analysis, def.init, depth + 1);
       }
       return undefined;
     };
@@ -101,15 +90,8 @@ export default createRule<[], MessageIds>({
     const reassigned = (analysis: Analysis, raw: TSESTree.Node): boolean => {
       const node = unwrap(raw);
       if (node.type !== AST_NODE_TYPES.Identifier) return false;
-      const variable = variableOf(context, node);
-      if (!variable) return false;
-      return variable.references.some(
-        (r) => r.isWrite() && !r.init && !(r.writeExpr && analysis.classify(r.writeExpr) === 'querystring'),
-      );
+      return analysis.bindings.laterWrites(node).some((value) => !(value && analysis.classify(value) === 'querystring'));
     };
-
-    const isQuerystring = (analysis: Analysis, node: TSESTree.Node) =>
-      analysis.classify(node) === 'querystring' && !reassigned(analysis, node);
 
     const checkAccesses = (analysis: Analysis) => {
       for (const access of analysis.accesses) {
@@ -120,7 +102,7 @@ export default createRule<[], MessageIds>({
           access.value
         ) {
           const value = access.value;
-          const shape = objectValue(value);
+          const shape = objectValue(analysis, value);
           if (!shape) continue;
           const suggest: TSESLint.ReportSuggestionArray<MessageIds> = [];
           if (shape === 'literal') {
@@ -145,46 +127,22 @@ export default createRule<[], MessageIds>({
       }
     };
 
-    return onAnalysis(context, checkAccesses, {
-      CallExpression(node) {
-        const callee = unwrap(node.callee);
-        if (
-          callee.type !== AST_NODE_TYPES.MemberExpression ||
-          callee.object.type !== AST_NODE_TYPES.Identifier ||
-          callee.object.name !== 'Object'
-        ) {
-          return;
-        }
-        const method = memberName(callee);
-        const what = method === undefined ? undefined : OBJECT_FUNCTIONS[method];
-        const arg = node.arguments[0];
-        if (!what || !arg || arg.type === AST_NODE_TYPES.SpreadElement) return;
-        const analysis = getAnalysis(context);
-        if (analysis.isEdge && isQuerystring(analysis, arg)) {
-          context.report({ node: arg, messageId: 'objectUse', data: { what } });
-        }
-      },
-      ForInStatement(node) {
-        const analysis = getAnalysis(context);
-        if (analysis.isEdge && isQuerystring(analysis, node.right)) {
-          context.report({
-            node: node.right,
-            messageId: 'objectUse',
-            data: { what: '`for...in` walks its character positions' },
-          });
-        }
-      },
-      BinaryExpression(node) {
-        if (node.operator !== 'in') return;
-        const analysis = getAnalysis(context);
-        if (analysis.isEdge && isQuerystring(analysis, node.right)) {
-          context.report({
-            node: node.right,
-            messageId: 'objectUse',
-            data: { what: 'the `in` operator throws a TypeError on a string' },
-          });
-        }
-      },
+    const checkUses = (analysis: Analysis) => {
+      for (const use of analysis.objectStyleUses('querystring')) {
+        if (reassigned(analysis, use.node)) continue;
+        const what =
+          use.how.type === 'object-function'
+            ? OBJECT_FUNCTIONS[use.how.method]
+            : use.how.type === 'for-in'
+              ? '`for...in` walks its character positions'
+              : 'the `in` operator throws a TypeError on a string';
+        if (what) context.report({ node: use.node, messageId: 'objectUse', data: { what } });
+      }
+    };
+
+    return onAnalysis(context, (analysis) => {
+      checkAccesses(analysis);
+      checkUses(analysis);
     });
   },
 });

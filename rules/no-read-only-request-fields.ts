@@ -1,4 +1,5 @@
-import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { Bindings } from '../src/estree/bindings.js';
 import type { MemberAccess } from '../src/analysis.js';
 import { outerParent, unwrap } from '../src/ast.js';
 import { createRule } from '../src/create-rule.js';
@@ -45,17 +46,13 @@ function changesField(access: MemberAccess): boolean {
  * True when the object is one the code builds itself (`const event: CloudFrontRequestEvent =
  * { Records: [...] }`, a typed test fixture), not the one CloudFront passes in.
  */
-function builtByCode(context: Context, raw: TSESTree.Node, depth = 0): boolean {
+function builtByCode(bindings: Bindings, raw: TSESTree.Node, depth = 0): boolean {
   let node = unwrap(raw);
   while (node.type === AST_NODE_TYPES.MemberExpression) node = unwrap(node.object);
   if (node.type === AST_NODE_TYPES.ObjectExpression) return true;
   if (node.type !== AST_NODE_TYPES.Identifier || depth > 3) return false;
-  const variable = ASTUtils.findVariable(context.sourceCode.getScope(node), node);
-  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-  if (def?.type !== 'Variable' || def.node.id !== def.name || !def.node.init) return false;
-  const init = def.node.init;
-  if (variable!.references.some((r) => r.isWrite() && r.writeExpr !== init)) return false;
-  return builtByCode(context, init, depth + 1);
+  const def = bindings.singleDefinition(node);
+  return !!def?.whole && builtByCode(bindings, def.init, depth + 1);
 }
 
 export default createRule<[], MessageIds>({
@@ -100,7 +97,7 @@ export default createRule<[], MessageIds>({
           }
         }
         if (messageId === undefined) continue;
-        if (access.node.type === AST_NODE_TYPES.MemberExpression && builtByCode(context, access.node.object)) continue;
+        if (access.node.type === AST_NODE_TYPES.MemberExpression && builtByCode(analysis.bindings, access.node.object)) continue;
         context.report({ node: access.node, messageId, data });
       }
     });

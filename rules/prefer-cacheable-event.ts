@@ -1,6 +1,6 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import type { Analysis, Handler, Kind } from '../src/analysis.js';
-import { isFunctionNode, memberName, outerParent, unwrap } from '../src/ast.js';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { memberName, outerParent, unwrap } from '../src/estree/nodes.js';
+import type { Analysis, Handler, Kind } from '../src/model/types.js';
 import { createRule } from '../src/create-rule.js';
 import { CONFIG_MESSAGES, onAnalysis } from '../src/rule-helpers.js';
 
@@ -44,77 +44,57 @@ export default createRule<[], MessageIds>({
   },
   defaultOptions: [],
   create(context) {
-    const sourceCode = context.sourceCode;
-    const keys = sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
-
     /** Is `callee` a function declared in this file (whose accesses the analysis sees)? */
-    const isLocalFunction = (callee: TSESTree.Node): boolean => {
+    const isLocalFunction = (analysis: Analysis, callee: TSESTree.Node): boolean => {
       const node = unwrap(callee);
       if (node.type === AST_NODE_TYPES.MemberExpression) {
         const base = unwrap(node.object);
         return base.type === AST_NODE_TYPES.Identifier && HARMLESS_CALLEES.has(base.name);
       }
-      if (node.type !== AST_NODE_TYPES.Identifier) return false;
-      for (let scope: TSESLint.Scope.Scope | null = sourceCode.getScope(node); scope; scope = scope.upper) {
-        const variable = scope.set.get(node.name);
-        if (!variable) continue;
-        const def = variable.defs[0];
-        if (!def) return false;
-        if (def.type === 'FunctionName') return true;
-        if (def.type === 'Variable') {
-          const init = (def.node as TSESTree.VariableDeclarator).init;
-          return !!init && isFunctionNode(unwrap(init));
-        }
-        return false;
-      }
-      return false;
+      return node.type === AST_NODE_TYPES.Identifier && analysis.bindings.isLocalFunction(node);
     };
 
     /** Walks the handler: does anything depend on the request or differ per call? */
     const dependsOnViewer = (analysis: Analysis, handler: Handler): boolean => {
-      const stack: TSESTree.Node[] = [handler.node.body];
-      while (stack.length > 0) {
-        const node = stack.pop()!;
-        if (node.type === AST_NODE_TYPES.Identifier || node.type === AST_NODE_TYPES.MemberExpression) {
-          const kind = analysis.classify(node);
-          if (kind && REQUEST_KINDS.has(kind)) return true;
-          if (kind && ENVELOPE_KINDS.has(kind) && escapes(node)) return true;
-        }
-        if (node.type === AST_NODE_TYPES.CallExpression) {
-          const callee = unwrap(node.callee);
-          if (callee.type === AST_NODE_TYPES.MemberExpression) {
-            const base = unwrap(callee.object);
-            const method = memberName(callee);
-            if (base.type === AST_NODE_TYPES.Identifier && method && PER_CALL.get(base.name)?.has(method)) return true;
-          } else if (callee.type === AST_NODE_TYPES.Identifier && PER_CALL_FUNCTIONS.has(callee.name)) {
-            return true;
-          }
-        }
-        if (
-          node.type === AST_NODE_TYPES.NewExpression &&
-          node.callee.type === AST_NODE_TYPES.Identifier &&
-          node.callee.name === 'Date' &&
-          node.arguments.length === 0
-        ) {
+      let depends = false;
+      analysis.forEachNode(handler.node.body, (node) => {
+        if (!depends && dependsAt(analysis, node)) depends = true;
+      });
+      return depends;
+    };
+
+    /** Does this node read the request, or give a different value on each call? */
+    const dependsAt = (analysis: Analysis, node: TSESTree.Node): boolean => {
+      if (node.type === AST_NODE_TYPES.Identifier || node.type === AST_NODE_TYPES.MemberExpression) {
+        const kind = analysis.classify(node);
+        if (kind && REQUEST_KINDS.has(kind)) return true;
+        if (kind && ENVELOPE_KINDS.has(kind) && escapes(analysis, node)) return true;
+      }
+      if (node.type === AST_NODE_TYPES.CallExpression) {
+        const callee = unwrap(node.callee);
+        if (callee.type === AST_NODE_TYPES.MemberExpression) {
+          const base = unwrap(callee.object);
+          const method = memberName(callee);
+          if (base.type === AST_NODE_TYPES.Identifier && method && PER_CALL.get(base.name)?.has(method)) return true;
+        } else if (callee.type === AST_NODE_TYPES.Identifier && PER_CALL_FUNCTIONS.has(callee.name)) {
           return true;
         }
-        for (const key of keys[node.type] ?? []) {
-          const child = (node as unknown as Record<string, unknown>)[key];
-          if (Array.isArray(child)) {
-            for (const c of child) if (c && typeof c.type === 'string') stack.push(c);
-          } else if (child && typeof (child as TSESTree.Node).type === 'string') stack.push(child as TSESTree.Node);
-        }
       }
-      return false;
+      return (
+        node.type === AST_NODE_TYPES.NewExpression &&
+        node.callee.type === AST_NODE_TYPES.Identifier &&
+        node.callee.name === 'Date' &&
+        node.arguments.length === 0
+      );
     };
 
     /** Does an event-envelope value leave the places the analysis can follow? */
-    const escapes = (node: TSESTree.Node): boolean => {
+    const escapes = (analysis: Analysis, node: TSESTree.Node): boolean => {
       const { node: outer, parent } = outerParent(node);
       if (!parent) return false;
       if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === outer) return false;
       if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === outer) return false;
-      if (parent.type === AST_NODE_TYPES.CallExpression && parent.callee !== outer) return !isLocalFunction(parent.callee);
+      if (parent.type === AST_NODE_TYPES.CallExpression && parent.callee !== outer) return !isLocalFunction(analysis, parent.callee);
       return true;
     };
 

@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import type { Analysis, GeneratedResponse } from '../src/analysis.js';
-import { isAbsentValue, outerParent, unwrap, valueLeaves } from '../src/ast.js';
+import { insertPropertyAfter, insertStatementAfter } from '../src/estree/fixes.js';
+import { isAbsentValue, isPlainString, outerParent, valueLeaves } from '../src/estree/nodes.js';
+import type { FieldSetting, ResponseTarget } from '../src/model/types.js';
 import { base64Problem } from '../src/static-value.js';
 import { createRule } from '../src/create-rule.js';
 import { CONFIG_MESSAGES, onAnalysis } from '../src/rule-helpers.js';
@@ -16,70 +17,16 @@ type MessageIds =
   | 'setBase64Encoding'
   | keyof typeof CONFIG_MESSAGES;
 
-/** A `body` or `bodyEncoding` given to a response: a literal property or a later assignment. */
-interface Setting {
-  value: TSESTree.Node;
-  /** The property when it is written in the response literal itself. */
-  ownProperty?: TSESTree.Property;
-  /** The member expression of an assignment (`res.body = ...`). */
-  member?: TSESTree.MemberExpression;
-}
-
+type Given = FieldSetting & { value: TSESTree.Node };
 interface Target {
-  bodies: Setting[];
-  encodings: Setting[];
+  bodies: Given[];
+  encodings: Given[];
 }
 
-function isPlainString(node: TSESTree.Node): boolean {
-  return (
-    (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string') ||
-    (node.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.length === 0)
-  );
-}
-
-function generatedTarget(response: GeneratedResponse): Target {
-  const target: Target = { bodies: [], encodings: [] };
-  for (const [name, prop] of response.properties) {
-    if (name !== 'body' && name !== 'bodyEncoding') continue;
-    const setting: Setting = { value: prop.value, ownProperty: prop.own ? prop.property : undefined };
-    (name === 'body' ? target.bodies : target.encodings).push(setting);
-  }
-  for (const write of response.writes) {
-    if ((write.name !== 'body' && write.name !== 'bodyEncoding') || !write.value) continue;
-    if (write.node.type !== AST_NODE_TYPES.MemberExpression) continue;
-    const setting: Setting = { value: write.value, member: write.node };
-    (write.name === 'body' ? target.bodies : target.encodings).push(setting);
-  }
-  return target;
-}
-
-/** The response CloudFront passed in (origin-response), one per handler. */
-function receivedTargets(analysis: Analysis): Target[] {
-  const byHandler = new Map<unknown, Target>();
-  for (const access of analysis.accesses) {
-    if (access.objectKind !== 'response' || access.op !== 'write' || !access.value) continue;
-    if ((access.name !== 'body' && access.name !== 'bodyEncoding') || access.node.type !== AST_NODE_TYPES.MemberExpression) continue;
-    const key = analysis.handlerAt(access.node) ?? 'file';
-    let target = byHandler.get(key);
-    if (!target) {
-      target = { bodies: [], encodings: [] };
-      byHandler.set(key, target);
-    }
-    (access.name === 'body' ? target.bodies : target.encodings).push({ value: access.value, member: access.node });
-  }
-  return [...byHandler.values()];
-}
-
-/** Text that adds `bodyEncoding: 'base64'` right after a property, matching the literal's layout. */
-function insertAfterProperty(
-  fixer: TSESLint.RuleFixer,
-  sourceCode: Readonly<TSESLint.SourceCode>,
-  property: TSESTree.Property,
-): TSESLint.RuleFix {
-  const line = sourceCode.lines[property.loc.start.line - 1] ?? '';
-  const before = line.slice(0, property.loc.start.column);
-  const ownLine = /^\s*$/.test(before);
-  return fixer.insertTextAfter(property, ownLine ? `,\n${before}bodyEncoding: 'base64'` : `, bodyEncoding: 'base64'`);
+/** The `body` and `bodyEncoding` values a response is given (deletes and `+=` give none). */
+function bodySettings(target: ResponseTarget): Target {
+  const given = (s: FieldSetting): s is Given => s.op === 'write' && s.value !== undefined;
+  return { bodies: target.field('body').filter(given), encodings: target.field('bodyEncoding').filter(given) };
 }
 
 export default createRule<[], MessageIds>({
@@ -197,7 +144,10 @@ export default createRule<[], MessageIds>({
             suggest.push({ messageId: 'setBase64Encoding', fix: (fixer) => fixer.replaceText(wrong.value, "'base64'") });
           } else if (target.encodings.length === 0 && body.ownProperty) {
             const property = body.ownProperty;
-            suggest.push({ messageId: 'addBase64Encoding', fix: (fixer) => insertAfterProperty(fixer, sourceCode, property) });
+            suggest.push({
+              messageId: 'addBase64Encoding',
+              fix: (fixer) => insertPropertyAfter(fixer, sourceCode, property, "bodyEncoding: 'base64'"),
+            });
           } else if (target.encodings.length === 0 && body.member) {
             const member = body.member;
             const { parent: assignment } = outerParent(member);
@@ -210,13 +160,11 @@ export default createRule<[], MessageIds>({
                 holder?.type === AST_NODE_TYPES.Program ||
                 holder?.type === AST_NODE_TYPES.SwitchCase)
             ) {
-              const line = sourceCode.lines[statement.loc.start.line - 1] ?? '';
-              const indent = /^\s*/.exec(line)![0];
               const objectText = sourceCode.getText(member.object);
               const semi = sourceCode.getText(statement).endsWith(';') ? ';' : '';
               suggest.push({
                 messageId: 'addBase64Encoding',
-                fix: (fixer) => fixer.insertTextAfter(statement, `\n${indent}${objectText}.bodyEncoding = 'base64'${semi}`),
+                fix: (fixer) => insertStatementAfter(fixer, sourceCode, statement, `${objectText}.bodyEncoding = 'base64'${semi}`),
               });
             }
           }
@@ -228,8 +176,7 @@ export default createRule<[], MessageIds>({
         }
       };
 
-      for (const response of analysis.responses) check(generatedTarget(response));
-      for (const target of receivedTargets(analysis)) check(target);
+      for (const target of analysis.responseTargets()) if (target.kind !== 'unattached') check(bodySettings(target));
     });
   },
 });

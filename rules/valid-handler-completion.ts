@@ -200,7 +200,6 @@ export default createRule<[], MessageIds>({
     };
 
     const stack: PathState[] = [];
-    const paths = new Map<string, PathState>();
 
     const checkCompletions = (state: PathState, codePath: CodePath) => {
       if (state.calls.size === 0) return;
@@ -260,7 +259,6 @@ export default createRule<[], MessageIds>({
       onCodePathStart(codePath: CodePath) {
         const state: PathState = { current: new Set(), calls: new Map(), catchEntries: new Set(), endsWithCallback: new Set() };
         stack.push(state);
-        paths.set(codePath.id, state);
       },
       onCodePathSegmentStart(segment: Segment, node: TSESTree.Node) {
         const state = stack[stack.length - 1];
@@ -272,7 +270,6 @@ export default createRule<[], MessageIds>({
       },
       onCodePathEnd(codePath: CodePath, node: TSESTree.Node) {
         const state = stack.pop();
-        paths.delete(codePath.id);
         if (!state || !isFunctionNode(node) || !analysis?.isEdge) return;
         const handler = analysis.handlerAt(node);
         // Async handlers get the `callbackInAsync` report on every call instead.

@@ -88,8 +88,6 @@ export default createRule<[], MessageIds>({
   create(context) {
     const { sourceCode } = context;
     let analysis: Analysis | undefined;
-    const calls: Array<TSESTree.CallExpression | TSESTree.NewExpression> = [];
-    const assigns: TSESTree.CallExpression[] = [];
 
     const inResponseEvent = (node: TSESTree.Node) => onlyIn(analysis!.eventTypesAt(node), RESPONSE_EVENTS);
 
@@ -219,17 +217,15 @@ export default createRule<[], MessageIds>({
         }
       }
 
-      for (const call of calls) {
-        const arg = call.arguments[0];
-        if (!arg || arg.type === AST_NODE_TYPES.SpreadElement) continue;
-        if (a.classify(arg) !== 'request-body' || inResponseEvent(call)) continue;
-        context.report({ node: arg, messageId: 'bodyAsString', data: { use: `\`${stringConsumer(call)}\`` } });
+      for (const call of a.callsTaking('request-body')) {
+        const use = stringConsumer(call);
+        if (!use || inResponseEvent(call)) continue;
+        context.report({ node: call.arguments[0]!, messageId: 'bodyAsString', data: { use: `\`${use}\`` } });
       }
-      for (const call of assigns) {
-        const target = call.arguments[0];
-        if (!target || target.type === AST_NODE_TYPES.SpreadElement) continue;
+      for (const { call, method, target, sources } of a.objectCalls()) {
+        if (method !== 'assign' || !target) continue;
         if (a.classify(target) !== 'request-body' || inResponseEvent(call)) continue;
-        for (const arg of call.arguments.slice(1)) {
+        for (const arg of sources) {
           const literal = unwrap(arg);
           if (literal.type === AST_NODE_TYPES.ObjectExpression) checkBodyLiteral(literal, call);
           else {
@@ -270,32 +266,10 @@ export default createRule<[], MessageIds>({
       }
     };
 
-    return onAnalysis(
-      context,
-      (result) => {
-        analysis = result;
-      },
-      {
-        CallExpression(node) {
-          if (stringConsumer(node)) calls.push(node);
-          const callee = unwrap(node.callee);
-          if (
-            callee.type === AST_NODE_TYPES.MemberExpression &&
-            callee.object.type === AST_NODE_TYPES.Identifier &&
-            callee.object.name === 'Object' &&
-            memberName(callee) === 'assign'
-          ) {
-            assigns.push(node);
-          }
-        },
-        NewExpression(node) {
-          if (stringConsumer(node)) calls.push(node);
-        },
-        'Program:exit'() {
-          if (analysis) check();
-        },
-      },
-    );
+    return onAnalysis(context, (result) => {
+      analysis = result;
+      check();
+    });
   },
 });
 

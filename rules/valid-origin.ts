@@ -1,9 +1,10 @@
 import { isIP } from 'node:net';
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import type { Analysis } from '../src/analysis.js';
-import { findProperty, memberName, propertyKeyName, unwrap, valueLeaves } from '../src/ast.js';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { Bindings } from '../src/estree/bindings.js';
+import { findProperty, memberName, propertyKeyName, unwrap, valueLeaves } from '../src/estree/nodes.js';
 import { createRule } from '../src/create-rule.js';
-import { type EventType, VIEWER_EVENTS, formatEventTypes, onlyIn } from '../src/event-types.js';
+import { ORIGIN_REQUEST, VIEWER_EVENTS, formatEventTypes, onlyIn } from '../src/facts/event-types.js';
+import type { Analysis } from '../src/model/types.js';
 import { CONFIG_MESSAGES, onAnalysis } from '../src/rule-helpers.js';
 
 type MessageIds =
@@ -27,24 +28,21 @@ type MessageIds =
 /** `custom`, `s3`, or not known (a field written through a variable we cannot follow). */
 type OriginKind = 'custom' | 's3' | undefined;
 
-const ORIGIN_REQUEST: ReadonlySet<EventType> = new Set(['origin-request']);
 const SSL_PROTOCOLS = ['TLSv1.2', 'TLSv1.1', 'TLSv1', 'SSLv3'];
 const TIMEOUTS: Record<string, number> = { readTimeout: 4, keepaliveTimeout: 1 };
 const REJECTED = 'CloudFront rejects the origin (Lambda validation error, 502)';
 
 /** Which origin config `request.origin.custom`, `origin.s3` or a `const` alias of one is. */
-function originKindOf(raw: TSESTree.Node, scope: TSESLint.Scope.Scope): OriginKind {
+function originKindOf(raw: TSESTree.Node, bindings: Bindings): OriginKind {
   const node = unwrap(raw);
   let name: string | undefined;
   if (node.type === AST_NODE_TYPES.MemberExpression) name = memberName(node);
   else if (node.type === AST_NODE_TYPES.Identifier) {
-    const defs = ASTUtils.findVariable(scope, node)?.defs;
-    const def = defs?.length === 1 ? defs[0]! : undefined;
-    if (def?.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.parent.kind === 'const') {
-      const { id, init } = def.node;
-      if (id === def.name && init && unwrap(init).type === AST_NODE_TYPES.MemberExpression) {
-        name = memberName(unwrap(init) as TSESTree.MemberExpression);
-      } else if (def.name.parent.type === AST_NODE_TYPES.Property && def.name.parent.value === def.name) {
+    const def = bindings.singleDefinition(node);
+    if (def && (def.declarator.parent as TSESTree.VariableDeclaration).kind === 'const') {
+      const init = unwrap(def.init);
+      if (def.whole && init.type === AST_NODE_TYPES.MemberExpression) name = memberName(init);
+      else if (def.name.parent?.type === AST_NODE_TYPES.Property && def.name.parent.value === def.name) {
         // `const { custom } = request.origin`
         name = propertyKeyName(def.name.parent);
       }
@@ -110,7 +108,6 @@ export default createRule<[], MessageIds>({
   },
   defaultOptions: [],
   create(context) {
-    const sourceCode = context.sourceCode;
     return onAnalysis(context, (analysis: Analysis) => {
       const checked = new Set<TSESTree.Node>();
       const report = (node: TSESTree.Node, messageId: MessageIds, data: Record<string, string | number> = {}) =>
@@ -238,7 +235,7 @@ export default createRule<[], MessageIds>({
         if (origin) checkOrigin(access.value);
         else if (config) checkConfig(access.value, access.name as 'custom' | 's3');
         else if (access.node.type === AST_NODE_TYPES.MemberExpression) {
-          checkField(access.name, access.value, originKindOf(access.node.object, sourceCode.getScope(access.node)));
+          checkField(access.name, access.value, originKindOf(access.node.object, analysis.bindings));
         }
       }
     });

@@ -1,5 +1,6 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { unwrap, valueLeaves } from '../src/ast.js';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { stringLiteral } from '../src/estree/fixes.js';
+import { valueLeaves } from '../src/estree/nodes.js';
 import { createRule } from '../src/create-rule.js';
 import { CONFIG_MESSAGES, onAnalysis } from '../src/rule-helpers.js';
 
@@ -11,11 +12,6 @@ type MessageIds =
   | 'quoteStatusDescription'
   | keyof typeof CONFIG_MESSAGES;
 
-/** A string literal as source text, in the quotes the literal already uses. */
-function quoted(text: string, like: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): string {
-  const quote = sourceCode.getText(like).startsWith('"') ? '"' : "'";
-  return `${quote}${text}${quote}`;
-}
 
 export default createRule<[], MessageIds>({
   name: 'valid-status',
@@ -82,7 +78,7 @@ export default createRule<[], MessageIds>({
                     {
                       messageId: 'useStatus',
                       data: { status: code },
-                      fix: (fixer) => fixer.replaceText(leaf, quoted(code, leaf, sourceCode)),
+                      fix: (fixer) => fixer.replaceText(leaf, stringLiteral(code, sourceCode.getText(leaf).startsWith('"') ? '"' : "'")),
                     },
                   ]
                 : [],
@@ -111,7 +107,7 @@ export default createRule<[], MessageIds>({
             if (known?.primitive === 'number' || known?.primitive === 'boolean') text = known.text;
           }
           if (!type) continue;
-          const asString = text === undefined ? undefined : `'${text}'`;
+          const asString = text === undefined ? undefined : stringLiteral(text);
           context.report({
             node: leaf,
             messageId: 'statusDescriptionNotString',
@@ -129,17 +125,12 @@ export default createRule<[], MessageIds>({
         }
       };
 
-      for (const response of analysis.responses) {
-        const status = response.properties.get('status');
-        if (status) checkStatus(status.value);
-        const description = response.properties.get('statusDescription');
-        if (description) checkDescription(description.value);
-      }
-      for (const access of analysis.accesses) {
-        if (access.op !== 'write' || !access.value) continue;
-        if (access.objectKind !== 'response' && access.objectKind !== 'generated') continue;
-        if (access.name === 'status') checkStatus(access.value);
-        else if (access.name === 'statusDescription') checkDescription(access.value);
+      for (const target of analysis.responseTargets()) {
+        for (const setting of target.settings) {
+          if (setting.op !== 'write' || !setting.value) continue;
+          if (setting.field === 'status') checkStatus(setting.value);
+          else if (setting.field === 'statusDescription') checkDescription(setting.value);
+        }
       }
     });
   },

@@ -1,5 +1,6 @@
 import { ESLintUtils } from '@typescript-eslint/utils';
-import { getAnalysis } from './analysis.js';
+import { generatedCodeOf, withoutForeignReports } from './generated-code.js';
+import { getAnalysis } from './model/index.js';
 import { REPOSITORY_URL } from './package-info.js';
 
 export interface LambdaEdgeRuleDocs {
@@ -36,8 +37,12 @@ function deepFreeze<T>(value: T): T {
  * The one rule factory of the plugin: typescript-eslint's RuleCreator (docs URL, typed
  * options and messages), with a `create` that costs next to nothing where there is nothing
  * to check. ESLint calls `create` for every rule and every file, so:
- * - a file without Lambda@Edge code (the shared analysis, cached on the AST, says so after
- *   one regex test) gets no listeners (configuration problems are `valid-configuration`'s);
+ * - it is the one edge gate: a file without Lambda@Edge code (the shared model, cached on the
+ *   AST, says so after one regex test) gets no listeners and the rule's own `create` is never
+ *   called; configuration problems are reported by `valid-configuration` alone;
+ * - generated code is not the user's: a minified file or an unmarked bundle gets no listeners,
+ *   and a report inside a marked third-party section of a bundle (`// node_modules/…`) is
+ *   dropped (src/generated-code.ts);
  * - options are merged with their defaults once per distinct configuration, not once per
  *   file and rule (RuleCreator deep-clones the defaults on every call).
  */
@@ -62,10 +67,22 @@ export const createRule: typeof ruleCreator = (spec) => {
   };
   return {
     ...rule,
+    meta: { ...rule.meta, messages: { ...rule.meta.messages, ...CONFIG_MESSAGES } },
     create(context) {
       const analysis = getAnalysis(context);
       if (!analysis.isEdge) return {};
-      return spec.create(context, optionsFor(context.options));
+      const generated = generatedCodeOf(context.sourceCode);
+      if (generated.whole) return {};
+      return spec.create(withoutForeignReports(context, generated), optionsFor(context.options));
     },
   };
 };
+
+/**
+ * Every rule carries this message, so that whichever rule runs first in a file can report a
+ * configuration problem (an invalid `@lambda-edge-event`, an invalid setting) once.
+ */
+export const CONFIG_MESSAGES = {
+  invalidConfig: '{{ message }}',
+} as const;
+

@@ -1,35 +1,23 @@
 import type { TSESLint } from '@typescript-eslint/utils';
-import { type Analysis, getAnalysis } from './analysis.js';
+import { getAnalysis } from './model/index.js';
+import type { Analysis } from './model/types.js';
+
+export { CONFIG_MESSAGES } from './create-rule.js';
 
 /**
- * Every rule carries this message. Configuration problems (an invalid `@lambda-edge-event`,
- * an invalid setting) are reported by `valid-configuration` alone; the message stays so a
- * config that names it on another rule keeps validating.
- */
-export const CONFIG_MESSAGES = {
-  invalidConfig: '{{ message }}',
-} as const;
-
-type ConfigMessageId = keyof typeof CONFIG_MESSAGES;
-
-/**
- * The common shape of a rule. The shared analysis is read when the rule is created (it is
- * cached on the AST, and for a file with nothing Lambda@Edge in it costs one regex test):
- * such a file gets no listeners at all. `check` runs once per edge file; `listeners`
- * (code-path or node listeners a rule needs besides the analysis) are attached only to edge
- * files.
+ * The common shape of a rule: `check` reads the file's edge model once. `createRule` has
+ * already decided the file is Lambda@Edge code (it is the only gate) and reports configuration
+ * problems itself.
  */
 export function onAnalysis<MessageIds extends string, Options extends readonly unknown[]>(
-  context: Readonly<TSESLint.RuleContext<MessageIds | ConfigMessageId, Options>>,
+  context: Readonly<TSESLint.RuleContext<MessageIds, Options>>,
   check: (analysis: Analysis) => void,
   listeners: TSESLint.RuleListener = {},
 ): TSESLint.RuleListener {
-  const analysis = getAnalysis(context);
-  if (!analysis.isEdge) return {};
   return {
     ...listeners,
     Program() {
-      check(analysis);
+      check(getAnalysis(context));
     },
   };
 }

@@ -79,11 +79,6 @@ export function evaluateStatic(node: TSESTree.Node, ctx: StaticContext): StaticV
   return evaluate(node, ctx, 0);
 }
 
-/** The static string value of a node, only when the full text is known. */
-export function staticString(node: TSESTree.Node, ctx: StaticContext): string | undefined {
-  return evaluate(node, ctx, 0)?.text;
-}
-
 function evaluate(raw: TSESTree.Node, ctx: StaticContext, depth: number): StaticValue | undefined {
   if (depth > MAX_DEPTH) return undefined;
   const node = unwrap(raw);

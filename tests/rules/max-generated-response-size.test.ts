@@ -233,5 +233,17 @@ exports.handler = async (event) => {
         }),
       ],
     },
+    {
+      // `__dirname` declared as a global (languageOptions.globals, as with globals.node): the file is still sized.
+      code: `const fs = require('fs');
+const path = require('path');
+// @lambda-edge-event viewer-request
+exports.handler = async (event) => {
+  return { status: '200', body: fs.readFileSync(path.join(__dirname, 'large-page.html'), 'utf8') };
+};`,
+      filename: path.join(sizeDir, 'handler.js'),
+      languageOptions: { globals: { __dirname: 'readonly', require: 'readonly' } },
+      errors: [{ messageId: 'tooLarge', line: 5, column: 27 }],
+    },
   ],
 });

@@ -5,6 +5,15 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('no-env-vars', rule, {
   valid: [
+    // A local object named `process` is not Node's.
+    {
+      code: `const process = { env: { STAGE: 'prod' } };
+exports.handler = async (event) => {
+  console.log(process.env.STAGE);
+  return event.Records[0].cf.request;
+};`,
+      languageOptions: { globals: { process: 'readonly' } },
+    },
     // A computed key that is a constant naming a runtime variable (bundled AWS SDK code).
     `var ENV_REGION = 'AWS_REGION';
 var KEY = 'AWS_ACCESS_KEY_ID';
@@ -176,6 +185,39 @@ export function config() {
 };`,
       options: [{ allow: ['VERSION'] }],
       errors: [{ messageId: 'envVar', data: { name: 'process.env.STAGE' }, line: 3, column: 66 }],
+    },
+    {
+      // `process` declared as a global (languageOptions.globals, as with globals.node): still followed.
+      code: `exports.handler = async (event) => {
+  const { STAGE } = process.env;
+  return event.Records[0].cf.request;
+};`,
+      languageOptions: { globals: { process: 'readonly', require: 'readonly' } },
+      errors: [{ messageId: 'envVar', data: { name: 'process.env.STAGE' }, line: 2, column: 11 }],
+    },
+    {
+      // Declared with a comment, then aliased.
+      code: `/* global process */
+exports.handler = async (event) => {
+  const env = process.env;
+  console.log(env.TABLE);
+  return event.Records[0].cf.request;
+};`,
+      errors: [{ messageId: 'envVar', data: { name: 'process.env.TABLE' }, line: 4, column: 15 }],
+    },
+    {
+      // require('node:process') with a declared `require`, and a named ESM import of env.
+      code: `import { env } from 'node:process';
+const proc = require('node:process');
+export const handler = async (event) => {
+  console.log(proc.env.A, env.B);
+  return event.Records[0].cf.request;
+};`,
+      languageOptions: { globals: { process: 'readonly', require: 'readonly' } },
+      errors: [
+        { messageId: 'envVar', data: { name: 'process.env.A' }, line: 4, column: 15 },
+        { messageId: 'envVar', data: { name: 'process.env.B' }, line: 4, column: 27 },
+      ],
     },
   ],
 });

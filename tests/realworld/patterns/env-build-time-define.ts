@@ -3,7 +3,7 @@
 // the form the plugin's own message recommends. The define map lives in the bundler or CDK config,
 // which this single file cannot show; the model must read it from there (see docs/real-code.md).
 // expect: none -- no correct finding in this file; see the known-* markers
-// known-false[bare]: build-time define (bundler replaces process.env.X) -- lambda-edge/no-env-vars 10
+// known-false: build-time define (bundler replaces process.env.X) -- lambda-edge/no-env-vars 10
 
 import type { CloudFrontRequestHandler } from 'aws-lambda';
 

@@ -1,6 +1,6 @@
 // Pattern: process declared with a global comment
-// expect: none -- no correct finding in this file; see the known-* markers
-// known-miss: declared global (/* global */ comment) hides process -- lambda-edge/no-env-vars 8
+// expect: lambda-edge/no-env-vars 8
+// (a known miss until the edge model followed declared globals)
 
 /* global process */
 exports.handler = async (event) => {

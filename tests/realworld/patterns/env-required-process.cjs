@@ -1,6 +1,6 @@
 // Pattern: process taken from node:process
-// expect: none -- no correct finding in this file; see the known-* markers
-// known-miss: process bound to a variable (require('node:process')) -- lambda-edge/no-env-vars 9
+// expect: lambda-edge/no-env-vars 9
+// (a known miss until the edge model followed process through require)
 
 const process = require('node:process');
 

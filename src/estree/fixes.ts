@@ -1,0 +1,66 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+
+/** Characters a literal cannot hold as they are, and lone surrogates (a file cannot hold those). */
+const LITERAL_SPECIAL = /[\\'"`\u0000-\u001f\u007f\u2028\u2029]|\$\{|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const NAMED_ESCAPES: Record<string, string> = { '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\b': '\\b', '\f': '\\f', '\v': '\\v' };
+
+/**
+ * JavaScript source for a string literal whose value is `text`, in the given quotes (a backtick
+ * makes a template literal without expressions). Backslashes, the quote, `${` in a template,
+ * line terminators, other control characters and lone surrogates are escaped, so the literal
+ * parses and its value is exactly `text`, whatever `text` holds.
+ */
+export function stringLiteral(text: string, quote: "'" | '"' | '`' = "'"): string {
+  const body = text.replace(LITERAL_SPECIAL, (c) => {
+    if (c === '${') return quote === '`' ? '\\${' : c;
+    if (c === quote) return `\\${c}`;
+    if (c === "'" || c === '"' || c === '`') return c;
+    return NAMED_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
+  return `${quote}${body}${quote}`;
+}
+
+/** `text` as a string literal in the quote character the source text `like` starts with. */
+export function stringLiteralLike(text: string, like: string): string {
+  const first = like[0];
+  return stringLiteral(text, first === '"' || first === '`' ? first : "'");
+}
+
+/** Removes a property of an object literal with the comma that separates it. */
+export function removeProperty(
+  fixer: TSESLint.RuleFixer,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  property: TSESTree.Property,
+): TSESLint.RuleFix {
+  const before = sourceCode.getTokenBefore(property);
+  if (before && before.value === ',') return fixer.removeRange([before.range[0], property.range[1]]);
+  const after = sourceCode.getTokenAfter(property);
+  if (after && after.value === ',') {
+    const next = sourceCode.getTokenAfter(after, { includeComments: true });
+    return fixer.removeRange([property.range[0], next ? next.range[0] : after.range[1]]);
+  }
+  return fixer.remove(property);
+}
+
+/** Inserts `text` as a new property after `property`, on its own line when the property is on one. */
+export function insertPropertyAfter(
+  fixer: TSESLint.RuleFixer,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  property: TSESTree.Property,
+  text: string,
+): TSESLint.RuleFix {
+  const line = sourceCode.lines[property.loc.start.line - 1] ?? '';
+  const before = line.slice(0, property.loc.start.column);
+  return fixer.insertTextAfter(property, /^\s*$/.test(before) ? `,\n${before}${text}` : `, ${text}`);
+}
+
+/** Inserts `text` as a new statement after `statement`, with its indentation. */
+export function insertStatementAfter(
+  fixer: TSESLint.RuleFixer,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  statement: TSESTree.Node,
+  text: string,
+): TSESLint.RuleFix {
+  const indent = /^\s*/.exec(sourceCode.lines[statement.loc.start.line - 1] ?? '')![0];
+  return fixer.insertTextAfter(statement, `\n${indent}${text}`);
+}

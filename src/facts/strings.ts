@@ -1,0 +1,45 @@
+/**
+ * Properties and methods that strings have and plain objects do not. On a string (such as
+ * `request.querystring`) they are correct; on an object (the Include Body `request.body`)
+ * they are undefined.
+ */
+export const STRING_MEMBERS: ReadonlySet<string> = new Set([
+  'at',
+  'charAt',
+  'charCodeAt',
+  'codePointAt',
+  'concat',
+  'endsWith',
+  'includes',
+  'indexOf',
+  'isWellFormed',
+  'lastIndexOf',
+  'length',
+  'localeCompare',
+  'match',
+  'matchAll',
+  'normalize',
+  'padEnd',
+  'padStart',
+  'repeat',
+  'replace',
+  'replaceAll',
+  'search',
+  'slice',
+  'split',
+  'startsWith',
+  'substr',
+  'substring',
+  'toLocaleLowerCase',
+  'toLocaleUpperCase',
+  'toLowerCase',
+  'toString',
+  'toUpperCase',
+  'toWellFormed',
+  'trim',
+  'trimEnd',
+  'trimLeft',
+  'trimRight',
+  'trimStart',
+]);
+

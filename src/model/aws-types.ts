@@ -1,0 +1,96 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { type FunctionNode } from '../estree/nodes.js';
+import { type Kind } from './kinds.js';
+import { type FileState } from './state.js';
+
+/** What a type annotation can say: a kind, or a handler type of the aws-lambda package. */
+export type TypeKind = Kind | 'request-handler' | 'response-handler' | undefined;
+
+/** `import type { CloudFrontRequest } from 'aws-lambda'`: the local names of its types. */
+export function noteAwsLambdaImport(m: FileState, node: TSESTree.ImportDeclaration): void {
+  if (node.source.value !== 'aws-lambda' && node.source.value !== '@types/aws-lambda') return;
+  for (const spec of node.specifiers) {
+    if (spec.type === AST_NODE_TYPES.ImportSpecifier) {
+      const imported = spec.imported.type === AST_NODE_TYPES.Identifier ? spec.imported.name : String(spec.imported.value);
+      m.awsTypes.set(spec.local.name, imported);
+    } else {
+      m.awsNamespaces.add(spec.local.name);
+    }
+  }
+}
+
+/** The kind a type annotation gives: `CloudFrontHeaders` → 'headers', etc. */
+export function typeNameKind(m: FileState, type: TSESTree.TypeNode | undefined): TypeKind {
+  if (!type) return undefined;
+  if (type.type === AST_NODE_TYPES.TSUnionType) {
+    // `CloudFrontResultResponse | undefined`
+    const kinds = type.types.map((t) => typeNameKind(m, t)).filter((k) => k !== undefined);
+    return kinds.length === 1 ? kinds[0] : undefined;
+  }
+  if (type.type !== AST_NODE_TYPES.TSTypeReference) return undefined;
+  let name: string | undefined;
+  if (type.typeName.type === AST_NODE_TYPES.Identifier) {
+    name = m.awsTypes.get(type.typeName.name);
+    if (!name && type.typeName.name === 'Promise' && type.typeArguments?.params.length === 1) {
+      return typeNameKind(m, type.typeArguments.params[0]);
+    }
+  } else if (
+    type.typeName.type === AST_NODE_TYPES.TSQualifiedName &&
+    type.typeName.left.type === AST_NODE_TYPES.Identifier &&
+    m.awsNamespaces.has(type.typeName.left.name)
+  ) {
+    name = type.typeName.right.name;
+  }
+  switch (name) {
+    case 'CloudFrontRequestEvent':
+    case 'CloudFrontResponseEvent':
+      return 'event';
+    case 'CloudFrontRequest':
+      return 'request';
+    case 'CloudFrontResponse':
+      return 'response';
+    case 'CloudFrontResultResponse':
+      return 'generated';
+    case 'CloudFrontHeaders':
+      return 'headers';
+    case 'CloudFrontRequestHandler':
+      return 'request-handler';
+    case 'CloudFrontResponseHandler':
+      return 'response-handler';
+    default:
+      return undefined;
+  }
+}
+
+export function typeKindOf(m: FileState, node: TSESTree.Node): TypeKind {
+  if (!('typeAnnotation' in node) || !node.typeAnnotation || node.typeAnnotation.type !== AST_NODE_TYPES.TSTypeAnnotation) {
+    return undefined;
+  }
+  const kind = typeNameKind(m, node.typeAnnotation.typeAnnotation);
+  if (kind !== undefined) m.hasTypedBindings = true;
+  return kind;
+}
+
+export function returnTypeKind(m: FileState, fn: FunctionNode): TypeKind {
+  return fn.returnType ? typeNameKind(m, fn.returnType.typeAnnotation) : undefined;
+}
+
+export function handlerTypeKind(m: FileState, fn: FunctionNode): 'request-handler' | 'response-handler' | undefined {
+  const parent = fn.parent;
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator) {
+    const kind = typeKindOf(m, parent.id);
+    if (kind === 'request-handler' || kind === 'response-handler') return kind;
+  }
+  const param = fn.params[0];
+  if (param && typeKindOf(m, param) === 'event' && param.type === AST_NODE_TYPES.Identifier) {
+    const annotation = param.typeAnnotation?.typeAnnotation;
+    let typeName: string | undefined;
+    if (annotation?.type === AST_NODE_TYPES.TSTypeReference) {
+      if (annotation.typeName.type === AST_NODE_TYPES.Identifier) typeName = m.awsTypes.get(annotation.typeName.name);
+      else if (annotation.typeName.type === AST_NODE_TYPES.TSQualifiedName) typeName = annotation.typeName.right.name;
+    }
+    if (typeName === 'CloudFrontRequestEvent') return 'request-handler';
+    if (typeName === 'CloudFrontResponseEvent') return 'response-handler';
+  }
+  return undefined;
+}

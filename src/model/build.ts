@@ -1,0 +1,113 @@
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { propertyKeyName } from '../estree/nodes.js';
+import { evaluateStatic, minimumBytes, producesBase64 } from '../static-value.js';
+import { type Analysis, type HeaderEntry } from './types.js';
+import type { Bindings } from '../estree/bindings.js';
+import { walk } from '../estree/walk.js';
+import { lookupFile } from '../infra/index.js';
+import { readSettings } from '../settings.js';
+import { type AnyContext, type FileState, createState } from './state.js';
+import { collectAccesses } from './accesses.js';
+import { classify } from './classify.js';
+import { collect } from './collect.js';
+import { callsTaking, objectCalls, objectStyleUses } from './object-calls.js';
+import { responseTargets } from './response-targets.js';
+import { readComments } from './comments.js';
+import { findHandlers } from './handlers.js';
+import { computeFileEventTypes, eventTypesAt, handlerAt } from './narrowing.js';
+import { addResponse, findShapedResponses, objectLiteralOf, resultsOf, traceResults } from './responses.js';
+
+/** Text that any Lambda@Edge file contains somewhere; files without it are skipped cheaply. */
+const EDGE_HINT = /Records|CloudFront|lambda-edge-event/;
+
+export const EMPTY_ANALYSIS: Analysis = {
+  isEdge: false,
+  handlers: [],
+  responses: [],
+  accesses: [],
+  headerEntries: [],
+  problems: [],
+  classify: () => undefined,
+  eventTypesAt: () => undefined,
+  handlerAt: () => undefined,
+  staticValue: () => undefined,
+  producesBase64: () => false,
+  minimumBytes: () => 0,
+  objectLiteralOf: () => undefined,
+  bindings: undefined as unknown as Bindings,
+  responseTargets: () => [],
+  objectCalls: () => [],
+  objectStyleUses: () => [],
+  forEachNode: () => undefined,
+  callsTaking: () => [],
+};
+
+/**
+ * The model of one file: the text gate first (a file that names nothing Lambda@Edge, with no
+ * infrastructure or settings saying otherwise, costs one regex test), then the phases.
+ */
+export function analyze(context: AnyContext): Analysis {
+  const sourceCode = context.sourceCode;
+  const settings = readSettings(context.settings);
+  const filename = context.filename;
+  const infra =
+    filename && !filename.startsWith('<')
+      ? lookupFile({ cwd: context.cwd, infrastructure: settings.infrastructure, handlers: settings.handlers }, filename)
+      : undefined;
+  if (!infra && !settings.eventTypes && !EDGE_HINT.test(sourceCode.text)) return EMPTY_ANALYSIS;
+  if (!sourceCode.scopeManager) return EMPTY_ANALYSIS;
+  return run(createState(context, settings.eventTypes, infra));
+}
+
+/** The phases, in order: collect, handlers, event types, responses, accesses. */
+function run(m: FileState): Analysis {
+  collect(m);
+  const comments = readComments(m);
+  findHandlers(m, comments);
+  if (m.handlers.length === 0 && !m.infra?.importedBy && comments.fileTypes === undefined) {
+    // Typed objects (CloudFrontHeaders, CloudFrontResultResponse) still count on their own.
+    if (m.typedObjects.length === 0 && !m.hasTypedBindings) return finish(m, false);
+  }
+  for (const handler of m.handlers) handler.results = resultsOf(m, handler);
+  m.fileEventTypes = computeFileEventTypes(m, comments.fileTypes);
+  for (const handler of m.handlers) traceResults(m, handler);
+  for (const obj of m.typedObjects) addResponse(m, obj, eventTypesAt(m, obj), true);
+  if (m.infra?.importedBy && m.handlers.length === 0) findShapedResponses(m);
+  // Classifications made before the responses were known may be stale.
+  m.kindMemo.clear();
+  m.varMemo.clear();
+  collectAccesses(m);
+  return finish(m, true);
+}
+
+function finish(m: FileState, isEdge: boolean): Analysis {
+  if (!isEdge && m.problems.length === 0) return EMPTY_ANALYSIS;
+  const headerEntries: HeaderEntry[] = [];
+  for (const [map, owner] of m.headerMaps) {
+    for (const prop of map.properties) {
+      if (prop.type !== AST_NODE_TYPES.Property || prop.kind !== 'init') continue;
+      headerEntries.push({ property: prop, name: propertyKeyName(prop), value: prop.value, map, owner });
+    }
+  }
+  return {
+    isEdge,
+    handlers: m.handlers,
+    responses: [...m.responses.values()],
+    accesses: m.accesses,
+    headerEntries,
+    problems: m.problems,
+    classify: (node) => classify(m, node),
+    eventTypesAt: (node) => eventTypesAt(m, node),
+    handlerAt: (node) => handlerAt(m, node),
+    staticValue: (node) => evaluateStatic(node, m.staticCtx),
+    producesBase64: (node) => producesBase64(node, m.staticCtx),
+    minimumBytes: (node) => minimumBytes(node, m.staticCtx),
+    objectLiteralOf: (node) => objectLiteralOf(m, node),
+    bindings: m.bindings,
+    responseTargets: () => responseTargets(m),
+    objectCalls: () => objectCalls(m),
+    objectStyleUses: (kind) => objectStyleUses(m, kind),
+    callsTaking: (kind) => callsTaking(m, kind),
+    forEachNode: (root, visit) => walk(root, m.sourceCode.visitorKeys, visit),
+  };
+}

@@ -1,0 +1,115 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { type FunctionNode, isFunctionNode, memberName, unwrap, within } from '../estree/nodes.js';
+import { type Kind, ownerHeaderKind, transition, patternPath, applyPath } from './kinds.js';
+import { type FileState } from './state.js';
+import { typeKindOf } from './aws-types.js';
+import { callSites, resolveFunction, returnValues } from './functions.js';
+
+type Variable = TSESLint.Scope.Variable;
+
+export function classify(m: FileState, raw: TSESTree.Node): Kind | undefined {
+  const node = unwrap(raw);
+  const memo = m.kindMemo.get(node);
+  if (memo !== undefined) return memo ?? undefined;
+  m.kindMemo.set(node, null); // cycle guard
+  const kind = classifyUncached(m, node);
+  m.kindMemo.set(node, kind ?? null);
+  return kind;
+}
+
+export function classifyUncached(m: FileState, node: TSESTree.Node): Kind | undefined {
+  switch (node.type) {
+    case AST_NODE_TYPES.Identifier: {
+      const variable = m.bindings.variableOf(node);
+      return variable ? classifyVariable(m, variable) : undefined;
+    }
+    case AST_NODE_TYPES.MemberExpression: {
+      const base = classify(m, node.object);
+      return base ? transition(base, memberName(node), node.computed) : undefined;
+    }
+    case AST_NODE_TYPES.AwaitExpression:
+      return classify(m, node.argument);
+    case AST_NODE_TYPES.ConditionalExpression: {
+      const a = classify(m, node.consequent);
+      return a && a === classify(m, node.alternate) ? a : undefined;
+    }
+    case AST_NODE_TYPES.LogicalExpression:
+      return classify(m, node.left) ?? classify(m, node.right);
+    case AST_NODE_TYPES.CallExpression: {
+      const fn = resolveFunction(m, node.callee);
+      if (!fn || m.handlersByNode.has(fn)) return undefined;
+      for (const value of returnValues(m, fn)) {
+        const kind = classify(m, value);
+        if (kind) return kind;
+      }
+      return undefined;
+    }
+    case AST_NODE_TYPES.ObjectExpression:
+      if (m.responses.has(node)) return 'generated';
+      if (m.headerMaps.has(node)) return ownerHeaderKind(m.headerMaps.get(node)!);
+      return undefined;
+    default:
+      return undefined;
+  }
+}
+
+export function classifyVariable(m: FileState, variable: Variable): Kind | undefined {
+  const memo = m.varMemo.get(variable);
+  if (memo !== undefined) return memo ?? undefined;
+  m.varMemo.set(variable, null);
+  const kind = classifyVariableUncached(m, variable);
+  m.varMemo.set(variable, kind ?? null);
+  return kind;
+}
+
+export function classifyVariableUncached(m: FileState, variable: Variable): Kind | undefined {
+  if (m.responseVars.has(variable)) return 'generated';
+  const owner = m.headerMapVars.get(variable);
+  if (owner) return ownerHeaderKind(owner);
+  for (const handler of m.handlers) if (handler.callback === variable) return 'callback';
+  for (const def of variable.defs) {
+    if (def.type === 'Parameter') {
+      const fn = def.node as TSESTree.Node;
+      if (!isFunctionNode(fn)) continue;
+      const index = fn.params.findIndex((p) => within(def.name, p));
+      if (index < 0) continue;
+      const root = fn.params[index]!;
+      const typed = typeKindOf(m, def.name);
+      if (typed && typed !== 'request-handler' && typed !== 'response-handler') return typed;
+      const base = classifyParam(m, fn, index);
+      const kind = base && applyPath(base, patternPath(def.name, root));
+      if (kind) return kind;
+    } else if (def.type === 'Variable') {
+      const declarator = def.node as TSESTree.VariableDeclarator;
+      const typed = typeKindOf(m, def.name);
+      if (typed && typed !== 'request-handler' && typed !== 'response-handler') return typed;
+      if (declarator.init) {
+        const base = classify(m, declarator.init);
+        const kind = base && applyPath(base, patternPath(def.name, declarator.id));
+        if (kind) return kind;
+      }
+      if (declarator.id === def.name) {
+        // `let request; request = event.Records[0].cf.request;`
+        for (const ref of variable.references) {
+          if (ref.writeExpr && ref.writeExpr !== declarator.init) {
+            const kind = classify(m, ref.writeExpr);
+            if (kind) return kind;
+          }
+        }
+      }
+    }
+  }
+  return undefined;
+}
+
+export function classifyParam(m: FileState, fn: FunctionNode, index: number): Kind | undefined {
+  const handler = m.handlersByNode.get(fn);
+  if (handler) return index === 0 ? 'event' : undefined;
+  for (const site of callSites(m, fn)) {
+    const arg = site.call.arguments[index];
+    if (!arg || arg.type === AST_NODE_TYPES.SpreadElement) continue;
+    const kind = classify(m, arg);
+    if (kind) return kind;
+  }
+  return undefined;
+}

@@ -1,0 +1,191 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { type FunctionNode, memberName, propertyKeyName, unwrap } from '../estree/nodes.js';
+import { type EventType, type EventTypes, REQUEST_EVENTS, RESPONSE_EVENTS, formatEventTypes, sameEventTypes } from '../facts/event-types.js';
+import { type Handler, type EventTypeSource } from './types.js';
+import { type FileState } from './state.js';
+import { handlerTypeKind } from './aws-types.js';
+import { usesCloudFrontEvent } from './cf-reach.js';
+import { callSites, resolveFunction } from './functions.js';
+import type { TypeKind } from './aws-types.js';
+
+type Variable = TSESLint.Scope.Variable;
+
+/** Test files and folders: their unexported functions are test doubles, not handlers. */
+const TEST_FILE = /(?:^|[\\/])(?:__tests__|__mocks__|test|tests|spec)[\\/]|\.(?:test|spec)\.[cm]?[jt]sx?$/;
+
+
+/** Phase 2b: the handlers (exported functions, or functions that receive a CloudFront event). */
+export function findHandlers(m: FileState, comments: { fileTypes: EventTypes; attached: Map<TSESTree.Comment, EventTypes> }): void {
+  const exported = exportedFunctions(m);
+  // A file that declares its event type (a comment, or settings scoped to it through
+  // flat-config `files`) declares its exported functions to be handlers.
+  const declared = comments.fileTypes !== undefined || m.settingsTypes !== undefined;
+  const seen = new Set<FunctionNode>();
+  for (const { name, fn, statement } of exported) {
+    if (seen.has(fn)) continue;
+    const bound = m.infra?.byExport.get(name);
+    const typed = handlerTypeKind(m, fn);
+    if (!bound && !typed && !(declared && fn.params.length > 0) && !usesCloudFrontEvent(m, fn, 0)) continue;
+    seen.add(fn);
+    addHandler(m, fn, name, true, statement, comments, bound, typed);
+  }
+  // Unexported functions that receive a CloudFront event and are not called in this file
+  // (wrapped before export, or exported in a way we cannot see). Not in test files, where
+  // such functions are test doubles (`jest.fn((event) => event.Records[0].cf.request)`).
+  if (TEST_FILE.test(m.context.filename)) return;
+  for (const fn of m.functions) {
+    if (seen.has(fn) || fn.params.length === 0) continue;
+    if (!usesCloudFrontEvent(m, fn, 0)) continue;
+    if (callSites(m, fn).length > 0) continue;
+    seen.add(fn);
+    addHandler(m, fn, functionName(m, fn) ?? 'handler', false, topStatement(m, fn), comments, undefined, undefined);
+  }
+}
+
+export function addHandler(
+  m: FileState,
+  fn: FunctionNode,
+  name: string,
+  exported: boolean,
+  statement: TSESTree.Node | undefined,
+  comments: { fileTypes: EventTypes; attached: Map<TSESTree.Comment, EventTypes> },
+  bound: ReadonlySet<EventType> | undefined,
+  typed: 'request-handler' | 'response-handler' | undefined,
+): void {
+  let callback: Variable | undefined;
+  const cbParam = fn.params[2];
+  if (cbParam && cbParam.type === AST_NODE_TYPES.Identifier) callback = m.bindings.variableOf(cbParam);
+
+  let eventTypes: EventTypes;
+  let source: EventTypeSource | undefined;
+  let commentTypes: EventTypes;
+  if (statement) {
+    for (const comment of m.sourceCode.getCommentsBefore(statement)) {
+      const t = comments.attached.get(comment);
+      if (t) commentTypes = t;
+    }
+  }
+  commentTypes ??= comments.fileTypes;
+  if (commentTypes) {
+    eventTypes = commentTypes;
+    source = 'comment';
+  } else if (m.settingsTypes) {
+    eventTypes = m.settingsTypes;
+    source = 'settings';
+  }
+  if (bound && bound.size > 0) {
+    if (eventTypes && !sameEventTypes(eventTypes, bound)) {
+      m.problems.push({
+        loc: (statement ?? fn).loc,
+        message: `The ${source === 'comment' ? '@lambda-edge-event comment' : "settings['lambda-edge'].eventType"} says ${formatEventTypes(eventTypes)}, but ${m.infra!.declaredIn} attaches '${name}' to ${formatEventTypes(bound)}; the ${source === 'comment' ? 'comment' : 'setting'} wins. Make them agree.`,
+      });
+    } else if (!eventTypes) {
+      eventTypes = bound;
+      source = 'infrastructure';
+    }
+  }
+  const handler: Handler = {
+    node: fn,
+    name,
+    exported,
+    isAsync: fn.async,
+    callback,
+    eventTypes,
+    eventTypeSource: source,
+    results: [],
+  };
+  m.handlers.push(handler);
+  m.handlersByNode.set(fn, handler);
+  if (!eventTypes) {
+    if (typed === 'request-handler') handler.eventTypes = REQUEST_EVENTS;
+    else if (typed === 'response-handler') handler.eventTypes = RESPONSE_EVENTS;
+    if (handler.eventTypes) handler.eventTypeSource = 'code';
+  }
+}
+
+export function exportedFunctions(m: FileState): Array<{ name: string; fn: FunctionNode; statement: TSESTree.Node }> {
+  const out: Array<{ name: string; fn: FunctionNode; statement: TSESTree.Node }> = [];
+  const add = (name: string, value: TSESTree.Node | null | undefined, statement: TSESTree.Node) => {
+    const fn = value ? resolveFunction(m, value, true) : undefined;
+    if (fn) out.push({ name, fn, statement });
+  };
+  for (const statement of m.sourceCode.ast.body) {
+    switch (statement.type) {
+      case AST_NODE_TYPES.ExpressionStatement: {
+        const expr = statement.expression;
+        if (expr.type !== AST_NODE_TYPES.AssignmentExpression || expr.operator !== '=') break;
+        const target = exportTarget(expr.left);
+        if (target === 'module') {
+          const right = unwrap(expr.right);
+          if (right.type === AST_NODE_TYPES.ObjectExpression) {
+            for (const prop of right.properties) {
+              if (prop.type !== AST_NODE_TYPES.Property) continue;
+              const key = propertyKeyName(prop);
+              if (key) add(key, prop.value, statement);
+            }
+          } else add('default', right, statement);
+        } else if (target) add(target, expr.right, statement);
+        break;
+      }
+      case AST_NODE_TYPES.ExportNamedDeclaration: {
+        const decl = statement.declaration;
+        if (decl?.type === AST_NODE_TYPES.FunctionDeclaration && decl.id) add(decl.id.name, decl, statement);
+        else if (decl?.type === AST_NODE_TYPES.VariableDeclaration) {
+          for (const d of decl.declarations) {
+            if (d.id.type === AST_NODE_TYPES.Identifier) add(d.id.name, d.init, statement);
+          }
+        }
+        if (!statement.source) {
+          for (const spec of statement.specifiers) {
+            if (spec.type !== AST_NODE_TYPES.ExportSpecifier) continue;
+            const exportedName =
+              spec.exported.type === AST_NODE_TYPES.Identifier ? spec.exported.name : String(spec.exported.value);
+            if (spec.local.type === AST_NODE_TYPES.Identifier) add(exportedName, spec.local, statement);
+          }
+        }
+        break;
+      }
+      case AST_NODE_TYPES.ExportDefaultDeclaration:
+        add('default', statement.declaration, statement);
+        break;
+      default:
+        break;
+    }
+  }
+  return out;
+}
+
+export function functionName(m: FileState, fn: FunctionNode): string | undefined {
+  if (fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn.id) return fn.id.name;
+  const parent = fn.parent;
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) {
+    return parent.id.name;
+  }
+  return undefined;
+}
+
+export function topStatement(m: FileState, node: TSESTree.Node): TSESTree.Node | undefined {
+  let current: TSESTree.Node | undefined = node;
+  while (current && current.parent && current.parent.type !== AST_NODE_TYPES.Program) current = current.parent;
+  return current;
+}
+
+/** `exports.x` / `module.exports.x` → 'x'; `module.exports` → 'module'. */
+function exportTarget(left: TSESTree.Node): string | undefined {
+  const node = unwrap(left);
+  if (node.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const object = unwrap(node.object);
+  const name = memberName(node);
+  if (object.type === AST_NODE_TYPES.Identifier && object.name === 'module' && name === 'exports') return 'module';
+  if (object.type === AST_NODE_TYPES.Identifier && object.name === 'exports') return name;
+  if (
+    object.type === AST_NODE_TYPES.MemberExpression &&
+    object.object.type === AST_NODE_TYPES.Identifier &&
+    object.object.name === 'module' &&
+    memberName(object) === 'exports'
+  ) {
+    return name;
+  }
+  return undefined;
+}
+

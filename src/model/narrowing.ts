@@ -1,0 +1,175 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { isFunctionNode, memberName, unwrap, literalString, within, findPatternKey } from '../estree/nodes.js';
+import { alwaysExits } from '../estree/control-flow.js';
+import { type EventType, type EventTypes, REQUEST_EVENTS, RESPONSE_EVENTS, intersect, isEventType, union, complement } from '../facts/event-types.js';
+import { type Handler } from './types.js';
+import { type FileState } from './state.js';
+import { classify } from './classify.js';
+
+export function computeFileEventTypes(m: FileState, commentTypes: EventTypes): EventTypes {
+  if (m.handlers.length > 0) {
+    for (const handler of m.handlers) {
+      inferFromCode(m, handler);
+    }
+    let types: EventTypes = m.handlers[0]!.eventTypes;
+    for (const handler of m.handlers.slice(1)) types = union(types, handler.eventTypes);
+    return types;
+  }
+  return commentTypes ?? m.settingsTypes ?? m.infra?.importedBy;
+}
+
+/** After results are traced: a handler that touches `cf.response` serves a response event. */
+export function inferFromCode(m: FileState, handler: Handler): void {
+  if (handler.eventTypes) return;
+  // A handler that checks cf.config.eventType serves several events: leave it to narrowing.
+  for (const member of m.members) {
+    if (within(member, handler.node) && memberName(member) === 'eventType' && classify(m, member.object) === 'config') {
+      return;
+    }
+  }
+  for (const member of m.members) {
+    if (!within(member, handler.node)) continue;
+    if (memberName(member) === 'response' && classify(m, member.object) === 'cf') {
+      handler.eventTypes = RESPONSE_EVENTS;
+      handler.eventTypeSource = 'code';
+      return;
+    }
+  }
+  for (const { pattern, source } of m.patterns) {
+    if (!within(pattern, handler.node)) continue;
+    if (classify(m, source) === 'cf' && findPatternKey(pattern, 'response')) {
+      handler.eventTypes = RESPONSE_EVENTS;
+      handler.eventTypeSource = 'code';
+      return;
+    }
+  }
+  for (const result of handler.results) {
+    if (classify(m, result) === 'request') {
+      handler.eventTypes = REQUEST_EVENTS;
+      handler.eventTypeSource = 'code';
+      return;
+    }
+  }
+}
+
+export function handlerAt(m: FileState, node: TSESTree.Node): Handler | undefined {
+  let current: TSESTree.Node | undefined = node;
+  while (current) {
+    if (isFunctionNode(current)) {
+      const handler = m.handlersByNode.get(current);
+      if (handler) return handler;
+    }
+    current = current.parent;
+  }
+  return undefined;
+}
+
+/** The event types that code at `node` can run under, with `eventType` checks applied. */
+export function eventTypesAt(m: FileState, node: TSESTree.Node): EventTypes {
+  let narrowed: EventTypes;
+  let child: TSESTree.Node = node;
+  let current: TSESTree.Node | undefined = node.parent;
+  while (current) {
+    switch (current.type) {
+      case AST_NODE_TYPES.IfStatement:
+      case AST_NODE_TYPES.ConditionalExpression:
+        if (child === current.consequent) narrowed = intersect(narrowed, narrow(m, current.test, true));
+        else if (child === current.alternate) narrowed = intersect(narrowed, narrow(m, current.test, false));
+        break;
+      case AST_NODE_TYPES.LogicalExpression:
+        if (child === current.right && current.operator === '&&') {
+          narrowed = intersect(narrowed, narrow(m, current.left, true));
+        } else if (child === current.right && current.operator === '||') {
+          narrowed = intersect(narrowed, narrow(m, current.left, false));
+        }
+        break;
+      case AST_NODE_TYPES.SwitchCase:
+        narrowed = intersect(narrowed, narrowSwitchCase(m, current));
+        break;
+      case AST_NODE_TYPES.BlockStatement:
+      case AST_NODE_TYPES.Program:
+      case AST_NODE_TYPES.StaticBlock: {
+        // `if (type !== 'origin-response') return;` narrows everything after it.
+        const body = current.body as TSESTree.Node[];
+        const index = body.indexOf(child);
+        for (let i = 0; i < index; i++) {
+          const stmt = body[i]!;
+          if (stmt.type === AST_NODE_TYPES.IfStatement && !stmt.alternate && alwaysExits(stmt.consequent)) {
+            narrowed = intersect(narrowed, narrow(m, stmt.test, false));
+          }
+        }
+        break;
+      }
+      default:
+        break;
+    }
+    if (isFunctionNode(current)) {
+      const handler = m.handlersByNode.get(current);
+      if (handler) return intersect(handler.eventTypes, narrowed);
+    }
+    child = current;
+    current = current.parent;
+  }
+  return intersect(m.fileEventTypes, narrowed);
+}
+
+export function narrow(m: FileState, raw: TSESTree.Node, positive: boolean): EventTypes {
+  const test = unwrap(raw);
+  if (test.type === AST_NODE_TYPES.UnaryExpression && test.operator === '!') return narrow(m, test.argument, !positive);
+  if (test.type === AST_NODE_TYPES.LogicalExpression) {
+    const l = narrow(m, test.left, positive);
+    const r = narrow(m, test.right, positive);
+    const conjunction = (test.operator === '&&') === positive;
+    if (test.operator === '??') return undefined;
+    return conjunction ? intersect(l, r) : union(l, r);
+  }
+  if (test.type === AST_NODE_TYPES.BinaryExpression && ['===', '==', '!==', '!='].includes(test.operator)) {
+    let value: string | undefined;
+    if (test.left.type !== AST_NODE_TYPES.PrivateIdentifier && classify(m, test.left) === 'eventType') {
+      value = literalString(test.right);
+    } else if (classify(m, test.right) === 'eventType') {
+      value = literalString(test.left);
+    }
+    if (value === undefined || !isEventType(value)) return undefined;
+    const equal = test.operator === '===' || test.operator === '==';
+    return equal === positive ? new Set([value]) : complement(new Set([value]));
+  }
+  // ['origin-request', 'origin-response'].includes(eventType)
+  if (
+    test.type === AST_NODE_TYPES.CallExpression &&
+    test.callee.type === AST_NODE_TYPES.MemberExpression &&
+    memberName(test.callee) === 'includes' &&
+    test.arguments.length === 1 &&
+    classify(m, test.arguments[0]!) === 'eventType'
+  ) {
+    const list = unwrap(test.callee.object);
+    if (list.type !== AST_NODE_TYPES.ArrayExpression) return undefined;
+    const values = list.elements.map((e) => (e ? literalString(e) : undefined));
+    if (!values.every((v): v is EventType => v !== undefined && isEventType(v))) return undefined;
+    const set = new Set(values);
+    return positive ? set : complement(set);
+  }
+  return undefined;
+}
+
+export function narrowSwitchCase(m: FileState, switchCase: TSESTree.SwitchCase): EventTypes {
+  const statement = switchCase.parent as TSESTree.SwitchStatement;
+  if (classify(m, statement.discriminant) !== 'eventType') return undefined;
+  const cases = statement.cases;
+  const index = cases.indexOf(switchCase);
+  if (!switchCase.test) {
+    const listed = new Set(cases.map((c) => (c.test ? literalString(c.test) : undefined)).filter(isEventType));
+    return complement(listed);
+  }
+  const set = new Set<EventType>();
+  // Fall-through from empty cases above: `case 'a': case 'b': ...`
+  for (let i = index; i >= 0; i--) {
+    const c = cases[i]!;
+    if (i < index && c.consequent.length > 0) break;
+    if (!c.test) return undefined;
+    const value = literalString(c.test);
+    if (value === undefined || !isEventType(value)) return undefined;
+    set.add(value);
+  }
+  return set;
+}

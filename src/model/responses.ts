@@ -1,0 +1,216 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { memberName, outerParent, propertyKeyName, unwrap } from '../estree/nodes.js';
+import { type EventTypes, RESPONSE_EVENTS, onlyIn, union } from '../facts/event-types.js';
+import { type Kind } from './kinds.js';
+import { type Handler, type ResponseProperty, type GeneratedResponse } from './types.js';
+import { type FileState } from './state.js';
+import { classify } from './classify.js';
+import { resolveFunction, returnValues } from './functions.js';
+import { addHeaderMap } from './header-maps.js';
+import { eventTypesAt } from './narrowing.js';
+
+type Variable = TSESLint.Scope.Variable;
+
+export function resultsOf(m: FileState, handler: Handler): TSESTree.Node[] {
+  const results: TSESTree.Node[] = [...returnValues(m, handler.node)];
+  if (handler.callback) {
+    for (const ref of handler.callback.references) {
+      const { node: id, parent } = outerParent(ref.identifier);
+      if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === id && parent.arguments[1]) {
+        results.push(parent.arguments[1]);
+      }
+    }
+  }
+  return results;
+}
+
+export function traceResults(m: FileState, handler: Handler): void {
+  for (const result of handler.results) {
+    const types = eventTypesAt(m, result);
+    for (const obj of sources(m, result, new Set(), 0)) considerResult(m, obj, types, handler);
+  }
+}
+
+/** Object literals (with the variables holding them) that can flow into `node`. */
+export function sources(
+  m: FileState,
+  raw: TSESTree.Node,
+  seen: Set<TSESTree.Node | Variable>,
+  depth: number,
+): Array<{ obj: TSESTree.ObjectExpression; vars: Variable[] }> {
+  if (depth > 12) return [];
+  const node = unwrap(raw);
+  if (seen.has(node)) return [];
+  seen.add(node);
+  switch (node.type) {
+    case AST_NODE_TYPES.ObjectExpression:
+      return [{ obj: node, vars: [] }];
+    case AST_NODE_TYPES.ConditionalExpression:
+      return [...sources(m, node.consequent, seen, depth + 1), ...sources(m, node.alternate, seen, depth + 1)];
+    case AST_NODE_TYPES.LogicalExpression:
+      return [...sources(m, node.left, seen, depth + 1), ...sources(m, node.right, seen, depth + 1)];
+    case AST_NODE_TYPES.SequenceExpression:
+      return sources(m, node.expressions[node.expressions.length - 1]!, seen, depth + 1);
+    case AST_NODE_TYPES.AwaitExpression:
+      return sources(m, node.argument, seen, depth + 1);
+    case AST_NODE_TYPES.Identifier: {
+      const variable = m.bindings.variableOf(node);
+      if (!variable || seen.has(variable)) return [];
+      seen.add(variable);
+      const out: Array<{ obj: TSESTree.ObjectExpression; vars: Variable[] }> = [];
+      for (const ref of variable.references) {
+        if (ref.writeExpr) {
+          for (const s of sources(m, ref.writeExpr, seen, depth + 1)) out.push({ obj: s.obj, vars: [...s.vars, variable] });
+        }
+      }
+      return out;
+    }
+    case AST_NODE_TYPES.CallExpression: {
+      const callee = unwrap(node.callee);
+      // Promise.resolve(x)
+      if (
+        callee.type === AST_NODE_TYPES.MemberExpression &&
+        memberName(callee) === 'resolve' &&
+        callee.object.type === AST_NODE_TYPES.Identifier &&
+        callee.object.name === 'Promise' &&
+        node.arguments[0]
+      ) {
+        return sources(m, node.arguments[0], seen, depth + 1);
+      }
+      // somePromise.then((x) => response)
+      if (callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === 'then' && node.arguments[0]) {
+        const fn = resolveFunction(m, node.arguments[0]);
+        return fn ? returnValues(m, fn).flatMap((v) => sources(m, v, seen, depth + 1)) : [];
+      }
+      const fn = resolveFunction(m, node.callee);
+      if (!fn || m.handlersByNode.has(fn)) return [];
+      return returnValues(m, fn).flatMap((v) => sources(m, v, seen, depth + 1));
+    }
+    default:
+      return [];
+  }
+}
+
+export function considerResult(
+  m: FileState,
+  source: { obj: TSESTree.ObjectExpression; vars: Variable[] },
+  types: EventTypes,
+  handler: Handler | undefined,
+): void {
+  const { obj, vars } = source;
+  const existing = m.responses.get(obj);
+  if (existing) {
+    existing.eventTypes = union(existing.eventTypes, types);
+    for (const v of vars) m.responseVars.set(v, existing);
+    return;
+  }
+  if (!looksLikeResponse(m, obj, vars, handler, types)) return;
+  const response = addResponse(m, obj, types, false);
+  if (response) for (const v of vars) m.responseVars.set(v, response);
+}
+
+export function looksLikeResponse(
+  m: FileState,
+  obj: TSESTree.ObjectExpression,
+  vars: Variable[],
+  handler: Handler | undefined,
+  types: EventTypes,
+): boolean {
+  const props = effectiveProperties(m, obj, new Set());
+  if (props.names.has('statusCode')) return false; // API Gateway / CloudFront Functions shape
+  if (props.spreads.some((k) => k === 'request')) return false;
+  if (['uri', 'method', 'clientIp', 'querystring', 'origin'].some((n) => props.names.has(n))) return false;
+  if (['status', 'statusDescription', 'bodyEncoding'].some((n) => props.names.has(n))) return true;
+  if (props.spreads.some((k) => k === 'response' || k === 'generated')) return true;
+  // Properties assigned later through a variable: `res.status = '200'`.
+  for (const v of vars) {
+    for (const ref of v.references) {
+      const { node: id, parent } = outerParent(ref.identifier);
+      if (
+        parent?.type === AST_NODE_TYPES.MemberExpression &&
+        parent.object === id &&
+        memberName(parent) === 'status' &&
+        outerParent(parent).parent?.type === AST_NODE_TYPES.AssignmentExpression
+      ) {
+        return true;
+      }
+    }
+  }
+  return !!handler && onlyIn(types, RESPONSE_EVENTS) && (props.names.has('headers') || props.names.has('body'));
+}
+
+/** Property names of an object literal including spread-in literals, and the kinds it spreads. */
+export function effectiveProperties(
+  m: FileState,
+  obj: TSESTree.ObjectExpression,
+  seen: Set<TSESTree.Node>,
+): { names: Map<string, ResponseProperty>; spreads: Kind[] } {
+  const names = new Map<string, ResponseProperty>();
+  const spreads: Kind[] = [];
+  if (seen.has(obj)) return { names, spreads };
+  seen.add(obj);
+  for (const prop of obj.properties) {
+    if (prop.type === AST_NODE_TYPES.SpreadElement) {
+      const inner = objectLiteralOf(m, prop.argument);
+      if (inner) {
+        const nested = effectiveProperties(m, inner, seen);
+        for (const [k, v] of nested.names) names.set(k, { ...v, own: false });
+        spreads.push(...nested.spreads);
+      } else {
+        const kind = classify(m, prop.argument);
+        if (kind) spreads.push(kind);
+      }
+      continue;
+    }
+    const key = propertyKeyName(prop);
+    if (key !== undefined) names.set(key, { property: prop, value: prop.value, own: true });
+  }
+  return { names, spreads };
+}
+
+/** The object literal an expression is, or a `const` holding one. */
+export function objectLiteralOf(m: FileState, raw: TSESTree.Node): TSESTree.ObjectExpression | undefined {
+  const node = unwrap(raw);
+  if (node.type === AST_NODE_TYPES.ObjectExpression) return node;
+  if (node.type === AST_NODE_TYPES.Identifier) {
+    const target = m.bindings.resolveConst(node);
+    if (target) {
+      const inner = unwrap(target);
+      if (inner.type === AST_NODE_TYPES.ObjectExpression) return inner;
+    }
+  }
+  return undefined;
+}
+
+export function addResponse(m: FileState, obj: TSESTree.ObjectExpression, types: EventTypes, typed: boolean): GeneratedResponse | undefined {
+  const existing = m.responses.get(obj);
+  if (existing) return existing;
+  if (typed && effectiveProperties(m, obj, new Set()).names.has('uri')) return undefined;
+  const properties = effectiveProperties(m, obj, new Set()).names;
+  const response: GeneratedResponse = { node: obj, eventTypes: types, properties, writes: [], headerMaps: [] };
+  m.responses.set(obj, response);
+  // Variables that hold this literal directly.
+  const { parent } = outerParent(obj);
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) {
+    const v = m.bindings.variableOf(parent.id);
+    if (v) m.responseVars.set(v, response);
+  }
+  const headers = properties.get('headers');
+  if (headers) addHeaderMap(m, headers.value, 'generated', response);
+  return response;
+}
+
+/** In helper modules of edge code: literals shaped like a Lambda@Edge response. */
+export function findShapedResponses(m: FileState): void {
+  for (const fn of m.functions) {
+    for (const value of returnValues(m, fn)) {
+      for (const { obj, vars } of sources(m, value, new Set(), 0)) {
+        const props = effectiveProperties(m, obj, new Set()).names;
+        if (props.has('status') && !props.has('statusCode') && (props.has('headers') || props.has('body') || props.has('statusDescription'))) {
+          const response = addResponse(m, obj, eventTypesAt(m, obj), false);
+          if (response) for (const v of vars) m.responseVars.set(v, response);
+        }
+      }
+    }
+  }
+}

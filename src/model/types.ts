@@ -1,0 +1,183 @@
+/**
+ * The edge model's public surface: what a rule reads. Start here.
+ *
+ * `getAnalysis(context)` (src/model/index.ts) builds the model of one file once and caches it
+ * on the AST; every rule of the lint run reads the same one. A file with nothing Lambda@Edge in
+ * it gets `isEdge: false` after a cheap text check, and `createRule` gives it no listeners.
+ *
+ * The model is built in named phases (src/model/build.ts): collect, handlers, event types,
+ * responses, accesses. Views beyond those (`responseTargets`, `callbackCalls`, ...) are computed
+ * on first use and memoised, so a configuration whose rules never ask for one pays nothing.
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { Bindings } from '../estree/bindings.js';
+import type { FunctionNode } from '../estree/nodes.js';
+import type { EventTypes } from '../facts/event-types.js';
+import type { StaticValue } from '../static-value.js';
+import type { HeaderOwner, Kind } from './kinds.js';
+
+export type { HeaderOwner, Kind } from './kinds.js';
+
+type Variable = TSESLint.Scope.Variable;
+
+export type EventTypeSource = 'comment' | 'settings' | 'infrastructure' | 'code';
+
+export interface Handler {
+  node: FunctionNode;
+  /** Export name (`handler`, `default`), or the function's own name when not exported. */
+  name: string;
+  /** Found among the file's exports (not a function that merely receives a CloudFront event). */
+  exported: boolean;
+  isAsync: boolean;
+  /** The `callback` parameter of `(event, context, callback)` handlers. */
+  callback: Variable | undefined;
+  eventTypes: EventTypes;
+  eventTypeSource: EventTypeSource | undefined;
+  /** `return x` / `callback(null, x)` values handed back to CloudFront. */
+  results: TSESTree.Node[];
+}
+
+export type AccessOp = 'read' | 'write' | 'delete' | 'modify';
+
+/** A property of a Lambda@Edge object being read or written. */
+export interface MemberAccess {
+  /** The member expression, or the pattern property for destructuring reads. */
+  node: TSESTree.MemberExpression | TSESTree.Property;
+  objectKind: Kind;
+  /** Static property name, when known. */
+  name: string | undefined;
+  /** The node holding the name (`property` of a member expression, `key` of a pattern). */
+  keyNode: TSESTree.Node;
+  op: AccessOp;
+  /** For `=` writes: the assigned value. */
+  value: TSESTree.Node | undefined;
+}
+
+/** One header in an object literal that is a Lambda@Edge header map. */
+export interface HeaderEntry {
+  property: TSESTree.Property;
+  name: string | undefined;
+  value: TSESTree.Node;
+  map: TSESTree.ObjectExpression;
+  owner: HeaderOwner;
+}
+
+export interface ResponseProperty {
+  property: TSESTree.Property;
+  value: TSESTree.Node;
+  /** False when the property comes from a spread object. */
+  own: boolean;
+}
+
+/** A response object the code builds and hands to CloudFront. */
+export interface GeneratedResponse {
+  node: TSESTree.ObjectExpression;
+  eventTypes: EventTypes;
+  /** Own and spread-in properties, later ones winning as at run time. */
+  properties: Map<string, ResponseProperty>;
+  /** Properties assigned after creation: `res.body = ...`. */
+  writes: MemberAccess[];
+  /** Header-map literals of this response (own, spread-in or through a variable). */
+  headerMaps: TSESTree.ObjectExpression[];
+}
+
+/** `Object.<method>(target, ...sources)`: `Object.assign(response, {...})`, `Object.keys(qs)`. */
+export interface ObjectCall {
+  call: TSESTree.CallExpression;
+  method: string;
+  /** The first argument (undefined when missing or a spread). */
+  target: TSESTree.Node | undefined;
+  sources: TSESTree.Node[];
+}
+
+/**
+ * An expression used as an object is used: `Object.keys(x)` (and values, entries,
+ * getOwnPropertyNames, assign), `for (k in x)`, `'k' in x`.
+ */
+export interface ObjectStyleUse {
+  /** The expression used as an object. */
+  node: TSESTree.Node;
+  how: { type: 'object-function'; method: string } | { type: 'for-in' } | { type: 'in' };
+}
+
+/** The fields of a Lambda@Edge response that rules look at. */
+export type ResponseField = 'status' | 'statusDescription' | 'body' | 'bodyEncoding' | 'headers';
+
+/** One setting of a response field: a property of the literal, or a later assignment or delete. */
+export interface FieldSetting {
+  field: ResponseField;
+  /** The property (set when the object is created) or the member expression (`res.body = x`). */
+  node: TSESTree.Property | TSESTree.MemberExpression;
+  /** The value given; undefined for `delete` and compound assignments (`+=`). */
+  value: TSESTree.Node | undefined;
+  op: 'write' | 'delete' | 'modify';
+  /** Set when the object is created (own or spread-in property): runs before any assignment. */
+  initial: boolean;
+  /** The property, when it is written in the response literal itself (not spread in). */
+  ownProperty: TSESTree.Property | undefined;
+  /** The member expression of an assignment or delete. */
+  member: TSESTree.MemberExpression | undefined;
+  /** The statement-level node to report a write at: the assignment, or the property. */
+  reportNode: TSESTree.Node;
+}
+
+/**
+ * A response a handler hands to CloudFront, with every setting of its fields:
+ * - `generated`: an object literal the code builds (`response` is set);
+ * - `received`: the response CloudFront passes in (`cf.response`), one per handler (or one for
+ *   code outside any handler), only when something assigns its fields;
+ * - `unattached`: assignments on something typed or classified as a generated response that
+ *   cannot be tied to one literal, one per handler.
+ */
+export interface ResponseTarget {
+  kind: 'generated' | 'received' | 'unattached';
+  response: GeneratedResponse | undefined;
+  handler: Handler | undefined;
+  /** Initial settings first (as the literal has them), then assignments in source order. */
+  settings: FieldSetting[];
+  /** The settings of one field. */
+  field(name: ResponseField): FieldSetting[];
+  /** The event types a setting runs under: the response's, or those where it is written. */
+  eventTypesOf(setting: FieldSetting): EventTypes;
+}
+
+export interface ConfigProblem {
+  loc: TSESTree.SourceLocation;
+  message: string;
+}
+
+export interface Analysis {
+  /** False for files with nothing Lambda@Edge in them: rules do nothing there. */
+  isEdge: boolean;
+  handlers: Handler[];
+  responses: GeneratedResponse[];
+  accesses: MemberAccess[];
+  headerEntries: HeaderEntry[];
+  problems: ConfigProblem[];
+  classify(node: TSESTree.Node): Kind | undefined;
+  eventTypesAt(node: TSESTree.Node): EventTypes;
+  handlerAt(node: TSESTree.Node): Handler | undefined;
+  staticValue(node: TSESTree.Node): StaticValue | undefined;
+  /** Does the expression certainly produce base64 text (`buf.toString('base64')`, `btoa(x)`, a const of one)? */
+  producesBase64(node: TSESTree.Node): boolean;
+  /** A lower bound of a string expression's UTF-8 size, counting only its known parts. */
+  minimumBytes(node: TSESTree.Node): number;
+  /** The object literal an expression is, or that a constant binding it names holds. */
+  objectLiteralOf(node: TSESTree.Node): TSESTree.ObjectExpression | undefined;
+  /** The file's name resolution: rules ask here instead of looking into scopes. */
+  bindings: Bindings;
+
+  // Views: computed on first use, then memoised. A rule set that never asks pays nothing.
+
+  /** Every response built or received, with its field settings (see ResponseTarget). */
+  responseTargets(): readonly ResponseTarget[];
+  /** `Object.<method>(...)` calls of the file. */
+  objectCalls(): readonly ObjectCall[];
+  /** Calls and `new` expressions whose first argument is of `kind`: `JSON.parse(request.body)`. */
+  callsTaking(kind: Kind): ReadonlyArray<TSESTree.CallExpression | TSESTree.NewExpression>;
+  /** Visits every value node under `root` (type annotations left out), parents first. */
+  forEachNode(root: TSESTree.Node, visit: (node: TSESTree.Node) => void): void;
+  /** Expressions of `kind` used as plain objects (see ObjectStyleUse). */
+  objectStyleUses(kind: Kind): readonly ObjectStyleUse[];
+}
+
