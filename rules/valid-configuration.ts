@@ -1,6 +1,5 @@
-import { configProblemsFor, getAnalysis } from '../src/analysis.js';
 import { ruleCreator } from '../src/create-rule.js';
-import { CONFIG_MESSAGES } from '../src/rule-helpers.js';
+import { CONFIG_MESSAGES, onConfigProblems } from '../src/rule-helpers.js';
 
 /**
  * The one rule that reports configuration problems: an invalid `@lambda-edge-event` comment,
@@ -22,15 +21,8 @@ export default ruleCreator({
   },
   defaultOptions: [],
   create(context) {
-    const analysis = getAnalysis(context);
-    const problems = configProblemsFor(context, analysis);
-    if (problems.length === 0) return {};
-    return {
-      Program() {
-        for (const problem of problems) {
-          context.report({ loc: problem.loc, messageId: 'invalidConfig', data: { message: problem.message } });
-        }
-      },
-    };
+    return onConfigProblems(context, (problem) =>
+      context.report({ loc: problem.loc, messageId: 'invalidConfig', data: { message: problem.message } }),
+    );
   },
 });

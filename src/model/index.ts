@@ -1,5 +1,5 @@
 /**
- * The edge model: `getAnalysis(context)` for rules, `configProblemsFor` for `createRule`.
+ * The edge model: `getAnalysis(context)` for rules, `configProblemsFor` for `valid-configuration` (through `onConfigProblems`).
  * What a rule can read is documented in ./types.ts.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
