@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { type Analysis, type Handler, type Kind, getAnalysis } from '../src/analysis.js';
-import { type FunctionNode, isFunctionNode, outerParent, unwrap } from '../src/ast.js';
+import { type FunctionNode, enclosingFunction, isFunctionNode, outerParent, unwrap } from '../src/ast.js';
 import { createRule } from '../src/create-rule.js';
 import { REQUEST_EVENTS, RESPONSE_EVENTS, onlyIn } from '../src/event-types.js';
 import { CONFIG_MESSAGES, onAnalysis } from '../src/rule-helpers.js';
@@ -170,7 +170,7 @@ export default createRule<[], MessageIds>({
       callbackTwice:
         '`{{ name }}` may already have been called (line {{ line }}) when this call runs: Lambda keeps only the first result and CloudFront gets whatever that was. Return right after calling `{{ name }}`, or use if/else so each path calls it once.',
       callbackInAsync:
-        'This handler is `async`, so Lambda takes the value of the promise it returns and ignores or races `{{ name }}(…)`; CloudFront then gets `undefined` or the wrong object and answers 502. Return the result instead of calling `{{ name }}`.',
+        '`{{ name }}(…)` runs in a nested function of this `async` handler, so it can run after the promise the handler returns has settled. Lambda (nodejs22.x and earlier) keeps whichever result comes first: the promise\'s value, `undefined` here, and CloudFront answers 502. Node.js 24 runtimes no longer pass a callback at all. Await the work and return the result instead of calling `{{ name }}`.',
       useReturn: 'Return the value instead of calling `{{ name }}`.',
       wholeEvent:
         'Handing {{ what }} back to CloudFront is not a request or a response: Lambda@Edge rejects it as invalid output (502). Return `event.Records[0].cf.request` (request events) or the response (`cf.response`, or a response object you build).',
@@ -300,11 +300,15 @@ export default createRule<[], MessageIds>({
 
     const checkFile = (found: Analysis) => {
       for (const handler of found.handlers) {
-        // (b) async handler that also calls the callback.
+        // (b) async handler that also calls the callback. Up to nodejs22.x the runtime keeps the
+        // first of the callback and the settled promise; a call in the handler's own body always
+        // comes first (the promise settles after the body ends), so only calls in nested
+        // functions, which may run later, lose to the promise's `undefined`.
         if (handler.isAsync && handler.callback) {
           for (const ref of handler.callback.references) {
             const { node: id, parent } = outerParent(ref.identifier);
             if (parent?.type !== AST_NODE_TYPES.CallExpression || parent.callee !== id) continue;
+            if (enclosingFunction(parent) === handler.node) continue;
             const fix = returnSuggestion(parent, handler.node, sourceCode);
             context.report({
               node: parent,

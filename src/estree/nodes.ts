@@ -134,6 +134,14 @@ export function isPlainString(node: TSESTree.Node): boolean {
   );
 }
 
+/** The innermost function that contains `node` (not `node` itself), if any. */
+export function enclosingFunction(node: TSESTree.Node): FunctionNode | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (isFunctionNode(current)) return current;
+  }
+  return undefined;
+}
+
 /** Is `node` inside `ancestor` (or the same node)? By source range. */
 export function within(node: TSESTree.Node, ancestor: TSESTree.Node): boolean {
   return node.range[0] >= ancestor.range[0] && node.range[1] <= ancestor.range[1];

@@ -105,6 +105,22 @@ exports.handler = (event) => handle(event);`,
       callback(null, request);
       return request;
     };`,
+    // Async handler that calls the callback in its own body: up to nodejs22.x the first result
+    // wins and the callback runs before the promise settles, so CloudFront gets the redirect.
+    `export const handler = async (event, context, callback) => {
+      const request = event.Records[0].cf.request;
+      if (request.uri === '/') {
+        callback(null, { status: '302', headers: { location: [{ value: '/index.html' }] } });
+        return;
+      }
+      return callback(null, request);
+    };`,
+    // The same after an await: the body has not ended, so the callback still comes first.
+    `exports.handler = async (event, context, callback) => {
+      const request = event.Records[0].cf.request;
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      callback(null, request);
+    };`,
     // Returning cf.request / cf.response is right.
     `exports.handler = async (event) => event.Records[0].cf.request;`,
     `exports.handler = (event, context, callback) => callback(null, event.Records[0].cf.response);`,
@@ -360,54 +376,14 @@ export function handler(event: CloudFrontRequestEvent, _context: Context, callba
       errors: [{ messageId: 'callbackTwice', line: 7, column: 5 }],
     },
     {
-      // Async handler that calls the callback (hot-updater#116).
+      // Async handler whose callback runs in a timer: the promise settles first with undefined.
       code: `export const handler = async (event, context, callback) => {
   const request = event.Records[0].cf.request;
-  if (request.uri === '/') {
-    callback(null, { status: '302', headers: { location: [{ value: '/index.html' }] } });
-    return;
-  }
-  return callback(null, request);
+  setTimeout(() => {
+    callback(null, request);
+  }, 10);
 };`,
-      errors: [
-        {
-          messageId: 'callbackInAsync',
-          line: 4,
-          column: 5,
-          suggestions: [
-            {
-              messageId: 'useReturn',
-              data: { name: 'callback' },
-              output: `export const handler = async (event, context, callback) => {
-  const request = event.Records[0].cf.request;
-  if (request.uri === '/') {
-    return { status: '302', headers: { location: [{ value: '/index.html' }] } };
-    return;
-  }
-  return callback(null, request);
-};`,
-            },
-          ],
-        },
-        {
-          messageId: 'callbackInAsync',
-          line: 7,
-          column: 10,
-          suggestions: [
-            {
-              messageId: 'useReturn',
-              output: `export const handler = async (event, context, callback) => {
-  const request = event.Records[0].cf.request;
-  if (request.uri === '/') {
-    callback(null, { status: '302', headers: { location: [{ value: '/index.html' }] } });
-    return;
-  }
-  return request;
-};`,
-            },
-          ],
-        },
-      ],
+      errors: [{ messageId: 'callbackInAsync', data: { name: 'callback' }, line: 4, column: 5, suggestions: [] }],
     },
     {
       // Async TS handler whose callback runs in a promise chain: no return suggestion there.
