@@ -1,9 +1,7 @@
 // Pattern: an async handler that calls callback before its promise settles
 // On the nodejs runtimes that still take callbacks, the first call wins, so CloudFront gets the
-// response handed to callback; the plugin's message says it gets undefined.
-// expect: none -- no correct finding in this file; see the known-* markers
-// known-false: async handler calling callback before its promise settles (runtime: first call wins) -- lambda-edge/valid-handler-completion 12
-// known-false: async handler calling callback before its promise settles (runtime: first call wins) -- lambda-edge/valid-handler-completion 16
+// response handed to callback.
+// expect: none -- the callback in the handler's own body comes before the promise settles
 
 // @lambda-edge-event origin-response
 exports.handler = async (event, context, callback) => {
