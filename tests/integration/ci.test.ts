@@ -273,7 +273,7 @@ describe('--cache', () => {
         'service: edge',
         'provider:',
         '  name: aws',
-        '  runtime: nodejs20.x',
+        '  runtime: nodejs22.x',
         'functions:',
         '  guard:',
         '    handler: edge/origin-response.handler',

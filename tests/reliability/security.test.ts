@@ -58,7 +58,7 @@ function hostileProject(): { root: string; markers: string } {
       '  constructor(scope: cdk.App, id: string) {',
       '    super(scope, id);',
       "    const fn = new cloudfront.experimental.EdgeFunction(this, 'Fn', {",
-      '      runtime: lambda.Runtime.NODEJS_20_X,',
+      '      runtime: lambda.Runtime.NODEJS_22_X,',
       "      handler: 'handler.handler',",
       "      code: lambda.Code.fromAsset('edge'),",
       '    });',

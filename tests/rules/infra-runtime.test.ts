@@ -1,3 +1,6 @@
+import { Linter } from 'eslint';
+import yml from 'eslint-plugin-yml';
+import { describe, expect, it, vi } from 'vitest';
 import rule from '../../rules/infra-runtime.js';
 import { at, cdkStack, cdkTester, jsonTester, valueAt, withSettings, yamlTester } from '../infra-rule-tester.js';
 
@@ -41,4 +44,33 @@ const cfnOld = withSettings.cloudformation({ Runtime: 'python3.8' });
 jsonTester.run('infra-runtime (CloudFormation JSON)', ruleModule, {
   valid: [{ filename: 'template.json', code: withSettings.cloudformation({ Runtime: 'python3.13' }) }],
   invalid: [{ filename: 'template.json', code: cfnOld, errors: [{ messageId: 'deprecated', ...valueAt(cfnOld, '"Runtime": ', '"python3.8"', 2) }] }],
+});
+
+// nodejs20.x: Lambda blocks updates from 2026-09-30 (runtimes table); the rule goes by today's date.
+describe('infra-runtime: runtimes reported from the day Lambda blocks updates', () => {
+  const code = withSettings.serverless([], 'viewer-request', ['  runtime: nodejs20.x']);
+  const config = {
+    files: ['**/*.yml'],
+    plugins: { yml: yml as never, 'lambda-edge': { rules: { 'infra-runtime': rule as never } } },
+    language: 'yml/yaml',
+    rules: { 'lambda-edge/infra-runtime': 'error' as const },
+  };
+  const lint = (now: string) => {
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date(now) });
+    try {
+      return new Linter({ configType: 'flat' })
+        .verify(code, [config], { filename: 'serverless.yml' })
+        .map(({ messageId, line, column, endLine, endColumn }) => ({ messageId, line, column, endLine, endColumn }));
+    } finally {
+      vi.useRealTimers();
+    }
+  };
+  it('is silent the day before', () => {
+    expect(lint('2026-09-29T23:59:00Z')).toEqual([]);
+  });
+  it('reports it from that day on, on the runtime value', () => {
+    expect(lint('2026-09-30T00:00:00Z')).toEqual([
+      { messageId: 'deprecated', ...valueAt(code, 'runtime: ', 'nodejs20.x') },
+    ]);
+  });
 });
