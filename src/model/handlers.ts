@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { type FunctionNode, memberName, propertyKeyName, unwrap } from '../estree/nodes.js';
 import { type EventType, type EventTypes, REQUEST_EVENTS, RESPONSE_EVENTS, formatEventTypes, sameEventTypes } from '../facts/event-types.js';
@@ -10,8 +11,19 @@ import type { TypeKind } from './aws-types.js';
 
 type Variable = TSESLint.Scope.Variable;
 
-/** Test files and folders: their unexported functions are test doubles, not handlers. */
+/**
+ * Test files and folders: their unexported functions are test doubles, not handlers. Matched
+ * against the path inside the project (relative to ESLint's cwd), so a project that itself
+ * lives under a folder named `tests` or `spec` is not taken for a test folder.
+ */
 const TEST_FILE = /(?:^|[\\/])(?:__tests__|__mocks__|test|tests|spec)[\\/]|\.(?:test|spec)\.[cm]?[jt]sx?$/;
+
+function isTestFile(m: FileState): boolean {
+  return TEST_FILE.test(path.relative(m.context.cwd, m.context.filename));
+}
+
+/** The export names Lambda is usually pointed at: taken as handlers in a declared file even without parameters. */
+const HANDLER_EXPORTS: ReadonlySet<string> = new Set(['handler', 'default']);
 
 
 /** Phase 2b: the handlers (exported functions, or functions that receive a CloudFront event). */
@@ -25,14 +37,15 @@ export function findHandlers(m: FileState, comments: { fileTypes: EventTypes; at
     if (seen.has(fn)) continue;
     const bound = m.infra?.byExport.get(name);
     const typed = handlerTypeKind(m, fn);
-    if (!bound && !typed && !(declared && fn.params.length > 0) && !usesCloudFrontEvent(m, fn, 0)) continue;
+    const declaredHandler = declared && (fn.params.length > 0 || HANDLER_EXPORTS.has(name));
+    if (!bound && !typed && !declaredHandler && !usesCloudFrontEvent(m, fn, 0)) continue;
     seen.add(fn);
     addHandler(m, fn, name, true, statement, comments, bound, typed);
   }
   // Unexported functions that receive a CloudFront event and are not called in this file
   // (wrapped before export, or exported in a way we cannot see). Not in test files, where
   // such functions are test doubles (`jest.fn((event) => event.Records[0].cf.request)`).
-  if (TEST_FILE.test(m.context.filename)) return;
+  if (isTestFile(m)) return;
   for (const fn of m.functions) {
     if (seen.has(fn) || fn.params.length === 0) continue;
     if (!usesCloudFrontEvent(m, fn, 0)) continue;
