@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { type Analysis, getAnalysis } from '../src/analysis.js';
 
 /** Lints `code` with a probe rule and hands back the shared analysis of the file. */
-function analyse(code: string, options: { filename?: string; settings?: Record<string, unknown> } = {}) {
+function analyse(code: string, options: { filename?: string; cwd?: string; settings?: Record<string, unknown> } = {}) {
   let captured: Analysis | undefined;
   let problems: string[] = [];
   const probe = {
@@ -19,7 +19,7 @@ function analyse(code: string, options: { filename?: string; settings?: Record<s
       };
     },
   };
-  const linter = new Linter({ configType: 'flat' });
+  const linter = new Linter({ configType: 'flat', ...(options.cwd ? { cwd: options.cwd } : {}) });
   const messages = linter.verify(
     code,
     [
@@ -82,6 +82,18 @@ describe('handler detection', () => {
     for (const filename of ['src/edge.test.js', 'test/edge.js', 'src/__tests__/edge.ts', 'edge.spec.mjs']) {
       expect(analyse(double, { filename }).analysis.handlers).toEqual([]);
     }
+    // A project that itself lives under a folder named `tests` is not a test folder.
+    const inProject = analyse(code, { cwd: '/home/ci/tests/app', filename: '/home/ci/tests/app/src/edge.js' });
+    expect(inProject.analysis.handlers.map((h) => h.name)).toEqual(['onRequest']);
+    const testInProject = analyse(double, { cwd: '/home/ci/tests/app', filename: '/home/ci/tests/app/test/edge.js' });
+    expect(testInProject.analysis.handlers).toEqual([]);
+  });
+
+  it('takes a declared file\'s `handler` and default exports for handlers without parameters, not other exports', () => {
+    const code = `// @lambda-edge-event origin-request
+      exports.handler = async () => ({ status: '503', body: 'maintenance' });
+      exports.makeHeaders = () => ({ 'cache-control': [{ value: 'no-store' }] });`;
+    expect(analyse(code, { filename: 'src/edge.js' }).analysis.handlers.map((h) => h.name)).toEqual(['handler']);
   });
 
   it.each([
