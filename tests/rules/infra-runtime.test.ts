@@ -1,5 +1,5 @@
 import rule from '../../rules/infra-runtime.js';
-import { at, cdkStack, cdkTester, jsonTester, valueAt, withSettings, yamlTester } from '../infra-rule-tester.js';
+import { at, cdkStack, cdkTester, hclTester, jsonTester, valueAt, withSettings, yamlTester } from '../infra-rule-tester.js';
 
 const ruleModule = rule as never;
 
@@ -41,4 +41,17 @@ const cfnOld = withSettings.cloudformation({ Runtime: 'python3.8' });
 jsonTester.run('infra-runtime (CloudFormation JSON)', ruleModule, {
   valid: [{ filename: 'template.json', code: withSettings.cloudformation({ Runtime: 'python3.13' }) }],
   invalid: [{ filename: 'template.json', code: cfnOld, errors: [{ messageId: 'deprecated', ...valueAt(cfnOld, '"Runtime": ', '"python3.8"', 2) }] }],
+});
+
+const tfRuby = withSettings.terraform([]).replaceAll('runtime       = "nodejs22.x"', 'runtime       = "ruby3.3"');
+const tfOld = withSettings.terraform([]).replaceAll('runtime       = "nodejs22.x"', 'runtime       = "nodejs16.x"');
+hclTester.run('infra-runtime (Terraform)', ruleModule, {
+  valid: [
+    { filename: 'main.tf', code: withSettings.terraform([]) },
+    { filename: 'main.tf', code: withSettings.terraform([]).replaceAll('runtime       = "nodejs22.x"', 'runtime       = var.runtime') },
+  ],
+  invalid: [
+    { filename: 'main.tf', code: tfRuby, errors: [{ messageId: 'unsupported', ...at(tfRuby, '"ruby3.3"', 2) }] },
+    { filename: 'main.tf', code: tfOld, errors: [{ messageId: 'deprecated', ...at(tfOld, '"nodejs16.x"', 2) }] },
+  ],
 });
