@@ -72,6 +72,8 @@ hclTester.run('infra-unsupported-settings (Terraform)', ruleModule, {
   valid: [
     { filename: 'main.tf', code: withSettings.terraform(['layers        = []', 'architectures = ["x86_64"]']) },
     { filename: 'main.tf', code: withSettings.terraform(['layers        = var.layers']) },
+    // Empty subnet and security group lists: no VPC.
+    { filename: 'main.tf', code: withSettings.terraform(['vpc_config {', '  subnet_ids         = []', '  security_group_ids = []', '}']) },
   ],
   invalid: [
     {

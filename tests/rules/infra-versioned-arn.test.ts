@@ -84,6 +84,7 @@ const tf = (arn: string, publish = true, extra: string[] = []) => {
   return publish ? code : code.replace('  publish       = true\n', '');
 };
 const tfArn = tf('aws_lambda_function.edge.arn');
+const tfLegacy = tf('"${aws_lambda_function.edge.arn}"');
 const tfUnpublished = tf('aws_lambda_function.edge.qualified_arn', false);
 const tfVersionBuilt = tf('"${aws_lambda_function.edge.arn}:${aws_lambda_function.edge.version}"', false);
 const tfAlias = tf('aws_lambda_alias.live.arn', true, []).replace(
@@ -95,6 +96,7 @@ hclTester.run('infra-versioned-arn (Terraform)', ruleModule, {
     { filename: 'main.tf', code: withSettings.terraform([]) },
     { filename: 'main.tf', code: tf('"${aws_lambda_function.edge.arn}:${aws_lambda_function.edge.version}"') },
     { filename: 'main.tf', code: tf('"arn:aws:lambda:us-east-1:123456789012:function:edge:7"') },
+    { filename: 'main.tf', code: tf('"${aws_lambda_function.edge.qualified_arn}"') },
     // Not in this file, or publish from a variable: unknown, not reported.
     { filename: 'main.tf', code: tf('var.edge_arn') },
     { filename: 'main.tf', code: tf('aws_lambda_function.edge.qualified_arn').replace('publish       = true', 'publish       = var.publish') },
@@ -110,6 +112,11 @@ hclTester.run('infra-versioned-arn (Terraform)', ruleModule, {
           ...at(tfArn, 'aws_lambda_function.edge.arn'),
         },
       ],
+    },
+    {
+      filename: 'main.tf',
+      code: tfLegacy,
+      errors: [{ message: /"\$\{aws_lambda_function\.edge\.arn\}" is the function without a version/u, ...at(tfLegacy, '"${aws_lambda_function.edge.arn}"') }],
     },
     { filename: 'main.tf', code: tfUnpublished, errors: [{ messageId: 'notVersion', ...at(tfUnpublished, 'aws_lambda_function.edge.qualified_arn') }] },
     {

@@ -133,9 +133,15 @@ function publishes(block: AST.Block): boolean | undefined {
 }
 
 /** What `lambda_arn` names: a version, the function, `$LATEST`, an alias; and which function. */
-function arnOf(expression: AST.Expression, resources: Map<string, AST.Block>, text: string): { arn?: Arn; functionName?: string } {
-  const node = expression as SourceNode;
-  const written = text.slice(expression.range[0], expression.range[1]);
+function arnOf(
+  expression: AST.Expression,
+  resources: Map<string, AST.Block>,
+  text: string,
+  /** The whole value when `expression` is the one interpolation of a `"${…}"` template. */
+  outer: AST.Expression = expression,
+): { arn?: Arn; functionName?: string } {
+  const node = outer as SourceNode;
+  const written = text.slice(outer.range[0], outer.range[1]);
   const literal = staticValue(expression);
   if (typeof literal === 'string') {
     const match = LAMBDA_ARN.exec(literal);
@@ -144,6 +150,9 @@ function arnOf(expression: AST.Expression, resources: Map<string, AST.Block>, te
     const form = qualifier === undefined ? 'unversioned' : /^\d+$/.test(qualifier) ? 'version' : qualifier === '$LATEST' ? 'latest' : 'alias';
     return { arn: { form, node, text: written, region: match[1]! } };
   }
+  // "${aws_lambda_function.edge.qualified_arn}" (the pre-0.12 spelling) is the reference itself.
+  const only = expression.type === 'Template' && expression.parts.length === 1 ? expression.parts[0]! : undefined;
+  if (only?.type === 'TemplateInterpolation') return arnOf(only.expression, resources, text, expression);
   // "${aws_lambda_function.edge.arn}:${aws_lambda_function.edge.version}"
   if (expression.type === 'Template') {
     for (const part of expression.parts) {
@@ -203,7 +212,13 @@ function settingsOf(block: AST.Block, resources: Map<string, AST.Block>, provide
   const layers = findAttribute(fnBody, 'layers');
   if (layers?.value.type === 'Tuple' && layers.value.elements.length > 0) s.layers = flag(layers.name as SourceNode);
   const vpc = findBlocks(fnBody, 'vpc_config')[0];
-  if (vpc) s.vpc = flag(vpc.blockType as SourceNode);
+  // `subnet_ids = []` and `security_group_ids = []` is how a module says "no VPC".
+  const emptyList = (name: string) => {
+    const attribute = vpc ? findAttribute(vpc.body, name) : undefined;
+    const v = attribute ? staticValue(attribute.value) : [];
+    return Array.isArray(v) && v.length === 0;
+  };
+  if (vpc && !(emptyList('subnet_ids') && emptyList('security_group_ids'))) s.vpc = flag(vpc.blockType as SourceNode);
   const architectures = findAttribute(fnBody, 'architectures');
   if (architectures?.value.type === 'Tuple') {
     const arm = architectures.value.elements.find((e) => staticValue(e) === 'arm64');
