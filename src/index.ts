@@ -42,8 +42,8 @@ export interface LambdaEdgePlugin {
   rules: Record<string, LambdaEdgeRule & Rule.RuleModule>;
   /**
    * `recommended`, `strict`, `all`: the rules for JS/TS files (handlers and CDK apps).
-   * `infrastructure`: the `infra-*` rules for Serverless and SAM/CloudFormation files, as
-   * `files`-scoped entries with the YAML and JSON languages they need.
+   * `infrastructure`: the `infra-*` rules for Serverless, SAM/CloudFormation and Terraform
+   * files, as `files`-scoped entries with the YAML, JSON and HCL languages they need.
    */
   configs: Record<ConfigName, Linter.Config> & { infrastructure: Linter.Config[] };
   /**
@@ -80,8 +80,9 @@ plugin.configs.all = buildConfig('all');
 const INFRASTRUCTURE_FILES = {
   yaml: ['**/serverless.yml', '**/serverless.yaml', '**/template.yml', '**/template.yaml', '**/*.template.yml', '**/*.template.yaml'],
   json: ['**/serverless.json', '**/template.json', '**/*.template.json'],
+  hcl: ['**/*.tf'],
   /** Generated templates: CDK's synth output, SAM's build folder, Serverless' package. */
-  ignores: ['**/cdk.out/**', '**/.aws-sam/**', '**/.serverless/**'],
+  ignores: ['**/cdk.out/**', '**/.aws-sam/**', '**/.serverless/**', '**/.terraform/**'],
 };
 
 let infrastructure: Linter.Config[] | undefined;
@@ -118,6 +119,14 @@ function buildInfrastructureConfigs(): Linter.Config[] {
       ignores: INFRASTRUCTURE_FILES.ignores,
       plugins: { json: load('@eslint/json'), [PLUGIN_NAMESPACE]: self },
       language: 'json/json',
+      rules: ruleLevels,
+    },
+    {
+      name: `${PLUGIN_NAMESPACE}/infrastructure/terraform`,
+      files: INFRASTRUCTURE_FILES.hcl,
+      ignores: INFRASTRUCTURE_FILES.ignores,
+      plugins: { [PLUGIN_NAMESPACE]: self },
+      language: `${PLUGIN_NAMESPACE}/hcl`,
       rules: ruleLevels,
     },
   ];

@@ -3,6 +3,7 @@ import tsParser from '@typescript-eslint/parser';
 import { RuleTester } from 'eslint';
 import yml from 'eslint-plugin-yml';
 import { afterAll, describe, it } from 'vitest';
+import { hclLanguage } from '../src/languages/hcl/language.js';
 
 RuleTester.describe = describe;
 RuleTester.it = it;
@@ -16,6 +17,11 @@ void afterAll;
  */
 export const yamlTester = new RuleTester({ plugins: { yml: yml as never }, language: 'yml/yaml' });
 export const jsonTester = new RuleTester({ plugins: { json: json as never }, language: 'json/json' });
+/** Terraform `.tf` files, through the plugin's own HCL language (`lambda-edge/hcl`). */
+export const hclTester = new RuleTester({
+  plugins: { 'lambda-edge': { languages: { hcl: hclLanguage } } as never },
+  language: 'lambda-edge/hcl',
+});
 export const cdkTester = new RuleTester({
   languageOptions: { parser: tsParser, parserOptions: { ecmaVersion: 'latest', sourceType: 'module' } },
 });
@@ -128,6 +134,54 @@ export const withSettings = {
       '          LambdaFunctionAssociations:',
       `            - EventType: ${eventType}`,
       '              LambdaFunctionARN: !Ref Edge.Version',
+    );
+  },
+  /**
+   * A main.tf with a us-east-1 provider, a regional `api` and an `edge` function (both with
+   * `props`, published, trusted by edgelambda) attached by `qualified_arn` to `eventType`.
+   */
+  terraform(props: string[], eventType = 'viewer-request', association: string[] = []): string {
+    return lines(
+      'provider "aws" {',
+      '  region = "us-east-1"',
+      '}',
+      'resource "aws_iam_role" "edge" {',
+      '  assume_role_policy = jsonencode({',
+      '    Version = "2012-10-17"',
+      '    Statement = [{',
+      '      Effect    = "Allow"',
+      '      Action    = "sts:AssumeRole"',
+      '      Principal = { Service = ["lambda.amazonaws.com", "edgelambda.amazonaws.com"] }',
+      '    }]',
+      '  })',
+      '}',
+      'resource "aws_lambda_function" "api" {',
+      '  function_name = "api"',
+      '  handler       = "api.handler"',
+      '  runtime       = "nodejs22.x"',
+      '  role          = aws_iam_role.edge.arn',
+      ...props.map((p) => `  ${p}`),
+      '}',
+      'resource "aws_lambda_function" "edge" {',
+      '  function_name = "edge"',
+      '  handler       = "edge.handler"',
+      '  runtime       = "nodejs22.x"',
+      '  role          = aws_iam_role.edge.arn',
+      '  publish       = true',
+      ...props.map((p) => `  ${p}`),
+      '}',
+      'resource "aws_cloudfront_distribution" "cdn" {',
+      '  enabled = true',
+      '  default_cache_behavior {',
+      '    target_origin_id       = "site"',
+      '    viewer_protocol_policy = "redirect-to-https"',
+      '    lambda_function_association {',
+      `      event_type = "${eventType}"`,
+      '      lambda_arn = aws_lambda_function.edge.qualified_arn',
+      ...association.map((a) => `      ${a}`),
+      '    }',
+      '  }',
+      '}',
     );
   },
   cloudformation(props: Record<string, unknown>, eventType = 'viewer-request', arn: unknown = { Ref: 'EdgeVersion' }): string {

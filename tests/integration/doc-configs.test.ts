@@ -128,6 +128,7 @@ const handlerFiles: Record<string, string> = {
 // Serverless' default 1024 MB is over the viewer quota too), matched by configs.infrastructure's
 // default files; infra/stack.yaml an environment variable, linted only by a config that adds
 // `infra/**/*.yaml`.
+// infra/main.tf, linted by configs.infrastructure's `**/*.tf`, has the same 30 s timeout.
 // main.tf parses; broken.tf does not, so the HCL language, when it loads, reports it.
 const serverlessYml = `service: edge-app
 provider:
@@ -169,12 +170,28 @@ Resources:
             - EventType: viewer-request
               LambdaFunctionARN: !Ref Edge.Version
 `;
-const infraFiles: Record<string, string> = { 'serverless.yml': serverlessYml, 'infra/stack.yaml': stackYaml };
+const mainTf = `resource "aws_lambda_function" "edge" {
+  function_name = "edge"
+  handler       = "edge/redirect.handler"
+  runtime       = "nodejs22.x"
+  publish       = true
+  timeout       = 30
+}
+resource "aws_cloudfront_distribution" "cdn" {
+  default_cache_behavior {
+    lambda_function_association {
+      event_type = "viewer-request"
+      lambda_arn = aws_lambda_function.edge.qualified_arn
+    }
+  }
+}
+`;
+const infraFiles: Record<string, string> = { 'serverless.yml': serverlessYml, 'infra/stack.yaml': stackYaml, 'infra/main.tf': mainTf };
 const hclFiles: Record<string, string> = {
   'main.tf': 'resource "aws_lambda_function" "edge" {\n  function_name = "edge"\n  publish       = true\n}\n',
   'broken.tf': 'resource "aws_lambda_function" "edge" {\n  publish =\n}\n',
 };
-const README_INFRA = 'README.md › Infrastructure (CDK, Serverless, SAM, CloudFormation) › eslint.config.mjs';
+const README_INFRA = 'README.md › Infrastructure (CDK, Serverless, SAM, CloudFormation, Terraform) › eslint.config.mjs';
 const ENABLING = 'docs/infrastructure.md › Enabling it › eslint.config.mjs';
 const HCL = 'docs/hcl-language.md › The HCL language (Terraform files) › eslint.config.mjs';
 const extraFiles: Record<string, Record<string, string>> = {
@@ -186,6 +203,7 @@ const extraFiles: Record<string, Record<string, string>> = {
 
 const numeric = (file: string) => `${file}:${file.endsWith('.ts') ? 6 : 4}:22 lambda-edge/no-numeric-status`;
 const readOnly = (file: string) => `${file}:${file.endsWith('.ts') ? 5 : 3}:3 lambda-edge/no-read-only-request-fields`;
+const TF_LIMITS = 'infra/main.tf:6:19 lambda-edge/infra-limits';
 const allJs = ['edge/redirect.js', 'lambda/redirect.js'].map(numeric);
 const allTs = ['edge/redirect.ts', 'lambda/redirect.ts'].map(numeric);
 
@@ -211,9 +229,9 @@ const expected: Record<string, string[]> = {
   'docs/getting-started.md › Serverless Framework › eslint.config.mjs': [...allJs, ...allTs],
   'docs/getting-started.md › AWS SAM and CloudFormation › eslint.config.mjs': [...allJs, ...allTs],
   'docs/getting-started.md › Terraform › eslint.config.mjs': [...allJs, ...allTs],
-  [README_INFRA]: [...allJs, 'serverless.yml:9:14 lambda-edge/infra-limits'],
-  [ENABLING]: [...allJs, 'serverless.yml:9:14 lambda-edge/infra-limits'],
-  [`${ENABLING} #2`]: [...allJs, 'serverless.yml:9:14 lambda-edge/infra-limits', 'infra/stack.yaml:16:7 lambda-edge/infra-no-environment'],
+  [README_INFRA]: [...allJs, TF_LIMITS, 'serverless.yml:9:14 lambda-edge/infra-limits'],
+  [ENABLING]: [...allJs, TF_LIMITS, 'serverless.yml:9:14 lambda-edge/infra-limits'],
+  [`${ENABLING} #2`]: [...allJs, TF_LIMITS, 'serverless.yml:9:14 lambda-edge/infra-limits', 'infra/stack.yaml:16:7 lambda-edge/infra-no-environment'],
   [HCL]: ['broken.tf:2:12 null: Parsing error: Invalid expression: expected the start of an expression, but found the end of the line.'],
   'docs/infrastructure.md › Settings › eslint.config.mjs': allJs,
   'docs/infrastructure.md › Settings › eslint.config.mjs #2': [...allJs, readOnly('edge/security-headers.js')],

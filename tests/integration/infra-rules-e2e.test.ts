@@ -62,7 +62,16 @@ describe('eslint . reports on the infrastructure lines', () => {
     ]);
   });
 
-  it.each(['cdk', 'serverless', 'sam', 'cloudformation'])('ESLint 9 accepts the configs and gives the same findings: %s', async (kind) => {
+  it('Terraform', async () => {
+    expect(await lintProject('terraform')).toEqual([
+      'main.tf:17:3 lambda-edge/infra-edge-trust-policy',
+      'main.tf:47:19 lambda-edge/infra-limits',
+      'main.tf:48:3 lambda-edge/infra-no-environment',
+      'main.tf:66:22 lambda-edge/infra-versioned-arn',
+    ]);
+  });
+
+  it.each(['cdk', 'serverless', 'sam', 'cloudformation', 'terraform'])('ESLint 9 accepts the configs and gives the same findings: %s', async (kind) => {
     expect(eslint9.ESLint.version).toMatch(/^9\./);
     const v9 = await lintProject(kind, eslint9.ESLint as unknown as typeof ESLint);
     expect(v9.length).toBeGreaterThan(0);
@@ -80,5 +89,18 @@ describe('eslint . reports on the infrastructure lines', () => {
     });
     expect(result!.messages).toHaveLength(1);
     expect(result!.messages[0]).toMatchObject({ fatal: true, ruleId: null, line: 5 });
+  });
+
+  it('a broken main.tf is one fatal parse finding on that file, at the line of the error', async () => {
+    const eslint = new ESLint({
+      cwd: PROJECTS,
+      overrideConfigFile: true,
+      overrideConfig: [...plugin.configs.infrastructure],
+    });
+    // The attribute has no value: the error is at the end of line 4, not past the file's end.
+    const text = 'resource "aws_cloudfront_distribution" "cdn" {\n  enabled = true\n  default_cache_behavior {\n    lambda_arn = \n}\n';
+    const [result] = await eslint.lintText(text, { filePath: path.join(PROJECTS, 'terraform', 'main.tf') });
+    expect(result!.messages).toHaveLength(1);
+    expect(result!.messages[0]).toMatchObject({ fatal: true, ruleId: null, line: 4 });
   });
 });

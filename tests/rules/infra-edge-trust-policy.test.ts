@@ -1,5 +1,5 @@
 import rule from '../../rules/infra-edge-trust-policy.js';
-import { at, cdkStack, cdkTester, jsonTester, lines, withSettings, yamlTester } from '../infra-rule-tester.js';
+import { at, cdkStack, cdkTester, hclTester, jsonTester, lines, withSettings, yamlTester } from '../infra-rule-tester.js';
 
 const ruleModule = rule as never;
 
@@ -114,4 +114,59 @@ cdkTester.run('infra-edge-trust-policy (CDK)', ruleModule, {
     ),
   ],
   invalid: [],
+});
+
+const tfLambdaOnly = withSettings.terraform([]).replace('["lambda.amazonaws.com", "edgelambda.amazonaws.com"]', '"lambda.amazonaws.com"');
+const tfDocument = (identifiers: string) =>
+  withSettings
+    .terraform([])
+    .replace(/assume_role_policy = jsonencode\(\{[^]*?\n {2}\}\)/u, 'assume_role_policy = data.aws_iam_policy_document.assume.json')
+    .replace(
+      'resource "aws_iam_role"',
+      [
+        'data "aws_iam_policy_document" "assume" {',
+        '  statement {',
+        '    actions = ["sts:AssumeRole"]',
+        '    principals {',
+        '      type        = "Service"',
+        `      identifiers = ${identifiers}`,
+        '    }',
+        '  }',
+        '}',
+        'resource "aws_iam_role"',
+      ].join('\n'),
+    );
+const tfHeredoc = (services: string) =>
+  withSettings
+    .terraform([])
+    .replace(
+      /assume_role_policy = jsonencode\(\{[^]*?\n {2}\}\)/u,
+      `assume_role_policy = <<-EOF\n    {"Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": {"Service": ${services}}}]}\n  EOF`,
+    );
+const tfDocumentLambdaOnly = tfDocument('["lambda.amazonaws.com"]');
+const tfHeredocLambdaOnly = tfHeredoc('"lambda.amazonaws.com"');
+hclTester.run('infra-edge-trust-policy (Terraform)', ruleModule, {
+  valid: [
+    { filename: 'main.tf', code: withSettings.terraform([]) },
+    { filename: 'main.tf', code: tfDocument('["lambda.amazonaws.com", "edgelambda.amazonaws.com"]') },
+    { filename: 'main.tf', code: tfHeredoc('["lambda.amazonaws.com", "edgelambda.amazonaws.com"]') },
+    // Identifiers from a variable, or a role of another file: unknown.
+    { filename: 'main.tf', code: tfDocument('var.principals') },
+    { filename: 'main.tf', code: tfLambdaOnly.replaceAll('role          = aws_iam_role.edge.arn', 'role          = var.role_arn') },
+  ],
+  invalid: [
+    {
+      filename: 'main.tf',
+      code: tfLambdaOnly,
+      errors: [
+        {
+          message:
+            'The function execution role must be assumable with edgelambda.amazonaws.com as well as lambda.amazonaws.com principals. The trust policy of aws_iam_role.edge, the role of aws_lambda_function.edge (viewer-request), does not name edgelambda.amazonaws.com; add it to Principal.Service.',
+          ...at(tfLambdaOnly, 'assume_role_policy'),
+        },
+      ],
+    },
+    { filename: 'main.tf', code: tfDocumentLambdaOnly, errors: [{ messageId: 'untrusted', ...at(tfDocumentLambdaOnly, 'assume_role_policy') }] },
+    { filename: 'main.tf', code: tfHeredocLambdaOnly, errors: [{ messageId: 'untrusted', ...at(tfHeredocLambdaOnly, 'assume_role_policy') }] },
+  ],
 });

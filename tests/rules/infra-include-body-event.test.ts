@@ -1,5 +1,5 @@
 import rule from '../../rules/infra-include-body-event.js';
-import { at, cdkStack, cdkTester, jsonTester, lines, valueAt, withSettings, yamlTester } from '../infra-rule-tester.js';
+import { at, cdkStack, cdkTester, hclTester, jsonTester, lines, valueAt, withSettings, yamlTester } from '../infra-rule-tester.js';
 
 const ruleModule = rule as never;
 
@@ -44,3 +44,18 @@ jsonTester.run('infra-include-body-event (CloudFormation JSON)', ruleModule, {
   invalid: [{ filename: 'template.json', code: cfn('viewer-response'), errors: [{ messageId: 'responseEvent', ...valueAt(cfn('viewer-response'), '"IncludeBody": ', 'true') }] }],
 });
 void at;
+
+const tfResponse = withSettings.terraform([], 'origin-response', ['include_body = true']);
+hclTester.run('infra-include-body-event (Terraform)', ruleModule, {
+  valid: [
+    { filename: 'main.tf', code: withSettings.terraform([], 'origin-request', ['include_body = true']) },
+    { filename: 'main.tf', code: withSettings.terraform([], 'viewer-response', ['include_body = false']) },
+  ],
+  invalid: [
+    {
+      filename: 'main.tf',
+      code: tfResponse,
+      errors: [{ messageId: 'responseEvent', ...valueAt(tfResponse, 'include_body = ', 'true') }],
+    },
+  ],
+});

@@ -1,5 +1,5 @@
 import rule from '../../rules/infra-limits.js';
-import { at, cdkTester, jsonTester, valueAt, withSettings, yamlTester } from '../infra-rule-tester.js';
+import { at, cdkTester, hclTester, jsonTester, valueAt, withSettings, yamlTester } from '../infra-rule-tester.js';
 
 const ruleModule = rule as never;
 
@@ -66,4 +66,30 @@ const cfnTimeout = withSettings.cloudformation({ Timeout: 31 }, 'origin-request'
 jsonTester.run('infra-limits (CloudFormation JSON)', ruleModule, {
   valid: [{ filename: 'template.json', code: withSettings.cloudformation({ Timeout: 30, MemorySize: 1024 }, 'origin-request') }],
   invalid: [{ filename: 'template.json', code: cfnTimeout, errors: [{ messageId: 'timeout', ...valueAt(cfnTimeout, '"Timeout": ', '31', 2) }] }],
+});
+
+const tfTimeout = withSettings.terraform(['timeout = 10', 'memory_size = 256']);
+const tfOrigin = withSettings.terraform(['timeout = 60'], 'origin-request');
+hclTester.run('infra-limits (Terraform)', ruleModule, {
+  valid: [
+    { filename: 'main.tf', code: withSettings.terraform(['timeout = 5', 'memory_size = 128']) },
+    { filename: 'main.tf', code: withSettings.terraform(['timeout = 30', 'memory_size = 1024'], 'origin-request') },
+    // A variable is not read: nothing is guessed.
+    { filename: 'main.tf', code: withSettings.terraform(['timeout = var.timeout']) },
+  ],
+  invalid: [
+    {
+      filename: 'main.tf',
+      code: tfTimeout,
+      errors: [
+        {
+          message:
+            'The function timeout is larger than the maximum allowed for functions that are triggered by a CloudFront event: 10 Max allowed: 5. aws_lambda_function.edge (viewer-request) has a 10 s timeout; viewer events allow 5 s.',
+          ...valueAt(tfTimeout, 'timeout = ', '10', 2),
+        },
+        { messageId: 'memory', ...valueAt(tfTimeout, 'memory_size = ', '256', 2) },
+      ],
+    },
+    { filename: 'main.tf', code: tfOrigin, errors: [{ messageId: 'timeout', ...valueAt(tfOrigin, 'timeout = ', '60', 2) }] },
+  ],
 });

@@ -1,5 +1,5 @@
 import rule from '../../rules/infra-no-environment.js';
-import { cdkStack, cdkTester, jsonTester, lines, yamlTester } from '../infra-rule-tester.js';
+import { at, cdkStack, cdkTester, hclTester, jsonTester, lines, withSettings, yamlTester } from '../infra-rule-tester.js';
 
 const ruleModule = rule as never;
 
@@ -214,6 +214,29 @@ jsonTester.run('infra-no-environment (CloudFormation JSON)', ruleModule, {
       filename: 'template.json',
       code: cfn('{ "Environment": { "Variables": { "STAGE": "prod" } } }'),
       errors: [{ messageId: 'environment', line: 9, column: 9, endLine: 9, endColumn: 22 }],
+    },
+  ],
+});
+
+const tfEnv = withSettings.terraform(['environment {', '  variables = { STAGE = "prod", TABLE = var.table }', '}']);
+hclTester.run('infra-no-environment (Terraform)', ruleModule, {
+  valid: [
+    { filename: 'main.tf', code: withSettings.terraform([]) },
+    // An empty map sets nothing; a map from a variable is not read.
+    { filename: 'main.tf', code: withSettings.terraform(['environment {', '  variables = {}', '}']) },
+    { filename: 'main.tf', code: withSettings.terraform(['environment {', '  variables = var.env', '}']) },
+  ],
+  invalid: [
+    {
+      filename: 'main.tf',
+      code: tfEnv,
+      errors: [
+        {
+          message:
+            'The function cannot have environment variables. CloudFront rejects the association of aws_lambda_function.edge (viewer-request): environment sets STAGE, TABLE. Bundle the values with the code or read them at run time (SSM Parameter Store, Secrets Manager).',
+          ...at(tfEnv, 'environment', 2),
+        },
+      ],
     },
   ],
 });

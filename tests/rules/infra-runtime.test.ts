@@ -2,7 +2,7 @@ import { Linter } from 'eslint';
 import yml from 'eslint-plugin-yml';
 import { describe, expect, it, vi } from 'vitest';
 import rule from '../../rules/infra-runtime.js';
-import { at, cdkStack, cdkTester, jsonTester, valueAt, withSettings, yamlTester } from '../infra-rule-tester.js';
+import { at, cdkStack, cdkTester, hclTester, jsonTester, valueAt, withSettings, yamlTester } from '../infra-rule-tester.js';
 
 const ruleModule = rule as never;
 
@@ -73,4 +73,17 @@ describe('infra-runtime: runtimes reported from the day Lambda blocks updates', 
       { messageId: 'deprecated', ...valueAt(code, 'runtime: ', 'nodejs20.x') },
     ]);
   });
+});
+
+const tfRuby = withSettings.terraform([]).replaceAll('runtime       = "nodejs22.x"', 'runtime       = "ruby3.3"');
+const tfOld = withSettings.terraform([]).replaceAll('runtime       = "nodejs22.x"', 'runtime       = "nodejs16.x"');
+hclTester.run('infra-runtime (Terraform)', ruleModule, {
+  valid: [
+    { filename: 'main.tf', code: withSettings.terraform([]) },
+    { filename: 'main.tf', code: withSettings.terraform([]).replaceAll('runtime       = "nodejs22.x"', 'runtime       = var.runtime') },
+  ],
+  invalid: [
+    { filename: 'main.tf', code: tfRuby, errors: [{ messageId: 'unsupported', ...at(tfRuby, '"ruby3.3"', 2) }] },
+    { filename: 'main.tf', code: tfOld, errors: [{ messageId: 'deprecated', ...at(tfOld, '"nodejs16.x"', 2) }] },
+  ],
 });

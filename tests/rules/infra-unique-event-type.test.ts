@@ -1,5 +1,5 @@
 import rule from '../../rules/infra-unique-event-type.js';
-import { at, cdkStack, cdkTester, jsonTester, lines, yamlTester } from '../infra-rule-tester.js';
+import { at, cdkStack, cdkTester, hclTester, jsonTester, lines, withSettings, yamlTester } from '../infra-rule-tester.js';
 
 const ruleModule = rule as never;
 
@@ -116,4 +116,41 @@ const json = JSON.stringify(
 jsonTester.run('infra-unique-event-type (CloudFormation JSON)', ruleModule, {
   valid: [{ filename: 'template.json', code: json.replace('"origin-response"', '"origin-request"') }],
   invalid: [{ filename: 'template.json', code: json, errors: [{ messageId: 'duplicate', ...at(json, '"origin-response"', 2) }] }],
+});
+
+const tfTwo = (second: string[]) => {
+  const code = withSettings.terraform([]);
+  return code.replace(
+    '      lambda_arn = aws_lambda_function.edge.qualified_arn\n    }\n',
+    `      lambda_arn = aws_lambda_function.edge.qualified_arn\n    }\n${second.map((l) => `    ${l}`).join('\n')}\n`,
+  );
+};
+const tfDuplicate = tfTwo(['lambda_function_association {', '  event_type = "viewer-request"', '  lambda_arn = aws_lambda_function.api.qualified_arn', '}']);
+const tfWithCff = tfTwo(['function_association {', '  event_type   = "viewer-response"', '  function_arn = aws_cloudfront_function.rewrite.arn', '}']);
+hclTester.run('infra-unique-event-type (Terraform)', ruleModule, {
+  valid: [
+    { filename: 'main.tf', code: withSettings.terraform([]) },
+    { filename: 'main.tf', code: tfTwo(['lambda_function_association {', '  event_type = "origin-request"', '  lambda_arn = aws_lambda_function.api.qualified_arn', '}']) },
+    // A CloudFront Function on an origin event does not exist; on another behavior it does not conflict.
+    {
+      filename: 'main.tf',
+      code: withSettings.terraform([]).replace(
+        '  default_cache_behavior {',
+        '  ordered_cache_behavior {\n    path_pattern = "/img/*"\n    function_association {\n      event_type   = "viewer-request"\n      function_arn = aws_cloudfront_function.rewrite.arn\n    }\n  }\n  default_cache_behavior {',
+      ),
+    },
+  ],
+  invalid: [
+    {
+      filename: 'main.tf',
+      code: tfDuplicate,
+      errors: [
+        {
+          message: `The event type of a function association must be unique in the cache behavior. aws_cloudfront_distribution.cdn default_cache_behavior already has a viewer-request function at line ${at(tfDuplicate, '"viewer-request"').line}; merge the two into one function.`,
+          ...at(tfDuplicate, '"viewer-request"', 2),
+        },
+      ],
+    },
+    { filename: 'main.tf', code: tfWithCff, errors: [{ messageId: 'withCloudFrontFunction', ...at(tfWithCff, '"viewer-request"') }] },
+  ],
 });

@@ -1,5 +1,5 @@
 import rule from '../../rules/infra-unsupported-features.js';
-import { at, cdkTester, jsonTester, valueAt, withSettings, yamlTester } from '../infra-rule-tester.js';
+import { at, cdkTester, hclTester, jsonTester, valueAt, withSettings, yamlTester } from '../infra-rule-tester.js';
 
 const ruleModule = rule as never;
 
@@ -43,4 +43,43 @@ const cfnDlq = withSettings.cloudformation({ DeadLetterConfig: { TargetArn: 'arn
 jsonTester.run('infra-unsupported-features (CloudFormation JSON)', ruleModule, {
   valid: [{ filename: 'template.json', code: withSettings.cloudformation({ TracingConfig: { Mode: 'PassThrough' } }) }],
   invalid: [{ filename: 'template.json', code: cfnDlq, errors: [{ messageId: 'unsupported', ...at(cfnDlq, '"DeadLetterConfig"', 2) }] }],
+});
+
+const tfFeatures = withSettings.terraform([
+  'reserved_concurrent_executions = 10',
+  'package_type  = "Image"',
+  'dead_letter_config {',
+  '  target_arn = aws_sqs_queue.dlq.arn',
+  '}',
+  'tracing_config {',
+  '  mode = "Active"',
+  '}',
+  'ephemeral_storage {',
+  '  size = 1024',
+  '}',
+]);
+hclTester.run('infra-unsupported-features (Terraform)', ruleModule, {
+  valid: [
+    {
+      filename: 'main.tf',
+      code: withSettings.terraform(['reserved_concurrent_executions = -1', 'tracing_config {', '  mode = "PassThrough"', '}', 'ephemeral_storage {', '  size = 512', '}']),
+    },
+  ],
+  invalid: [
+    {
+      filename: 'main.tf',
+      code: tfFeatures,
+      errors: [
+        { messageId: 'unsupported', ...valueAt(tfFeatures, 'reserved_concurrent_executions = ', '10', 2) },
+        { messageId: 'unsupported', ...valueAt(tfFeatures, 'package_type  = ', '"Image"', 2) },
+        {
+          message:
+            'Lambda@Edge does not support dead-letter queues: aws_lambda_function.edge (viewer-request) sets it. Remove it from the edge function (CloudFront may refuse the association or the setting is ignored at the edge).',
+          ...at(tfFeatures, 'dead_letter_config', 2),
+        },
+        { messageId: 'unsupported', ...valueAt(tfFeatures, 'mode = ', '"Active"', 2) },
+        { message: /more than 512 MB of ephemeral storage \(1024 MB\)/u, ...valueAt(tfFeatures, 'size = ', '1024', 2) },
+      ],
+    },
+  ],
 });

@@ -1,5 +1,5 @@
 import rule from '../../rules/infra-unsupported-settings.js';
-import { at, cdkTester, jsonTester, lines, valueAt, withSettings, yamlTester } from '../infra-rule-tester.js';
+import { at, cdkTester, hclTester, jsonTester, lines, valueAt, withSettings, yamlTester } from '../infra-rule-tester.js';
 
 const ruleModule = rule as never;
 
@@ -58,4 +58,36 @@ const cfnLayers = withSettings.cloudformation({ Layers: ['arn:aws:lambda:us-east
 jsonTester.run('infra-unsupported-settings (CloudFormation JSON)', ruleModule, {
   valid: [{ filename: 'template.json', code: withSettings.cloudformation({ Layers: [] }) }],
   invalid: [{ filename: 'template.json', code: cfnLayers, errors: [{ messageId: 'layer', ...at(cfnLayers, '"Layers"', 2) }] }],
+});
+
+const tfSettings = withSettings.terraform([
+  'layers        = ["arn:aws:lambda:us-east-1:123456789012:layer:x:1"]',
+  'architectures = ["arm64"]',
+  'vpc_config {',
+  '  subnet_ids         = ["subnet-1"]',
+  '  security_group_ids = ["sg-1"]',
+  '}',
+]);
+hclTester.run('infra-unsupported-settings (Terraform)', ruleModule, {
+  valid: [
+    { filename: 'main.tf', code: withSettings.terraform(['layers        = []', 'architectures = ["x86_64"]']) },
+    { filename: 'main.tf', code: withSettings.terraform(['layers        = var.layers']) },
+    // Empty subnet and security group lists: no VPC.
+    { filename: 'main.tf', code: withSettings.terraform(['vpc_config {', '  subnet_ids         = []', '  security_group_ids = []', '}']) },
+  ],
+  invalid: [
+    {
+      filename: 'main.tf',
+      code: tfSettings,
+      errors: [
+        { messageId: 'layer', ...at(tfSettings, 'layers', 2) },
+        {
+          message:
+            'Lambda@Edge does not support functions with an architecture of arm64. aws_lambda_function.edge (viewer-request) is arm64; use x86_64.',
+          ...at(tfSettings, '"arm64"', 2),
+        },
+        { messageId: 'vpc', ...at(tfSettings, 'vpc_config', 2) },
+      ],
+    },
+  ],
 });

@@ -1,5 +1,5 @@
 import rule from '../../rules/infra-us-east-1.js';
-import { at, cdkStack, cdkTester, jsonTester, lines, valueAt, withSettings, yamlTester } from '../infra-rule-tester.js';
+import { at, cdkStack, cdkTester, hclTester, jsonTester, lines, valueAt, withSettings, yamlTester } from '../infra-rule-tester.js';
 
 const ruleModule = rule as never;
 
@@ -49,4 +49,37 @@ const cfn = withSettings.cloudformation({}, 'origin-request', 'arn:aws:lambda:ap
 jsonTester.run('infra-us-east-1 (CloudFormation JSON)', ruleModule, {
   valid: [{ filename: 'template.json', code: withSettings.cloudformation({}) }],
   invalid: [{ filename: 'template.json', code: cfn, errors: [{ messageId: 'region', ...at(cfn, '"arn:aws:lambda:ap-south-1:123456789012:function:edge:1"') }] }],
+});
+
+const tfAliased = withSettings.terraform(['provider      = aws.eu']).replace(
+  'resource "aws_iam_role"',
+  'provider "aws" {\n  alias  = "eu"\n  region = "eu-west-1"\n}\nresource "aws_iam_role"',
+);
+const tfDefault = withSettings.terraform([]).replace('region = "us-east-1"', 'region = "eu-central-1"');
+const tfOwn = withSettings.terraform(['region        = "ap-south-1"']);
+hclTester.run('infra-us-east-1 (Terraform)', ruleModule, {
+  valid: [
+    { filename: 'main.tf', code: withSettings.terraform([]) },
+    { filename: 'main.tf', code: tfAliased.replace('region = "eu-west-1"', 'region = "us-east-1"') },
+    // A region from a variable, or a provider not in this file: unknown.
+    { filename: 'main.tf', code: withSettings.terraform([]).replace('region = "us-east-1"', 'region = var.region') },
+    { filename: 'main.tf', code: withSettings.terraform(['provider      = aws.edge']) },
+    // A regional function in another region is fine.
+    { filename: 'main.tf', code: tfDefault.replace(/resource "aws_cloudfront_distribution"[^]*$/u, '') },
+  ],
+  invalid: [
+    {
+      filename: 'main.tf',
+      code: tfAliased,
+      errors: [
+        {
+          message:
+            "The function must be in region 'us-east-1'. aws_lambda_function.edge (viewer-request) is in eu-west-1 (provider aws.eu); CloudFront replicates Lambda@Edge functions from US East (N. Virginia) only. To fix: create the function with a provider for us-east-1.",
+          ...at(tfAliased, 'aws.eu', 2),
+        },
+      ],
+    },
+    { filename: 'main.tf', code: tfDefault, errors: [{ messageId: 'region', ...at(tfDefault, '"eu-central-1"') }] },
+    { filename: 'main.tf', code: tfOwn, errors: [{ messageId: 'region', ...at(tfOwn, '"ap-south-1"', 2) }] },
+  ],
 });

@@ -1,5 +1,5 @@
 import rule from '../../rules/infra-versioned-arn.js';
-import { at, cdkStack, cdkTester, jsonTester, lines, withSettings, yamlTester } from '../infra-rule-tester.js';
+import { at, cdkStack, cdkTester, hclTester, jsonTester, lines, withSettings, yamlTester } from '../infra-rule-tester.js';
 
 const ruleModule = rule as never;
 
@@ -76,5 +76,58 @@ jsonTester.run('infra-versioned-arn (CloudFormation JSON)', ruleModule, {
   invalid: [
     { filename: 'template.json', code: getAtt, errors: [{ messageId: 'notVersion', ...at(getAtt, '"LambdaFunctionARN"') }] },
     { filename: 'template.json', code: latest, errors: [{ messageId: 'notVersion', ...at(latest, '"arn:aws:lambda:us-east-1:123456789012:function:edge:$LATEST"') }] },
+  ],
+});
+
+const tf = (arn: string, publish = true, extra: string[] = []) => {
+  const code = withSettings.terraform(extra).replace('lambda_arn = aws_lambda_function.edge.qualified_arn', `lambda_arn = ${arn}`);
+  return publish ? code : code.replace('  publish       = true\n', '');
+};
+const tfArn = tf('aws_lambda_function.edge.arn');
+const tfLegacy = tf('"${aws_lambda_function.edge.arn}"');
+const tfUnpublished = tf('aws_lambda_function.edge.qualified_arn', false);
+const tfVersionBuilt = tf('"${aws_lambda_function.edge.arn}:${aws_lambda_function.edge.version}"', false);
+const tfAlias = tf('aws_lambda_alias.live.arn', true, []).replace(
+  'resource "aws_cloudfront_distribution"',
+  'resource "aws_lambda_alias" "live" {\n  name             = "live"\n  function_name    = aws_lambda_function.edge.function_name\n  function_version = aws_lambda_function.edge.version\n}\nresource "aws_cloudfront_distribution"',
+);
+hclTester.run('infra-versioned-arn (Terraform)', ruleModule, {
+  valid: [
+    { filename: 'main.tf', code: withSettings.terraform([]) },
+    { filename: 'main.tf', code: tf('"${aws_lambda_function.edge.arn}:${aws_lambda_function.edge.version}"') },
+    { filename: 'main.tf', code: tf('"arn:aws:lambda:us-east-1:123456789012:function:edge:7"') },
+    { filename: 'main.tf', code: tf('"${aws_lambda_function.edge.qualified_arn}"') },
+    // Not in this file, or publish from a variable: unknown, not reported.
+    { filename: 'main.tf', code: tf('var.edge_arn') },
+    { filename: 'main.tf', code: tf('aws_lambda_function.edge.qualified_arn').replace('publish       = true', 'publish       = var.publish') },
+  ],
+  invalid: [
+    {
+      filename: 'main.tf',
+      code: tfArn,
+      errors: [
+        {
+          message:
+            'The function ARN must reference a specific function version. aws_lambda_function.edge.arn is the function without a version, and CloudFront only replicates a numbered version; use qualified_arn with publish = true.',
+          ...at(tfArn, 'aws_lambda_function.edge.arn'),
+        },
+      ],
+    },
+    {
+      filename: 'main.tf',
+      code: tfLegacy,
+      errors: [{ message: /"\$\{aws_lambda_function\.edge\.arn\}" is the function without a version/u, ...at(tfLegacy, '"${aws_lambda_function.edge.arn}"') }],
+    },
+    { filename: 'main.tf', code: tfUnpublished, errors: [{ messageId: 'notVersion', ...at(tfUnpublished, 'aws_lambda_function.edge.qualified_arn') }] },
+    {
+      filename: 'main.tf',
+      code: tfVersionBuilt,
+      errors: [{ messageId: 'notVersion', ...at(tfVersionBuilt, '"${aws_lambda_function.edge.arn}:${aws_lambda_function.edge.version}"') }],
+    },
+    {
+      filename: 'main.tf',
+      code: tfAlias,
+      errors: [{ message: /aws_lambda_alias\.live\.arn is an alias/u, ...at(tfAlias, 'aws_lambda_alias.live.arn') }],
+    },
   ],
 });

@@ -4,6 +4,8 @@ import { fromJsonAst, fromYamlAst, isMap, type LocatedData } from './located-dat
 import { EMPTY_MODEL, type EdgeModel } from './model.js';
 import { readServerlessModel } from './serverless.js';
 import { mayBeDistributionTemplate, readTemplateModel } from './template.js';
+import { mayBeTerraformDistribution, readTerraformModel } from './terraform.js';
+import type { ConfigFile } from '../../languages/hcl/ast.js';
 
 export * from './model.js';
 
@@ -18,7 +20,7 @@ const cache = new WeakMap<object, EdgeModel>();
  * The Lambda@Edge model of the file being linted, computed once per AST and shared by
  * every `infra-*` rule. The file's language decides the reader: YAML (eslint-plugin-yml)
  * and JSON (@eslint/json) files are Serverless services or SAM/CloudFormation templates,
- * JS/TS files are CDK apps. Anything else, or a file with no distribution, gives an empty
+ * JS/TS files are CDK apps, HCL files Terraform configurations. Anything else, or a file with no distribution, gives an empty
  * model (and no listener is attached).
  */
 export function edgeModelOf(context: ModelContext): EdgeModel {
@@ -32,9 +34,9 @@ export function edgeModelOf(context: ModelContext): EdgeModel {
 }
 
 /**
- * One branch per language. Terraform joins here once its ESLint language (`lambda-edge/hcl`)
- * exists: a reader from its AST to the same model (the `terraform` flavour, `Setting` nodes
- * with the HCL nodes' `loc`), and the `infra-*` rules apply unchanged.
+ * One branch per language. Terraform files come through the plugin's HCL language
+ * (`lambda-edge/hcl`, root `ConfigFile`): the same model with the HCL nodes' `loc`, and the
+ * `infra-*` rules apply unchanged.
  */
 function readModel(ast: object, text: string): EdgeModel {
   const root = ast as { type?: string; body?: Array<{ type?: string }> };
@@ -43,6 +45,7 @@ function readModel(ast: object, text: string): EdgeModel {
     const data = fromYamlAst(ast);
     return data ? dataModel(data, text) : EMPTY_MODEL;
   }
+  if (root.type === 'ConfigFile') return mayBeTerraformDistribution(text) ? readTerraformModel(ast as ConfigFile, text) : EMPTY_MODEL;
   if (root.type === 'Program' && mayBeCdkDistribution(text)) return readCdkModel(ast as TSESTree.Program);
   return EMPTY_MODEL;
 }
@@ -60,6 +63,7 @@ export function mayHoldEdgeInfrastructure(text: string): boolean {
   return (
     mayBeCdkDistribution(text) ||
     mayBeDistributionTemplate(text) ||
+    mayBeTerraformDistribution(text) ||
     text.includes('cloudFront') ||
     text.includes('lambdaAtEdge') ||
     text.includes('preExistingCloudFront')

@@ -1,0 +1,346 @@
+import { isEventType } from '../../event-types.js';
+import type * as AST from '../../languages/hcl/ast.js';
+import { findAttribute, findBlocks, objectEntries, staticTemplate, staticValue } from '../../languages/hcl/static-value.js';
+import type { Arn, Association, Behavior, EdgeFunction, EdgeFunctionSettings, EdgeModel, RoleTrust, Setting, SourceNode } from './model.js';
+import { trustsEdgeLambda } from './trust.js';
+
+/** Cheap test before a `.tf` file is read. */
+export function mayBeTerraformDistribution(text: string): boolean {
+  return text.includes('aws_cloudfront_distribution');
+}
+
+const EDGE_LAMBDA = 'edgelambda.amazonaws.com';
+const LAMBDA_ARN = /^arn:aws[\w-]*:lambda:([a-z0-9-]+):\d*:function:[^:]+(?::(.+))?$/;
+
+/**
+ * Terraform (`.tf`, HCL native syntax): each `aws_cloudfront_distribution` resource's
+ * `default_cache_behavior` and `ordered_cache_behavior` blocks, their
+ * `lambda_function_association` blocks followed through `lambda_arn` to the
+ * `aws_lambda_function` resources of the same file, and their `function_association` blocks
+ * (CloudFront Functions). Only what the file states literally is read: a variable, a module
+ * output or a resource of another file leaves the setting unknown, never guessed.
+ */
+export function readTerraformModel(file: AST.ConfigFile, text: string): EdgeModel {
+  const body = file.body;
+  const resources = new Map<string, AST.Block>();
+  for (const item of body.items) {
+    if (item.type !== 'Block' || item.labels.length < 2) continue;
+    if (item.blockType.name === 'resource') resources.set(`${item.labels[0]!.value}.${item.labels[1]!.value}`, item);
+    else if (item.blockType.name === 'data') resources.set(`data.${item.labels[0]!.value}.${item.labels[1]!.value}`, item);
+  }
+  const providers = findBlocks(body, 'provider', 'aws');
+  const functions = new Map<string, EdgeFunction>();
+  const behaviors: Behavior[] = [];
+
+  const functionFor = (name: string): EdgeFunction | undefined => {
+    let fn = functions.get(name);
+    if (fn) return fn;
+    const block = resources.get(`aws_lambda_function.${name}`);
+    if (!block) return undefined;
+    fn = {
+      name: `aws_lambda_function.${name}`,
+      flavour: 'terraform',
+      node: block.labels[1]!,
+      settings: settingsOf(block, resources, providers),
+      associations: [],
+    };
+    functions.set(name, fn);
+    return fn;
+  };
+
+  for (const [key, distribution] of resources) {
+    if (!key.startsWith('aws_cloudfront_distribution.')) continue;
+    const list: Array<[string, AST.Block]> = findBlocks(distribution.body, 'default_cache_behavior').map((b) => [`${key} default_cache_behavior`, b]);
+    findBlocks(distribution.body, 'ordered_cache_behavior').forEach((b, i) => {
+      const pattern = staticValue(findAttribute(b.body, 'path_pattern')?.value ?? nothing);
+      list.push([`${key} ordered_cache_behavior[${i}]${typeof pattern === 'string' ? ` (${pattern})` : ''}`, b]);
+    });
+    for (const [name, block] of list) {
+      const behavior: Behavior = { name, lambdas: [], cloudFrontFunctions: [] };
+      behaviors.push(behavior);
+      for (const assoc of findBlocks(block.body, 'function_association')) {
+        const event = eventTypeOf(assoc);
+        if (event) behavior.cloudFrontFunctions.push(event);
+      }
+      for (const assoc of findBlocks(block.body, 'lambda_function_association')) {
+        const event = eventTypeOf(assoc);
+        if (!event) continue;
+        const arnAttribute = findAttribute(assoc.body, 'lambda_arn');
+        const { arn, functionName } = arnAttribute ? arnOf(arnAttribute.value, resources, text) : {};
+        const fn = functionName ? functionFor(functionName) : undefined;
+        const association: Association = { fn, eventType: event.eventType, node: event.node, behavior, ...(arn ? { arn } : {}) };
+        const includeBody = findAttribute(assoc.body, 'include_body');
+        if (includeBody && staticValue(includeBody.value) === true) association.includeBody = { value: true, node: includeBody.value };
+        if (arn?.region && fn && !fn.settings.region) fn.settings.region = { value: arn.region, node: arn.node };
+        behavior.lambdas.push(association);
+        fn?.associations.push(association);
+      }
+    }
+  }
+  return { flavour: 'terraform', functions: [...functions.values()], behaviors };
+}
+
+/** A stand-in expression with no static value, for an absent attribute. */
+const nothing: AST.Expression = {
+  type: 'Variable',
+  name: '',
+  range: [0, 0],
+  loc: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } },
+};
+
+function eventTypeOf(assoc: AST.Block) {
+  const attribute = findAttribute(assoc.body, 'event_type');
+  const value = attribute ? staticValue(attribute.value) : undefined;
+  return attribute && isEventType(value) ? { eventType: value, node: attribute.value as SourceNode } : undefined;
+}
+
+/**
+ * A reference as its path of names: `aws_lambda_function.edge[0].qualified_arn` is
+ * `['aws_lambda_function', 'edge', 'qualified_arn']` (an index of a `count`/`for_each`
+ * resource is skipped); undefined for anything else.
+ */
+function referencePath(expression: AST.Expression): string[] | undefined {
+  switch (expression.type) {
+    case 'Variable':
+      return [expression.name];
+    case 'GetAttr': {
+      const path = referencePath(expression.object);
+      return path ? [...path, expression.name.name] : undefined;
+    }
+    case 'Index':
+      return referencePath(expression.object);
+    case 'Parenthesized':
+      return referencePath(expression.expression);
+    default:
+      return undefined;
+  }
+}
+
+/** `aws_lambda_function.<name>` or `aws_lambda_alias.<name>` with the attribute read, from a path. */
+function resourceRef(path: string[] | undefined): { type: string; name: string; attribute: string | undefined } | undefined {
+  if (!path || path.length < 2 || path[0] === 'data' || path[0] === 'var' || path[0] === 'local' || path[0] === 'module') return undefined;
+  return { type: path[0]!, name: path[1]!, attribute: path[2] };
+}
+
+/** `publish = true`: true, false (absent or false), undefined (not static). */
+function publishes(block: AST.Block): boolean | undefined {
+  const attribute = findAttribute(block.body, 'publish');
+  if (!attribute) return false;
+  const value = staticValue(attribute.value);
+  if (value === true || value === 'true') return true;
+  if (value === false || value === 'false' || value === null) return false;
+  return undefined;
+}
+
+/** What `lambda_arn` names: a version, the function, `$LATEST`, an alias; and which function. */
+function arnOf(
+  expression: AST.Expression,
+  resources: Map<string, AST.Block>,
+  text: string,
+  /** The whole value when `expression` is the one interpolation of a `"${…}"` template. */
+  outer: AST.Expression = expression,
+): { arn?: Arn; functionName?: string } {
+  const node = outer as SourceNode;
+  const written = text.slice(outer.range[0], outer.range[1]);
+  const literal = staticValue(expression);
+  if (typeof literal === 'string') {
+    const match = LAMBDA_ARN.exec(literal);
+    if (!match) return { arn: { form: 'unknown', node, text: written } };
+    const qualifier = match[2];
+    const form = qualifier === undefined ? 'unversioned' : /^\d+$/.test(qualifier) ? 'version' : qualifier === '$LATEST' ? 'latest' : 'alias';
+    return { arn: { form, node, text: written, region: match[1]! } };
+  }
+  // "${aws_lambda_function.edge.qualified_arn}" (the pre-0.12 spelling) is the reference itself.
+  const only = expression.type === 'Template' && expression.parts.length === 1 ? expression.parts[0]! : undefined;
+  if (only?.type === 'TemplateInterpolation') return arnOf(only.expression, resources, text, expression);
+  // "${aws_lambda_function.edge.arn}:${aws_lambda_function.edge.version}"
+  if (expression.type === 'Template') {
+    for (const part of expression.parts) {
+      if (part.type !== 'TemplateInterpolation') continue;
+      const ref = resourceRef(referencePath(part.expression));
+      if (ref?.type !== 'aws_lambda_function' || ref.attribute !== 'version') continue;
+      const block = resources.get(`aws_lambda_function.${ref.name}`);
+      if (!block) return {};
+      const published = publishes(block);
+      const form = published === undefined ? 'unknown' : published ? 'version' : 'latest';
+      return { arn: { form, node, text: written }, functionName: ref.name };
+    }
+    return { arn: { form: 'unknown', node, text: written } };
+  }
+  const ref = resourceRef(referencePath(expression));
+  if (ref?.type === 'aws_lambda_function') {
+    const block = resources.get(`aws_lambda_function.${ref.name}`);
+    if (!block) return { arn: { form: 'unknown', node, text: written } };
+    if (ref.attribute === 'arn') return { arn: { form: 'unversioned', node, text: written }, functionName: ref.name };
+    if (ref.attribute === 'qualified_arn') {
+      const published = publishes(block);
+      const form = published === undefined ? 'unknown' : published ? 'version' : 'latest';
+      return { arn: { form, node, text: written }, functionName: ref.name };
+    }
+    return { arn: { form: 'unknown', node, text: written }, functionName: ref.name };
+  }
+  if (ref?.type === 'aws_lambda_alias') {
+    const alias = resources.get(`aws_lambda_alias.${ref.name}`);
+    const target = alias ? resourceRef(referencePath(findAttribute(alias.body, 'function_name')?.value ?? nothing)) : undefined;
+    const functionName = target?.type === 'aws_lambda_function' ? target.name : undefined;
+    return { arn: { form: 'alias', node, text: written }, ...(functionName ? { functionName } : {}) };
+  }
+  return { arn: { form: 'unknown', node, text: written } };
+}
+
+/** The settings one `aws_lambda_function` block writes. */
+function settingsOf(block: AST.Block, resources: Map<string, AST.Block>, providers: AST.Block[]): EdgeFunctionSettings {
+  const fnBody = block.body;
+  const s: EdgeFunctionSettings = {};
+  const value = (name: string) => {
+    const attribute = findAttribute(fnBody, name);
+    return attribute ? { attribute, value: staticValue(attribute.value) } : undefined;
+  };
+  const scalar = <T>(node: AST.Attribute, v: T): Setting<T> => ({ value: v, node: node.value as SourceNode });
+  const flag = (node: SourceNode): Setting<true> => ({ value: true, node });
+
+  const environment = findBlocks(fnBody, 'environment')[0];
+  const variables = environment ? findAttribute(environment.body, 'variables') : undefined;
+  const entries = variables ? objectEntries(variables.value) : undefined;
+  if (environment && entries && entries.length > 0) {
+    s.environment = { value: entries.map((e) => e.key), node: environment.blockType as SourceNode };
+  }
+  const timeout = value('timeout');
+  if (timeout && typeof timeout.value === 'number') s.timeout = scalar(timeout.attribute, timeout.value);
+  const memory = value('memory_size');
+  if (memory && typeof memory.value === 'number') s.memorySize = scalar(memory.attribute, memory.value);
+  const layers = findAttribute(fnBody, 'layers');
+  if (layers?.value.type === 'Tuple' && layers.value.elements.length > 0) s.layers = flag(layers.name as SourceNode);
+  const vpc = findBlocks(fnBody, 'vpc_config')[0];
+  // `subnet_ids = []` and `security_group_ids = []` is how a module says "no VPC".
+  const emptyList = (name: string) => {
+    const attribute = vpc ? findAttribute(vpc.body, name) : undefined;
+    const v = attribute ? staticValue(attribute.value) : [];
+    return Array.isArray(v) && v.length === 0;
+  };
+  if (vpc && !(emptyList('subnet_ids') && emptyList('security_group_ids'))) s.vpc = flag(vpc.blockType as SourceNode);
+  const architectures = findAttribute(fnBody, 'architectures');
+  if (architectures?.value.type === 'Tuple') {
+    const arm = architectures.value.elements.find((e) => staticValue(e) === 'arm64');
+    if (arm) s.architecture = { value: 'arm64', node: arm as SourceNode };
+  }
+  const runtime = value('runtime');
+  if (runtime && typeof runtime.value === 'string') s.runtime = scalar(runtime.attribute, runtime.value);
+
+  const region = regionOf(block, providers);
+  if (region) s.region = region;
+  const role = roleOf(fnBody, resources);
+  if (role) s.role = role;
+
+  // Not supported, no quoted error yet.
+  const dlq = findBlocks(fnBody, 'dead_letter_config')[0];
+  if (dlq) s.deadLetterQueue = flag(dlq.blockType as SourceNode);
+  const tracing = findBlocks(fnBody, 'tracing_config')[0];
+  const mode = tracing ? findAttribute(tracing.body, 'mode') : undefined;
+  if (mode && staticValue(mode.value) === 'Active') s.tracing = flag(mode.value as SourceNode);
+  const reserved = value('reserved_concurrent_executions');
+  // -1, the provider's default, means no reservation.
+  if (reserved && typeof reserved.value === 'number' && reserved.value >= 0) s.reservedConcurrency = scalar(reserved.attribute, reserved.value);
+  const storage = findBlocks(fnBody, 'ephemeral_storage')[0];
+  const size = storage ? findAttribute(storage.body, 'size') : undefined;
+  const sizeValue = size ? staticValue(size.value) : undefined;
+  if (size && typeof sizeValue === 'number') s.ephemeralStorage = scalar(size, sizeValue);
+  const packageType = value('package_type');
+  if (packageType?.value === 'Image') s.containerImage = flag(packageType.attribute.value as SourceNode);
+  return s;
+}
+
+/**
+ * The function's region: its own `region` (AWS provider 6), else the `provider "aws"` block
+ * it names (`provider = aws.edge`) or the file's one default `provider "aws"`, when that
+ * block sets a literal `region`.
+ */
+function regionOf(block: AST.Block, providers: AST.Block[]): Setting<string> | undefined {
+  const own = findAttribute(block.body, 'region');
+  if (own) {
+    const v = staticValue(own.value);
+    return typeof v === 'string' ? { value: v, node: own.value as SourceNode } : undefined;
+  }
+  const providerAttribute = findAttribute(block.body, 'provider');
+  const aliasOf = (p: AST.Block) => {
+    const alias = findAttribute(p.body, 'alias');
+    return alias ? staticValue(alias.value) : undefined;
+  };
+  let provider: AST.Block | undefined;
+  let from: string;
+  if (providerAttribute) {
+    const path = referencePath(providerAttribute.value);
+    if (!path || path.length !== 2 || path[0] !== 'aws') return undefined;
+    const matching = providers.filter((p) => aliasOf(p) === path[1]);
+    if (matching.length !== 1) return undefined;
+    provider = matching[0];
+    from = `provider aws.${path[1]}`;
+  } else {
+    const defaults = providers.filter((p) => !findAttribute(p.body, 'alias'));
+    if (defaults.length !== 1) return undefined;
+    provider = defaults[0];
+    from = 'the default aws provider';
+  }
+  const region = provider ? findAttribute(provider.body, 'region') : undefined;
+  const v = region ? staticValue(region.value) : undefined;
+  if (!region || typeof v !== 'string') return undefined;
+  // Reported where the function picks the provider, or on the default provider's region.
+  const node = (providerAttribute ? providerAttribute.value : region.value) as SourceNode;
+  return { value: v, node, inheritedFrom: from };
+}
+
+/**
+ * The execution role, when `role` names an `aws_iam_role` of the file whose
+ * `assume_role_policy` can be read: `jsonencode({...})`, a JSON string or heredoc, or
+ * `data.aws_iam_policy_document.<name>.json` of the file.
+ */
+function roleOf(fnBody: AST.Body, resources: Map<string, AST.Block>): RoleTrust | undefined {
+  const roleAttribute = findAttribute(fnBody, 'role');
+  const ref = roleAttribute ? resourceRef(referencePath(roleAttribute.value)) : undefined;
+  if (ref?.type !== 'aws_iam_role') return undefined;
+  const role = resources.get(`aws_iam_role.${ref.name}`);
+  const policy = role ? findAttribute(role.body, 'assume_role_policy') : undefined;
+  if (!policy) return undefined;
+  const trusted = policyTrustsEdgeLambda(policy.value, resources);
+  if (trusted === undefined) return undefined;
+  return { name: `aws_iam_role.${ref.name}`, trustsEdgeLambda: trusted, node: policy.name as SourceNode };
+}
+
+function policyTrustsEdgeLambda(expression: AST.Expression, resources: Map<string, AST.Block>): boolean | undefined {
+  if (expression.type === 'FunctionCall' && expression.name.name === 'jsonencode' && expression.namespace.length === 0 && expression.args.length === 1) {
+    const document = staticValue(expression.args[0]!);
+    return document === undefined ? undefined : trustsEdgeLambda(document);
+  }
+  if (expression.type === 'Template') {
+    const document = staticTemplate(expression);
+    return document === undefined ? undefined : trustsEdgeLambda(document);
+  }
+  const path = referencePath(expression);
+  if (path?.length === 4 && path[0] === 'data' && path[1] === 'aws_iam_policy_document' && path[3] === 'json') {
+    const document = resources.get(`data.aws_iam_policy_document.${path[2]}`);
+    return document ? policyDocumentTrusts(document) : undefined;
+  }
+  return undefined;
+}
+
+/** A `data "aws_iam_policy_document"`: an allowing statement with a Service principal edgelambda.amazonaws.com. */
+function policyDocumentTrusts(document: AST.Block): boolean | undefined {
+  if (document.body.items.some((item) => item.type === 'Block' && item.blockType.name === 'dynamic')) return undefined;
+  if (findAttribute(document.body, 'source_policy_documents') || findAttribute(document.body, 'override_policy_documents')) return undefined;
+  for (const statement of findBlocks(document.body, 'statement')) {
+    const effect = findAttribute(statement.body, 'effect');
+    const effectValue = effect ? staticValue(effect.value) : 'Allow';
+    if (effectValue === undefined) return undefined;
+    if (effectValue !== 'Allow') continue;
+    for (const principals of findBlocks(statement.body, 'principals')) {
+      const type = findAttribute(principals.body, 'type');
+      const identifiers = findAttribute(principals.body, 'identifiers');
+      const typeValue = type ? staticValue(type.value) : undefined;
+      const ids = identifiers ? staticValue(identifiers.value) : undefined;
+      if (typeof typeValue !== 'string' || !Array.isArray(ids)) return undefined;
+      if (typeValue === '*' || (typeValue === 'AWS' && ids.includes('*'))) return true;
+      if (typeValue === 'Service' && ids.includes(EDGE_LAMBDA)) return true;
+    }
+  }
+  return false;
+}
