@@ -15,6 +15,8 @@ import { HclGenerator, breakFile, random } from '../languages/hcl-generator.js';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 1414);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 60);
+/** With a time budget (`npm run fuzz -- --time N`), stop generating when it is spent. */
+const TIME_MS = Number(process.env.FUZZ_TIME_MS ?? 0);
 const FIXTURE = readFileSync(join(import.meta.dirname, '../fixtures/infra/terraform/terraform/main.tf'), 'utf8');
 
 /** Touches every node and asks the SourceCode for its text, location and parent. */
@@ -78,12 +80,15 @@ describe('fuzz: the HCL language', () => {
     expect(broken).toBeGreaterThan(100);
   });
 
-  it(`generated files, mutated, and random bytes (seed ${SEED}, ${RUNS} runs)`, { timeout: 120_000 }, () => {
+  it(`generated files, mutated, and random bytes (seed ${SEED}, ${RUNS} runs)`, { timeout: TIME_MS > 0 ? TIME_MS + 60_000 : 120_000 }, () => {
     const next = random(SEED);
     const generator = new HclGenerator(next);
     const failures: string[] = [];
     const verdicts = { parsed: 0, broken: 0 };
-    for (let i = 0; i < RUNS; i++) {
+    const started = Date.now();
+    let runs = 0;
+    for (let i = 0; i < RUNS; i++, runs++) {
+      if (TIME_MS > 0 && Date.now() - started > TIME_MS) break;
       const valid = generator.file();
       const texts = [valid, breakFile(valid, next), breakFile(breakFile(valid, next), next), randomBytes(next), `\uFEFF${valid}`];
       for (const text of texts) {
@@ -92,10 +97,10 @@ describe('fuzz: the HCL language', () => {
         if (problem) failures.push(`${JSON.stringify(text)}: ${problem}`);
       }
     }
-    if (process.env.FUZZ_VERBOSE) console.log(`[fuzz] hcl: seed ${SEED}, ${RUNS * 5} files, ${verdicts.parsed} parsed, ${verdicts.broken} broken`);
+    if (process.env.FUZZ_VERBOSE) console.log(`[fuzz] hcl: seed ${SEED}, ${runs * 5} files, ${verdicts.parsed} parsed, ${verdicts.broken} broken`);
     expect(failures).toEqual([]);
-    expect(verdicts.parsed).toBeGreaterThan(RUNS);
-    expect(verdicts.broken).toBeGreaterThan(RUNS);
+    expect(verdicts.parsed).toBeGreaterThan(runs);
+    expect(verdicts.broken).toBeGreaterThan(runs);
   });
 
   it('deep nesting and long inputs: one finding, no stack overflow', () => {
