@@ -2,17 +2,10 @@
 // blocks and attributes, every kind of expression, templates and heredocs; and broken variants
 // (cut at an offset, a byte replaced or inserted).
 
-/** mulberry32: a small seeded PRNG, so every run sees the same files. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../reliability/generators.js';
+
+/** The seeded PRNG the program fuzzers use, so every run sees the same files. */
+export const random = mulberry32;
 
 const NAMES = ['a', 'b', 'name', 'tags', 'count', 'in', 'for', 'if', 'true', 'x-y', '_z', 'éa'];
 const STRINGS = ['plain', 'a b', 'esc \\" \\\\ \\n \\t', '\\u00e9', '$${lit}', '%%{lit}', '', 'x/y:z'];
