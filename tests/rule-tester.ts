@@ -27,7 +27,7 @@ export type Variant = 'globals.node' | 'commonjs';
  * The case runs under that variant with `it.fails`, so fixing the bug makes the run fail until
  * the entry is removed.
  */
-interface VariantException {
+export interface VariantException {
   rule: string;
   variant: Variant;
   code: string;
@@ -43,7 +43,7 @@ const RULE_TESTER_CONFIG = {
   settings: { 'lambda-edge': { infrastructure: false } },
 } as const;
 
-type AnyCase = { code: string; filename?: string; languageOptions?: TSESLint.FlatConfig.LanguageOptions; name?: string };
+export type AnyCase = { code: string; filename?: string; languageOptions?: TSESLint.FlatConfig.LanguageOptions; name?: string };
 
 /**
  * Syntax that only an ES module may contain: `import`/`export` declarations, `import.meta`, and
@@ -120,44 +120,73 @@ class StillDifferentTester extends RuleTester {
   }
 }
 
+export interface VariantPlan {
+  variant: Variant;
+  /** Cases that must give the same result under the variant. */
+  same: { valid: AnyCase[]; invalid: AnyCase[] };
+  /** Cases listed as known differences: they must still differ. */
+  different: { valid: AnyCase[]; invalid: AnyCase[] };
+}
+
+/**
+ * Which cases of a rule run under which variant, and which of them are known differences.
+ * Throws on an exception that names no case, or more than one, or shares a case with another.
+ */
+export function planVariants(
+  ruleName: string,
+  tests: { valid: readonly (AnyCase | string)[]; invalid: readonly AnyCase[] },
+  allExceptions: readonly VariantException[] = VARIANT_EXCEPTIONS,
+): VariantPlan[] {
+  const exceptions = allExceptions.filter((e) => e.rule === ruleName);
+  const used = new Set<VariantException>();
+  const plans = (['globals.node', 'commonjs'] as const).map((variant) => {
+    const plan: VariantPlan = { variant, same: { valid: [], invalid: [] }, different: { valid: [], invalid: [] } };
+    for (const kind of ['valid', 'invalid'] as const) {
+      for (const raw of tests[kind]) {
+        const testCase = typeof raw === 'string' ? { code: raw } : raw;
+        if (!appliesTo(testCase, variant)) continue;
+        const matching = exceptions.filter((e) => e.variant === variant && testCase.code.includes(e.code));
+        if (matching.length > 1) throw new Error(`${ruleName}: several variant exceptions name one case`);
+        const exception = matching[0];
+        if (exception && used.has(exception)) {
+          throw new Error(`${ruleName}: variant exception "${exception.code}" names more than one case`);
+        }
+        if (exception) used.add(exception);
+        (exception ? plan.different : plan.same)[kind].push(underVariant(testCase, variant));
+      }
+    }
+    return plan;
+  });
+  const stale = exceptions.filter((e) => !used.has(e));
+  if (stale.length > 0) throw new Error(`${ruleName}: variant exceptions that name no case: ${stale.map((e) => e.code).join(', ')}`);
+  return plans;
+}
+
 class VariantRuleTester extends RuleTester {
+  constructor(private readonly exceptions: readonly VariantException[]) {
+    super(RULE_TESTER_CONFIG);
+  }
+
   override run<MessageIds extends string, Options extends readonly unknown[]>(
     ruleName: string,
     rule: TSESLint.RuleModule<MessageIds, Options>,
     tests: RunTests<MessageIds, Options>,
   ): void {
     super.run(ruleName, rule, tests);
-    const exceptions = VARIANT_EXCEPTIONS.filter((e) => e.rule === ruleName);
-    const used = new Set<VariantException>();
-    for (const variant of ['globals.node', 'commonjs'] as const) {
-      const kept = { valid: [] as AnyCase[], invalid: [] as AnyCase[] };
-      const expectedToDiffer = { valid: [] as AnyCase[], invalid: [] as AnyCase[] };
-      for (const kind of ['valid', 'invalid'] as const) {
-        for (const raw of tests[kind] as readonly (AnyCase | string)[]) {
-          const testCase = typeof raw === 'string' ? { code: raw } : raw;
-          if (!appliesTo(testCase, variant)) continue;
-          const matching = exceptions.filter((e) => e.variant === variant && testCase.code.includes(e.code));
-          if (matching.length > 1) throw new Error(`${ruleName}: several variant exceptions name one case`);
-          const exception = matching[0];
-          if (exception && used.has(exception)) {
-            throw new Error(`${ruleName}: variant exception "${exception.code}" names more than one case`);
-          }
-          if (exception) used.add(exception);
-          (exception ? expectedToDiffer : kept)[kind].push(underVariant(testCase, variant));
-        }
+    const plans = planVariants(ruleName, tests as unknown as Parameters<typeof planVariants>[1], this.exceptions);
+    const asTests = (cases: VariantPlan['same']) => ({ ...tests, ...cases }) as unknown as RunTests<MessageIds, Options>;
+    for (const { variant, same, different } of plans) {
+      if (same.valid.length + same.invalid.length > 0) {
+        describe(`under ${variant}`, () => {
+          super.run(ruleName, rule, asTests(same));
+        });
       }
-      const asTests = (cases: typeof kept) => ({ ...tests, ...cases }) as unknown as RunTests<MessageIds, Options>;
-      describe(`under ${variant}`, () => {
-        super.run(ruleName, rule, asTests(kept));
-      });
-      if (expectedToDiffer.valid.length + expectedToDiffer.invalid.length > 0) {
+      if (different.valid.length + different.invalid.length > 0) {
         describe(`under ${variant}, known differences`, () => {
-          new StillDifferentTester(RULE_TESTER_CONFIG).run(ruleName, rule, asTests(expectedToDiffer));
+          new StillDifferentTester(RULE_TESTER_CONFIG).run(ruleName, rule, asTests(different));
         });
       }
     }
-    const stale = exceptions.filter((e) => !used.has(e));
-    if (stale.length > 0) throw new Error(`${ruleName}: variant exceptions that name no case: ${stale.map((e) => e.code).join(', ')}`);
   }
 }
 
@@ -173,8 +202,8 @@ class VariantRuleTester extends RuleTester {
  * `await`, an `.mjs`/`.mts` filename) and for a case that sets its own `sourceType`: it already
  * says how it is parsed. Known differences are listed, with their reason, in `VARIANT_EXCEPTIONS`.
  */
-export function createRuleTester(): RuleTester {
-  return new VariantRuleTester(RULE_TESTER_CONFIG);
+export function createRuleTester(exceptions: readonly VariantException[] = VARIANT_EXCEPTIONS): RuleTester {
+  return new VariantRuleTester(exceptions);
 }
 
 /**
