@@ -2,6 +2,7 @@ import { isIP } from 'node:net';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { Bindings } from '../src/estree/bindings.js';
 import { findProperty, memberName, propertyKeyName, unwrap, valueLeaves } from '../src/estree/nodes.js';
+import { trimSlashes } from '../src/estree/text.js';
 import { createRule } from '../src/create-rule.js';
 import { ORIGIN_REQUEST, VIEWER_EVENTS, formatEventTypes, onlyIn } from '../src/facts/event-types.js';
 import type { Analysis } from '../src/model/types.js';
@@ -241,12 +242,3 @@ export default createRule<[], MessageIds>({
     });
   },
 });
-
-/** `text` without leading and trailing `/`, in linear time (a `/\/+$/` replace is quadratic on many slashes). */
-function trimSlashes(text: string): string {
-  let start = 0;
-  let end = text.length;
-  while (start < end && text[start] === '/') start++;
-  while (end > start && text[end - 1] === '/') end--;
-  return text.slice(start, end);
-}
