@@ -124,7 +124,8 @@ export default createRule<[], MessageIds>({
           if (!buffer) continue;
           seen.add(leaf);
           const text = sourceCode.getText(leaf);
-          const simple = /^[\w$.]+$/.test(text);
+          const leafType = unwrapped(leaf).type;
+          const simple = leafType === AST_NODE_TYPES.Identifier || leafType === AST_NODE_TYPES.MemberExpression || leafType === AST_NODE_TYPES.CallExpression;
           const encodedText = buffer.array ? `Buffer.concat(${text}).toString('base64')` : `${simple ? text : `(${text})`}.toString('base64')`;
           const encodingIsBase64 = !!texts && texts.length > 0 && texts.every((t) => t === 'base64');
           const suggest: Array<TSESLint.SuggestionReportDescriptor<MessageIds>> = [];
