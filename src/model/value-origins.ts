@@ -89,15 +89,31 @@ function parameterResponse(m: FileState, id: TSESTree.Identifier, depth: number)
   return undefined;
 }
 
-/** The client response `raw` is: `await fetch(...)`, a constant holding it, a callback's parameter. */
+/** The client response `raw` is: `await fetch(...)`, a constant holding it, a callback's parameter, a `Response`-typed name. */
 function responseOf(m: FileState, raw: TSESTree.Node, depth: number): Client | undefined {
   if (depth > MAX_DEPTH) return undefined;
   const node = unwrap(raw);
   if (node.type === AST_NODE_TYPES.AwaitExpression) return promiseOf(m, node.argument, depth + 1);
   if (node.type !== AST_NODE_TYPES.Identifier) return undefined;
+  if (typedAsFetchResponse(m, node)) return FETCH;
   const init = m.bindings.resolveConst(node);
   if (init) return responseOf(m, init, depth + 1);
   return init === undefined ? parameterResponse(m, node, depth) : undefined;
+}
+
+/** `const res: Response = ...`: declared with the global Fetch `Response` type (not a local or imported one). */
+function typedAsFetchResponse(m: FileState, id: TSESTree.Identifier): boolean {
+  const def = m.bindings.variableOf(id)?.defs[0];
+  const name = def?.name;
+  if (!name || !('typeAnnotation' in name) || name.typeAnnotation?.type !== AST_NODE_TYPES.TSTypeAnnotation) return false;
+  const type = name.typeAnnotation.typeAnnotation;
+  return (
+    type.type === AST_NODE_TYPES.TSTypeReference &&
+    type.typeName.type === AST_NODE_TYPES.Identifier &&
+    type.typeName.name === 'Response' &&
+    !type.typeArguments &&
+    m.bindings.isGlobal(type.typeName)
+  );
 }
 
 /**

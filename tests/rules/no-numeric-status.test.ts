@@ -165,6 +165,14 @@ ruleTester.run('no-numeric-status: a status copied from an HTTP client', rule, {
         callback(null, { status: res.status, statusDescription: res.statusMessage, body: '' });
       });
     };`,
+    // A Response type of another package is not the Fetch one.
+    `import type { Response } from 'express';
+    import type { CloudFrontRequestEvent } from 'aws-lambda';
+    declare function render(event: CloudFrontRequestEvent): Promise<Response>;
+    export const handler = async (event: CloudFrontRequestEvent) => {
+      const res: Response = await render(event);
+      return { status: res.status, body: '' };
+    };`,
     // An API Gateway handler copying a number is right there.
     `exports.handler = async (event) => {
       const res = await fetch('https://api.example.com');
@@ -298,6 +306,36 @@ exports.handler = (event, context, callback) => {
     response.status = String(res.statusCode);
     callback(null, response);
   });
+};`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Declared with the global Fetch Response type (a framework's server answering a Request).
+      code: `import type { CloudFrontRequestEvent } from 'aws-lambda';
+declare const app: { respond(request: Request): Promise<Response> };
+export const handler = async (event: CloudFrontRequestEvent) => {
+  const response: Response = await app.respond(new Request('https://x' + event.Records[0].cf.request.uri));
+  return { status: response.status, body: await response.text() };
+};`,
+      errors: [
+        {
+          messageId: 'numericStatusFrom',
+          data: { what: 'the `status` of a Fetch `Response`', text: 'response.status' },
+          line: 5,
+          column: 20,
+          endColumn: 35,
+          suggestions: [
+            {
+              messageId: 'wrapInString',
+              data: { text: 'response.status' },
+              output: `import type { CloudFrontRequestEvent } from 'aws-lambda';
+declare const app: { respond(request: Request): Promise<Response> };
+export const handler = async (event: CloudFrontRequestEvent) => {
+  const response: Response = await app.respond(new Request('https://x' + event.Records[0].cf.request.uri));
+  return { status: String(response.status), body: await response.text() };
 };`,
             },
           ],
