@@ -173,7 +173,7 @@ export default createRule<Options, MessageIds>({
       };
 
       for (const target of analysis.responseTargets()) {
-        if (target.kind === 'unattached') continue;
+        if (target.kind !== 'generated' && target.kind !== 'received') continue;
         const given = (field: 'body' | 'bodyEncoding') =>
           target.field(field).filter((setting) => setting.op === 'write' && setting.value !== undefined);
         const encodings = given('bodyEncoding').map((setting) => setting.value!);

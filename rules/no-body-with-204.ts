@@ -75,7 +75,9 @@ export default createRule<[], MessageIds>({
         }
       };
 
-      for (const target of analysis.responseTargets()) if (target.kind !== 'unattached') check(target);
+      for (const target of analysis.responseTargets()) {
+        if (target.kind === 'generated' || target.kind === 'received') check(target);
+      }
     });
   },
 });

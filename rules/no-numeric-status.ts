@@ -3,7 +3,7 @@ import { valueLeaves } from '../src/estree/nodes.js';
 import { createRule } from '../src/create-rule.js';
 import { CONFIG_MESSAGES, onAnalysis } from '../src/rule-helpers.js';
 
-type MessageIds = 'numericStatus' | keyof typeof CONFIG_MESSAGES;
+type MessageIds = 'numericStatus' | 'numericStatusFrom' | 'wrapInString' | keyof typeof CONFIG_MESSAGES;
 
 /** Numeric literals a status expression can evaluate to: `302`, `ok ? 200 : 404`, `code || 500`. */
 function numericLiterals(value: TSESTree.Node): TSESTree.NumberLiteral[] {
@@ -22,11 +22,15 @@ export default createRule<[], MessageIds>({
       severity: 'warn',
     },
     fixable: 'code',
+    hasSuggestions: true,
     schema: [],
     messages: {
       ...CONFIG_MESSAGES,
       numericStatus:
         "Lambda@Edge documents a response's `status` as a string; write '{{ value }}' instead of the number {{ value }}.",
+      numericStatusFrom:
+        "This `status` is copied from {{ what }}, which is a number; Lambda@Edge documents a response's `status` as a string. Write `String({{ text }})`.",
+      wrapInString: 'Write `String({{ text }})`.',
     },
   },
   defaultOptions: [],
@@ -46,8 +50,28 @@ export default createRule<[], MessageIds>({
           });
         }
       };
+      /** `status: res.status` copied from a Fetch, axios, undici or Node.js response. */
+      const checkCopied = (value: TSESTree.Node) => {
+        for (const leaf of valueLeaves(value)) {
+          if (seen.has(leaf)) continue;
+          const what = analysis.httpStatusNumber(leaf);
+          if (!what) continue;
+          seen.add(leaf);
+          const text = context.sourceCode.getText(leaf);
+          context.report({
+            node: leaf,
+            messageId: 'numericStatusFrom',
+            data: { what, text },
+            suggest: [{ messageId: 'wrapInString', data: { text }, fix: (fixer) => fixer.replaceText(leaf, `String(${text})`) }],
+          });
+        }
+      };
       for (const target of analysis.responseTargets()) {
-        for (const status of target.field('status')) if (status.op === 'write' && status.value) check(status.value);
+        for (const status of target.field('status')) {
+          if (status.op !== 'write' || !status.value) continue;
+          check(status.value);
+          checkCopied(status.value);
+        }
       }
     });
   },

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { insertPropertyAfter, insertStatementAfter } from '../src/estree/fixes.js';
-import { isAbsentValue, isPlainString, outerParent, valueLeaves } from '../src/estree/nodes.js';
+import { isAbsentValue, isPlainString, outerParent, unwrap as unwrapped, valueLeaves } from '../src/estree/nodes.js';
 import type { FieldSetting, ResponseTarget } from '../src/model/types.js';
 import { base64Problem } from '../src/static-value.js';
 import { createRule } from '../src/create-rule.js';
@@ -15,6 +15,8 @@ type MessageIds =
   | 'base64WithoutEncoding'
   | 'addBase64Encoding'
   | 'setBase64Encoding'
+  | 'bufferBody'
+  | 'encodeBuffer'
   | keyof typeof CONFIG_MESSAGES;
 
 type Given = FieldSetting & { value: TSESTree.Node };
@@ -55,6 +57,9 @@ export default createRule<[], MessageIds>({
         "This body is base64 text, but {{ state }}: CloudFront sends the base64 characters themselves to the viewer instead of the decoded bytes. Set `bodyEncoding: 'base64'`.",
       addBase64Encoding: "Add `bodyEncoding: 'base64'`.",
       setBase64Encoding: "Set `bodyEncoding` to 'base64'.",
+      bufferBody:
+        "This body is {{ what }}, not a string: Lambda serialises it as JSON (`{\"type\":\"Buffer\",\"data\":[…]}`{{ array }}), and a Lambda@Edge `body` must be a string, so CloudFront fails the result validation (502). For bytes write `{{ encoded }}` with `bodyEncoding: 'base64'`; for text, `.toString('utf8')`.",
+      encodeBuffer: "Write `{{ encoded }}`{{ andEncoding }}.",
     },
   },
   defaultOptions: [],
@@ -111,10 +116,47 @@ export default createRule<[], MessageIds>({
         }
       };
 
+      /** A Buffer (or an array of them) as the body: CloudFront needs a string. */
+      const checkBuffer = (target: Target, texts: string[] | undefined, body: Given) => {
+        for (const leaf of valueLeaves(body.value)) {
+          if (seen.has(leaf)) continue;
+          const buffer = analysis.bufferOrigin(leaf);
+          if (!buffer) continue;
+          seen.add(leaf);
+          const text = sourceCode.getText(leaf);
+          const leafType = unwrapped(leaf).type;
+          const simple = leafType === AST_NODE_TYPES.Identifier || leafType === AST_NODE_TYPES.MemberExpression || leafType === AST_NODE_TYPES.CallExpression;
+          const encodedText = buffer.array ? `Buffer.concat(${text}).toString('base64')` : `${simple ? text : `(${text})`}.toString('base64')`;
+          const encodingIsBase64 = !!texts && texts.length > 0 && texts.every((t) => t === 'base64');
+          const suggest: Array<TSESLint.SuggestionReportDescriptor<MessageIds>> = [];
+          // Encoding the bytes as base64 keeps them; it is right only with bodyEncoding 'base64'.
+          const property = body.ownProperty;
+          // `{ body }` is rewritten whole; elsewhere only the value.
+          const encode = (fixer: TSESLint.RuleFixer) =>
+            property?.shorthand ? fixer.replaceText(property, `body: ${encodedText}`) : fixer.replaceText(leaf, encodedText);
+          if (encodingIsBase64 && (property || body.member)) {
+            suggest.push({ messageId: 'encodeBuffer', data: { encoded: encodedText, andEncoding: '' }, fix: encode });
+          } else if (target.encodings.length === 0 && property && leaf === unwrapped(body.value)) {
+            suggest.push({
+              messageId: 'encodeBuffer',
+              data: { encoded: encodedText, andEncoding: " and add `bodyEncoding: 'base64'`" },
+              fix: (fixer) => [encode(fixer), insertPropertyAfter(fixer, sourceCode, property, "bodyEncoding: 'base64'")],
+            });
+          }
+          context.report({
+            node: leaf,
+            messageId: 'bufferBody',
+            data: { what: buffer.what, array: buffer.array ? ' for each element' : '', encoded: encodedText },
+            suggest,
+          });
+        }
+      };
+
       const check = (target: Target) => {
         for (const encoding of target.encodings) checkEncodingValue(encoding.value);
         const texts = encodingTexts(target);
         const bodies = target.bodies.filter((b) => !isAbsentValue(b.value));
+        for (const body of bodies) checkBuffer(target, texts, body);
 
         // bodyEncoding 'base64' with a body that is known and not base64.
         if (texts && texts.length > 0 && texts.every((t) => t === 'base64')) {
@@ -176,7 +218,9 @@ export default createRule<[], MessageIds>({
         }
       };
 
-      for (const target of analysis.responseTargets()) if (target.kind !== 'unattached') check(bodySettings(target));
+      for (const target of analysis.responseTargets()) {
+        if (target.kind === 'generated' || target.kind === 'received') check(bodySettings(target));
+      }
     });
   },
 });

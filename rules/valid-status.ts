@@ -1,6 +1,8 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { stringLiteral } from '../src/estree/fixes.js';
-import { valueLeaves } from '../src/estree/nodes.js';
+import { isPlainString, unwrap, valueLeaves } from '../src/estree/nodes.js';
+import { VIEWER_RESPONSE, onlyIn } from '../src/facts/event-types.js';
+import type { FieldSetting, ResponseTarget } from '../src/model/types.js';
 import { createRule } from '../src/create-rule.js';
 import { CONFIG_MESSAGES, onAnalysis } from '../src/rule-helpers.js';
 
@@ -10,8 +12,11 @@ type MessageIds =
   | 'useStatus'
   | 'statusDescriptionNotString'
   | 'quoteStatusDescription'
+  | 'statusCodeField'
+  | 'useStatusField'
   | keyof typeof CONFIG_MESSAGES;
 
+type ReportFixFunction = TSESLint.ReportFixFunction;
 
 export default createRule<[], MessageIds>({
   name: 'valid-status',
@@ -33,6 +38,9 @@ export default createRule<[], MessageIds>({
       statusDescriptionNotString:
         '`statusDescription` must be a string, not {{ type }}: Lambda@Edge documents it as free text, and a value that does not fit the documented response structure is a Lambda validation error (502). Write it as a string or leave it out.',
       quoteStatusDescription: 'Write it as the string {{ text }}.',
+      statusCodeField:
+        '`statusCode` is the API Gateway and CloudFront Functions field: a Lambda@Edge response takes its status from `status`, a string, and CloudFront ignores `statusCode`, so this status is never applied{{ consequence }}. Write {{ example }} instead.',
+      useStatusField: 'Write {{ replacement }}.',
     },
   },
   defaultOptions: [],
@@ -125,11 +133,52 @@ export default createRule<[], MessageIds>({
         }
       };
 
+      const checkStatusCode = (target: ResponseTarget, setting: FieldSetting & { value: TSESTree.Node }) => {
+        if (seen.has(setting.node)) return;
+        seen.add(setting.node);
+        const value = statusText(setting.value);
+        const example = setting.member ? `\`${sourceCode.getText(setting.member.object)}.status = ${value}\`` : `\`status: ${value}\``;
+        const fix = statusCodeFix(setting, value);
+        // In viewer-response a working `status` would be a status change, which Lambda@Edge forbids.
+        const viewerResponse = onlyIn(target.eventTypesOf(setting), VIEWER_RESPONSE);
+        context.report({
+          node: setting.node,
+          messageId: 'statusCodeField',
+          data: {
+            consequence: target.kind === 'received' ? ' (the response keeps the status it came with)' : ' (`status` is the one required field of a generated response)',
+            example,
+          },
+          suggest: fix && !viewerResponse ? [{ messageId: 'useStatusField', data: { replacement: example }, fix }] : [],
+        });
+      };
+
+      /** The status as a string: `401` → `'401'`, a string stays, anything else is `String(x)`. */
+      const statusText = (value: TSESTree.Node): string => {
+        const v = unwrap(value);
+        if (v.type === AST_NODE_TYPES.Literal && typeof v.value === 'number' && Number.isInteger(v.value)) return `'${v.value}'`;
+        if (isPlainString(v)) return sourceCode.getText(v);
+        return `String(${sourceCode.getText(value)})`;
+      };
+
+      /** Rename the key (or member) to `status` and give it the string value. */
+      const statusCodeFix = (setting: FieldSetting & { value: TSESTree.Node }, value: string): ReportFixFunction | undefined => {
+        const property = setting.ownProperty;
+        if (property) {
+          if (property.computed || property.kind !== 'init' || property.method) return undefined;
+          if (property.shorthand) return (fixer) => fixer.replaceText(property, `status: ${value}`);
+          return (fixer) => [fixer.replaceText(property.key, 'status'), fixer.replaceText(setting.value, value)];
+        }
+        const member = setting.member;
+        if (!member || member.computed) return undefined;
+        return (fixer) => [fixer.replaceText(member.property, 'status'), fixer.replaceText(setting.value, value)];
+      };
+
       for (const target of analysis.responseTargets()) {
         for (const setting of target.settings) {
           if (setting.op !== 'write' || !setting.value) continue;
           if (setting.field === 'status') checkStatus(setting.value);
           else if (setting.field === 'statusDescription') checkDescription(setting.value);
+          else if (setting.field === 'statusCode') checkStatusCode(target, { ...setting, value: setting.value });
         }
       }
     });

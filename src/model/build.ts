@@ -12,6 +12,7 @@ import { classify } from './classify.js';
 import { collect } from './collect.js';
 import { callsTaking, objectCalls, objectStyleUses } from './object-calls.js';
 import { responseTargets } from './response-targets.js';
+import { bufferOrigin, httpStatusNumber } from './value-origins.js';
 import { readComments } from './comments.js';
 import { findHandlers } from './handlers.js';
 import { computeFileEventTypes, eventTypesAt, handlerAt } from './narrowing.js';
@@ -34,6 +35,8 @@ export const EMPTY_ANALYSIS: Analysis = {
   producesBase64: () => false,
   minimumBytes: () => 0,
   objectLiteralOf: () => undefined,
+  httpStatusNumber: () => undefined,
+  bufferOrigin: () => undefined,
   bindings: undefined as unknown as Bindings,
   responseTargets: () => [],
   objectCalls: () => [],
@@ -103,6 +106,8 @@ function finish(m: FileState, isEdge: boolean): Analysis {
     producesBase64: (node) => producesBase64(node, m.staticCtx),
     minimumBytes: (node) => minimumBytes(node, m.staticCtx),
     objectLiteralOf: (node) => objectLiteralOf(m, node),
+    httpStatusNumber: (node) => httpStatusNumber(m, node),
+    bufferOrigin: (node) => bufferOrigin(m, node),
     bindings: m.bindings,
     responseTargets: () => responseTargets(m),
     objectCalls: () => objectCalls(m),

@@ -1,10 +1,12 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { outerParent } from '../estree/nodes.js';
+import { enclosingFunction, outerParent, within } from '../estree/nodes.js';
+import { eventAt, unconditionalIn } from './edge-paths.js';
 import { eventTypesAt, handlerAt } from './narrowing.js';
+import { effectiveProperties, sources } from './responses.js';
 import type { FileState } from './state.js';
 import type { FieldSetting, GeneratedResponse, Handler, MemberAccess, ResponseField, ResponseTarget } from './types.js';
 
-const FIELDS: ReadonlySet<string> = new Set<ResponseField>(['status', 'statusDescription', 'body', 'bodyEncoding', 'headers']);
+const FIELDS: ReadonlySet<string> = new Set<ResponseField>(['status', 'statusDescription', 'body', 'bodyEncoding', 'headers', 'statusCode']);
 
 /**
  * The responses view: every response the file's handlers build or receive, with one shape
@@ -19,6 +21,7 @@ export function responseTargets(m: FileState): ResponseTarget[] {
     targets.push(generatedTarget(response));
     for (const write of response.writes) attached.add(write);
   }
+  targets.push(...apiShapedTargets(m));
   const byHandler = new Map<string, Map<Handler | undefined, ResponseTarget>>();
   for (const access of m.accesses) {
     if (access.op === 'read' || access.name === undefined || !FIELDS.has(access.name)) continue;
@@ -40,8 +43,41 @@ export function responseTargets(m: FileState): ResponseTarget[] {
   return targets;
 }
 
-function generatedTarget(response: GeneratedResponse): ResponseTarget {
-  const target = makeTarget('generated', response, undefined, () => response.eventTypes);
+/**
+ * `{ statusCode: 401, ... }` handed back by a handler, where the path to it runs for a CloudFront
+ * event: in the handler itself (unless a condition such as `'Records' in event` puts it in the
+ * other event's branch), or returned unconditionally by a local helper. A helper's literal behind
+ * a condition it cannot read (`if (kind === 'apigateway')`) is left out.
+ */
+function apiShapedTargets(m: FileState): ResponseTarget[] {
+  const out: ResponseTarget[] = [];
+  const seen = new Set<TSESTree.ObjectExpression>();
+  for (const handler of m.handlers) {
+    for (const result of handler.results) {
+      if (eventAt(m, result, handler.node) === 'other') continue;
+      for (const { obj } of sources(m, result, new Set(), 0)) {
+        if (seen.has(obj) || m.responses.has(obj)) continue;
+        const properties = effectiveProperties(m, obj, new Set()).names;
+        if (!properties.has('statusCode') || properties.has('status')) continue;
+        const inHandler = within(obj, handler.node);
+        if (inHandler ? eventAt(m, obj, handler.node) === 'other' : !helperResult(obj)) continue;
+        seen.add(obj);
+        const response: GeneratedResponse = { node: obj, eventTypes: eventTypesAt(m, result), properties, writes: [], headerMaps: [] };
+        out.push(generatedTarget(response, 'api-shaped'));
+      }
+    }
+  }
+  return out;
+}
+
+/** A literal a helper returns on every call: `return { statusCode: 404 }` with no condition around it. */
+function helperResult(obj: TSESTree.ObjectExpression): boolean {
+  const fn = enclosingFunction(obj);
+  return !!fn && unconditionalIn(obj, fn);
+}
+
+function generatedTarget(response: GeneratedResponse, kind: 'generated' | 'api-shaped' = 'generated'): ResponseTarget {
+  const target = makeTarget(kind, response, undefined, () => response.eventTypes);
   for (const [name, prop] of response.properties) {
     if (!FIELDS.has(name)) continue;
     target.settings.push({

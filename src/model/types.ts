@@ -101,7 +101,7 @@ export interface ObjectStyleUse {
 }
 
 /** The fields of a Lambda@Edge response that rules look at. */
-export type ResponseField = 'status' | 'statusDescription' | 'body' | 'bodyEncoding' | 'headers';
+export type ResponseField = 'status' | 'statusDescription' | 'body' | 'bodyEncoding' | 'headers' | 'statusCode';
 
 /** One setting of a response field: a property of the literal, or a later assignment or delete. */
 export interface FieldSetting {
@@ -127,10 +127,17 @@ export interface FieldSetting {
  * - `received`: the response CloudFront passes in (`cf.response`), one per handler (or one for
  *   code outside any handler), only when something assigns its fields;
  * - `unattached`: assignments on something typed or classified as a generated response that
- *   cannot be tied to one literal, one per handler.
+ *   cannot be tied to one literal, one per handler;
+ * - `api-shaped`: an object in the API Gateway shape (`statusCode`, no `status`) that a handler
+ *   hands to CloudFront on a path the file proves to run for a CloudFront event (not the API
+ *   Gateway branch of a multi-target adapter, not a helper's branch it cannot read). `response`
+ *   is set (it is no GeneratedResponse of `responses`: other rules do not see it).
+ *
+ * `statusCode` settings appear on `received` targets (`cf.response.statusCode = 404`) and on
+ * `api-shaped` ones.
  */
 export interface ResponseTarget {
-  kind: 'generated' | 'received' | 'unattached';
+  kind: 'generated' | 'received' | 'unattached' | 'api-shaped';
   response: GeneratedResponse | undefined;
   handler: Handler | undefined;
   /** Initial settings first (as the literal has them), then assignments in source order. */
@@ -162,6 +169,13 @@ export interface Analysis {
   producesBase64(node: TSESTree.Node): boolean;
   /** A lower bound of a string expression's UTF-8 size, counting only its known parts. */
   minimumBytes(node: TSESTree.Node): number;
+  /**
+   * Is the expression the numeric status of an HTTP client's response (`res.status` of `await
+   * fetch(...)`, `res.statusCode` in an `https.get` callback)? What it is, for messages.
+   */
+  httpStatusNumber(node: TSESTree.Node): string | undefined;
+  /** Is the expression certainly a Buffer (`Buffer.from(...)`, `zlib.gzipSync(...)`, `fs.readFileSync(p)`) or an array of them? */
+  bufferOrigin(node: TSESTree.Node): { what: string; array: boolean } | undefined;
   /** The object literal an expression is, or that a constant binding it names holds. */
   objectLiteralOf(node: TSESTree.Node): TSESTree.ObjectExpression | undefined;
   /** The file's name resolution: rules ask here instead of looking into scopes. */

@@ -247,3 +247,17 @@ exports.handler = async (event) => {
     },
   ],
 });
+
+ruleTester.run('max-generated-response-size: API Gateway shape in a Lambda@Edge handler', rule, {
+  valid: [
+    // valid-status reports the statusCode object; its size is not measured as a Lambda@Edge response.
+    {
+      code: `exports.handler = async (event) => {
+        const request = event.Records[0].cf.request;
+        return { statusCode: 200, body: 'x'.repeat(50000) };
+      };`,
+      settings: { 'lambda-edge': { eventType: 'viewer-request' } },
+    },
+  ],
+  invalid: [],
+});

@@ -281,3 +281,14 @@ export const handler: CloudFrontRequestHandler = async (event) => {
     },
   ],
 });
+
+ruleTester.run('no-body-with-204: API Gateway shape in a Lambda@Edge handler', rule, {
+  valid: [
+    // statusCode is not the status CloudFront reads: valid-status reports this object, not this rule.
+    `exports.handler = async (event) => {
+      const request = event.Records[0].cf.request;
+      return { statusCode: 204, body: '' };
+    };`,
+  ],
+  invalid: [],
+});

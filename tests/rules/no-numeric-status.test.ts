@@ -131,3 +131,269 @@ export const handler: CloudFrontRequestHandler = async (event) => {
     },
   ],
 });
+
+const copiedMessage = (what: string, text: string) =>
+  `This \`status\` is copied from ${what}, which is a number; Lambda@Edge documents a response's \`status\` as a string. Write \`String(${text})\`.`;
+
+ruleTester.run('no-numeric-status: a status copied from an HTTP client', rule, {
+  valid: [
+    // Converted to the documented string.
+    `export const handler = async (event) => {
+      const request = event.Records[0].cf.request;
+      const upstream = await fetch('https://api.example.com' + request.uri);
+      return { status: String(upstream.status), statusDescription: upstream.statusText, body: await upstream.text() };
+    };`,
+    // Not awaited: a Promise has no status (another bug, not a number).
+    `export const handler = async (event) => {
+      const request = event.Records[0].cf.request;
+      const pending = fetch('https://api.example.com');
+      return { status: pending.status, body: '' };
+    };`,
+    // A local function named fetch, and the field a Fetch Response does not have.
+    `const fetch = async () => ({ status: '200' });
+    export const handler = async (event) => {
+      const request = event.Records[0].cf.request;
+      const local = await fetch();
+      const real = await globalThis.fetch('https://x');
+      return request.uri === '/a' ? { status: local.status } : { status: real.statusCode };
+    };`,
+    // Node.js: statusMessage is a string, res.status does not exist.
+    `const https = require('https');
+    exports.handler = (event, context, callback) => {
+      const request = event.Records[0].cf.request;
+      https.get('https://api.example.com', (res) => {
+        callback(null, { status: res.status, statusDescription: res.statusMessage, body: '' });
+      });
+    };`,
+    // A Response type of another package is not the Fetch one.
+    `import type { Response } from 'express';
+    import type { CloudFrontRequestEvent } from 'aws-lambda';
+    declare function render(event: CloudFrontRequestEvent): Promise<Response>;
+    export const handler = async (event: CloudFrontRequestEvent) => {
+      const res: Response = await render(event);
+      return { status: res.status, body: '' };
+    };`,
+    // An API Gateway handler copying a number is right there.
+    `exports.handler = async (event) => {
+      const res = await fetch('https://api.example.com');
+      return { statusCode: res.status, body: await res.text() };
+    };`,
+  ],
+  invalid: [
+    {
+      code: `// @lambda-edge-event origin-request
+export const handler = async (event) => {
+  const request = event.Records[0].cf.request;
+  const upstream = await fetch('https://api.example.com' + request.uri);
+  return { status: upstream.status, body: await upstream.text() };
+};`,
+      errors: [
+        {
+          ...byMessage({ message: copiedMessage('the `status` of a Fetch `Response`', 'upstream.status'), line: 5, column: 20, endLine: 5, endColumn: 35 }),
+          suggestions: [
+            {
+              messageId: 'wrapInString',
+              data: { text: 'upstream.status' },
+              output: `// @lambda-edge-event origin-request
+export const handler = async (event) => {
+  const request = event.Records[0].cf.request;
+  const upstream = await fetch('https://api.example.com' + request.uri);
+  return { status: String(upstream.status), body: await upstream.text() };
+};`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // fetch(...).then((res) => ...), node-fetch, inline await, a conditional.
+      code: `import nodeFetch from 'node-fetch';
+export const handler = async (event) => {
+  const request = event.Records[0].cf.request;
+  if (request.uri === '/a') return fetch('https://a').then((res) => ({ status: res.status, body: '' }));
+  if (request.uri === '/b') return { status: (await nodeFetch('https://b')).status };
+  const c = await nodeFetch('https://c');
+  return { status: c.ok ? c.status : '502' };
+};`,
+      errors: [
+        {
+          messageId: 'numericStatusFrom',
+          data: { what: 'the `status` of a Fetch `Response`', text: 'res.status' },
+          line: 4,
+          column: 80,
+          suggestions: [
+            {
+              messageId: 'wrapInString',
+              data: { text: 'res.status' },
+              output: `import nodeFetch from 'node-fetch';
+export const handler = async (event) => {
+  const request = event.Records[0].cf.request;
+  if (request.uri === '/a') return fetch('https://a').then((res) => ({ status: String(res.status), body: '' }));
+  if (request.uri === '/b') return { status: (await nodeFetch('https://b')).status };
+  const c = await nodeFetch('https://c');
+  return { status: c.ok ? c.status : '502' };
+};`,
+            },
+          ],
+        },
+        {
+          messageId: 'numericStatusFrom',
+          data: { what: 'the `status` of a Fetch `Response`', text: "(await nodeFetch('https://b')).status" },
+          line: 5,
+          column: 46,
+          suggestions: [
+            {
+              messageId: 'wrapInString',
+              data: { text: "(await nodeFetch('https://b')).status" },
+              output: `import nodeFetch from 'node-fetch';
+export const handler = async (event) => {
+  const request = event.Records[0].cf.request;
+  if (request.uri === '/a') return fetch('https://a').then((res) => ({ status: res.status, body: '' }));
+  if (request.uri === '/b') return { status: String((await nodeFetch('https://b')).status) };
+  const c = await nodeFetch('https://c');
+  return { status: c.ok ? c.status : '502' };
+};`,
+            },
+          ],
+        },
+        {
+          messageId: 'numericStatusFrom',
+          data: { what: 'the `status` of a Fetch `Response`', text: 'c.status' },
+          line: 7,
+          column: 27,
+          suggestions: [
+            {
+              messageId: 'wrapInString',
+              data: { text: 'c.status' },
+              output: `import nodeFetch from 'node-fetch';
+export const handler = async (event) => {
+  const request = event.Records[0].cf.request;
+  if (request.uri === '/a') return fetch('https://a').then((res) => ({ status: res.status, body: '' }));
+  if (request.uri === '/b') return { status: (await nodeFetch('https://b')).status };
+  const c = await nodeFetch('https://c');
+  return { status: c.ok ? String(c.status) : '502' };
+};`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Node.js https.get: res.statusCode in the callback, assigned on cf.response.
+      code: `const https = require('node:https');
+exports.handler = (event, context, callback) => {
+  const response = event.Records[0].cf.response;
+  https.get('https://fallback.example.com', (res) => {
+    response.status = res.statusCode;
+    callback(null, response);
+  });
+};`,
+      errors: [
+        {
+          messageId: 'numericStatusFrom',
+          data: { what: 'the `statusCode` of a Node.js `http.IncomingMessage`', text: 'res.statusCode' },
+          line: 5,
+          column: 23,
+          endColumn: 37,
+          suggestions: [
+            {
+              messageId: 'wrapInString',
+              data: { text: 'res.statusCode' },
+              output: `const https = require('node:https');
+exports.handler = (event, context, callback) => {
+  const response = event.Records[0].cf.response;
+  https.get('https://fallback.example.com', (res) => {
+    response.status = String(res.statusCode);
+    callback(null, response);
+  });
+};`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Declared with the global Fetch Response type (a framework's server answering a Request).
+      code: `import type { CloudFrontRequestEvent } from 'aws-lambda';
+declare const app: { respond(request: Request): Promise<Response> };
+export const handler = async (event: CloudFrontRequestEvent) => {
+  const response: Response = await app.respond(new Request('https://x' + event.Records[0].cf.request.uri));
+  return { status: response.status, body: await response.text() };
+};`,
+      errors: [
+        {
+          messageId: 'numericStatusFrom',
+          data: { what: 'the `status` of a Fetch `Response`', text: 'response.status' },
+          line: 5,
+          column: 20,
+          endColumn: 35,
+          suggestions: [
+            {
+              messageId: 'wrapInString',
+              data: { text: 'response.status' },
+              output: `import type { CloudFrontRequestEvent } from 'aws-lambda';
+declare const app: { respond(request: Request): Promise<Response> };
+export const handler = async (event: CloudFrontRequestEvent) => {
+  const response: Response = await app.respond(new Request('https://x' + event.Records[0].cf.request.uri));
+  return { status: String(response.status), body: await response.text() };
+};`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // undici request() destructured, and axios.
+      code: `import { request as send } from 'undici';
+import axios from 'axios';
+export const handler = async (event) => {
+  const cf = event.Records[0].cf;
+  const { statusCode } = await send('https://a');
+  const res = await axios.get('https://b');
+  return cf.request.uri === '/a' ? { status: statusCode } : { status: res.status };
+};`,
+      errors: [
+        {
+          messageId: 'numericStatusFrom',
+          data: { what: "the `statusCode` of undici's `request()` result", text: 'statusCode' },
+          line: 7,
+          column: 46,
+          suggestions: [
+            {
+              messageId: 'wrapInString',
+              data: { text: 'statusCode' },
+              output: `import { request as send } from 'undici';
+import axios from 'axios';
+export const handler = async (event) => {
+  const cf = event.Records[0].cf;
+  const { statusCode } = await send('https://a');
+  const res = await axios.get('https://b');
+  return cf.request.uri === '/a' ? { status: String(statusCode) } : { status: res.status };
+};`,
+            },
+          ],
+        },
+        {
+          messageId: 'numericStatusFrom',
+          data: { what: 'the `status` of an axios response', text: 'res.status' },
+          line: 7,
+          column: 71,
+          suggestions: [
+            {
+              messageId: 'wrapInString',
+              data: { text: 'res.status' },
+              output: `import { request as send } from 'undici';
+import axios from 'axios';
+export const handler = async (event) => {
+  const cf = event.Records[0].cf;
+  const { statusCode } = await send('https://a');
+  const res = await axios.get('https://b');
+  return cf.request.uri === '/a' ? { status: statusCode } : { status: String(res.status) };
+};`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});

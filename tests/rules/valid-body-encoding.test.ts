@@ -1,5 +1,5 @@
 import rule from '../../rules/valid-body-encoding.js';
-import { createRuleTester } from '../rule-tester.js';
+import { byMessage, createRuleTester } from '../rule-tester.js';
 
 const ruleTester = createRuleTester();
 
@@ -345,6 +345,169 @@ export const handler: CloudFrontRequestHandler = async (event) => {
   return request.uri === '/x' ? res : request;
 };`,
       errors: [{ messageId: 'invalidBase64', data: { reason: "it contains '!', which is not a base64 character" }, line: 5, column: 14 }],
+    },
+  ],
+});
+
+const bufferMessage = (what: string, encoded: string, array = false) =>
+  `This body is ${what}, not a string: Lambda serialises it as JSON (\`{"type":"Buffer","data":[…]}\`${array ? ' for each element' : ''}), and a Lambda@Edge \`body\` must be a string, so CloudFront fails the result validation (502). For bytes write \`${encoded}\` with \`bodyEncoding: 'base64'\`; for text, \`.toString('utf8')\`.`;
+
+ruleTester.run('valid-body-encoding: a Buffer as the body', rule, {
+  valid: [
+    // Buffers turned into strings: base64 with its encoding, utf8 text, a file read as text.
+    `const fs = require('fs');
+    const zlib = require('zlib');
+    // @lambda-edge-event origin-request
+    exports.handler = async (event) => {
+      const request = event.Records[0].cf.request;
+      if (request.uri === '/a') return { status: '200', body: zlib.gzipSync('hi').toString('base64'), bodyEncoding: 'base64' };
+      if (request.uri === '/b') return { status: '200', body: Buffer.from('hi').toString('utf8') };
+      if (request.uri === '/c') return { status: '200', body: fs.readFileSync('page.html', 'utf8') };
+      return { status: '200', body: fs.readFileSync('page.html', { encoding: 'utf8' }) };
+    };`,
+    // A local Buffer, an unknown encoding argument, a Buffer that is not the body.
+    `class Buffer { static from() { return 'text'; } }
+    exports.handler = async (event) => {
+      const request = event.Records[0].cf.request;
+      return { status: '200', body: Buffer.from('x') };
+    };`,
+    `const fs = require('fs');
+    exports.handler = async (event) => {
+      const request = event.Records[0].cf.request;
+      const encoding = request.uri.endsWith('.png') ? 'base64' : 'utf8';
+      const bytes = Buffer.from('x');
+      console.log(bytes.length);
+      return { status: '200', body: fs.readFileSync('f', encoding), bodyEncoding: encoding === 'base64' ? 'base64' : 'text' };
+    };`,
+    // API Gateway and CloudFront Functions are not Lambda@Edge responses.
+    `exports.handler = async () => ({ statusCode: 200, body: Buffer.from('x'), isBase64Encoded: false });`,
+    `function handler(event) { return { statusCode: 200, body: { data: Buffer.from('x').toString('base64'), encoding: 'base64' } }; }`,
+  ],
+  invalid: [
+    {
+      // An origin-response replacing the body with bytes, bodyEncoding already 'base64'.
+      code: `// @lambda-edge-event origin-response
+exports.handler = async (event) => {
+  const response = event.Records[0].cf.response;
+  const image = Buffer.from('fake image bytes');
+  response.body = image;
+  response.bodyEncoding = 'base64';
+  return response;
+};`,
+      errors: [
+        {
+          ...byMessage({ message: bufferMessage('`Buffer.from(…)`', "image.toString('base64')"), line: 5, column: 19, endLine: 5, endColumn: 24 }),
+          suggestions: [
+            {
+              messageId: 'encodeBuffer',
+              data: { encoded: "image.toString('base64')", andEncoding: '' },
+              output: `// @lambda-edge-event origin-response
+exports.handler = async (event) => {
+  const response = event.Records[0].cf.response;
+  const image = Buffer.from('fake image bytes');
+  response.body = image.toString('base64');
+  response.bodyEncoding = 'base64';
+  return response;
+};`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // An array of Buffers, no bodyEncoding: encode the concatenation and add the encoding.
+      code: `// @lambda-edge-event origin-request
+exports.handler = async (event) => {
+  const chunks = [Buffer.from('a'), Buffer.from('b')];
+  return { status: '200', body: chunks };
+};`,
+      errors: [
+        {
+          ...byMessage({ message: bufferMessage('an array of Buffers', "Buffer.concat(chunks).toString('base64')", true), line: 4, column: 33 }),
+          suggestions: [
+            {
+              messageId: 'encodeBuffer',
+              data: { encoded: "Buffer.concat(chunks).toString('base64')", andEncoding: " and add `bodyEncoding: 'base64'`" },
+              output: `// @lambda-edge-event origin-request
+exports.handler = async (event) => {
+  const chunks = [Buffer.from('a'), Buffer.from('b')];
+  return { status: '200', body: Buffer.concat(chunks).toString('base64'), bodyEncoding: 'base64' };
+};`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // zlib output with bodyEncoding 'base64'; a shorthand body; a file read without encoding.
+      code: `import { gzipSync } from 'node:zlib';
+import * as fs from 'node:fs';
+export const handler = async (event) => {
+  const request = event.Records[0].cf.request;
+  if (request.uri === '/gz') return { status: '200', body: gzipSync('<p>hi</p>'), bodyEncoding: 'base64' };
+  const body = fs.readFileSync('logo.png');
+  return { status: '200', body };
+};`,
+      errors: [
+        {
+          messageId: 'bufferBody',
+          data: { what: '`gzipSync(…)`', array: '', encoded: "gzipSync('<p>hi</p>').toString('base64')" },
+          line: 5,
+          column: 60,
+          suggestions: [
+            {
+              messageId: 'encodeBuffer',
+              data: { encoded: "gzipSync('<p>hi</p>').toString('base64')", andEncoding: '' },
+              output: `import { gzipSync } from 'node:zlib';
+import * as fs from 'node:fs';
+export const handler = async (event) => {
+  const request = event.Records[0].cf.request;
+  if (request.uri === '/gz') return { status: '200', body: gzipSync('<p>hi</p>').toString('base64'), bodyEncoding: 'base64' };
+  const body = fs.readFileSync('logo.png');
+  return { status: '200', body };
+};`,
+            },
+          ],
+        },
+        {
+          messageId: 'bufferBody',
+          data: { what: '`fs.readFileSync(…)` without an encoding', array: '', encoded: "body.toString('base64')" },
+          line: 7,
+          column: 27,
+          suggestions: [
+            {
+              messageId: 'encodeBuffer',
+              data: { encoded: "body.toString('base64')", andEncoding: " and add `bodyEncoding: 'base64'`" },
+              output: `import { gzipSync } from 'node:zlib';
+import * as fs from 'node:fs';
+export const handler = async (event) => {
+  const request = event.Records[0].cf.request;
+  if (request.uri === '/gz') return { status: '200', body: gzipSync('<p>hi</p>'), bodyEncoding: 'base64' };
+  const body = fs.readFileSync('logo.png');
+  return { status: '200', body: body.toString('base64'), bodyEncoding: 'base64' };
+};`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // fs.promises.readFile without an encoding, with bodyEncoding 'text': said, not rewritten.
+      code: `const { promises: fsp } = require('fs');
+exports.handler = async (event) => {
+  const request = event.Records[0].cf.request;
+  return { status: '200', body: await fsp.readFile('page.html'), bodyEncoding: 'text' };
+};`,
+      errors: [
+        {
+          messageId: 'bufferBody',
+          data: { what: '`fsp.readFile(…)` without an encoding', array: '', encoded: "(await fsp.readFile('page.html')).toString('base64')" },
+          line: 4,
+          column: 33,
+          endColumn: 64,
+          suggestions: [],
+        },
+      ],
     },
   ],
 });

@@ -1,6 +1,5 @@
 // Pattern: an array of Buffers as the body
-// expect: none -- no correct finding in this file; see the known-* markers
-// known-miss: Buffer body (array of Buffers) -- lambda-edge/valid-body-encoding 8
+// expect: lambda-edge/valid-body-encoding 7
 
 // @lambda-edge-event origin-request
 exports.handler = async (event) => {

@@ -1,7 +1,6 @@
 // Pattern: a Buffer handed back as the body
 // The body must be a string; a Buffer is serialised as an object and CloudFront rejects it.
-// expect: none -- no correct finding in this file; see the known-* markers
-// known-miss: Buffer body -- lambda-edge/valid-body-encoding 11
+// expect: lambda-edge/valid-body-encoding 10
 
 // @lambda-edge-event origin-response
 exports.handler = async (event) => {

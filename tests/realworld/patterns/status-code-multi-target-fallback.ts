@@ -1,7 +1,6 @@
 // Pattern: a multi-target handler whose fallback skips the event mapper
 // The not-found path returns the API Gateway shape for every event, CloudFront's included.
-// expect: none -- no correct finding in this file; see the known-* markers
-// known-miss: statusCode on a Lambda@Edge response (multi-target fallback) -- lambda-edge/valid-status 16
+// expect: lambda-edge/valid-status 15
 
 import type { APIGatewayProxyEventV2, CloudFrontRequestEvent } from 'aws-lambda';
 

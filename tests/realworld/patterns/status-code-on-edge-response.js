@@ -1,7 +1,6 @@
 // Pattern: statusCode written on a Lambda@Edge response
 // The API Gateway field: CloudFront ignores it and every route returns 200.
-// expect: none -- no correct finding in this file; see the known-* markers
-// known-miss: statusCode on a Lambda@Edge response -- lambda-edge/valid-status 9
+// expect: lambda-edge/valid-status 8
 
 exports.handler = async (event) => {
   const request = event.Records[0].cf.request;

@@ -1,7 +1,6 @@
 // Pattern: the status copied from a Fetch Response
 // Response.status is a number; Lambda@Edge documents a string.
-// expect: none -- no correct finding in this file; see the known-* markers
-// known-miss: numeric status copied from a Fetch Response -- lambda-edge/no-numeric-status 11
+// expect: lambda-edge/no-numeric-status 10
 
 // @lambda-edge-event origin-request
 export const handler = async (event) => {
