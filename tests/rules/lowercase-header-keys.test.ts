@@ -58,6 +58,29 @@ ruleTester.run('lowercase-header-keys', rule, {
       for (const [name, value] of Object.entries(extra)) response.headers[name.toLowerCase()] = [{ key: name, value }];
       return response;
     };`,
+    // A called member of a header map is a method, never a header key (issue 13): no report,
+    // and no suggestion that would rename the method.
+    `exports.handler = async (event) => {
+      const request = event.Records[0].cf.request;
+      const headers = request.headers;
+      if (headers.hasOwnProperty('authorization') || Object.prototype.hasOwnProperty.call(headers, 'cookie')) return request;
+      console.log(headers.toString(), request.headers.valueOf(), headers.constructor, headers['propertyIsEnumerable']('host'));
+      return { status: '401', statusDescription: 'Unauthorized' };
+    };`,
+    // A for-in variable over a header map holds a key (a string), not the map: its string
+    // methods are not header keys, in the loop or in a helper it is handed to.
+    `import type { CloudFrontHeaders } from 'aws-lambda';
+    function isInternal(name: string): boolean {
+      const lower = name.toLowerCase();
+      return lower.startsWith('x-edge-');
+    }
+    export function strip(headers: CloudFrontHeaders): void {
+      for (const name in headers) {
+        if (isInternal(name) || name.toUpperCase() === 'X') delete headers[name];
+      }
+      let other;
+      for (other in headers) other.trimEnd();
+    }`,
   ],
   invalid: [
     {
