@@ -7,6 +7,7 @@ import { readSettings } from '../settings.js';
 import { type AnyContext, type FileState, createState } from './state.js';
 import { collectAccesses } from './accesses.js';
 import { headerEntriesOf, headerUses } from './header-uses.js';
+import { heldValues } from './header-names.js';
 import { classify } from './classify.js';
 import { collect } from './collect.js';
 import { callsTaking, objectCalls, objectStyleUses } from './object-calls.js';
@@ -33,6 +34,7 @@ export const EMPTY_ANALYSIS: Analysis = {
   producesBase64: () => false,
   minimumBytes: () => 0,
   objectLiteralOf: () => undefined,
+  heldValues: () => [],
   bindings: undefined as unknown as Bindings,
   responseTargets: () => [],
   headerUses: () => [],
@@ -99,6 +101,7 @@ function finish(m: FileState, isEdge: boolean): Analysis {
     producesBase64: (node) => producesBase64(node, m.staticCtx),
     minimumBytes: (node) => minimumBytes(node, m.staticCtx),
     objectLiteralOf: (node) => objectLiteralOf(m, node),
+    heldValues: (node) => heldValues(m, node),
     bindings: m.bindings,
     responseTargets: () => responseTargets(m),
     headerUses: () => headerUses(m, headerEntries),

@@ -34,6 +34,8 @@ type Val =
 
 interface Trail {
   site: TSESTree.CallExpression | undefined;
+  /** Do not follow a helper's parameter to its call sites. */
+  noSites?: boolean;
   carriers: Variable[];
   links: Set<TSESTree.Node>;
   depth: number;
@@ -52,6 +54,19 @@ export function dataNames(m: FileState, key: TSESTree.Node): DataName[] {
     const node = val.kind === 'key' ? val.prop.key : (val as { node: TSESTree.Node }).node;
     out.push({ name, node, site: t.site, carriers: t.carriers, links: t.links });
   }
+  return out;
+}
+
+/**
+ * Expressions `node` can hold, followed the same way (constants, loops over literal tables and
+ * lists; not helper arguments): each one certainly reaches `node` on some run; others may too.
+ */
+export function heldValues(m: FileState, node: TSESTree.Node): TSESTree.Node[] {
+  // A helper's value parameter is not followed: the call that passes a value may pass another
+  // object than a header map, which only a name's use checks (see header-uses.ts).
+  const trail: Trail = { site: undefined, noSites: true, carriers: [], links: new Set(), depth: 0 };
+  const out: TSESTree.Node[] = [];
+  for (const { val } of values(m, node, trail)) if (val.kind === 'node' && val.node !== unwrap(node)) out.push(val.node);
   return out;
 }
 
@@ -206,7 +221,7 @@ function parameterValues(m: FileState, fnNode: TSESTree.Node, name: TSESTree.Ide
     if (index !== 0 || callee.type !== AST_NODE_TYPES.MemberExpression || !method || !ITERATING_METHODS.has(method)) return [];
     return along(m, elementsOf(m, callee.object, trail), path);
   }
-  if (path.length > 0 || trail.site) return [];
+  if (path.length > 0 || trail.site || trail.noSites) return [];
   const out: Found = [];
   for (const site of callSites(m, fn)) {
     const arg = site.call.arguments[index];

@@ -192,6 +192,12 @@ export interface Analysis {
   minimumBytes(node: TSESTree.Node): number;
   /** The object literal an expression is, or that a constant binding it names holds. */
   objectLiteralOf(node: TSESTree.Node): TSESTree.ObjectExpression | undefined;
+  /**
+   * Expressions a name or member can hold, followed through constants and loops over literal
+   * tables and lists (`value` in `for (const [k, value] of Object.entries({...}))`).
+   * Each certainly reaches `node` on some run; the list need not be complete.
+   */
+  heldValues(node: TSESTree.Node): TSESTree.Node[];
   /** The file's name resolution: rules ask here instead of looking into scopes. */
   bindings: Bindings;
 
