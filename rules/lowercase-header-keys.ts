@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { type HeaderEntry, HEADER_KINDS, type MemberAccess } from '../src/analysis.js';
+import { type HeaderEntry, type HeaderUse, HEADER_KINDS, type MemberAccess } from '../src/analysis.js';
 import { propertyKeyName, stringLiteralSource } from '../src/ast.js';
 import { createRule } from '../src/create-rule.js';
 import { CONFIG_MESSAGES, onAnalysis } from '../src/rule-helpers.js';
@@ -11,9 +11,12 @@ type MessageIds =
   | 'mixedCaseDelete'
   | 'mixedCaseRead'
   | 'useLowercase'
+  | 'lowercaseAtKey'
   | keyof typeof CONFIG_MESSAGES;
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+/** `name`, `header.key`: text that takes `.toLowerCase()` without parentheses. */
+const IDENTIFIER_PATH = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/;
 
 /**
  * The literal `raw` (quotes included) with its value lowercased, in the same quotes. Without a
@@ -67,6 +70,7 @@ export default createRule<[], MessageIds>({
       mixedCaseRead:
         "CloudFront's header map has no '{{ name }}' key (keys are lowercase), so this is always undefined; use '{{ lower }}'.",
       useLowercase: "Use '{{ lower }}'.",
+      lowercaseAtKey: 'Lowercase the name where it becomes a key: `{{ key }}.toLowerCase()` (keeps the spelling elsewhere, such as in `key`).',
     },
   },
   defaultOptions: [],
@@ -130,22 +134,65 @@ export default createRule<[], MessageIds>({
       });
     };
 
+    /**
+     * A name held as data (`const HSTS = 'Strict-Transport-Security'`, a table's key, a helper's
+     * argument) is reported at the literal, once, however many keys it reaches. Renaming it is a
+     * fix when every use is a write and the literal feeds nothing but header keys; otherwise (it is
+     * also the entry's `key`, logged, or read back) a suggestion, and so is lowercasing at the key.
+     */
+    const checkData = (uses: HeaderUse[]) => {
+      const { name, nameNode } = uses[0]!;
+      if (name === name.toLowerCase()) return;
+      const lower = name.toLowerCase();
+      const text = lowercaseKeyText(sourceCode, nameNode, lower);
+      const fix: TSESLint.ReportFixFunction | null = text === undefined ? null : (fixer) => fixer.replaceText(nameNode, text);
+      const data = { name, lower };
+      const op = uses.find((use) => use.op !== 'write')?.op ?? 'write';
+      const messageId = op === 'write' ? 'mixedCaseWrite' : op === 'delete' ? 'mixedCaseDelete' : 'mixedCaseRead';
+      if (op === 'write' && uses.every((use) => use.keyOnly)) {
+        context.report({ node: nameNode, messageId, data, fix });
+        return;
+      }
+      const suggest: TSESLint.ReportSuggestionArray<MessageIds> = [];
+      if (fix) suggest.push({ messageId: 'useLowercase', data: { lower }, fix });
+      const key = uses[0]!.access?.node.type === AST_NODE_TYPES.MemberExpression ? uses[0]!.access.node.property : undefined;
+      if (key && uses.every((use) => use.access?.node === uses[0]!.access?.node)) {
+        const keyText = sourceCode.getText(key);
+        suggest.push({
+          messageId: 'lowercaseAtKey',
+          data: { key: keyText },
+          fix: (fixer) => fixer.replaceText(key, `${IDENTIFIER_PATH.test(keyText) ? keyText : `(${keyText})`}.toLowerCase()`),
+        });
+      }
+      context.report({ node: nameNode, messageId, data, suggest });
+    };
+
     return onAnalysis(context, (analysis) => {
       const byMap = new Map<TSESTree.ObjectExpression, Set<string>>();
-      for (const entry of analysis.headerEntries) {
-        let names = byMap.get(entry.map);
-        if (!names) {
-          names = new Set();
-          for (const prop of entry.map.properties) {
-            if (prop.type !== AST_NODE_TYPES.Property) continue;
-            const key = propertyKeyName(prop);
-            if (key !== undefined && key === key.toLowerCase()) names.add(key);
+      const byLiteral = new Map<TSESTree.Node, HeaderUse[]>();
+      for (const use of analysis.headerUses()) {
+        if (use.form === 'data') {
+          const list = byLiteral.get(use.nameNode);
+          if (list) list.push(use);
+          else byLiteral.set(use.nameNode, [use]);
+        } else if (use.form === 'member') {
+          checkAccess(use.access!);
+        } else {
+          const entry = use.entry!;
+          let names = byMap.get(entry.map);
+          if (!names) {
+            names = new Set();
+            for (const prop of entry.map.properties) {
+              if (prop.type !== AST_NODE_TYPES.Property) continue;
+              const key = propertyKeyName(prop);
+              if (key !== undefined && key === key.toLowerCase()) names.add(key);
+            }
+            byMap.set(entry.map, names);
           }
-          byMap.set(entry.map, names);
+          checkEntry(entry, names);
         }
-        checkEntry(entry, names);
       }
-      for (const access of analysis.accesses) checkAccess(access);
+      for (const uses of byLiteral.values()) checkData(uses);
     });
   },
 });

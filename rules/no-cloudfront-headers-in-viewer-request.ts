@@ -1,3 +1,4 @@
+import type { TSESTree } from '@typescript-eslint/utils';
 import { onlyIn, VIEWER_REQUEST } from '../src/facts/event-types.js';
 import { createRule } from '../src/create-rule.js';
 import { isCloudFrontViewerHeader } from '../src/headers.js';
@@ -23,14 +24,16 @@ export default createRule<[], MessageIds>({
   defaultOptions: [],
   create(context) {
     return onAnalysis(context, (analysis) => {
-      for (const access of analysis.accesses) {
-        if (access.op !== 'read' || access.name === undefined) continue;
+      const reported = new Set<TSESTree.Node>();
+      for (const use of analysis.headerUses()) {
+        if (use.op !== 'read' || reported.has(use.nameNode)) continue;
         // The received request's headers, or a typed CloudFrontHeaders (e.g. a helper's
         // parameter): in viewer-request code only the request's headers carry these names.
-        if (access.objectKind !== 'request-headers' && access.objectKind !== 'headers') continue;
-        if (!isCloudFrontViewerHeader(access.name)) continue;
-        if (!onlyIn(analysis.eventTypesAt(access.node), VIEWER_REQUEST)) continue;
-        context.report({ node: access.keyNode, messageId: 'notInViewerRequest', data: { name: access.name } });
+        if (use.owner !== 'request' && use.owner !== 'unknown') continue;
+        if (!isCloudFrontViewerHeader(use.name) || !onlyIn(use.eventTypes, VIEWER_REQUEST)) continue;
+        // A name held as data is reported once, at its literal, however many reads it reaches.
+        reported.add(use.nameNode);
+        context.report({ node: use.nameNode, messageId: 'notInViewerRequest', data: { name: use.name } });
       }
     });
   },

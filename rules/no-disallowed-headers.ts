@@ -1,10 +1,7 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { type HeaderOwner, HEADER_KINDS, headerOwnerOf } from '../src/analysis.js';
-import { unwrap } from '../src/ast.js';
+import type { TSESTree } from '@typescript-eslint/utils';
+import type { AccessOp, Handler, HeaderUse } from '../src/analysis.js';
 import { createRule } from '../src/create-rule.js';
 import {
-  type EventType,
-  type EventTypes,
   REQUEST_EVENTS,
   RESPONSE_EVENTS,
   formatEventTypes,
@@ -21,8 +18,8 @@ type MessageIds =
   | 'customHeaderInRequest'
   | keyof typeof CONFIG_MESSAGES;
 
-/** What the code does to the header: `set` covers literal entries and `=` writes. */
-type Change = 'set' | 'change' | 'delete';
+/** How the message names what the code does to the header: literal entries and `=` writes are assignments. */
+const CHANGE_TEXT: Record<AccessOp, string> = { write: 'assignment', modify: 'change', delete: 'delete', read: 'read' };
 
 
 export default createRule<[], MessageIds>({
@@ -49,11 +46,21 @@ export default createRule<[], MessageIds>({
   defaultOptions: [],
   create(context) {
     return onAnalysis(context, (analysis) => {
-      const check = (name: string, change: Change, node: TSESTree.Node, types: EventTypes, owner: HeaderOwner) => {
+      // One literal can reach several writes (a table copied twice): one report per place and message.
+      const reported = new Set<string>();
+      const report = (node: TSESTree.Node, messageId: MessageIds, data: Record<string, string>) => {
+        const key = `${node.range[0]}:${messageId}:${JSON.stringify(data)}`;
+        if (reported.has(key)) return;
+        reported.add(key);
+        context.report({ node, messageId, data });
+      };
+
+      const check = (use: HeaderUse) => {
+        const { name, eventTypes: types, owner, nameNode: node } = use;
         const event = types && types.size > 0 ? `here: ${formatEventTypes(types)}` : 'in any event';
         if (isDisallowedHeader(name)) {
           // Deleting one is harmless: the function never sees these headers.
-          if (change !== 'delete') context.report({ node, messageId: 'disallowed', data: { name, event } });
+          if (use.op !== 'delete') report(node, 'disallowed', { name, event });
           return;
         }
         // Origin custom headers go to the origin only: the read-only and CloudFront-added lists
@@ -62,92 +69,41 @@ export default createRule<[], MessageIds>({
         // The read-only lists are per event: only a known set of events, all of which list the
         // header, is reported. Request headers matter in request events, response headers in
         // response events; a generated or typed map in whichever event hands it back.
-        const scope =
-          owner === 'request' ? REQUEST_EVENTS : owner === 'response' ? RESPONSE_EVENTS : undefined;
-        const events = readOnlyEvents(name);
-        if (onlyIn(types, events) && (!scope || onlyIn(types, scope))) {
-          const changeText = change === 'set' ? 'assignment' : change === 'change' ? 'change' : 'delete';
-          context.report({
-            node,
-            messageId: 'readOnly',
-            data: { name, event: formatEventTypes(types), change: changeText },
-          });
+        const scope = owner === 'request' ? REQUEST_EVENTS : owner === 'response' ? RESPONSE_EVENTS : undefined;
+        if (onlyIn(types, readOnlyEvents(name)) && (!scope || onlyIn(types, scope))) {
+          report(node, 'readOnly', { name, event: formatEventTypes(types), change: CHANGE_TEXT[use.op] });
           return;
         }
         if (
-          change === 'set' &&
+          use.op === 'write' &&
           isCloudFrontViewerHeader(name) &&
           (owner === 'request' || owner === 'unknown') &&
           onlyIn(types, VIEWER_REQUEST)
         ) {
-          context.report({ node, messageId: 'cloudFrontHeaderInViewerRequest', data: { name } });
+          report(node, 'cloudFrontHeaderInViewerRequest', { name });
         }
       };
-
-      // Event types of a generated response's header maps: those of the response itself.
-      const responseTypes = new Map<TSESTree.ObjectExpression, EventTypes>();
-      for (const response of analysis.responses) {
-        for (const map of response.headerMaps) responseTypes.set(map, response.eventTypes);
-      }
-
-      for (const entry of analysis.headerEntries) {
-        if (entry.name === undefined) continue;
-        const types = responseTypes.has(entry.map) ? responseTypes.get(entry.map) : analysis.eventTypesAt(entry.property);
-        check(entry.name, 'set', entry.property.key, types, entry.owner);
-      }
-      // Writes into a generated response's header variable (`const headers = {}; headers.x = ...;
-      // return { status, headers }`) happen in the events that response is returned in, which
-      // may be narrower than what is known where the write is (a helper outside the handler).
-      const mapTypes = (member: TSESTree.MemberExpression): EventTypes | undefined => {
-        const object = unwrap(member.object);
-        if (object.type !== AST_NODE_TYPES.Identifier) return undefined;
-        const def = analysis.bindings.singleDefinition(object);
-        const init = def?.whole ? unwrap(def.init) : undefined;
-        return init?.type === AST_NODE_TYPES.ObjectExpression ? responseTypes.get(init) : undefined;
-      };
-
-      for (const access of analysis.accesses) {
-        if (access.name === undefined || access.op === 'read' || !HEADER_KINDS.has(access.objectKind)) continue;
-        const change: Change = access.op === 'write' ? 'set' : access.op === 'modify' ? 'change' : 'delete';
-        let types = analysis.eventTypesAt(access.node);
-        if (access.objectKind === 'generated-headers' && access.node.type === AST_NODE_TYPES.MemberExpression) {
-          types = mapTypes(access.node) ?? types;
-        }
-        check(access.name, change, access.keyNode, types, headerOwnerOf(access.objectKind));
-      }
+      for (const use of analysis.headerWrites()) check(use);
 
       // An origin custom header may not repeat a name the request headers hold
       // (lambda-event-structure). What the viewer sent is unknown here; what the same handler sets is certain,
       // unless it also deletes that request header.
-      const requestSets = new Map<string, Set<unknown>>();
+      const requestSets = new Map<string, Set<Handler | undefined>>();
       const requestDeletes = new Set<string>();
-      const customHeaders: Array<{ name: string; node: TSESTree.Node; handler: unknown }> = [];
-      const addSet = (name: string, handler: unknown) => {
-        const key = name.toLowerCase();
-        const handlers = requestSets.get(key) ?? new Set();
-        handlers.add(handler);
-        requestSets.set(key, handlers);
-      };
-      for (const entry of analysis.headerEntries) {
-        if (entry.name === undefined) continue;
-        const handler = analysis.handlerAt(entry.property);
-        if (entry.owner === 'origin') customHeaders.push({ name: entry.name, node: entry.property.key, handler });
-        else if (entry.owner === 'request') addSet(entry.name, handler);
-      }
-      for (const access of analysis.accesses) {
-        if (access.name === undefined || access.op === 'read') continue;
-        const handler = analysis.handlerAt(access.node);
-        if (access.objectKind === 'origin-headers' && access.op === 'write') {
-          customHeaders.push({ name: access.name, node: access.keyNode, handler });
-        } else if (access.objectKind === 'request-headers') {
-          if (access.op === 'delete') requestDeletes.add(access.name.toLowerCase());
-          else addSet(access.name, handler);
+      const customHeaders: HeaderUse[] = [];
+      for (const use of analysis.headerWrites()) {
+        const key = use.name.toLowerCase();
+        if (use.owner === 'origin') {
+          if (use.op === 'write') customHeaders.push(use);
+        } else if (use.owner === 'request') {
+          if (use.op === 'delete') requestDeletes.add(key);
+          else requestSets.set(key, (requestSets.get(key) ?? new Set()).add(use.handler));
         }
       }
       for (const custom of customHeaders) {
         const key = custom.name.toLowerCase();
         if (requestDeletes.has(key) || !requestSets.get(key)?.has(custom.handler)) continue;
-        context.report({ node: custom.node, messageId: 'customHeaderInRequest', data: { name: custom.name } });
+        report(custom.nameNode, 'customHeaderInRequest', { name: custom.name });
       }
     });
   },

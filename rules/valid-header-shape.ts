@@ -106,11 +106,19 @@ export default createRule<Options, MessageIds>({
       }
       if (value.type === AST_NODE_TYPES.Identifier) {
         const known = analysis.staticValue(value);
-        if (!known) return undefined;
-        if (known.primitive === 'number') return 'a number';
-        if (known.primitive === 'boolean') return 'a boolean';
-        if (known.primitive === 'null') return 'null';
-        return known.text !== undefined ? 'a string' : undefined;
+        if (known?.primitive === 'number') return 'a number';
+        if (known?.primitive === 'boolean') return 'a boolean';
+        if (known?.primitive === 'null') return 'null';
+        if (known?.text !== undefined) return 'a string';
+      }
+      if (value.type === AST_NODE_TYPES.Identifier || value.type === AST_NODE_TYPES.MemberExpression) {
+        // A value taken from a literal table or list (`value` of Object.entries({...})): each
+        // held value reaches here on some run, so one primitive is enough. A non-string one
+        // first (it is wrong for a `value` field too), then a string (wrong for a header value).
+        const held = analysis.heldValues(value).map((node) => obviousType(node));
+        const primitive = held.find((type) => type === 'a number' || type === 'a boolean' || type === 'null');
+        if (primitive) return primitive;
+        if (held.includes('a string')) return 'a string';
       }
       return undefined;
     };

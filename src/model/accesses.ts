@@ -59,10 +59,26 @@ function collectAssignedHeaderMaps(m: FileState): void {
 
 }
 
+/** What every object inherits: on a header map these name methods, never headers. */
+const OBJECT_PROTOTYPE_NAMES: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+/**
+ * A member of a header map that is not a header: one that is called (`headers.hasOwnProperty('x')`,
+ * `headers.toString()`; a header value is an array, never a function), or an `Object.prototype`
+ * name read without a call (`headers.constructor`).
+ */
+function isHeaderMapMethod(member: TSESTree.MemberExpression): boolean {
+  const { node: outer, parent } = outerParent(member);
+  if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === outer) return true;
+  const name = memberName(member);
+  return name !== undefined && OBJECT_PROTOTYPE_NAMES.has(name);
+}
+
 function collectMemberAccesses(m: FileState): void {
   for (const member of m.members) {
     const objectKind = classify(m, member.object);
     if (!objectKind || objectKind === 'callback') continue;
+    if (HEADER_KINDS.has(objectKind) && isHeaderMapMethod(member)) continue;
     const { op, value } = accessOp(member);
     const access: MemberAccess = {
       node: member,

@@ -1,13 +1,13 @@
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { propertyKeyName } from '../estree/nodes.js';
 import { evaluateStatic, minimumBytes, producesBase64 } from '../static-value.js';
-import { type Analysis, type HeaderEntry } from './types.js';
+import { type Analysis, type HeaderUse } from './types.js';
 import type { Bindings } from '../estree/bindings.js';
 import { walk } from '../estree/walk.js';
 import { lookupFile } from '../infra/index.js';
 import { readSettings } from '../settings.js';
 import { type AnyContext, type FileState, createState } from './state.js';
 import { collectAccesses } from './accesses.js';
+import { headerEntriesOf, headerUses } from './header-uses.js';
+import { heldValues } from './header-names.js';
 import { classify } from './classify.js';
 import { collect } from './collect.js';
 import { callsTaking, objectCalls, objectStyleUses } from './object-calls.js';
@@ -37,8 +37,11 @@ export const EMPTY_ANALYSIS: Analysis = {
   objectLiteralOf: () => undefined,
   httpStatusNumber: () => undefined,
   bufferOrigin: () => undefined,
+  heldValues: () => [],
   bindings: undefined as unknown as Bindings,
   responseTargets: () => [],
+  headerUses: () => [],
+  headerWrites: () => [],
   objectCalls: () => [],
   objectStyleUses: () => [],
   forEachNode: () => undefined,
@@ -85,13 +88,8 @@ function run(m: FileState): Analysis {
 
 function finish(m: FileState, isEdge: boolean): Analysis {
   if (!isEdge && m.problems.length === 0) return EMPTY_ANALYSIS;
-  const headerEntries: HeaderEntry[] = [];
-  for (const [map, owner] of m.headerMaps) {
-    for (const prop of map.properties) {
-      if (prop.type !== AST_NODE_TYPES.Property || prop.kind !== 'init') continue;
-      headerEntries.push({ property: prop, name: propertyKeyName(prop), value: prop.value, map, owner });
-    }
-  }
+  const headerEntries = headerEntriesOf(m);
+  let writes: HeaderUse[] | undefined;
   return {
     isEdge,
     handlers: m.handlers,
@@ -108,8 +106,11 @@ function finish(m: FileState, isEdge: boolean): Analysis {
     objectLiteralOf: (node) => objectLiteralOf(m, node),
     httpStatusNumber: (node) => httpStatusNumber(m, node),
     bufferOrigin: (node) => bufferOrigin(m, node),
+    heldValues: (node) => heldValues(m, node),
     bindings: m.bindings,
     responseTargets: () => responseTargets(m),
+    headerUses: () => headerUses(m, headerEntries),
+    headerWrites: () => (writes ??= headerUses(m, headerEntries).filter((use) => use.op !== 'read')),
     objectCalls: () => objectCalls(m),
     objectStyleUses: (kind) => objectStyleUses(m, kind),
     callsTaking: (kind) => callsTaking(m, kind),

@@ -91,7 +91,7 @@ export function classifyVariableUncached(m: FileState, variable: Variable): Kind
       if (declarator.id === def.name) {
         // `let request; request = event.Records[0].cf.request;`
         for (const ref of variable.references) {
-          if (ref.writeExpr && ref.writeExpr !== declarator.init) {
+          if (ref.writeExpr && ref.writeExpr !== declarator.init && !isLoopTarget(ref.identifier)) {
             const kind = classify(m, ref.writeExpr);
             if (kind) return kind;
           }
@@ -112,4 +112,27 @@ export function classifyParam(m: FileState, fn: FunctionNode, index: number): Ki
     if (kind) return kind;
   }
   return undefined;
+}
+
+/**
+ * `for (const name in headers)`, `for (name of list)`: the scope manager records the loop's
+ * object as what the variable is written with, but the variable holds a key or an element.
+ */
+function isLoopTarget(id: TSESTree.Node): boolean {
+  let current: TSESTree.Node = id;
+  for (let up = id.parent; up; current = up, up = up.parent) {
+    if (up.type === AST_NODE_TYPES.ForInStatement || up.type === AST_NODE_TYPES.ForOfStatement) return up.left === current;
+    if (
+      up.type !== AST_NODE_TYPES.VariableDeclarator &&
+      up.type !== AST_NODE_TYPES.VariableDeclaration &&
+      up.type !== AST_NODE_TYPES.ArrayPattern &&
+      up.type !== AST_NODE_TYPES.ObjectPattern &&
+      up.type !== AST_NODE_TYPES.Property &&
+      up.type !== AST_NODE_TYPES.AssignmentPattern &&
+      up.type !== AST_NODE_TYPES.RestElement
+    ) {
+      return false;
+    }
+  }
+  return false;
 }

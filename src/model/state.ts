@@ -6,7 +6,7 @@ import type { EventTypes } from '../facts/event-types.js';
 import type { lookupFile } from '../infra/index.js';
 import type { StaticContext } from '../static-value.js';
 import type { HeaderOwner, Kind } from './kinds.js';
-import type { ConfigProblem, GeneratedResponse, Handler, MemberAccess, ObjectCall, ResponseTarget } from './types.js';
+import type { ConfigProblem, GeneratedResponse, Handler, HeaderUse, MemberAccess, ObjectCall, ResponseTarget } from './types.js';
 
 type Variable = TSESLint.Scope.Variable;
 export type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -57,6 +57,7 @@ export interface FileState {
   returnsByFunction: Map<FunctionNode, TSESTree.Node[]> | undefined;
   objectCalls: ObjectCall[] | undefined;
   responseTargets: ResponseTarget[] | undefined;
+  headerUses: HeaderUse[] | undefined;
 }
 
 export function createState(context: AnyContext, settingsTypes: EventTypes, infra: ReturnType<typeof lookupFile>): FileState {
@@ -99,5 +100,6 @@ export function createState(context: AnyContext, settingsTypes: EventTypes, infr
     returnsByFunction: undefined,
     objectCalls: undefined,
     responseTargets: undefined,
+    headerUses: undefined,
   };
 }

@@ -62,6 +62,34 @@ export interface HeaderEntry {
   owner: HeaderOwner;
 }
 
+/**
+ * One use of a header by its name, with the event types it runs under:
+ * - `entry`: a key of a header-map literal (`headers: { 'x-a': [...] }`), a write;
+ * - `member`: `headers['x-a'] = ...`, `delete headers.x`, `headers['x-a'][0].value = ...`, reads,
+ *   `'x-a' in headers`, `const { host } = headers`;
+ * - `data`: a computed key whose names the file holds as literals (`headers[HSTS]`, a loop over
+ *   `Object.entries({ 'X-Frame-Options': ... })`, `setHeader(headers, 'X-Frame-Options', v)`);
+ *   `nameNode` is then the literal that spells the name, where the user fixes it.
+ */
+export interface HeaderUse {
+  /** The name as written (not lowercased). */
+  name: string;
+  /** `write` for literal entries and `=`; `modify` for in-place changes; `delete`; `read`. */
+  op: AccessOp;
+  owner: HeaderOwner;
+  /** The node that spells the name: an entry's key, a member's property, the `in` operand, the data literal. */
+  nameNode: TSESTree.Node;
+  form: 'entry' | 'member' | 'data';
+  /** The literal entry (`entry` form, or `data` through a computed entry key). */
+  entry: HeaderEntry | undefined;
+  /** The access (`member` form, or `data` through a computed member key). */
+  access: MemberAccess | undefined;
+  eventTypes: EventTypes;
+  handler: Handler | undefined;
+  /** `data` only: the literal is used for nothing but header keys, so renaming it changes nothing else. */
+  keyOnly: boolean;
+}
+
 export interface ResponseProperty {
   property: TSESTree.Property;
   value: TSESTree.Node;
@@ -178,6 +206,12 @@ export interface Analysis {
   bufferOrigin(node: TSESTree.Node): { what: string; array: boolean } | undefined;
   /** The object literal an expression is, or that a constant binding it names holds. */
   objectLiteralOf(node: TSESTree.Node): TSESTree.ObjectExpression | undefined;
+  /**
+   * Expressions a name or member can hold, followed through constants and loops over literal
+   * tables and lists (`value` in `for (const [k, value] of Object.entries({...}))`).
+   * Each certainly reaches `node` on some run; the list need not be complete.
+   */
+  heldValues(node: TSESTree.Node): TSESTree.Node[];
   /** The file's name resolution: rules ask here instead of looking into scopes. */
   bindings: Bindings;
 
@@ -191,6 +225,10 @@ export interface Analysis {
   callsTaking(kind: Kind): ReadonlyArray<TSESTree.CallExpression | TSESTree.NewExpression>;
   /** Visits every value node under `root` (type annotations left out), parents first. */
   forEachNode(root: TSESTree.Node, visit: (node: TSESTree.Node) => void): void;
+  /** Every use of a header by name, literal, member or data, with its event types (see HeaderUse). */
+  headerUses(): readonly HeaderUse[];
+  /** The header uses that add, change or delete a header (`op` other than `read`). */
+  headerWrites(): readonly HeaderUse[];
   /** Expressions of `kind` used as plain objects (see ObjectStyleUse). */
   objectStyleUses(kind: Kind): readonly ObjectStyleUse[];
 }

@@ -1,5 +1,5 @@
 import rule from '../../rules/lowercase-header-keys.js';
-import { createRuleTester } from '../rule-tester.js';
+import { byMessage, createRuleTester } from '../rule-tester.js';
 
 const ruleTester = createRuleTester();
 
@@ -56,6 +56,53 @@ ruleTester.run('lowercase-header-keys', rule, {
     `exports.handler = async (event) => {
       const response = event.Records[0].cf.response;
       for (const [name, value] of Object.entries(extra)) response.headers[name.toLowerCase()] = [{ key: name, value }];
+      return response;
+    };`,
+    // A called member of a header map is a method, never a header key (issue 13): no report,
+    // and no suggestion that would rename the method.
+    `exports.handler = async (event) => {
+      const request = event.Records[0].cf.request;
+      const headers = request.headers;
+      if (headers.hasOwnProperty('authorization') || Object.prototype.hasOwnProperty.call(headers, 'cookie')) return request;
+      console.log(headers.toString(), request.headers.valueOf(), headers.constructor, headers['propertyIsEnumerable']('host'));
+      return { status: '401', statusDescription: 'Unauthorized' };
+    };`,
+    // A for-in variable over a header map holds a key (a string), not the map: its string
+    // methods are not header keys, in the loop or in a helper it is handed to.
+    `import type { CloudFrontHeaders } from 'aws-lambda';
+    function isInternal(name: string): boolean {
+      const lower = name.toLowerCase();
+      return lower.startsWith('x-edge-');
+    }
+    export function strip(headers: CloudFrontHeaders): void {
+      for (const name in headers) {
+        if (isInternal(name) || name.toUpperCase() === 'X') delete headers[name];
+      }
+      let other;
+      for (other in headers) other.trimEnd();
+    }`,
+    // Header names as data (issue 13), lowercased on the way in, or not provably names: silent.
+    `const names = { 'Strict-Transport-Security': 'max-age=1' };
+    exports.handler = async (event) => {
+      const response = event.Records[0].cf.response;
+      for (const [name, value] of Object.entries(names)) response.headers[name.toLowerCase()] = [{ key: name, value }];
+      Object.keys(names).forEach((key) => { response.headers[key.toLowerCase()] = [{ key, value: names[key] }]; });
+      return response;
+    };`,
+    // A name that is reassigned, a table with a computed key, a helper whose only caller passes
+    // something that is not a header map, an exported helper nobody in the file calls.
+    `let NAME = 'X-Frame-Options';
+    if (Math.random() > 2) NAME = 'x-frame-options';
+    const KEY = 'X-Dynamic';
+    const table = { [KEY]: 'v' };
+    function put(map, name) { map[name] = [{ value: '1' }]; }
+    export function setHeader(headers, name) { headers[name] = [{ value: '1' }]; }
+    exports.handler = async (event) => {
+      const response = event.Records[0].cf.response;
+      response.headers[NAME] = [{ value: 'DENY' }];
+      for (const name in table) response.headers[name] = [{ value: table[name] }];
+      put({}, 'X-Not-A-Header-Map');
+      put(response.headers, 'x-lower');
       return response;
     };`,
   ],
@@ -449,6 +496,243 @@ module.exports.handler = async ({ Records }) => {
             },
           ],
         },
+      ],
+    },
+    {
+      // Names as data, reported at the literal: a constant used only as a key is fixed; a
+      // delete (today it deletes nothing) and a table that is also read are suggestions.
+      code: `// @lambda-edge-event origin-response
+const HSTS = 'Strict-Transport-Security';
+const REMOVE = ['X-Powered-By', 'server'];
+const extra = { 'X-Frame-Options': 'DENY' };
+exports.handler = async (event) => {
+  const response = event.Records[0].cf.response;
+  response.headers[HSTS] = [{ value: 'max-age=63072000' }];
+  for (const name of REMOVE) delete response.headers[name];
+  for (const name in extra) response.headers[name] = [{ value: extra[name] }];
+  return response;
+};`,
+      output: `// @lambda-edge-event origin-response
+const HSTS = 'strict-transport-security';
+const REMOVE = ['X-Powered-By', 'server'];
+const extra = { 'X-Frame-Options': 'DENY' };
+exports.handler = async (event) => {
+  const response = event.Records[0].cf.response;
+  response.headers[HSTS] = [{ value: 'max-age=63072000' }];
+  for (const name of REMOVE) delete response.headers[name];
+  for (const name in extra) response.headers[name] = [{ value: extra[name] }];
+  return response;
+};`,
+      errors: [
+        byMessage({
+          message:
+            "Lambda@Edge header maps are keyed by the lowercase header name; set 'strict-transport-security' instead of 'Strict-Transport-Security'.",
+          line: 2,
+          column: 14,
+          endColumn: 41,
+        }),
+        {
+          messageId: 'mixedCaseDelete',
+          line: 3,
+          column: 17,
+          suggestions: [
+            {
+              messageId: 'useLowercase',
+              output: `// @lambda-edge-event origin-response
+const HSTS = 'Strict-Transport-Security';
+const REMOVE = ['x-powered-by', 'server'];
+const extra = { 'X-Frame-Options': 'DENY' };
+exports.handler = async (event) => {
+  const response = event.Records[0].cf.response;
+  response.headers[HSTS] = [{ value: 'max-age=63072000' }];
+  for (const name of REMOVE) delete response.headers[name];
+  for (const name in extra) response.headers[name] = [{ value: extra[name] }];
+  return response;
+};`,
+            },
+            {
+              messageId: 'lowercaseAtKey',
+              output: `// @lambda-edge-event origin-response
+const HSTS = 'Strict-Transport-Security';
+const REMOVE = ['X-Powered-By', 'server'];
+const extra = { 'X-Frame-Options': 'DENY' };
+exports.handler = async (event) => {
+  const response = event.Records[0].cf.response;
+  response.headers[HSTS] = [{ value: 'max-age=63072000' }];
+  for (const name of REMOVE) delete response.headers[name.toLowerCase()];
+  for (const name in extra) response.headers[name] = [{ value: extra[name] }];
+  return response;
+};`,
+            },
+          ],
+        },
+        {
+          // The table is also read (extra[name]): renaming its key is only offered.
+          messageId: 'mixedCaseWrite',
+          line: 4,
+          column: 17,
+          endColumn: 34,
+          suggestions: [
+            { messageId: 'useLowercase', output: `// @lambda-edge-event origin-response
+const HSTS = 'Strict-Transport-Security';
+const REMOVE = ['X-Powered-By', 'server'];
+const extra = { 'x-frame-options': 'DENY' };
+exports.handler = async (event) => {
+  const response = event.Records[0].cf.response;
+  response.headers[HSTS] = [{ value: 'max-age=63072000' }];
+  for (const name of REMOVE) delete response.headers[name];
+  for (const name in extra) response.headers[name] = [{ value: extra[name] }];
+  return response;
+};` },
+            { messageId: 'lowercaseAtKey', output: `// @lambda-edge-event origin-response
+const HSTS = 'Strict-Transport-Security';
+const REMOVE = ['X-Powered-By', 'server'];
+const extra = { 'X-Frame-Options': 'DENY' };
+exports.handler = async (event) => {
+  const response = event.Records[0].cf.response;
+  response.headers[HSTS] = [{ value: 'max-age=63072000' }];
+  for (const name of REMOVE) delete response.headers[name];
+  for (const name in extra) response.headers[name.toLowerCase()] = [{ value: extra[name] }];
+  return response;
+};` },
+          ],
+        },
+      ],
+    },
+    {
+      // The usual security-headers shape: the table's names are also the entries' \`key\`, so
+      // renaming them would change the spelling sent; two suggestions instead of a fix.
+      code: `const securityHeaders = { 'X-Frame-Options': 'DENY', Vary: 'Accept' };
+exports.handler = async (event) => {
+  const response = event.Records[0].cf.response;
+  for (const [name, value] of Object.entries(securityHeaders)) {
+    response.headers[name] = [{ key: name, value }];
+  }
+  return response;
+};`,
+      errors: [
+        {
+          messageId: 'mixedCaseWrite',
+          line: 1,
+          column: 27,
+          suggestions: [
+            {
+              messageId: 'useLowercase',
+              output: `const securityHeaders = { 'x-frame-options': 'DENY', Vary: 'Accept' };
+exports.handler = async (event) => {
+  const response = event.Records[0].cf.response;
+  for (const [name, value] of Object.entries(securityHeaders)) {
+    response.headers[name] = [{ key: name, value }];
+  }
+  return response;
+};`,
+            },
+            {
+              messageId: 'lowercaseAtKey',
+              output: `const securityHeaders = { 'X-Frame-Options': 'DENY', Vary: 'Accept' };
+exports.handler = async (event) => {
+  const response = event.Records[0].cf.response;
+  for (const [name, value] of Object.entries(securityHeaders)) {
+    response.headers[name.toLowerCase()] = [{ key: name, value }];
+  }
+  return response;
+};`,
+            },
+          ],
+        },
+        {
+          messageId: 'mixedCaseWrite',
+          line: 1,
+          column: 54,
+          suggestions: [
+            {
+              messageId: 'useLowercase',
+              output: `const securityHeaders = { 'X-Frame-Options': 'DENY', vary: 'Accept' };
+exports.handler = async (event) => {
+  const response = event.Records[0].cf.response;
+  for (const [name, value] of Object.entries(securityHeaders)) {
+    response.headers[name] = [{ key: name, value }];
+  }
+  return response;
+};`,
+            },
+            {
+              messageId: 'lowercaseAtKey',
+              output: `const securityHeaders = { 'X-Frame-Options': 'DENY', Vary: 'Accept' };
+exports.handler = async (event) => {
+  const response = event.Records[0].cf.response;
+  for (const [name, value] of Object.entries(securityHeaders)) {
+    response.headers[name.toLowerCase()] = [{ key: name, value }];
+  }
+  return response;
+};`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // forEach over an array of { key, value } entries, and a setHeader helper: each literal
+      // argument is reported at its call.
+      code: `const additional = [{ key: 'Content-Security-Policy', value: "default-src 'self'" }];
+function setHeader(headers, name, value) {
+  headers[name] = [{ value }];
+}
+exports.handler = (event, context, callback) => {
+  const { response } = event.Records[0].cf;
+  additional.forEach((header) => { response.headers[header.key] = [header]; });
+  setHeader(response.headers, 'X-XSS-Protection', '1; mode=block');
+  setHeader(response.headers, 'referrer-policy', 'same-origin');
+  callback(null, response);
+};`,
+      output: `const additional = [{ key: 'Content-Security-Policy', value: "default-src 'self'" }];
+function setHeader(headers, name, value) {
+  headers[name] = [{ value }];
+}
+exports.handler = (event, context, callback) => {
+  const { response } = event.Records[0].cf;
+  additional.forEach((header) => { response.headers[header.key] = [header]; });
+  setHeader(response.headers, 'x-xss-protection', '1; mode=block');
+  setHeader(response.headers, 'referrer-policy', 'same-origin');
+  callback(null, response);
+};`,
+      errors: [
+        {
+          messageId: 'mixedCaseWrite',
+          line: 1,
+          column: 28,
+          suggestions: [
+            {
+              messageId: 'useLowercase',
+              output: `const additional = [{ key: 'content-security-policy', value: "default-src 'self'" }];
+function setHeader(headers, name, value) {
+  headers[name] = [{ value }];
+}
+exports.handler = (event, context, callback) => {
+  const { response } = event.Records[0].cf;
+  additional.forEach((header) => { response.headers[header.key] = [header]; });
+  setHeader(response.headers, 'X-XSS-Protection', '1; mode=block');
+  setHeader(response.headers, 'referrer-policy', 'same-origin');
+  callback(null, response);
+};`,
+            },
+            {
+              messageId: 'lowercaseAtKey',
+              output: `const additional = [{ key: 'Content-Security-Policy', value: "default-src 'self'" }];
+function setHeader(headers, name, value) {
+  headers[name] = [{ value }];
+}
+exports.handler = (event, context, callback) => {
+  const { response } = event.Records[0].cf;
+  additional.forEach((header) => { response.headers[header.key.toLowerCase()] = [header]; });
+  setHeader(response.headers, 'X-XSS-Protection', '1; mode=block');
+  setHeader(response.headers, 'referrer-policy', 'same-origin');
+  callback(null, response);
+};`,
+            },
+          ],
+        },
+        { messageId: 'mixedCaseWrite', line: 8, column: 31 },
       ],
     },
   ],

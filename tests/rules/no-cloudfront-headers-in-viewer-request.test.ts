@@ -64,6 +64,14 @@ ruleTester.run('no-cloudfront-headers-in-viewer-request', rule, {
     // A test double.
     `const event = { Records: [{ cf: { config: { eventType: 'viewer-request' }, request: { headers: { 'cloudfront-viewer-country': [{ value: 'US' }] } } } }] };
      it('routes', () => handler(event));`,
+    // The same constant read in origin-request, where a policy adds the header.
+    `// @lambda-edge-event origin-request
+    const COUNTRY = 'cloudfront-viewer-country';
+    exports.handler = async (event) => {
+      const request = event.Records[0].cf.request;
+      if (request.headers[COUNTRY]) request.uri = '/geo' + request.uri;
+      return request;
+    };`,
   ],
   invalid: [
     {
@@ -131,6 +139,17 @@ export const handler: CloudFrontRequestHandler = async (event) => {
   return request;
 };`,
       errors: [{ messageId: 'notInViewerRequest', data: { name: 'cloudfront-is-mobile-viewer' }, line: 3, column: 18 }],
+    },
+    {
+      // A header name held in a constant (issue 13): reported once, at the literal, for both reads.
+      code: `// @lambda-edge-event viewer-request
+const COUNTRY = 'cloudfront-viewer-country';
+exports.handler = async (event) => {
+  const request = event.Records[0].cf.request;
+  if (request.headers[COUNTRY] && request.headers[COUNTRY][0].value === 'DE') request.uri = '/de' + request.uri;
+  return request;
+};`,
+      errors: [{ messageId: 'notInViewerRequest', data: { name: 'cloudfront-viewer-country' }, line: 2, column: 17 }],
     },
   ],
 });

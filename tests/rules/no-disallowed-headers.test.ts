@@ -307,5 +307,46 @@ export const handler: CloudFrontResponseHandler = async (event) => {
         { messageId: 'disallowed', data: { name: 'x-real-ip', event: 'here: viewer-request or origin-request' }, line: 5, column: 11 },
       ],
     },
+    {
+      // Header names as data (issue 13), reported at the literal that spells them (once, though
+      // two loops copy the table): a table copied in a helper called from origin-response, a list of names
+      // deleted with forEach ('via' is read-only there; deleting the disallowed x-amz-cf-id is
+      // harmless), and a setHeader helper whose call passes a CloudFront-added name.
+      code: `// @lambda-edge-event origin-response
+const extra = { 'X-Cache': 'Hit', 'x-frame-options': 'DENY' };
+function addAll(headers) {
+  for (const name of Object.keys(extra)) headers[name] = [{ value: extra[name] }];
+  for (const [name, value] of Object.entries(extra)) headers[name] = [{ value }];
+}
+exports.handler = async (event) => {
+  const { response } = event.Records[0].cf;
+  addAll(response.headers);
+  ['server', 'via', 'x-amz-cf-id'].forEach((name) => delete response.headers[name]);
+  return response;
+};`,
+      errors: [
+        { messageId: 'disallowed', data: { name: 'X-Cache', event: 'here: origin-response' }, line: 2, column: 17 },
+        { messageId: 'readOnly', data: { name: 'via', event: 'origin-response', change: 'delete' }, line: 10, column: 14 },
+      ],
+    },
+    {
+      // A helper called with literal names: each call is checked in the events of its caller.
+      code: `// @lambda-edge-event viewer-request
+const COUNTRY = 'CloudFront-Viewer-Country';
+function setHeader(headers, name, value) {
+  headers[name] = [{ value }];
+}
+exports.handler = async (event) => {
+  const request = event.Records[0].cf.request;
+  setHeader(request.headers, COUNTRY, 'DE');
+  setHeader(request.headers, 'Content-Length', '0');
+  setHeader(request.headers, 'x-country', 'DE');
+  return request;
+};`,
+      errors: [
+        { messageId: 'cloudFrontHeaderInViewerRequest', data: { name: 'CloudFront-Viewer-Country' }, line: 2, column: 17 },
+        { messageId: 'readOnly', data: { name: 'Content-Length', event: 'viewer-request', change: 'assignment' }, line: 9, column: 30 },
+      ],
+    },
   ],
 });

@@ -69,6 +69,18 @@ ruleTester.run('valid-header-shape', rule, {
      it('works', () => handler(event));`,
     // Undefined values disappear when the result is serialized.
     `exports.handler = async (event) => ({ status: '200', headers: { 'x-a': undefined, 'x-b': [{ key: undefined, value: 'b' }] } });`,
+    // Values held as data that are entries already, or strings in a `value` field: correct.
+    `const security = { 'x-frame-options': 'DENY' };
+    const wrapped = { 'x-content-type-options': [{ key: 'X-Content-Type-Options', value: 'nosniff' }] };
+    function put(target, name, value) { target[name] = value; }
+    exports.handler = async (event) => {
+      const response = event.Records[0].cf.response;
+      for (const [name, value] of Object.entries(security)) response.headers[name] = [{ key: name, value }];
+      for (const [name, entries] of Object.entries(wrapped)) response.headers[name] = entries;
+      put(response.headers, 'x-a', [{ value: 'a' }]);
+      put({}, 'x-b', 'plain');
+      return response;
+    };`,
   ],
   invalid: [
     {
@@ -309,6 +321,43 @@ export const handler = async (event) => {
             },
           ],
         },
+      ],
+    },
+    {
+      // Values held as data (issue 13): a table of plain strings copied into the map (the
+      // API Gateway habit), and a numeric entry value taken from a list of pairs.
+      code: `// @lambda-edge-event origin-response
+const security = { 'strict-transport-security': 'max-age=63072000', 'x-frame-options': 'DENY' };
+const limits = [['x-ratelimit-limit', 100]];
+exports.handler = async (event) => {
+  const response = event.Records[0].cf.response;
+  for (const [name, value] of Object.entries(security)) response.headers[name] = value;
+  for (const [name, limit] of limits) response.headers[name] = [{ value: limit }];
+  return response;
+};`,
+      errors: [
+        {
+          messageId: 'notAnArray',
+          data: { name: '(computed)', type: 'a string', canonical: 'Header-Name' },
+          line: 6,
+          column: 82,
+          suggestions: [
+            {
+              messageId: 'wrapInEntry',
+              data: { canonical: "'...'" },
+              output: `// @lambda-edge-event origin-response
+const security = { 'strict-transport-security': 'max-age=63072000', 'x-frame-options': 'DENY' };
+const limits = [['x-ratelimit-limit', 100]];
+exports.handler = async (event) => {
+  const response = event.Records[0].cf.response;
+  for (const [name, value] of Object.entries(security)) response.headers[name] = [{ value: value }];
+  for (const [name, limit] of limits) response.headers[name] = [{ value: limit }];
+  return response;
+};`,
+            },
+          ],
+        },
+        { messageId: 'nonStringField', data: { field: 'value', name: '(computed)', type: 'a number' }, line: 7, column: 74 },
       ],
     },
   ],

@@ -1,6 +1,6 @@
 // Pattern: a header name held in a constant
-// expect: none -- no correct finding in this file; see the known-* markers
-// known-miss: header names as data (a constant) -- lambda-edge/lowercase-header-keys 10
+// Reported at the constant's literal (a suggestion: the constant is also the entry's `key`).
+// expect: lambda-edge/lowercase-header-keys 6
 
 // @lambda-edge-event origin-response
 const HSTS = 'Strict-Transport-Security';

@@ -1,8 +1,7 @@
 // Pattern: toLowerCase() on a string parameter is not a header key
 // Shape seen in a Next.js-at-edge package: a typed header map walked with for-in, each name
 // handed to a helper that lowercases its string parameter.
-// expect: none -- no correct finding in this file; see the known-* markers
-// known-false: name.toLowerCase() on a string parameter read as a header key -- lambda-edge/lowercase-header-keys 12
+// expect: none -- the for-in variable is a key, and toLowerCase() a string method, not a header
 
 import type { CloudFrontHeaders } from 'aws-lambda';
 

@@ -1,7 +1,8 @@
 // Pattern: header names as data, used as keys without lowercasing
 // The usual security-headers shape: a table of display-case names copied into the map as they are.
-// expect: none -- no correct finding in this file; see the known-* markers
-// known-miss: header names as data (Object.entries of a literal table) -- lambda-edge/lowercase-header-keys 15
+// Reported at the table's keys, where the user fixes the names (a suggestion: they are also the entries' `key`).
+// expect: lambda-edge/lowercase-header-keys 9
+// expect: lambda-edge/lowercase-header-keys 10
 
 // @lambda-edge-event origin-response
 const securityHeaders = {

@@ -1,6 +1,6 @@
 // Pattern: a setHeader(headers, name, value) helper called with display-case names
-// expect: none -- no correct finding in this file; see the known-* markers
-// known-miss: header names as data (passed to a helper) -- lambda-edge/lowercase-header-keys 12
+// Reported at the literal argument of the call that passes it; 'referrer-policy' is already lowercase.
+// expect: lambda-edge/lowercase-header-keys 12
 
 // @lambda-edge-event origin-response
 function setHeader(headers, name, value) {

@@ -1,0 +1,135 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { isFunctionNode, propertyKeyName, unwrap, within } from '../estree/nodes.js';
+import type { EventTypes } from '../facts/event-types.js';
+import { HEADER_KINDS, headerOwnerOf } from './kinds.js';
+import { type FileState } from './state.js';
+import { classify } from './classify.js';
+import { resolveFunction } from './functions.js';
+import { type DataName, dataNames } from './header-names.js';
+import { eventTypesAt, handlerAt } from './narrowing.js';
+import type { HeaderEntry, HeaderUse, MemberAccess } from './types.js';
+
+/** One entry per property of every header-map literal. */
+export function headerEntriesOf(m: FileState): HeaderEntry[] {
+  const entries: HeaderEntry[] = [];
+  for (const [map, owner] of m.headerMaps) {
+    for (const prop of map.properties) {
+      if (prop.type !== AST_NODE_TYPES.Property || prop.kind !== 'init') continue;
+      entries.push({ property: prop, name: propertyKeyName(prop), value: prop.value, map, owner });
+    }
+  }
+  return entries;
+}
+
+/**
+ * The view "headers by name, with their event types": every key of a header-map literal, every
+ * access of a header map by a static name, and every name a computed key holds as data (see
+ * header-names.ts), each with the event types it runs under and its handler.
+ */
+export function headerUses(m: FileState, entries: readonly HeaderEntry[]): HeaderUse[] {
+  if (m.headerUses) return m.headerUses;
+  const uses: HeaderUse[] = [];
+  const responseTypes = new Map<TSESTree.ObjectExpression, EventTypes>();
+  for (const response of m.responses.values()) for (const map of response.headerMaps) responseTypes.set(map, response.eventTypes);
+  const keyUses = headerKeyNodes(m, entries);
+  const addData = (key: TSESTree.Node, base: Omit<HeaderUse, 'name' | 'nameNode' | 'form' | 'keyOnly'>, access?: MemberAccess) => {
+    for (const data of dataNames(m, key)) {
+      if (data.site && access && !siteAgrees(m, access, data.site)) continue;
+      const types = data.site ? eventTypesAt(m, data.site) : base.eventTypes;
+      const handler = data.site ? handlerAt(m, data.site) : base.handler;
+      const keyOnly = isKeyOnly(data, keyUses);
+      uses.push({ ...base, name: data.name, nameNode: data.node, form: 'data', eventTypes: types, handler, keyOnly });
+    }
+  };
+  for (const entry of entries) {
+    const base = {
+      op: 'write' as const,
+      owner: entry.owner,
+      entry,
+      access: undefined,
+      eventTypes: responseTypes.has(entry.map) ? responseTypes.get(entry.map) : eventTypesAt(m, entry.property),
+      handler: handlerAt(m, entry.property),
+    };
+    if (entry.name !== undefined) uses.push({ ...base, name: entry.name, nameNode: entry.property.key, form: 'entry', keyOnly: false });
+    else if (entry.property.computed) addData(entry.property.key, base);
+  }
+  for (const access of m.accesses) {
+    if (!HEADER_KINDS.has(access.objectKind)) continue;
+    const base = {
+      op: access.op,
+      owner: headerOwnerOf(access.objectKind),
+      entry: undefined,
+      access,
+      eventTypes: accessTypes(m, access, responseTypes),
+      handler: handlerAt(m, access.node),
+    };
+    if (access.name !== undefined) uses.push({ ...base, name: access.name, nameNode: access.keyNode, form: 'member', keyOnly: false });
+    else if (access.node.type === AST_NODE_TYPES.MemberExpression && access.node.computed) addData(access.node.property, base, access);
+  }
+  m.headerUses = uses;
+  return uses;
+}
+
+/**
+ * Event types of an access. A write into a generated response's header variable (`const headers
+ * = {}; headers.x = ...; return { status, headers }`) runs in the events that response is
+ * returned in, which may be narrower than what is known where the write is (a helper).
+ */
+function accessTypes(m: FileState, access: MemberAccess, responseTypes: Map<TSESTree.ObjectExpression, EventTypes>): EventTypes {
+  const here = eventTypesAt(m, access.node);
+  if (access.objectKind !== 'generated-headers' || access.node.type !== AST_NODE_TYPES.MemberExpression) return here;
+  const object = unwrap(access.node.object);
+  if (object.type !== AST_NODE_TYPES.Identifier) return here;
+  const def = m.bindings.singleDefinition(object);
+  const init = def?.whole ? unwrap(def.init) : undefined;
+  return (init?.type === AST_NODE_TYPES.ObjectExpression ? responseTypes.get(init) : undefined) ?? here;
+}
+
+/** Computed keys that index a header map: `headers[name]`, `{ [NAME]: [...] }`. */
+function headerKeyNodes(m: FileState, entries: readonly HeaderEntry[]): Set<TSESTree.Node> {
+  const keys = new Set<TSESTree.Node>();
+  for (const access of m.accesses) {
+    if (HEADER_KINDS.has(access.objectKind) && access.node.type === AST_NODE_TYPES.MemberExpression && access.node.computed) {
+      keys.add(access.node.property);
+    }
+  }
+  for (const entry of entries) if (entry.property.computed) keys.add(entry.property.key);
+  return keys;
+}
+
+/**
+ * Renaming the literal changes nothing but header keys: every read of every variable the name
+ * passed through is a header key or the next step of the way, and a table key has no
+ * lowercase twin in its table.
+ */
+function isKeyOnly(data: DataName, keyUses: Set<TSESTree.Node>): boolean {
+  for (const variable of data.carriers) {
+    for (const ref of variable.references) {
+      if (ref.isRead() && !data.links.has(ref.identifier) && !keyUses.has(ref.identifier)) return false;
+    }
+  }
+  const prop = data.node.parent;
+  if (prop?.type === AST_NODE_TYPES.Property && prop.key === data.node && prop.parent?.type === AST_NODE_TYPES.ObjectExpression) {
+    const lower = data.name.toLowerCase();
+    if (prop.parent.properties.some((p) => p !== prop && p.type === AST_NODE_TYPES.Property && propertyKeyName(p) === lower)) return false;
+  }
+  return true;
+}
+
+/**
+ * A name passed to a helper counts only when the same call passes a Lambda@Edge object for the
+ * map the helper writes into (`setHeader(response.headers, 'X-A', ...)`, not `setHeader(res, ...)`).
+ */
+function siteAgrees(m: FileState, access: MemberAccess, site: TSESTree.CallExpression): boolean {
+  let root: TSESTree.Node = access.node;
+  while (root.type === AST_NODE_TYPES.MemberExpression) root = unwrap(root.object);
+  if (root.type !== AST_NODE_TYPES.Identifier) return true;
+  const def = m.bindings.variableOf(root)?.defs[0];
+  if (def?.type !== 'Parameter' || !isFunctionNode(def.node as TSESTree.Node)) return true;
+  const fn = def.node as TSESTree.FunctionDeclaration;
+  if (resolveFunction(m, site.callee) !== fn) return true;
+  const index = fn.params.findIndex((p) => within(def.name, p));
+  const arg = site.arguments[index];
+  if (!arg || arg.type === AST_NODE_TYPES.SpreadElement) return false;
+  return classify(m, arg) !== undefined;
+}
