@@ -221,8 +221,9 @@ class Follower<S> extends ValueFollower<S> {
       let back = step.back;
       if (back !== undefined && node.type === AST_NODE_TYPES.ForStatement && node.update) back = this.expr(node.update, back);
       let leaves: S | undefined = counted ? head : endless ? undefined : tested;
-      if (node.type === AST_NODE_TYPES.DoWhileStatement && back !== undefined) {
-        back = this.expr(node.test, back);
+      if (node.type === AST_NODE_TYPES.DoWhileStatement) {
+        // Leaves only through the test after a pass of the body.
+        if (back !== undefined) back = this.expr(node.test, back);
         leaves = endless ? undefined : back;
       }
       const next = this.join(entry, back)!;

@@ -5,7 +5,7 @@
  * handler; files whose rules never ask pay nothing.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { type FunctionNode, enclosingFunction, isAbsentValue, unwrap } from '../estree/nodes.js';
+import { type FunctionNode, enclosingFunction, unwrap } from '../estree/nodes.js';
 import type { PathEnd } from '../estree/path-flow.js';
 import { classify } from './classify.js';
 import { CompletionFlow, type CompletionState, type HandlerCalls, handlerCalls } from './completion-flow.js';
@@ -55,10 +55,17 @@ function valueOf(end: End): TSESTree.Node | undefined {
   return end.node.type === AST_NODE_TYPES.ReturnStatement ? (end.node.argument ?? undefined) : end.node;
 }
 
+/** `return;`, `return undefined`, `return void x`: no value at all (`return null` is one, given on purpose). */
+function isNoValue(value: TSESTree.Node | undefined): boolean {
+  if (!value) return true;
+  const v = unwrap(value);
+  return (v.type === AST_NODE_TYPES.Identifier && v.name === 'undefined') || (v.type === AST_NODE_TYPES.UnaryExpression && v.operator === 'void');
+}
+
 /** An end that hands back nothing: falling off, `return;`, `return undefined`. */
 function endWithoutValue(fn: FunctionNode, end: End): UnfinishedPath | undefined {
   if (!end.node) return { how: 'falls-off', fn, node: fn };
-  if (isAbsentValue(valueOf(end))) return { how: 'returns-nothing', fn, node: end.node };
+  if (isNoValue(valueOf(end))) return { how: 'returns-nothing', fn, node: end.node };
   return undefined;
 }
 
@@ -68,7 +75,7 @@ function unfinishedPaths(m: FileState, flow: CompletionFlow, calls: HandlerCalls
   if (calls.callbackEscapes) return [];
   if (handler.isAsync) {
     // A handler that never returns a value may be a step a wrapper calls, not Lambda's entry point.
-    if (!returnValues(m, fn).some((value) => !isAbsentValue(value))) return [];
+    if (!returnValues(m, fn).some((value) => !isNoValue(value))) return [];
     return collect(flow.ends(fn) ?? [], (end) => (isOpen(end) ? endWithoutValue(fn, end) : undefined));
   }
   if (!handler.callback || handler.callback.references.length === 0) {

@@ -158,7 +158,8 @@ export interface RepeatedCallback {
 /**
  * A path that ends with nothing handed to CloudFront:
  * - `falls-off`: it reaches the end of `fn`'s body (`node` is `fn`);
- * - `returns-nothing`: `return;` or `return undefined` (`node` is the return);
+ * - `returns-nothing`: `return;`, `return undefined` or `return void x` (`node` is the return;
+ *   `return null` is a value given on purpose);
  * - `returns-ignored`: a non-async handler returns a value that is certainly not a promise,
  *   which Lambda ignores (`node` is the value).
  * For an async handler: its promise resolves without a value and `callback` was not called.

@@ -568,6 +568,21 @@ exports.handler = (event, context, callback) => {
 // Paths that end with nothing handed to CloudFront (issue 13), and the forms that stay silent.
 ruleTester.run('valid-handler-completion: paths', rule, {
   valid: [
+    // `return null` is a value given on purpose, not a path that forgot to return.
+    `exports.handler = async (event) => {
+      try {
+        return await render(event.Records[0].cf.request);
+      } catch (err) {
+        return null;
+      }
+    };`,
+    // A do-while whose body always returns never leaves through its test.
+    `exports.handler = async (event) => {
+      const request = event.Records[0].cf.request;
+      do {
+        return request;
+      } while (request.uri);
+    };`,
     // A path that ends in `throw` hands CloudFront an error, not nothing.
     `exports.handler = async (event) => {
   const request = event.Records[0].cf.request;
