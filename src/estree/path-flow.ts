@@ -54,7 +54,8 @@ export function followPaths<S>(fn: FunctionNode, initial: S, domain: PathDomain<
     if (out.normal !== undefined) ends.push({ node: undefined, state: out.normal });
     return ends;
   } catch (error) {
-    if (error === OUT_OF_BUDGET) return undefined;
+    // Too many steps, or code nested deeper than the stack (the follower recurses): no answer.
+    if (error === OUT_OF_BUDGET || error instanceof RangeError) return undefined;
     throw error;
   }
 }
