@@ -1,4 +1,5 @@
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { type FunctionNode, isFunctionNode } from './nodes.js';
 
 /** Characters a literal cannot hold as they are, and lone surrogates (a file cannot hold those). */
 const LITERAL_SPECIAL = /[\\'"`\u0000-\u001f\u007f\u2028\u2029]|\$\{|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
@@ -63,4 +64,54 @@ export function insertStatementAfter(
 ): TSESLint.RuleFix {
   const indent = /^\s*/.exec(sourceCode.lines[statement.loc.start.line - 1] ?? '')![0];
   return fixer.insertTextAfter(statement, `\n${indent}${text}`);
+}
+
+/**
+ * Does `fn` use `await` as a name where making it `async` would make it a keyword? In a
+ * script, `await` is an ordinary identifier, but inside an async function it is reserved in the
+ * parameters and body, arrow functions included; only a nested `function` (its own name too,
+ * when it is an expression) frees it again. A nested function declaration's name still
+ * belongs to the outer function. Class bodies count as the outer function's, which is
+ * stricter than the language and keeps the check simple.
+ */
+function usesAwaitAsName(fn: FunctionNode, visitorKeys: Readonly<Record<string, readonly string[] | undefined>>): boolean {
+  const stack: TSESTree.Node[] = [fn];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === AST_NODE_TYPES.Identifier && node.name === 'await') return true;
+    if (node !== fn && node.type !== AST_NODE_TYPES.ArrowFunctionExpression && isFunctionNode(node)) {
+      if (node.type === AST_NODE_TYPES.FunctionDeclaration && node.id) stack.push(node.id);
+      continue;
+    }
+    for (const key of visitorKeys[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      for (const c of Array.isArray(child) ? child : [child]) {
+        if (c && typeof (c as TSESTree.Node).type === 'string') stack.push(c as TSESTree.Node);
+      }
+    }
+  }
+  return false;
+}
+
+/**
+ * Where `async` goes to make `fn` async: before the function, or before the key of a method
+ * (`{ async handler() {} }`, `class { static async handler() {} }`). None for getters, setters
+ * and constructors, which cannot be async, nor where `fn` uses `await` as a name (the code
+ * would no longer parse).
+ */
+export function asyncInsertionPoint(fn: FunctionNode, sourceCode: Readonly<TSESLint.SourceCode>): TSESTree.Node | TSESTree.Token | undefined {
+  if (usesAwaitAsName(fn, sourceCode.visitorKeys)) return undefined;
+  const parent = fn.parent;
+  if (parent?.type === AST_NODE_TYPES.Property && parent.value === fn) {
+    if (parent.kind !== 'init') return undefined;
+    return parent.method ? parent : fn;
+  }
+  if (
+    (parent?.type === AST_NODE_TYPES.MethodDefinition || parent?.type === AST_NODE_TYPES.TSAbstractMethodDefinition) &&
+    parent.value === fn
+  ) {
+    if (parent.kind !== 'method') return undefined;
+    return parent.computed ? (sourceCode.getTokenBefore(parent.key) ?? undefined) : parent.key;
+  }
+  return fn;
 }

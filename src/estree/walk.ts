@@ -14,7 +14,7 @@ const TYPE_ONLY_NODES = new Set<string>([
  * hold types, and none at all for type-only declarations. Computed once per visitor-key set.
  */
 const walkKeysCache = new WeakMap<object, Map<string, readonly string[]>>();
-function walkKeysOf(visitorKeys: object): Map<string, readonly string[]> {
+export function walkKeysOf(visitorKeys: object): Map<string, readonly string[]> {
   let result = walkKeysCache.get(visitorKeys);
   if (!result) {
     result = new Map();

@@ -13,10 +13,13 @@ import { collect } from './collect.js';
 import { callsTaking, objectCalls, objectStyleUses } from './object-calls.js';
 import { responseTargets } from './response-targets.js';
 import { bufferOrigin, httpStatusNumber } from './value-origins.js';
+import { completion } from './completion.js';
 import { readComments } from './comments.js';
 import { findHandlers } from './handlers.js';
 import { computeFileEventTypes, eventTypesAt, handlerAt } from './narrowing.js';
 import { addResponse, findShapedResponses, objectLiteralOf, resultsOf, traceResults } from './responses.js';
+
+const NO_COMPLETION = { callbackCalls: [], repeatedCalls: [], unfinished: [] };
 
 /** Text that any Lambda@Edge file contains somewhere; files without it are skipped cheaply. */
 const EDGE_HINT = /Records|CloudFront|lambda-edge-event/;
@@ -46,6 +49,7 @@ export const EMPTY_ANALYSIS: Analysis = {
   objectStyleUses: () => [],
   forEachNode: () => undefined,
   callsTaking: () => [],
+  completion: () => NO_COMPLETION,
 };
 
 /**
@@ -115,5 +119,6 @@ function finish(m: FileState, isEdge: boolean): Analysis {
     objectStyleUses: (kind) => objectStyleUses(m, kind),
     callsTaking: (kind) => callsTaking(m, kind),
     forEachNode: (root, visit) => walk(root, m.sourceCode.visitorKeys, visit),
+    completion: (handler) => completion(m, handler),
   };
 }

@@ -1,5 +1,5 @@
 import rule from '../../rules/valid-handler-completion.js';
-import { createRuleTester } from '../rule-tester.js';
+import { byMessage, createRuleTester } from '../rule-tester.js';
 
 const ruleTester = createRuleTester();
 
@@ -560,6 +560,294 @@ exports.handler = (event, context, callback) => {
       errors: [
         { messageId: 'returnIgnored', data: { name: 'callback' }, line: 5, column: 12 },
         { messageId: 'returnIgnored', line: 7, column: 10 },
+      ],
+    },
+  ],
+});
+
+// Paths that end with nothing handed to CloudFront (issue 13), and the forms that stay silent.
+ruleTester.run('valid-handler-completion: paths', rule, {
+  valid: [
+    // `return null` is a value given on purpose, not a path that forgot to return.
+    `exports.handler = async (event) => {
+      try {
+        return await render(event.Records[0].cf.request);
+      } catch (err) {
+        return null;
+      }
+    };`,
+    // A do-while whose body always returns never leaves through its test.
+    `exports.handler = async (event) => {
+      const request = event.Records[0].cf.request;
+      do {
+        return request;
+      } while (request.uri);
+    };`,
+    // A path that ends in `throw` hands CloudFront an error, not nothing.
+    `exports.handler = async (event) => {
+  const request = event.Records[0].cf.request;
+  if (request.uri === '/') return request;
+  throw new Error('no');
+};`,
+    // `process.exit()` ends the path.
+    `exports.handler = async (event) => {
+  const request = event.Records[0].cf.request;
+  if (request.uri === '/') return request;
+  process.exit(1);
+};`,
+    // A loop that never ends on its own never falls off the end.
+    `exports.handler = async (event) => {
+  for (;;) {
+    const r = await next(event.Records[0].cf.request);
+    if (r) return r;
+  }
+};`,
+    // `switch` with a `default` that returns.
+    `exports.handler = async (event) => {
+  const request = event.Records[0].cf.request;
+  switch (request.method) {
+    case 'GET': return request;
+    default: return { status: '405' };
+  }
+};`,
+    // A `switch` without `default` whose cases all return: the author may know no other value comes.
+    `exports.handler = async (event) => {
+  const request = event.Records[0].cf.request;
+  switch (request.method) {
+    case 'GET': return request;
+    case 'POST': return { status: '405' };
+  }
+};`,
+    // An `if … else if` chain without `else`: the conditions are not correlated, so stay silent.
+    `exports.handler = async (event) => {
+  const request = event.Records[0].cf.request;
+  if (request.method === 'GET') return request;
+  else if (request.method !== 'GET') return { status: '405' };
+};`,
+    // `finally` runs after the `return`; the value stands.
+    `exports.handler = async (event) => {
+  const request = event.Records[0].cf.request;
+  try {
+    return await rewrite(request);
+  } finally {
+    log(request);
+  }
+};`,
+    // `callback` handed to another function counts as completing (it is not guessed what the callee does).
+    `exports.handler = (event, context, callback) => {
+  const request = event.Records[0].cf.request;
+  if (request.uri === '/') return callback(null, request);
+  helper(request, callback);
+};`,
+    // Two continuations (`data` and `end`): which one completes is not known, so stay silent.
+    `exports.handler = (event, context, callback) => {
+  const request = event.Records[0].cf.request;
+  https.get('https://x', (res) => {
+    let body = '';
+    res.on('data', (chunk) => { body += chunk; if (body.length > 1e6) callback(null, { status: '413' }); });
+    res.on('end', () => callback(null, request));
+  });
+};`,
+    // `.then(…)` completes on both branches; `.catch(…)` only runs on errors.
+    `exports.handler = (event, context, callback) => {
+  const request = event.Records[0].cf.request;
+  check(request).then((ok) => callback(null, ok ? request : { status: '403' })).catch((err) => callback(err));
+};`,
+    // A function passed to an array method runs per element, now: not followed.
+    `exports.handler = (event, context, callback) => {
+  const request = event.Records[0].cf.request;
+  RULES.forEach((rule) => { if (rule.test(request.uri)) callback(null, rule.response); });
+};`,
+    // `callback` aliased: its calls cannot be followed.
+    `exports.handler = (event, context, callback) => {
+  const request = event.Records[0].cf.request;
+  const cb = callback;
+  if (request.uri === '/') cb(null, request);
+};`,
+    // `context.succeed(…)` completes too (the older API).
+    `exports.handler = (event, context, callback) => {
+  const request = event.Records[0].cf.request;
+  if (request.uri === '/') return callback(null, request);
+  context.succeed(request);
+};`,
+    // An async function that never returns a value may be a step a wrapper calls: silent.
+    `exports.handler = async (event) => {
+  console.log(event.Records[0].cf.request.uri);
+};`,
+    // The nested function's other path throws.
+    `exports.handler = (event, context, callback) => {
+  const request = event.Records[0].cf.request;
+  https.get('https://x', (res) => {
+    if (res.statusCode !== 200) throw new Error('flags');
+    callback(null, request);
+  });
+};`,
+    // An async handler that calls back in its own body (the callback comes first) on every path.
+    `exports.handler = async (event, context, callback) => {
+  const request = event.Records[0].cf.request;
+  if (request.uri === '/') return callback(null, request);
+  callback(null, { status: '404' });
+};`,
+    // A labelled block: `break label` continues after it, where the callback runs.
+    `exports.handler = (event, context, callback) => {
+  const request = event.Records[0].cf.request;
+  label: {
+    if (request.uri === '/') break label;
+    return callback(null, { status: '404' });
+  }
+  callback(null, request);
+};
+`,
+  ],
+  invalid: [
+    {
+      // The whole message, once for each kind.
+      code: `exports.handler = async (event) => {
+  const request = event.Records[0].cf.request;
+  if (request.uri.startsWith('/api')) return request;
+  request.uri = '/index.html';
+};`,
+      errors: [
+        byMessage({
+          message:
+            'A path reaches the end of this `async` handler without a value: the promise resolves to `undefined`, so CloudFront gets `null` and answers 502. Return the request or a response on every path (for example `return request;` at the end).',
+          line: 1,
+          column: 33,
+        }),
+      ],
+    },
+    {
+      code: `exports.handler = (event, context, done) => {
+  const request = event.Records[0].cf.request;
+  https.get('https://flags.example.com', (res) => {
+    if (res.statusCode === 200) done(null, request);
+  });
+};`,
+      errors: [
+        byMessage({
+          message:
+            'A path reaches the end of this function without calling `done`: once nothing else is pending, Lambda ends the invocation with a `null` result and CloudFront answers 502; while a socket or timer stays open, the function runs until it times out and CloudFront answers 503. Call `done(null, …)` with the request or a response on every path.',
+          line: 3,
+          column: 48,
+        }),
+      ],
+    },
+    {
+      // `return;` in an async handler resolves to undefined.
+      code: `exports.handler = async (event) => {
+  const request = event.Records[0].cf.request;
+  if (!request.headers.host) return;
+  return request;
+};`,
+      errors: [
+        { messageId: 'resolvesUndefined', data: { where: 'This `return` ends the handler' }, line: 3, column: 30, endLine: 3, endColumn: 37 },
+      ],
+    },
+    {
+      // A loop that finds no match falls off the end (reported at the arrow).
+      code: `exports.handler = async (event) => {
+  const request = event.Records[0].cf.request;
+  for (const [from, to] of REDIRECTS) {
+    if (request.uri === from) return { status: '301', headers: { location: [{ value: to }] } };
+  }
+};`,
+      errors: [
+        { messageId: 'resolvesUndefined', data: { where: 'A path reaches the end of this `async` handler' }, line: 1, column: 33, endLine: 1, endColumn: 35 },
+      ],
+    },
+    {
+      // The catch block logs and falls off: the promise resolves to undefined.
+      code: `exports.handler = async (event) => {
+  try {
+    return await render(event.Records[0].cf.request);
+  } catch (err) {
+    console.error(err);
+  }
+};`,
+      errors: [
+        { messageId: 'resolvesUndefined', data: { where: 'A path reaches the end of this `async` handler' }, line: 1, column: 33, endLine: 1, endColumn: 35 },
+      ],
+    },
+    {
+      // Callback-style: only the redirect path calls back.
+      code: `exports.handler = (event, context, callback) => {
+  const request = event.Records[0].cf.request;
+  if (request.uri === '/old') {
+    callback(null, { status: '301', headers: { location: [{ value: '/new' }] } });
+  }
+};`,
+      errors: [
+        { messageId: 'callbackNeverCalled', data: { where: 'A path reaches the end of this function', name: 'callback' }, line: 1, column: 46, endLine: 1, endColumn: 48 },
+      ],
+    },
+    {
+      // `return;` before any callback.
+      code: `exports.handler = function (event, context, callback) {
+  const request = event.Records[0].cf.request;
+  if (!request.headers.cookie) return;
+  callback(null, request);
+};`,
+      errors: [
+        { messageId: 'callbackNeverCalled', data: { where: 'This `return` ends a path', name: 'callback' }, line: 3, column: 32, endLine: 3, endColumn: 39 },
+      ],
+    },
+    {
+      // The continuation calls back on one branch only; `.catch` covers errors, not the other branch.
+      code: `exports.handler = (event, context, callback) => {
+  const request = event.Records[0].cf.request;
+  fetch('https://auth.example.com').then((res) => {
+    if (res.ok) callback(null, request);
+  }).catch((err) => callback(err));
+};`,
+      errors: [
+        { messageId: 'callbackNeverCalled', data: { where: 'A path reaches the end of this function', name: 'callback' }, line: 3, column: 48, endLine: 3, endColumn: 50 },
+      ],
+    },
+    {
+      // A value returned on a path that never calls back is ignored.
+      code: `exports.handler = (event, context, callback) => {
+  const request = event.Records[0].cf.request;
+  if (request.uri === '/health') return { status: '200', body: 'ok' };
+  callback(null, request);
+};`,
+      errors: [
+        { messageId: 'returnIgnored', data: { name: 'callback' }, line: 3, column: 41, endLine: 3, endColumn: 70 },
+      ],
+    },
+    {
+      // `https.get` continuation with an error listener: the non-200 path never calls back.
+      code: `const https = require('https');
+exports.handler = (event, context, callback) => {
+  const request = event.Records[0].cf.request;
+  https.get('https://flags.example.com', (res) => {
+    if (res.statusCode === 200) callback(null, request);
+  }).on('error', (err) => callback(err));
+};`,
+      errors: [
+        { messageId: 'callbackNeverCalled', data: { where: 'A path reaches the end of this function', name: 'callback' }, line: 4, column: 48, endLine: 4, endColumn: 50 },
+      ],
+    },
+    {
+      // `default` logs and falls off: not the no-arm-matched path, so reported.
+      code: `exports.handler = async (event) => {
+  const request = event.Records[0].cf.request;
+  switch (request.method) {
+    case 'GET': return request;
+    default: console.log('other');
+  }
+};`,
+      errors: [
+        { messageId: 'resolvesUndefined', data: { where: 'A path reaches the end of this `async` handler' }, line: 1, column: 33, endLine: 1, endColumn: 35 },
+      ],
+    },
+    {
+      // A function declaration: reported at its head.
+      code: `export async function handler(event) {
+  const request = event.Records[0].cf.request;
+  if (request.uri.endsWith('/')) return { ...request, uri: request.uri + 'index.html' };
+}`,
+      errors: [
+        { messageId: 'resolvesUndefined', data: { where: 'A path reaches the end of this `async` handler' }, line: 1, column: 8, endLine: 1, endColumn: 30 },
       ],
     },
   ],

@@ -1,6 +1,7 @@
 // Pattern: the callback called only inside a branch of a nested callback
-// expect: none -- no correct finding in this file; see the known-* markers
-// known-miss: handler that never completes on some path -- lambda-edge/valid-handler-completion 9
+// When the status is not 200 nothing calls back: Lambda ends with a null result once the
+// response is consumed (502), or runs until its timeout while the socket stays open (503).
+// expect: lambda-edge/valid-handler-completion 10
 
 const https = require('https');
 

@@ -1,0 +1,154 @@
+/**
+ * The `completion(handler)` view (see `Completion` in ./types.ts): how a handler hands its
+ * result to CloudFront on each path. The model follows the handler's own code over the AST
+ * (src/estree/path-flow.ts) with the domain of ./completion-flow.ts, on first use and once per
+ * handler; files whose rules never ask pay nothing.
+ */
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { type FunctionNode, enclosingFunction, unwrap } from '../estree/nodes.js';
+import type { PathEnd } from '../estree/path-flow.js';
+import { classify } from './classify.js';
+import { CompletionFlow, type CompletionState, type HandlerCalls, handlerCalls } from './completion-flow.js';
+import { returnValues } from './functions.js';
+import type { FileState } from './state.js';
+import type { Completion, Handler, RepeatedCallback, UnfinishedPath } from './types.js';
+
+type End = PathEnd<CompletionState>;
+
+const memo = new WeakMap<Handler, Completion>();
+
+export function completion(m: FileState, handler: Handler): Completion {
+  let result = memo.get(handler);
+  if (!result) {
+    result = compute(m, handler);
+    memo.set(handler, result);
+  }
+  return result;
+}
+
+function compute(m: FileState, handler: Handler): Completion {
+  const calls = handlerCalls(m, handler);
+  const callbackCalls = calls.callbackCalls.map((call) => ({ call, nested: enclosingFunction(call) !== handler.node }));
+  if (handler.node.generator) return { callbackCalls, repeatedCalls: [], unfinished: [] };
+  const flow = new CompletionFlow(m, calls);
+  return { callbackCalls, repeatedCalls: repeatedCalls(flow, calls), unfinished: unfinishedPaths(m, flow, calls) };
+}
+
+/** Each function that calls `callback` is followed on its own: a nested function's calls are not mixed with the handler's paths. */
+function repeatedCalls(flow: CompletionFlow, calls: HandlerCalls): RepeatedCallback[] {
+  const out: RepeatedCallback[] = [];
+  for (const call of calls.callbackCalls) {
+    const fn = enclosingFunction(call);
+    if (!fn || !flow.ends(fn)) continue;
+    let earlier: TSESTree.CallExpression | undefined;
+    for (const e of flow.before.get(call) ?? []) if (!earlier || e.range[0] < earlier.range[0]) earlier = e;
+    if (earlier) out.push({ call, earlier });
+  }
+  return out;
+}
+
+const isOpen = (end: End): boolean => end.state.paths.has('open');
+
+/** The value a path ends with: the `return` argument or an arrow's expression body. */
+function valueOf(end: End): TSESTree.Node | undefined {
+  if (!end.node) return undefined;
+  return end.node.type === AST_NODE_TYPES.ReturnStatement ? (end.node.argument ?? undefined) : end.node;
+}
+
+/** `return;`, `return undefined`, `return void x`: no value at all (`return null` is one, given on purpose). */
+function isNoValue(value: TSESTree.Node | undefined): boolean {
+  if (!value) return true;
+  const v = unwrap(value);
+  return (v.type === AST_NODE_TYPES.Identifier && v.name === 'undefined') || (v.type === AST_NODE_TYPES.UnaryExpression && v.operator === 'void');
+}
+
+/** An end that hands back nothing: falling off, `return;`, `return undefined`. */
+function endWithoutValue(fn: FunctionNode, end: End): UnfinishedPath | undefined {
+  if (!end.node) return { how: 'falls-off', fn, node: fn };
+  if (isNoValue(valueOf(end))) return { how: 'returns-nothing', fn, node: end.node };
+  return undefined;
+}
+
+function unfinishedPaths(m: FileState, flow: CompletionFlow, calls: HandlerCalls): UnfinishedPath[] {
+  const { handler } = calls;
+  const fn = handler.node;
+  if (calls.callbackEscapes) return [];
+  if (handler.isAsync) {
+    // A handler that never returns a value may be a step a wrapper calls, not Lambda's entry point.
+    if (!returnValues(m, fn).some((value) => !isNoValue(value))) return [];
+    return collect(flow.ends(fn) ?? [], (end) => (isOpen(end) ? endWithoutValue(fn, end) : undefined));
+  }
+  if (!handler.callback || handler.callback.references.length === 0) {
+    // A third parameter that is a pattern may be anything.
+    if (!handler.callback && fn.params.length >= 3) return [];
+    return collect(flow.ends(fn) ?? [], (end) => ignoredValue(m, fn, end));
+  }
+  return calls.contextEscapes ? [] : callbackStylePaths(m, flow, fn);
+}
+
+/** The handler and every continuation it hands `callback` to, followed end by end. */
+function callbackStylePaths(m: FileState, flow: CompletionFlow, handler: FunctionNode): UnfinishedPath[] {
+  const out: UnfinishedPath[] = [];
+  const queue: FunctionNode[] = [handler];
+  const seen = new Set<FunctionNode>(queue);
+  const reported = new Set<TSESTree.Node>();
+  while (queue.length > 0) {
+    const fn = queue.shift()!;
+    for (const end of flow.ends(fn) ?? []) {
+      for (const status of end.state.paths) {
+        if (typeof status !== 'string' && !seen.has(status)) {
+          seen.add(status);
+          queue.push(status);
+        }
+      }
+      if (!isOpen(end)) continue;
+      const found = endWithoutValue(fn, end) ?? (fn === handler ? ignoredValue(m, fn, end) : undefined);
+      if (found && !reported.has(found.node)) {
+        reported.add(found.node);
+        out.push(found);
+      }
+    }
+  }
+  return out;
+}
+
+/** A non-async handler's open path that returns a value Lambda ignores (it is certainly not a promise). */
+function ignoredValue(m: FileState, fn: FunctionNode, end: End): UnfinishedPath | undefined {
+  const value = valueOf(end);
+  if (!isOpen(end) || !value || !certainlyNotPromise(m, value)) return undefined;
+  return { how: 'returns-ignored', fn, node: value };
+}
+
+function collect(ends: End[], pick: (end: End) => UnfinishedPath | undefined): UnfinishedPath[] {
+  const out: UnfinishedPath[] = [];
+  const seen = new Set<TSESTree.Node>();
+  for (const end of ends) {
+    const found = pick(end);
+    if (found && !seen.has(found.node)) {
+      seen.add(found.node);
+      out.push(found);
+    }
+  }
+  return out;
+}
+
+/** Values that are certainly not a promise, so a non-async handler's `return` of them is dropped. */
+function certainlyNotPromise(m: FileState, raw: TSESTree.Node): boolean {
+  const node = unwrap(raw);
+  switch (node.type) {
+    case AST_NODE_TYPES.ObjectExpression:
+    case AST_NODE_TYPES.ArrayExpression:
+    case AST_NODE_TYPES.Literal:
+    case AST_NODE_TYPES.TemplateLiteral:
+      return true;
+    case AST_NODE_TYPES.Identifier:
+    case AST_NODE_TYPES.MemberExpression: {
+      const kind = classify(m, node);
+      return kind !== undefined && kind !== 'callback';
+    }
+    case AST_NODE_TYPES.ConditionalExpression:
+      return certainlyNotPromise(m, node.consequent) && certainlyNotPromise(m, node.alternate);
+    default:
+      return false;
+  }
+}
