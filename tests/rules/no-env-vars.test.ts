@@ -1,5 +1,5 @@
 import rule from '../../rules/no-env-vars.js';
-import { createRuleTester } from '../rule-tester.js';
+import { byMessage, createRuleTester } from '../rule-tester.js';
 
 const ruleTester = createRuleTester();
 
@@ -65,6 +65,34 @@ exports.handler = (event, context, callback) => {
       };`,
       options: [{ allow: ['NODE_ENV'] }],
     },
+    // Switches whose undefined side is production: at the edge NODE_ENV is unset, equals no test or
+    // development value, and the code takes the branch written for production.
+    `exports.handler = async (event) => {
+  const request = event.Records[0].cf.request;
+  if (process.env.NODE_ENV !== 'TEST') request.headers['x-edge'] = [{ key: 'X-Edge', value: '1' }];
+  if (process.env.NODE_ENV === 'development') console.log(event);
+  const verbose = process.env.APP_ENV == 'local' ? true : false;
+  switch (process.env.STAGE) {
+    case 'dev':
+    case 'testing':
+      console.log('debug build');
+      break;
+    default:
+      break;
+  }
+  return verbose ? request : request;
+};`,
+    // Through a const, a destructuring and an alias; a default that is production.
+    `const isTest = process.env.NODE_ENV === 'test';
+const { NODE_ENV } = process.env;
+const env = process.env;
+const mode = env.MODE;
+const stage = process.env.STAGE || 'production';
+exports.handler = async (event) => {
+  const request = event.Records[0].cf.request;
+  if (!isTest && NODE_ENV !== 'development' && mode !== 'dev' && stage === 'production') request.uri = '/live';
+  return request;
+};`,
     // A local variable called process / env is not the global.
     `exports.handler = async (event, process) => {
       const env = { API: 'x' };
@@ -168,13 +196,60 @@ export function config() {
       ],
     },
     {
-      // The event type from settings; NODE_ENV is not a Lambda variable.
+      // The event type from settings; NODE_ENV is not a Lambda variable, and comparing it with
+      // 'production' takes the non-production side at the edge.
       code: `module.exports.handler = async (event) => {
-  if (process.env.NODE_ENV === 'development') console.log(event);
+  if (process.env.NODE_ENV === 'production') console.log(event);
   return event.Records[0].cf.request;
 };`,
       settings: { 'lambda-edge': { eventType: 'origin-request' } },
-      errors: [{ messageId: 'envVar', data: { name: 'process.env.NODE_ENV' }, line: 2, column: 7 }],
+      errors: [
+        byMessage({
+          message:
+            "`process.env.NODE_ENV` is never set in Lambda@Edge (edge functions cannot have environment variables), so comparing it with 'production' takes the non-production side in production. Compare with a build-time constant (a bundler `define`), or test for the non-production value instead (`process.env.NODE_ENV !== 'development'`), so that the unset value means production.",
+          line: 2,
+          column: 7,
+          endColumn: 27,
+        }),
+      ],
+    },
+    {
+      // Through a const, a destructuring and a reversed comparison: each production check reported.
+      code: `const stage = process.env.STAGE;
+const { NODE_ENV } = process.env;
+exports.handler = async (event) => {
+  const request = event.Records[0].cf.request;
+  if (stage !== 'prod') request.headers['x-debug'] = [{ value: '1' }];
+  if ('Production' == NODE_ENV) request.uri = '/live' + request.uri;
+  return request;
+};`,
+      errors: [
+        { messageId: 'productionCheck', data: { name: 'process.env.STAGE', value: 'prod' }, line: 1, column: 15 },
+        { messageId: 'productionCheck', data: { name: 'process.env.NODE_ENV', value: 'Production' }, line: 2, column: 9 },
+      ],
+    },
+    {
+      // Not a test or development value: 'staging' unset at the edge leaves staging unprotected;
+      // a switch with a production case; a default that is not production; a const also used raw.
+      code: `const mode = process.env.MODE;
+exports.handler = async (event) => {
+  const request = event.Records[0].cf.request;
+  if (process.env.STAGE === 'staging') request.headers['x-auth'] = [{ value: 'required' }];
+  switch (process.env.NODE_ENV) {
+    case 'test': break;
+    case 'production': request.uri = '/live'; break;
+  }
+  const level = process.env.LOG_LEVEL || 'info';
+  if (mode === 'test') return request;
+  request.headers['x-mode'] = [{ value: mode }];
+  return request;
+};`,
+      errors: [
+        { messageId: 'envVar', data: { name: 'process.env.MODE' }, line: 1, column: 14 },
+        { messageId: 'envVar', data: { name: 'process.env.STAGE' }, line: 4, column: 7 },
+        { messageId: 'envVar', data: { name: 'process.env.NODE_ENV' }, line: 5, column: 11 },
+        { messageId: 'envVar', data: { name: 'process.env.LOG_LEVEL' }, line: 9, column: 17 },
+      ],
     },
     {
       // The allow option adds names; others are still reported.
