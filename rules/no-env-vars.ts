@@ -5,6 +5,7 @@ import { RUNTIME_VARIABLES } from '../src/facts/runtime.js';
 import { createRule } from '../src/create-rule.js';
 import { CONFIG_MESSAGES, onAnalysis } from '../src/rule-helpers.js';
 import type { Analysis } from '../src/model/types.js';
+import { isMultiTarget, onOtherTargetBranch } from '../src/model/targets.js';
 
 /** `console.log(...)`, `logger.info(...)`, `log(...)`, `JSON.stringify(...)`: output, not configuration. */
 const LOGGING_NAME = /^(?:log|debug|info|warn|warning|error|trace|print|dump|inspect|stringify)$|Log$|^log[A-Z]/;
@@ -242,7 +243,12 @@ export default createRule<Options, MessageIds>({
         }
       }
 
+      let multiTarget: boolean | undefined;
       for (const finding of findings) {
+        // A multi-target adapter: the branch another target takes is not edge code, and the
+        // whole environment handed on by code every target shares is not the edge's to fix.
+        if (onOtherTargetBranch(analysis, finding.node)) continue;
+        if (finding.kind === 'object' && (multiTarget ??= isMultiTarget(analysis, context.filename))) continue;
         if (finding.kind === 'name') {
           const name = finding.name!;
           if (allowed.has(name) || written.has(name)) continue;

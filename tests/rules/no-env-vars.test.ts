@@ -1,5 +1,6 @@
 import rule from '../../rules/no-env-vars.js';
-import { byMessage, createRuleTester } from '../rule-tester.js';
+import * as path from 'node:path';
+import { FIXTURES, byMessage, createRuleTester } from '../rule-tester.js';
 
 const ruleTester = createRuleTester();
 
@@ -93,6 +94,42 @@ exports.handler = async (event) => {
   if (!isTest && NODE_ENV !== 'development' && mode !== 'dev' && stage === 'production') request.uri = '/live';
   return request;
 };`,
+    // A multi-target adapter (typed for API Gateway and CloudFront): the environment handed to
+    // the framework is shared by every target, and the API Gateway branch is not edge code.
+    {
+      code: `import type { APIGatewayProxyEventV2, CloudFrontRequestEvent } from 'aws-lambda';
+declare const app: { init(o: { env: Record<string, string | undefined> }): void; run(p: string): string };
+app.init({ env: process.env });
+export async function handler(event: APIGatewayProxyEventV2 | CloudFrontRequestEvent) {
+  if ('Records' in event) return { status: '200', body: app.run(event.Records[0].cf.request.uri) };
+  return { statusCode: 200, body: app.run(event.rawPath), headers: { 'x-table': process.env.TABLE_NAME } };
+}`,
+      filename: 'adapter.ts',
+    },
+    // The other target's branch, however the event's shape is tested.
+    `exports.handler = async (event) => {
+  const isEdge = event.Records !== undefined && Array.isArray(event.Records);
+  const origin = isEdge ? event.Records[0].cf.request.uri : process.env.ORIGIN_PATH;
+  if (!isEdge) console.log(process.env.STAGE);
+  if ('requestContext' in event) return { statusCode: 200, body: process.env.GREETING };
+  const token = event.httpMethod && process.env.API_TOKEN;
+  if (!event.Records?.[0]?.cf) {
+    return { statusCode: 404, body: process.env.NOT_FOUND_PAGE };
+  } else {
+    return event.Records[0].cf.request;
+  }
+};`,
+    // Compiled output whose declaration file beside it types the handler for both targets.
+    {
+      code: `import { convertFrom, formatCloudFront } from './event-mapper.js';
+const app = makeServer();
+await app.init({ env: process.env });
+export async function handler(event) {
+  const internal = convertFrom(event);
+  return internal.type === 'cf' ? formatCloudFront(event.Records[0].cf.request) : { statusCode: 200 };
+}`,
+      filename: path.join(FIXTURES, 'multi-target', 'handler.js'),
+    },
     // A local variable called process / env is not the global.
     `exports.handler = async (event, process) => {
       const env = { API: 'x' };
@@ -250,6 +287,46 @@ exports.handler = async (event) => {
         { messageId: 'envVar', data: { name: 'process.env.NODE_ENV' }, line: 5, column: 11 },
         { messageId: 'envVar', data: { name: 'process.env.LOG_LEVEL' }, line: 9, column: 17 },
       ],
+    },
+    {
+      // In a multi-target adapter: a read on the edge branch, a read every target shares, and a
+      // whole-environment hand-off in a file with no other target are still reported.
+      code: `const API = process.env.API_URL;
+exports.handler = async (event) => {
+  if ('Records' in event) {
+    const request = event.Records[0].cf.request;
+    request.headers['x-origin'] = [{ value: process.env.ORIGIN_HOST }];
+    return request;
+  }
+  return { statusCode: 200, body: API };
+};`,
+      errors: [
+        { messageId: 'envVar', data: { name: 'process.env.API_URL' }, line: 1, column: 13 },
+        { messageId: 'envVar', data: { name: 'process.env.ORIGIN_HOST' }, line: 5, column: 45 },
+      ],
+    },
+    {
+      // Only CloudFront in the type: not an adapter, so the hand-off is reported.
+      code: `import type { CloudFrontRequestEvent } from 'aws-lambda';
+declare const app: { init(o: { env: unknown }): void };
+app.init({ env: process.env });
+export async function handler(event: CloudFrontRequestEvent) {
+  return event.Records[0].cf.request;
+}`,
+      filename: 'edge.ts',
+      errors: [{ messageId: 'envObject', line: 3, column: 17, endColumn: 28 }],
+    },
+    {
+      // The same compiled code whose declaration file names CloudFront alone.
+      code: `import { convertFrom, formatCloudFront } from './event-mapper.js';
+const app = makeServer();
+await app.init({ env: process.env });
+export async function handler(event) {
+  const internal = convertFrom(event);
+  return internal.type === 'cf' ? formatCloudFront(event.Records[0].cf.request) : { statusCode: 200 };
+}`,
+      filename: path.join(FIXTURES, 'multi-target', 'edge-only.js'),
+      errors: [{ messageId: 'envObject', line: 3, column: 23, endColumn: 34 }],
     },
     {
       // The allow option adds names; others are still reported.
