@@ -252,6 +252,8 @@ export default createRule<Options, MessageIds>({
         if (finding.kind === 'name') {
           const name = finding.name!;
           if (allowed.has(name) || written.has(name)) continue;
+          // Replaced by the build (CDK bundling.define, esbuild/webpack/rollup/Vite define).
+          if (analysis.buildDefines().has(name)) continue;
           if (finding.production !== undefined) {
             context.report({ node: finding.node, messageId: 'productionCheck', data: { name: `process.env.${name}`, value: finding.production } });
           } else {

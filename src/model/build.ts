@@ -5,6 +5,7 @@ import { type Analysis, type HeaderEntry } from './types.js';
 import type { Bindings } from '../estree/bindings.js';
 import { walk } from '../estree/walk.js';
 import { lookupFile } from '../infra/index.js';
+import { projectDefines } from '../build-defines.js';
 import { readSettings } from '../settings.js';
 import { type AnyContext, type FileState, createState } from './state.js';
 import { collectAccesses } from './accesses.js';
@@ -40,6 +41,7 @@ export const EMPTY_ANALYSIS: Analysis = {
   objectStyleUses: () => [],
   forEachNode: () => undefined,
   callsTaking: () => [],
+  buildDefines: () => new Set(),
 };
 
 /**
@@ -80,8 +82,16 @@ function run(m: FileState): Analysis {
   return finish(m, true);
 }
 
+/** The infrastructure's define names for this file, and the project's bundler configuration's. */
+function buildDefinesOf(m: FileState): ReadonlySet<string> {
+  const names = new Set(projectDefines(m.context.cwd, m.context.filename));
+  for (const name of m.infra?.defines ?? []) names.add(name);
+  return names;
+}
+
 function finish(m: FileState, isEdge: boolean): Analysis {
   if (!isEdge && m.problems.length === 0) return EMPTY_ANALYSIS;
+  let defines: ReadonlySet<string> | undefined;
   const headerEntries: HeaderEntry[] = [];
   for (const [map, owner] of m.headerMaps) {
     for (const prop of map.properties) {
@@ -109,5 +119,6 @@ function finish(m: FileState, isEdge: boolean): Analysis {
     objectStyleUses: (kind) => objectStyleUses(m, kind),
     callsTaking: (kind) => callsTaking(m, kind),
     forEachNode: (root, visit) => walk(root, m.sourceCode.visitorKeys, visit),
+    buildDefines: () => (defines ??= buildDefinesOf(m)),
   };
 }

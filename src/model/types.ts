@@ -177,6 +177,12 @@ export interface Analysis {
   callsTaking(kind: Kind): ReadonlyArray<TSESTree.CallExpression | TSESTree.NewExpression>;
   /** Visits every value node under `root` (type annotations left out), parents first. */
   forEachNode(root: TSESTree.Node, visit: (node: TSESTree.Node) => void): void;
+  /**
+   * Names `X` whose `process.env.X` the build replaces with a constant: CDK `NodejsFunction`
+   * `bundling.define` of the functions whose bundle holds this file (infrastructure discovery),
+   * and the project's bundler configuration files (src/build-defines.ts). Read on first call.
+   */
+  buildDefines(): ReadonlySet<string>;
   /** Expressions of `kind` used as plain objects (see ObjectStyleUse). */
   objectStyleUses(kind: Kind): readonly ObjectStyleUse[];
 }
