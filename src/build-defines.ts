@@ -11,7 +11,7 @@ import type { ts as TsNamespace } from 'ts-morph';
 import { loadCompiler } from './infra/lazy.js';
 
 /** Bundler configuration files and build scripts, by name. */
-const CONFIG_FILE = /^(?:(?:webpack|esbuild|rollup|vite|tsup)(?:[.-][\w-]+)*|build(?:[.-][\w-]+)?)\.[cm]?[jt]s$/;
+const CONFIG_FILE = /^(?:webpack|esbuild|rollup|vite|tsup|build)(?:[.-]\w+)*\.[cm]?[jt]s$/;
 /** Folders beside a configuration that hold build scripts. */
 const SCRIPT_DIRS = ['scripts', 'build', 'tools'];
 const MAX_BYTES = 512 * 1024;

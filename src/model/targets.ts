@@ -201,7 +201,7 @@ function declaredMultiTarget(filename: string): boolean {
   try {
     if (existsSync(dts)) {
       const text = readFileSync(dts, 'utf8');
-      for (const m of text.matchAll(/\bfunction\s+[\w$]+\s*\(\s*[\w$]+\s*:\s*([^)]*)\)/g)) {
+      for (const m of text.matchAll(/\bfunction\s+[\w$]+\s*\(\s*[\w$]+\s*:([^)]*)\)/g)) {
         if (unionOfTargets(m[1]!.split('|').map((part) => part.trim().replace(/^import\([^)]*\)\./, '')))) found = true;
       }
     }
