@@ -119,10 +119,18 @@ export function withoutForeignReports<MessageIds extends string, Options extends
   >;
 }
 
+// rollup's output shapes when no CommonJS helper is needed (a bundle of ES modules): its interop
+// helpers for external imports, and the `name$1` renames it gives top-level names that collide
+// when modules are merged into one scope.
+const ROLLUP_INTEROP = /\bfunction _interop(?:DefaultLegacy|DefaultCompat|Namespace|NamespaceDefault|NamespaceCompat)\s*\(/;
+const ROLLUP_RENAMED = /^[A-Za-z_$][\w$]*\$\d+$/;
+/** This many distinct renamed top-level names make a merged bundle (hand-written code has none). */
+const ROLLUP_MIN_RENAMED = 3;
+
 function classify(text: string, ast: TSESTree.Program): GeneratedCode {
   const minified = minifiedWhy(text, ast);
   if (minified) return { whole: 'minified', why: minified, foreign: [] };
-  if (!ANY_SIGNATURE.test(text)) return NONE;
+  if (!ANY_SIGNATURE.test(text)) return rollupWhy(text, ast) ?? NONE;
 
   const foreign: Array<[number, number]> = [];
   const marks: string[] = [];
@@ -152,7 +160,31 @@ function classify(text: string, ast: TSESTree.Program): GeneratedCode {
   for (const [pattern, why] of MARKABLE_HELPERS) {
     if (pattern.test(text)) return { whole: 'bundle', why: `${why} with no module markers`, foreign: [] };
   }
-  return NONE;
+  return rollupWhy(text, ast) ?? NONE;
+}
+
+/**
+ * A rollup bundle that needed none of its CommonJS helpers: it declares rollup's interop helper
+ * (`function _interopDefaultLegacy (e) { … }`, written for every external `require`), or it has
+ * at least ROLLUP_MIN_RENAMED distinct top-level names renamed `name$1`, `name$2` (what rollup
+ * does when it merges modules that declare the same name). Rollup never marks where a module
+ * starts, so the whole file is taken as generated.
+ */
+function rollupWhy(text: string, ast: TSESTree.Program): GeneratedCode | undefined {
+  if (ROLLUP_INTEROP.test(text)) return { whole: 'bundle', why: 'rollup interop helpers (_interopDefaultLegacy/_interopNamespace)', foreign: [] };
+  if (!text.includes('$')) return undefined;
+  const renamed = new Set<string>();
+  const note = (id: TSESTree.Node | null | undefined) => {
+    if (id?.type === 'Identifier' && ROLLUP_RENAMED.test(id.name)) renamed.add(id.name);
+  };
+  for (const raw of ast.body) {
+    const statement =
+      (raw.type === 'ExportNamedDeclaration' || raw.type === 'ExportDefaultDeclaration') && raw.declaration ? raw.declaration : raw;
+    if (statement.type === 'VariableDeclaration') for (const d of statement.declarations) note(d.id);
+    else if (statement.type === 'FunctionDeclaration' || statement.type === 'ClassDeclaration') note(statement.id);
+  }
+  if (renamed.size < ROLLUP_MIN_RENAMED) return undefined;
+  return { whole: 'bundle', why: `rollup renamed ${renamed.size} top-level names (name$1)`, foreign: [] };
 }
 
 function isForeignRange(foreign: Array<[number, number]>, at: number): boolean {

@@ -96,6 +96,39 @@ describe('handler detection', () => {
     expect(analyse(code, { filename: 'src/edge.js' }).analysis.handlers.map((h) => h.name)).toEqual(['handler']);
   });
 
+  it('does not take methods of an exported class for handlers, but keeps those of a class the file wires itself', () => {
+    const methods = `lookup(event) { return this.store.get(event.Records[0].cf.request.uri); }
+        save(event) { this.store.set(event.Records[0].cf.request.uri, event.Records[0].cf.response.body); }
+        onEvent = (event) => event.Records[0].cf.request;`;
+    for (const exporting of [
+      `class Cache { ${methods} }\nexports.Cache = Cache;`,
+      `class Cache { ${methods} }\nmodule.exports = { Cache };`,
+      `module.exports = class Cache { ${methods} };`,
+      `export class Cache { ${methods} }`,
+      `const Cache = class { ${methods} };\nexport { Cache as default };`,
+      `export default class { ${methods} }`,
+    ]) {
+      expect(analyse(exporting, { filename: 'src/cache.js' }).analysis.handlers, exporting).toEqual([]);
+    }
+    // Not exported: the file instantiates it and hands a method to Lambda in a way not followed.
+    const wired = `class Edge { handle(event) { return event.Records[0].cf.request; } }
+      const edge = new Edge();
+      exports.handler = edge.handle.bind(edge);`;
+    expect(analyse(wired, { filename: 'src/edge.js' }).analysis.handlers.map((h) => h.name)).toEqual(['handler']);
+  });
+
+  it('does not take a function that builds an event for a handler, unless the file declares it one', () => {
+    const builder = `function combine(request, result) {
+        return { Records: [{ cf: { config: request.Records[0].cf.config, request: request.Records[0].cf.request, response: result } }] };
+      }
+      exports.combine = combine;
+      const next = (event) => { const records = [{ cf: event.Records[0].cf }]; return { Records: records }; };
+      emit(next);`;
+    expect(analyse(builder, { filename: 'src/emulator.js' }).analysis.handlers).toEqual([]);
+    const declared = `// @lambda-edge-event origin-request\n${builder}`;
+    expect(analyse(declared, { filename: 'src/emulator.js' }).analysis.handlers.map((h) => h.name)).toEqual(['combine']);
+  });
+
   it.each([
     ['API Gateway', `exports.handler = async (event) => ({ statusCode: 200, headers: { 'Content-Type': 'x' }, body: '' });`],
     ['CloudFront Function', `function handler(event) { var r = event.request; return { statusCode: 302 }; }`],

@@ -300,10 +300,45 @@ describe('the pattern files of the real-code suite', () => {
     });
   });
 
-  it('bundle-rollup-no-markers.js carries no signature at all, so it reads as hand-written code', () => {
-    // A known limit: rollup output of ES modules needs no helper, and nothing else tells it apart.
-    // The real rollup bundles measured all declare or call the commonjs helpers (tests above).
-    expect(classify(read('bundle-rollup-no-markers.js'))).toEqual(NOT_GENERATED);
+  it('bundle-rollup-no-markers.js is rollup output by its interop helper', () => {
+    expect(classify(read('bundle-rollup-no-markers.js'))).toEqual({
+      whole: 'bundle',
+      why: 'rollup interop helpers (_interopDefaultLegacy/_interopNamespace)',
+      foreign: [],
+    });
+  });
+
+  it('bundle-rollup-esm-renamed.mjs is rollup output by its renames of merged modules', () => {
+    const text = read('bundle-rollup-esm-renamed.mjs');
+    expect(generatedCodeOf({ text, ast: parse(text, 'module') })).toEqual({
+      whole: 'bundle',
+      why: 'rollup renamed 3 top-level names (name$1)',
+      foreign: [],
+    });
+  });
+});
+
+describe('rollup bundles of ES modules', () => {
+  it('takes an ESM bundle with exported renamed declarations for a bundle', () => {
+    const text = [
+      'var state = {}; var state$1 = {}; function get$2(k) { return state$1[k]; }',
+      'let cache$1 = new Map();',
+      'export const handler$1 = async (event) => event.Records[0].cf.request;',
+      'export { handler$1 as handler };',
+    ].join('\n');
+    expect(generatedCodeOf({ text, ast: parse(text, 'module') }).why).toBe('rollup renamed 4 top-level names (name$1)');
+  });
+
+  it('does not take hand-written code with a few $-names, jQuery, templates or Babel/tsc interop for a bundle', () => {
+    for (const text of [
+      'const price$1 = 1; const price$2 = 2;\nexports.handler = async (event) => event.Records[0].cf.request;',
+      'function f() { var a$1 = 1, b$1 = 2, c$1 = 3; return a$1 + b$1 + c$1; }\nexports.handler = async (e) => e.Records[0].cf.request;',
+      "const $ = require('jquery'); const $el = $('#x');\nconst msg = `${$el.text()}$1`;",
+      'function _interopRequireDefault(obj) { return obj && obj.__esModule ? obj : { default: obj }; }\nvar _fs = _interopRequireDefault(require("fs"));',
+      'var __importDefault = (this && this.__importDefault) || function (mod) { return mod; };\nconst interop = "_interopDefaultLegacy";',
+    ]) {
+      expect(classify(text), text).toEqual(NOT_GENERATED);
+    }
   });
 });
 

@@ -340,6 +340,7 @@ export class CdkReader {
       } else {
         return fail(`NodejsFunction entry is ${this.describe(entry)}`);
       }
+      if (props) this.noteDefines(props, entryFile);
       return { file: entryFile, exportName };
     }
     if (kind && ASSET_FUNCTIONS.has(kind)) {
@@ -487,6 +488,21 @@ export class CdkReader {
     }
     if (callee.k === 'unknown') return callee;
     return { k: 'call', callee, args, env, node: expr };
+  }
+
+  /** `bundling: { define: { 'process.env.X': … } }`: the names esbuild replaces in this entry's bundle. */
+  private noteDefines(props: Val, entryFile: string): void {
+    const bundling = this.member(props, 'bundling');
+    const define = bundling ? this.member(bundling, 'define') : undefined;
+    if (define?.k !== 'obj') return;
+    for (const prop of define.node.properties) {
+      const key = prop.name ? this.propertyName(prop.name) : undefined;
+      const m = key ? /^process\.env\.([A-Za-z_$][\w$]*)$/.exec(key) : null;
+      if (!m) continue;
+      let names = this.ctx.defines.get(entryFile);
+      if (!names) this.ctx.defines.set(entryFile, (names = new Set()));
+      names.add(m[1]!);
+    }
   }
 
   private returnedExpression(decl: TsNamespace.FunctionLikeDeclaration): Expression | undefined {

@@ -17,6 +17,8 @@ export const MAX_INFRASTRUCTURE_FILE_BYTES = 4 * 1024 * 1024;
 export class DiscoveryContext {
   readonly associations: Association[] = [];
   readonly problems: InfrastructureProblem[] = [];
+  /** Per handler file: `process.env.X` names its bundling replaces (CDK `bundling.define`). */
+  readonly defines = new Map<string, Set<string>>();
   private readonly problemKeys = new Set<string>();
   private readonly kinds = new Map<string, 'file' | 'dir' | undefined>();
 

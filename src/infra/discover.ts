@@ -22,6 +22,8 @@ export interface FileEntry {
   byExport: Map<string, Set<EventType>>;
   importedBy?: Set<EventType>;
   declaredIn: string[];
+  /** `process.env.X` names the function's bundling defines (CDK `bundling.define`). */
+  defines?: Set<string>;
 }
 
 export interface Discovery {
@@ -207,6 +209,11 @@ function assemble(ctx: DiscoveryContext): Discovery {
     if (!entry.declaredIn.includes(declaredIn)) entry.declaredIn.push(declaredIn);
   }
 
+  for (const [file, names] of ctx.defines) {
+    const entry = files.get(file);
+    if (entry) entry.defines = new Set(names);
+  }
+
   const handlerTypes = new Map<string, Set<EventType>>();
   for (const [file, entry] of files) {
     const all = new Set<EventType>();
@@ -218,6 +225,10 @@ function assemble(ctx: DiscoveryContext): Discovery {
       let entry = files.get(file);
       if (!entry) files.set(file, (entry = { byExport: new Map(), declaredIn: [] }));
       entry.importedBy = reach.types;
+      // A module bundled with a handler gets that handler's defines.
+      for (const h of reach.handlers) {
+        for (const name of ctx.defines.get(h) ?? []) (entry.defines ??= new Set()).add(name);
+      }
       const via = [...reach.handlers].map((h) => `imported from ${ctx.rel(h)}`);
       for (const v of via) if (!entry.declaredIn.includes(v)) entry.declaredIn.push(v);
     }

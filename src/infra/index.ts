@@ -21,6 +21,8 @@ export interface FileInfrastructure {
   importedBy?: ReadonlySet<EventType>;
   /** Where the binding was declared, for messages ("serverless.yml:12"). */
   declaredIn: string;
+  /** Names `X` the bundling of this file's function replaces in `process.env.X` (CDK `bundling.define`). */
+  defines?: ReadonlySet<string>;
 }
 
 export interface InfrastructureOptions {
@@ -78,6 +80,7 @@ export function lookupFile(options: InfrastructureOptions, filename: string): Fi
         byExport: entry.byExport,
         ...(entry.importedBy ? { importedBy: entry.importedBy } : {}),
         declaredIn: entry.declaredIn.join(', '),
+        ...(entry.defines ? { defines: entry.defines } : {}),
       });
     }
     entries.set(found, byFile);

@@ -3,6 +3,7 @@ import { type Analysis, type HeaderUse } from './types.js';
 import type { Bindings } from '../estree/bindings.js';
 import { walk } from '../estree/walk.js';
 import { lookupFile } from '../infra/index.js';
+import { projectDefines } from '../build-defines.js';
 import { readSettings } from '../settings.js';
 import { type AnyContext, type FileState, createState } from './state.js';
 import { collectAccesses } from './accesses.js';
@@ -50,6 +51,7 @@ export const EMPTY_ANALYSIS: Analysis = {
   forEachNode: () => undefined,
   callsTaking: () => [],
   completion: () => NO_COMPLETION,
+  buildDefines: () => new Set(),
 };
 
 /**
@@ -90,10 +92,18 @@ function run(m: FileState): Analysis {
   return finish(m, true);
 }
 
+/** The infrastructure's define names for this file, and the project's bundler configuration's. */
+function buildDefinesOf(m: FileState): ReadonlySet<string> {
+  const names = new Set(projectDefines(m.context.cwd, m.context.filename));
+  for (const name of m.infra?.defines ?? []) names.add(name);
+  return names;
+}
+
 function finish(m: FileState, isEdge: boolean): Analysis {
   if (!isEdge && m.problems.length === 0) return EMPTY_ANALYSIS;
   const headerEntries = headerEntriesOf(m);
   let writes: HeaderUse[] | undefined;
+  let defines: ReadonlySet<string> | undefined;
   return {
     isEdge,
     handlers: m.handlers,
@@ -120,5 +130,6 @@ function finish(m: FileState, isEdge: boolean): Analysis {
     callsTaking: (kind) => callsTaking(m, kind),
     forEachNode: (root, visit) => walk(root, m.sourceCode.visitorKeys, visit),
     completion: (handler) => completion(m, handler),
+    buildDefines: () => (defines ??= buildDefinesOf(m)),
   };
 }

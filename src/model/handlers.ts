@@ -1,12 +1,12 @@
 import * as path from 'node:path';
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { type FunctionNode, memberName, propertyKeyName, unwrap } from '../estree/nodes.js';
+import { type FunctionNode, memberName, outerParent, propertyKeyName, unwrap } from '../estree/nodes.js';
 import { type EventType, type EventTypes, REQUEST_EVENTS, RESPONSE_EVENTS, formatEventTypes, sameEventTypes } from '../facts/event-types.js';
 import { type Handler, type EventTypeSource } from './types.js';
 import { type FileState } from './state.js';
 import { handlerTypeKind } from './aws-types.js';
 import { usesCloudFrontEvent } from './cf-reach.js';
-import { callSites, resolveFunction } from './functions.js';
+import { callSites, resolveFunction, returnValues } from './functions.js';
 import type { TypeKind } from './aws-types.js';
 
 type Variable = TSESLint.Scope.Variable;
@@ -38,7 +38,7 @@ export function findHandlers(m: FileState, comments: { fileTypes: EventTypes; at
     const bound = m.infra?.byExport.get(name);
     const typed = handlerTypeKind(m, fn);
     const declaredHandler = declared && (fn.params.length > 0 || HANDLER_EXPORTS.has(name));
-    if (!bound && !typed && !declaredHandler && !usesCloudFrontEvent(m, fn, 0)) continue;
+    if (!bound && !typed && !declaredHandler && (!usesCloudFrontEvent(m, fn, 0) || buildsEvent(m, fn))) continue;
     seen.add(fn);
     addHandler(m, fn, name, true, statement, comments, bound, typed);
   }
@@ -50,9 +50,69 @@ export function findHandlers(m: FileState, comments: { fileTypes: EventTypes; at
     if (seen.has(fn) || fn.params.length === 0) continue;
     if (!usesCloudFrontEvent(m, fn, 0)) continue;
     if (callSites(m, fn).length > 0) continue;
+    if (isExportedClassMember(m, fn) || buildsEvent(m, fn)) continue;
     seen.add(fn);
     addHandler(m, fn, functionName(m, fn) ?? 'handler', false, topStatement(m, fn), comments, undefined, undefined);
   }
+}
+
+/**
+ * A function that returns an object literal with a `Records` key builds an event (an emulator
+ * or a test preparing the next `{ Records: [{ cf }] }`): a handler returns a request or a
+ * response, never an event, so reading `Records[0].cf` from its argument does not make it one.
+ */
+function buildsEvent(m: FileState, fn: FunctionNode): boolean {
+  return returnValues(m, fn).some((value) => {
+    const node = unwrap(value);
+    return (
+      node.type === AST_NODE_TYPES.ObjectExpression &&
+      node.properties.some((p) => p.type === AST_NODE_TYPES.Property && propertyKeyName(p) === 'Records')
+    );
+  });
+}
+
+/**
+ * A method (or arrow-function field) of a class the module exports: the class is an API for
+ * the code that imports it (an emulator's cache, a framework's router), and Lambda never calls
+ * a method of an exported class (it calls a function export). A method of a class the file
+ * only instantiates itself (`exports.handler = app.handle.bind(app)`) is still looked at.
+ */
+function isExportedClassMember(m: FileState, fn: FunctionNode): boolean {
+  const member = fn.parent;
+  if (member?.type !== AST_NODE_TYPES.MethodDefinition && member?.type !== AST_NODE_TYPES.PropertyDefinition) return false;
+  if (member.value !== fn) return false;
+  const cls = member.parent.parent;
+  if (cls.type !== AST_NODE_TYPES.ClassDeclaration && cls.type !== AST_NODE_TYPES.ClassExpression) return false;
+  return isExportedValue(m, cls);
+}
+
+/** Is this class (or other declared value) exported, by ESM or CommonJS, under any name? */
+function isExportedValue(m: FileState, node: TSESTree.ClassDeclaration | TSESTree.ClassExpression): boolean {
+  const { node: outer, parent } = outerParent(node);
+  if (parent?.type === AST_NODE_TYPES.ExportNamedDeclaration || parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration) return true;
+  if (isExportedPosition(outer)) return true;
+  // A class declaration declares its name twice (in the enclosing scope and in the class's own
+  // scope): the exports are references of the outer one, so look at every variable it declares.
+  const declaring = node.type === AST_NODE_TYPES.ClassDeclaration ? node : parent?.type === AST_NODE_TYPES.VariableDeclarator ? parent : undefined;
+  if (!declaring) return false;
+  const reads = m.sourceCode.getDeclaredVariables(declaring).flatMap((v) => v.references.filter((r) => r.isRead()).map((r) => r.identifier));
+  for (const read of reads) {
+    const { node: at, parent: up } = outerParent(read);
+    if (up?.type === AST_NODE_TYPES.ExportSpecifier || up?.type === AST_NODE_TYPES.ExportDefaultDeclaration) return true;
+    if (isExportedPosition(at)) return true;
+  }
+  return false;
+}
+
+/** `exports.X = <node>`, `module.exports = <node>`, `module.exports = { X: <node> }` / `{ <node> }`. */
+function isExportedPosition(node: TSESTree.Node): boolean {
+  let current = node;
+  let parent = current.parent;
+  if (parent?.type === AST_NODE_TYPES.Property && parent.value === current && parent.parent.type === AST_NODE_TYPES.ObjectExpression) {
+    current = parent.parent;
+    parent = current.parent;
+  }
+  return parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === current && exportTarget(parent.left) !== undefined;
 }
 
 export function addHandler(

@@ -279,6 +279,12 @@ export interface Analysis {
   headerUses(): readonly HeaderUse[];
   /** The header uses that add, change or delete a header (`op` other than `read`). */
   headerWrites(): readonly HeaderUse[];
+  /**
+   * Names `X` whose `process.env.X` the build replaces with a constant: CDK `NodejsFunction`
+   * `bundling.define` of the functions whose bundle holds this file (infrastructure discovery),
+   * and the project's bundler configuration files (src/build-defines.ts). Read on first call.
+   */
+  buildDefines(): ReadonlySet<string>;
   /** Expressions of `kind` used as plain objects (see ObjectStyleUse). */
   objectStyleUses(kind: Kind): readonly ObjectStyleUse[];
   /** How a handler completes on each path (see Completion). */

@@ -71,7 +71,8 @@ describe('realworld comparison', () => {
   it('the committed list is well formed and every known-false entry names a class', () => {
     const committed = JSON.parse(readFileSync(path.join(import.meta.dirname, 'expected.json'), 'utf8')) as Expected;
     expect(validateExpected(committed)).toEqual([]);
-    expect(committed.knownFalse.length).toBeGreaterThan(0);
+    // knownFalse may be empty (every named class fixed); validateExpected checks each entry's class.
+    expect(Array.isArray(committed.knownFalse)).toBe(true);
     const packages = JSON.parse(readFileSync(path.join(import.meta.dirname, 'packages.json'), 'utf8')) as {
       packages: { name: string; version: string; integrity: string }[];
     };

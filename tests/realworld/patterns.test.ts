@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
@@ -27,6 +27,12 @@ const files = readdirSync(dir)
   .filter((f) => /\.(?:[cm]?js|ts)$/.test(f))
   .sort();
 const virtualRoot = path.join(import.meta.dirname, '..', '..', 'edge-project', 'src');
+/**
+ * A pattern that needs project files beside it (a bundler config) has them in
+ * tests/fixtures/pattern-projects/<pattern file name>/: it is linted as `src/<file>` of that
+ * folder, with the folder as ESLint's cwd.
+ */
+const projectsDir = path.join(import.meta.dirname, '..', 'fixtures', 'pattern-projects');
 const CONFIGS = ['bare', 'node'] as const;
 type ConfigName = (typeof CONFIGS)[number];
 
@@ -68,7 +74,9 @@ function parseHeader(text: string): { markers: Marker[]; none: string[]; problem
 }
 
 function lint(file: string, text: string, config: ConfigName): string[] {
-  const linter = new Linter({ configType: 'flat' });
+  const project = path.join(projectsDir, file);
+  const hasProject = existsSync(project);
+  const linter = new Linter({ configType: 'flat', ...(hasProject ? { cwd: project } : {}) });
   const ts = file.endsWith('.ts');
   const sourceType = file.endsWith('.cjs') ? 'commonjs' : 'module';
   const messages = linter.verify(
@@ -86,7 +94,7 @@ function lint(file: string, text: string, config: ConfigName): string[] {
       },
     ],
     // Linted under a project-like path: under tests/ every file would count as a test file.
-    path.join(virtualRoot, file),
+    hasProject ? path.join(project, 'src', file) : path.join(virtualRoot, file),
   );
   return messages.map((m) => `${m.ruleId ?? `fatal: ${m.message}`} ${m.line}`).sort();
 }

@@ -1,5 +1,6 @@
 import rule from '../../rules/no-env-vars.js';
-import { createRuleTester } from '../rule-tester.js';
+import * as path from 'node:path';
+import { FIXTURES, byMessage, createRuleTester } from '../rule-tester.js';
 
 const ruleTester = createRuleTester();
 
@@ -64,6 +65,70 @@ exports.handler = (event, context, callback) => {
         return event.Records[0].cf.request;
       };`,
       options: [{ allow: ['NODE_ENV'] }],
+    },
+    // Switches whose undefined side is production: at the edge NODE_ENV is unset, equals no test or
+    // development value, and the code takes the branch written for production.
+    `exports.handler = async (event) => {
+  const request = event.Records[0].cf.request;
+  if (process.env.NODE_ENV !== 'TEST') request.headers['x-edge'] = [{ key: 'X-Edge', value: '1' }];
+  if (process.env.NODE_ENV === 'development') console.log(event);
+  const verbose = process.env.APP_ENV == 'local' ? true : false;
+  switch (process.env.STAGE) {
+    case 'dev':
+    case 'testing':
+      console.log('debug build');
+      break;
+    default:
+      break;
+  }
+  return verbose ? request : request;
+};`,
+    // Through a const, a destructuring and an alias; a default that is production.
+    `const isTest = process.env.NODE_ENV === 'test';
+const { NODE_ENV } = process.env;
+const env = process.env;
+const mode = env.MODE;
+const stage = process.env.STAGE || 'production';
+exports.handler = async (event) => {
+  const request = event.Records[0].cf.request;
+  if (!isTest && NODE_ENV !== 'development' && mode !== 'dev' && stage === 'production') request.uri = '/live';
+  return request;
+};`,
+    // A multi-target adapter (typed for API Gateway and CloudFront): the environment handed to
+    // the framework is shared by every target, and the API Gateway branch is not edge code.
+    {
+      code: `import type { APIGatewayProxyEventV2, CloudFrontRequestEvent } from 'aws-lambda';
+declare const app: { init(o: { env: Record<string, string | undefined> }): void; run(p: string): string };
+app.init({ env: process.env });
+export async function handler(event: APIGatewayProxyEventV2 | CloudFrontRequestEvent) {
+  if ('Records' in event) return { status: '200', body: app.run(event.Records[0].cf.request.uri) };
+  return { statusCode: 200, body: app.run(event.rawPath), headers: { 'x-table': process.env.TABLE_NAME } };
+}`,
+      filename: 'adapter.ts',
+    },
+    // The other target's branch, however the event's shape is tested.
+    `exports.handler = async (event) => {
+  const isEdge = event.Records !== undefined && Array.isArray(event.Records);
+  const origin = isEdge ? event.Records[0].cf.request.uri : process.env.ORIGIN_PATH;
+  if (!isEdge) console.log(process.env.STAGE);
+  if ('requestContext' in event) return { statusCode: 200, body: process.env.GREETING };
+  const token = event.httpMethod && process.env.API_TOKEN;
+  if (!event.Records?.[0]?.cf) {
+    return { statusCode: 404, body: process.env.NOT_FOUND_PAGE };
+  } else {
+    return event.Records[0].cf.request;
+  }
+};`,
+    // Compiled output whose declaration file beside it types the handler for both targets.
+    {
+      code: `import { convertFrom, formatCloudFront } from './event-mapper.js';
+const app = makeServer();
+await app.init({ env: process.env });
+export async function handler(event) {
+  const internal = convertFrom(event);
+  return internal.type === 'cf' ? formatCloudFront(event.Records[0].cf.request) : { statusCode: 200 };
+}`,
+      filename: path.join(FIXTURES, 'multi-target', 'handler.js'),
     },
     // A local variable called process / env is not the global.
     `exports.handler = async (event, process) => {
@@ -168,13 +233,100 @@ export function config() {
       ],
     },
     {
-      // The event type from settings; NODE_ENV is not a Lambda variable.
+      // The event type from settings; NODE_ENV is not a Lambda variable, and comparing it with
+      // 'production' takes the non-production side at the edge.
       code: `module.exports.handler = async (event) => {
-  if (process.env.NODE_ENV === 'development') console.log(event);
+  if (process.env.NODE_ENV === 'production') console.log(event);
   return event.Records[0].cf.request;
 };`,
       settings: { 'lambda-edge': { eventType: 'origin-request' } },
-      errors: [{ messageId: 'envVar', data: { name: 'process.env.NODE_ENV' }, line: 2, column: 7 }],
+      errors: [
+        byMessage({
+          message:
+            "`process.env.NODE_ENV` is never set in Lambda@Edge (edge functions cannot have environment variables), so comparing it with 'production' takes the non-production side in production. Compare with a build-time constant (a bundler `define`), or test for the non-production value instead (`process.env.NODE_ENV !== 'development'`), so that the unset value means production.",
+          line: 2,
+          column: 7,
+          endColumn: 27,
+        }),
+      ],
+    },
+    {
+      // Through a const, a destructuring and a reversed comparison: each production check reported.
+      code: `const stage = process.env.STAGE;
+const { NODE_ENV } = process.env;
+exports.handler = async (event) => {
+  const request = event.Records[0].cf.request;
+  if (stage !== 'prod') request.headers['x-debug'] = [{ value: '1' }];
+  if ('Production' == NODE_ENV) request.uri = '/live' + request.uri;
+  return request;
+};`,
+      errors: [
+        { messageId: 'productionCheck', data: { name: 'process.env.STAGE', value: 'prod' }, line: 1, column: 15 },
+        { messageId: 'productionCheck', data: { name: 'process.env.NODE_ENV', value: 'Production' }, line: 2, column: 9 },
+      ],
+    },
+    {
+      // Not a test or development value: 'staging' unset at the edge leaves staging unprotected;
+      // a switch with a production case; a default that is not production; a const also used raw.
+      code: `const mode = process.env.MODE;
+exports.handler = async (event) => {
+  const request = event.Records[0].cf.request;
+  if (process.env.STAGE === 'staging') request.headers['x-auth'] = [{ value: 'required' }];
+  switch (process.env.NODE_ENV) {
+    case 'test': break;
+    case 'production': request.uri = '/live'; break;
+  }
+  const level = process.env.LOG_LEVEL || 'info';
+  if (mode === 'test') return request;
+  request.headers['x-mode'] = [{ value: mode }];
+  return request;
+};`,
+      errors: [
+        { messageId: 'envVar', data: { name: 'process.env.MODE' }, line: 1, column: 14 },
+        { messageId: 'envVar', data: { name: 'process.env.STAGE' }, line: 4, column: 7 },
+        { messageId: 'envVar', data: { name: 'process.env.NODE_ENV' }, line: 5, column: 11 },
+        { messageId: 'envVar', data: { name: 'process.env.LOG_LEVEL' }, line: 9, column: 17 },
+      ],
+    },
+    {
+      // In a multi-target adapter: a read on the edge branch, a read every target shares, and a
+      // whole-environment hand-off in a file with no other target are still reported.
+      code: `const API = process.env.API_URL;
+exports.handler = async (event) => {
+  if ('Records' in event) {
+    const request = event.Records[0].cf.request;
+    request.headers['x-origin'] = [{ value: process.env.ORIGIN_HOST }];
+    return request;
+  }
+  return { statusCode: 200, body: API };
+};`,
+      errors: [
+        { messageId: 'envVar', data: { name: 'process.env.API_URL' }, line: 1, column: 13 },
+        { messageId: 'envVar', data: { name: 'process.env.ORIGIN_HOST' }, line: 5, column: 45 },
+      ],
+    },
+    {
+      // Only CloudFront in the type: not an adapter, so the hand-off is reported.
+      code: `import type { CloudFrontRequestEvent } from 'aws-lambda';
+declare const app: { init(o: { env: unknown }): void };
+app.init({ env: process.env });
+export async function handler(event: CloudFrontRequestEvent) {
+  return event.Records[0].cf.request;
+}`,
+      filename: 'edge.ts',
+      errors: [{ messageId: 'envObject', line: 3, column: 17, endColumn: 28 }],
+    },
+    {
+      // The same compiled code whose declaration file names CloudFront alone.
+      code: `import { convertFrom, formatCloudFront } from './event-mapper.js';
+const app = makeServer();
+await app.init({ env: process.env });
+export async function handler(event) {
+  const internal = convertFrom(event);
+  return internal.type === 'cf' ? formatCloudFront(event.Records[0].cf.request) : { statusCode: 200 };
+}`,
+      filename: path.join(FIXTURES, 'multi-target', 'edge-only.js'),
+      errors: [{ messageId: 'envObject', line: 3, column: 23, endColumn: 34 }],
     },
     {
       // The allow option adds names; others are still reported.

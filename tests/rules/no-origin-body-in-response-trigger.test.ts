@@ -80,8 +80,36 @@ ruleTester.run('no-origin-body-in-response-trigger', rule, {
     // Test double: a hand-built event object.
     `const event = { Records: [{ cf: { response: { status: '200', body: 'x' } } }] };
      it('works', async () => { expect(event.Records[0].cf.response.body).toBe('x'); });`,
+    // An emulator's cache: methods of an exported class that store the body its own origin
+    // fetch produced are an API for the emulator, not handlers CloudFront calls.
+    `class ResponseCache {
+      constructor(store) { this.store = store; }
+      save(event) {
+        const { request, response } = event.Records[0].cf;
+        this.store.set(request.uri, response.body);
+      }
+    }
+    module.exports = { ResponseCache };`,
+    // An emulator building the next event from a result.
+    `export function nextEvent(previous, result) {
+      return { Records: [{ cf: { ...previous.Records[0].cf, response: { ...result, body: previous.Records[0].cf.response.body } } }] };
+    }`,
   ],
   invalid: [
+    {
+      // A method of a class the file only instantiates itself, handed to Lambda through bind:
+      // still taken for the handler.
+      code: `class Rewriter {
+  handle(event) {
+    const response = event.Records[0].cf.response;
+    response.body = response.body.replace('http:', 'https:');
+    return response;
+  }
+}
+const rewriter = new Rewriter();
+exports.handler = rewriter.handle.bind(rewriter);`,
+      errors: [{ messageId: 'originBody', data: { event: 'origin-response or viewer-response' }, line: 4, column: 21, endColumn: 34 }],
+    },
     {
       // Inferred response event (touches cf.response), member read passed on.
       code: `exports.handler = async (event) => {

@@ -1,7 +1,6 @@
 // Pattern: an emulator's cache that stores a body it fetched itself
 // A local CloudFront emulator keeps the origin body it produced; these methods are not handlers.
 // expect: none -- no correct finding in this file; see the known-* markers
-// known-false: emulator helper taken for a handler (class method) -- lambda-edge/no-origin-body-in-response-trigger 16
 
 class ResponseCache {
   constructor(store) {

@@ -1,7 +1,6 @@
 // Pattern: an emulator helper that builds the next event
 // The function returns a new { Records: [{ cf }] } built from a result: a builder, not a handler.
 // expect: none -- no correct finding in this file; see the known-* markers
-// known-false: emulator helper taken for a handler (builds an event) -- lambda-edge/valid-handler-completion 7
 
 function nextEvent(previous, result) {
   return {

@@ -1,9 +1,8 @@
 // Pattern: process.env.X that the project's bundler replaces at build time
 // The project's webpack DefinePlugin / esbuild define / CDK bundling.define turns this into a literal:
 // the form the plugin's own message recommends. The define map lives in the bundler or CDK config,
-// which this single file cannot show; the model must read it from there (see docs/real-code.md).
-// expect: none -- no correct finding in this file; see the known-* markers
-// known-false: build-time define (bundler replaces process.env.X) -- lambda-edge/no-env-vars 10
+// here tests/fixtures/pattern-projects/env-build-time-define.ts/esbuild.config.mjs, read as data.
+// expect: none -- the build replaces process.env.USER_POOL_ID with a constant
 
 import type { CloudFrontRequestHandler } from 'aws-lambda';
 

@@ -2,7 +2,6 @@
 // One handler serves API Gateway and CloudFront; the environment object is merely empty of user
 // variables at the edge, and a user of the library cannot change it.
 // expect: none -- no correct finding in this file; see the known-* markers
-// known-false: multi-target adapter (code shared by the API Gateway and Lambda@Edge targets) -- lambda-edge/no-env-vars 10
 
 import type { APIGatewayProxyEventV2, CloudFrontRequestEvent } from 'aws-lambda';
 

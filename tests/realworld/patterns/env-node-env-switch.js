@@ -1,7 +1,6 @@
 // Pattern: a NODE_ENV switch whose undefined branch is the production path
 // At the edge NODE_ENV is undefined, so the comparison takes the production branch: the intended result.
 // expect: none -- no correct finding in this file; see the known-* markers
-// known-false: NODE_ENV switch whose undefined branch is production -- lambda-edge/no-env-vars 8
 
 exports.handler = async (event) => {
   const request = event.Records[0].cf.request;

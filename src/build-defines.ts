@@ -1,0 +1,133 @@
+// Build-time replacements of `process.env.X`: the names a project's bundler configuration
+// replaces with constants (esbuild `define`, webpack `DefinePlugin` / `EnvironmentPlugin`,
+// rollup's replace plugin, Vite's and tsup's `define`). Such a read never reaches the
+// environment at the edge: it is the form no-env-vars itself recommends.
+//
+// Read as data, never run: the configuration files are parsed (TypeScript's parser, loaded
+// lazily and only when such a file exists) and their object literals are looked at.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import type { ts as TsNamespace } from 'ts-morph';
+import { loadCompiler } from './infra/lazy.js';
+
+/** Bundler configuration files and build scripts, by name. */
+const CONFIG_FILE = /^(?:webpack|esbuild|rollup|vite|tsup|build)(?:[.-]\w+)*\.[cm]?[jt]s$/;
+/** Folders beside a configuration that hold build scripts. */
+const SCRIPT_DIRS = ['scripts', 'build', 'tools'];
+const MAX_BYTES = 512 * 1024;
+/** The text must mention one of these for the file to be parsed at all. */
+const MENTIONS = /process\.env|EnvironmentPlugin/;
+const KEY = /^process\.env\.([A-Za-z_$][\w$]*)$/;
+
+const byFile = new Map<string, { mtime: number; names: readonly string[] }>();
+const byDir = new Map<string, string[]>();
+
+/**
+ * The names `process.env.X` that a configuration file's text defines: object keys
+ * `'process.env.X'` (esbuild, rollup replace, Vite, tsup, CDK `bundling.define`, webpack
+ * `DefinePlugin`), the keys of a `'process.env': { X: … }` object (webpack `DefinePlugin`), and
+ * the names given to webpack's `EnvironmentPlugin` (`['X']` or `{ X: default }`).
+ */
+export function defineNamesIn(path: string, text: string): string[] {
+  if (!MENTIONS.test(text)) return [];
+  const { ts, parse } = loadCompiler();
+  const names = new Set<string>();
+  const keyText = (name: TsNamespace.PropertyName): string | undefined =>
+    ts.isStringLiteral(name) || ts.isNoSubstitutionTemplateLiteral(name) || ts.isIdentifier(name) ? name.text : undefined;
+  const visit = (node: TsNamespace.Node): void => {
+    if (ts.isPropertyAssignment(node)) {
+      const key = keyText(node.name);
+      const m = key ? KEY.exec(key) : null;
+      if (m) names.add(m[1]!);
+      if (key === 'process.env' && ts.isObjectLiteralExpression(node.initializer)) {
+        for (const prop of node.initializer.properties) {
+          const inner = prop.name ? keyText(prop.name) : undefined;
+          if (inner && (ts.isPropertyAssignment(prop) || ts.isShorthandPropertyAssignment(prop))) names.add(inner);
+        }
+      }
+    } else if ((ts.isNewExpression(node) || ts.isCallExpression(node)) && /(?:^|\.)EnvironmentPlugin$/.test(node.expression.getText())) {
+      const arg = node.arguments?.[0];
+      if (arg && ts.isArrayLiteralExpression(arg)) {
+        for (const e of arg.elements) if (ts.isStringLiteral(e)) names.add(e.text);
+      } else if (arg && ts.isObjectLiteralExpression(arg)) {
+        for (const prop of arg.properties) {
+          const key = prop.name ? keyText(prop.name) : undefined;
+          if (key) names.add(key);
+        }
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  try {
+    visit(parse(path, text));
+  } catch {
+    return [];
+  }
+  return [...names];
+}
+
+function configFilesIn(dir: string): string[] {
+  let files = byDir.get(dir);
+  if (files) return files;
+  files = [];
+  try {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.isFile() && CONFIG_FILE.test(entry.name) && !/\.d\.[cm]?ts$/.test(entry.name)) files.push(join(dir, entry.name));
+    }
+  } catch {
+    // not a readable folder
+  }
+  if (byDir.size > 2000) byDir.clear();
+  byDir.set(dir, files);
+  return files;
+}
+
+function namesOfFile(file: string): readonly string[] {
+  let mtime: number;
+  try {
+    const stat = statSync(file);
+    if (stat.size > MAX_BYTES) return [];
+    mtime = stat.mtimeMs;
+  } catch {
+    return [];
+  }
+  const hit = byFile.get(file);
+  if (hit && hit.mtime === mtime) return hit.names;
+  let names: readonly string[] = [];
+  try {
+    names = defineNamesIn(file, readFileSync(file, 'utf8'));
+  } catch {
+    names = [];
+  }
+  byFile.set(file, { mtime, names });
+  return names;
+}
+
+/**
+ * The names the build configuration of the linted file's project defines: configuration files
+ * in the file's folder and every folder above it up to `cwd` (a monorepo package's own config,
+ * then the repository's), and in their `scripts/`, `build/` and `tools/` folders. Outside `cwd`
+ * nothing is read.
+ */
+export function projectDefines(cwd: string, filename: string): ReadonlySet<string> {
+  const root = resolve(cwd);
+  const names = new Set<string>();
+  let dir = dirname(resolve(filename));
+  const rel = relative(root, dir);
+  if (rel.startsWith('..') || rel.split(sep)[0] === '..') return names;
+  for (let depth = 0; depth < 12; depth++) {
+    for (const file of configFilesIn(dir)) for (const n of namesOfFile(file)) names.add(n);
+    for (const sub of SCRIPT_DIRS) for (const file of configFilesIn(join(dir, sub))) for (const n of namesOfFile(file)) names.add(n);
+    if (dir === root) break;
+    const up = dirname(dir);
+    if (up === dir) break;
+    dir = up;
+  }
+  return names;
+}
+
+/** Forgets what was read (tests, and editors when configuration files change). */
+export function clearBuildDefines(): void {
+  byFile.clear();
+  byDir.clear();
+}

@@ -1,0 +1,110 @@
+import { join } from 'node:path';
+import { Linter } from 'eslint';
+import tsParser from '@typescript-eslint/parser';
+import { afterEach, describe, expect, it } from 'vitest';
+import { clearBuildDefines, defineNamesIn, projectDefines } from '../src/build-defines.js';
+import { clearInfrastructureCache, lookupFile } from '../src/infra/index.js';
+import plugin from '../src/index.js';
+import { options, project } from './infra/helpers.js';
+
+// Every configuration below is written for this test: the shapes bundler configs take.
+
+afterEach(() => {
+  clearBuildDefines();
+  clearInfrastructureCache();
+});
+
+describe('defineNamesIn', () => {
+  it('reads esbuild, rollup replace, Vite and tsup define keys', () => {
+    const esbuild = `import { build } from 'esbuild';
+await build({
+  entryPoints: ['src/edge.ts'],
+  define: { 'process.env.USER_POOL_ID': JSON.stringify(pool), "process.env.STAGE": '"prod"', [\`process.env.\${dyn}\`]: '1' },
+});`;
+    expect(defineNamesIn('build.mjs', esbuild).sort()).toEqual(['STAGE', 'USER_POOL_ID']);
+    const rollup = `import replace from '@rollup/plugin-replace';
+export default { plugins: [replace({ preventAssignment: true, values: { 'process.env.API_HOST': JSON.stringify(host) } })] };`;
+    expect(defineNamesIn('rollup.config.js', rollup)).toEqual(['API_HOST']);
+  });
+
+  it('reads webpack DefinePlugin in both spellings and EnvironmentPlugin', () => {
+    const webpack = `const webpack = require('webpack');
+module.exports = {
+  plugins: [
+    new webpack.DefinePlugin({ 'process.env.ORIGIN': JSON.stringify(o), 'process.env': { BUILD_ID: '"1"', REGION } }),
+    new webpack.EnvironmentPlugin(['COMMIT']),
+    new EnvironmentPlugin({ BRANCH: 'main' }),
+  ],
+};`;
+    expect(defineNamesIn('webpack.config.js', webpack).sort()).toEqual(['BRANCH', 'BUILD_ID', 'COMMIT', 'ORIGIN', 'REGION']);
+  });
+
+  it('reads nothing from a file that only reads the environment or defines other names', () => {
+    expect(defineNamesIn('build.js', `const stage = process.env.STAGE; build({ define: { DEBUG: 'false' } });`)).toEqual([]);
+    expect(defineNamesIn('build.js', `module.exports = {};`)).toEqual([]);
+  });
+
+  it('reads what it can of a file cut short (the parser recovers), without throwing', () => {
+    expect(defineNamesIn('build.js', `const x = { 'process.env.A': `)).toEqual(['A']);
+    expect(defineNamesIn('build.js', `process.env )(}{ 'process.env.`)).toEqual([]);
+  });
+});
+
+describe('projectDefines', () => {
+  it('reads configuration files from the file up to cwd, and their scripts folders, never above cwd', () => {
+    const root = project({
+      'webpack.config.js': `module.exports = { plugins: [new DefinePlugin({ 'process.env.ROOT_NAME': '"r"' })] };`,
+      'packages/edge/scripts/build.mjs': `build({ define: { 'process.env.PKG_NAME': '"p"' } });`,
+      'packages/edge/src/handler.js': `exports.handler = async (event) => event.Records[0].cf.request;`,
+      'packages/edge/src/vite.config.d.ts': `declare const x: { 'process.env.TYPES_ONLY': string };`,
+      'packages/other/esbuild.config.mjs': `build({ define: { 'process.env.OTHER': '"o"' } });`,
+    });
+    const file = join(root, 'packages/edge/src/handler.js');
+    expect([...projectDefines(root, file)].sort()).toEqual(['PKG_NAME', 'ROOT_NAME']);
+    expect([...projectDefines(join(root, 'packages/edge'), file)].sort()).toEqual(['PKG_NAME']);
+    expect([...projectDefines(join(root, 'packages/other'), file)]).toEqual([]);
+  });
+});
+
+describe('CDK NodejsFunction bundling.define', () => {
+  const stack = `import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+const fn = new NodejsFunction(this, 'Auth', {
+  entry: 'edge/auth.ts',
+  runtime: lambda.Runtime.NODEJS_22_X,
+  bundling: { define: { 'process.env.USER_POOL_ID': JSON.stringify(pool.userPoolId), 'process.env.CLIENT_ID': JSON.stringify(id) } },
+});
+new cloudfront.Distribution(this, 'D', { defaultBehavior: { origin, edgeLambdas: [
+  { functionVersion: fn.currentVersion, eventType: cloudfront.LambdaEdgeEventType.VIEWER_REQUEST },
+] } });
+`;
+  const files = {
+    'cdk.json': '{ "app": "npx ts-node lib/stack.ts" }',
+    'lib/stack.ts': stack,
+    'edge/auth.ts': `import { poolId } from './config';\nexport const handler = async (event: any) => (poolId, event.Records[0].cf.request);\n`,
+    'edge/config.ts': `export const poolId = process.env.USER_POOL_ID;\nexport const region = process.env.POOL_REGION;\n`,
+  };
+
+  it('gives the entry and the modules it imports the defined names', () => {
+    const root = project(files);
+    expect([...(lookupFile(options(root), join(root, 'edge/auth.ts'))?.defines ?? [])].sort()).toEqual(['CLIENT_ID', 'USER_POOL_ID']);
+    expect([...(lookupFile(options(root), join(root, 'edge/config.ts'))?.defines ?? [])].sort()).toEqual(['CLIENT_ID', 'USER_POOL_ID']);
+  });
+
+  it('silences no-env-vars for those names only', () => {
+    const root = project(files);
+    const linter = new Linter({ configType: 'flat', cwd: root });
+    const messages = linter.verify(
+      files['edge/config.ts'],
+      [
+        { ...plugin.configs.recommended, files: ['**/*.ts'] },
+        { files: ['**/*.ts'], languageOptions: { parser: tsParser } },
+      ],
+      join(root, 'edge/config.ts'),
+    );
+    expect(messages.map((m) => `${m.ruleId} ${m.line}:${m.column} ${m.message.slice(0, 36)}`)).toEqual([
+      'lambda-edge/no-env-vars 2:23 `process.env.POOL_REGION` is not set',
+    ]);
+  });
+});

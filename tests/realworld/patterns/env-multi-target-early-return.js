@@ -1,0 +1,18 @@
+// Pattern: a multi-target handler that returns early for CloudFront
+// The edge branch returns first; what follows runs for API Gateway only, where the environment
+// is configured. The read on the edge branch is a real finding.
+// expect: lambda-edge/no-env-vars 11
+// known-false: multi-target adapter (a module-scope read used on another target's branch only) -- lambda-edge/no-env-vars 7
+
+const config = { table: process.env.TABLE_NAME };
+
+exports.handler = async (event) => {
+  if (event.Records && event.Records[0].cf) {
+    const banner = process.env.EDGE_BANNER;
+    const request = event.Records[0].cf.request;
+    request.headers['x-banner'] = [{ key: 'X-Banner', value: String(banner) }];
+    return request;
+  }
+  const stage = process.env.STAGE;
+  return { statusCode: 200, body: JSON.stringify({ stage, table: config.table }) };
+};
