@@ -101,3 +101,133 @@ describe('CDK edgeLambdas built up rather than written in place', () => {
     });
   });
 });
+
+const distribution = (arn: string) =>
+  [
+    'resource "aws_cloudfront_distribution" "cdn" {',
+    '  default_cache_behavior {',
+    '    lambda_function_association {',
+    '      event_type = "viewer-request"',
+    `      lambda_arn = ${arn}`,
+    '    }',
+    '  }',
+    '}',
+  ].join('\n');
+
+describe('Terraform: archive_file source blocks and terraform-aws-modules/lambda', () => {
+  it('binds the file an archive_file source block reads with file(...) and names as the handler module', () => {
+    const found = discover({
+      'edge/index.js': HANDLER_JS,
+      'main.tf': [
+        distribution('aws_lambda_function.edge.qualified_arn'),
+        'data "archive_file" "edge" {',
+        '  type        = "zip"',
+        '  output_path = "edge.zip"',
+        '  source {',
+        '    content  = file("${path.module}/edge/other.js")',
+        '    filename = "other.js"',
+        '  }',
+        '  source {',
+        '    content  = file("${path.module}/edge/index.js")',
+        '    filename = "index.js"',
+        '  }',
+        '}',
+        'resource "aws_lambda_function" "edge" {',
+        '  handler  = "index.handler"',
+        '  runtime  = "nodejs22.x"',
+        '  publish  = true',
+        '  filename = data.archive_file.edge.output_path',
+        '}',
+      ].join('\n'),
+    });
+    expect(found).toEqual({ rows: ['edge/index.js#handler viewer-request @main.tf:4 [terraform]'], problems: [] });
+  });
+
+  it('reports a source block with inline content (no file to lint)', () => {
+    const found = discover({
+      'main.tf': [
+        distribution('aws_lambda_function.edge.qualified_arn'),
+        'data "archive_file" "edge" {',
+        '  type        = "zip"',
+        '  output_path = "edge.zip"',
+        '  source {',
+        '    content  = "exports.handler = async (e) => e.Records[0].cf.request;"',
+        '    filename = "index.js"',
+        '  }',
+        '}',
+        'resource "aws_lambda_function" "edge" {',
+        '  handler  = "index.handler"',
+        '  publish  = true',
+        '  filename = data.archive_file.edge.output_path',
+        '}',
+      ].join('\n'),
+    });
+    expect(found).toEqual({ rows: [], problems: ['main.tf:13: data.archive_file.edge source index.js is inline content, not file(...); no source to lint.'] });
+  });
+
+  it('binds the handler of a terraform-aws-modules/lambda module in its source_path folder', () => {
+    const found = discover({
+      'src/index.js': HANDLER_JS,
+      'main.tf': [
+        distribution('module.edge.lambda_function_qualified_arn'),
+        'module "edge" {',
+        '  source         = "terraform-aws-modules/lambda/aws"',
+        '  version        = "~> 7.0"',
+        '  function_name  = "edge"',
+        '  lambda_at_edge = true',
+        '  handler        = "index.handler"',
+        '  runtime        = "nodejs22.x"',
+        '  source_path    = "${path.module}/src"',
+        '}',
+      ].join('\n'),
+    });
+    expect(found).toEqual({ rows: ['src/index.js#handler viewer-request @main.tf:4 [terraform]'], problems: [] });
+  });
+
+  it('reads source_path given as a list of { path } and reports the unqualified lambda_function_arn output', () => {
+    const found = discover({
+      'src/edge.mjs': 'export const handler = async (event) => event.Records[0].cf.request;\n',
+      'main.tf': [
+        distribution('module.edge.lambda_function_arn'),
+        'module "edge" {',
+        '  source         = "github.com/terraform-aws-modules/terraform-aws-lambda?ref=v7.20.1"',
+        '  lambda_at_edge = true',
+        '  handler        = "edge.handler"',
+        '  source_path    = [{ path = "src", commands = [":zip"] }]',
+        '}',
+      ].join('\n'),
+    });
+    expect(found).toEqual({
+      rows: ['src/edge.mjs#handler viewer-request @main.tf:4 [terraform]'],
+      problems: [
+        'main.tf:5: aws_cloudfront_distribution.cdn default_cache_behavior lambda_function_association lambda_arn uses module.edge.lambda_function_arn, which is not a numbered version; Lambda@Edge needs module.edge.lambda_function_qualified_arn (the module publishes a version when lambda_at_edge = true).',
+      ],
+    });
+  });
+
+  it('reports a module with a prebuilt package, and leaves other modules reported as not followed', () => {
+    const found = discover({
+      'main.tf': [
+        distribution('module.edge.lambda_function_qualified_arn'),
+        distribution('module.other.arn').replace('"cdn"', '"other"'),
+        'module "edge" {',
+        '  source                 = "terraform-aws-modules/lambda/aws"',
+        '  lambda_at_edge         = true',
+        '  handler                = "index.handler"',
+        '  create_package         = false',
+        '  local_existing_package = "edge.zip"',
+        '}',
+        'module "other" {',
+        '  source = "./modules/edge"',
+        '}',
+      ].join('\n'),
+    });
+    expect(found).toEqual({
+      rows: [],
+      problems: [
+        'main.tf:17: aws_cloudfront_distribution.cdn default_cache_behavior lambda_function_association → module.edge has no source_path (its code is local_existing_package); no source to lint.',
+        'main.tf:13: aws_cloudfront_distribution.other default_cache_behavior lambda_function_association lambda_arn module.other.arn is not an aws_lambda_function of this module; cannot find the function (module outputs are not followed).',
+      ],
+    });
+  });
+});
