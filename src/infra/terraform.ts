@@ -4,6 +4,7 @@ import { childNodes } from '../languages/hcl/ast.js';
 import { parseHcl } from '../languages/hcl/parser.js';
 import { staticTemplate } from '../languages/hcl/static-value.js';
 import type { DiscoveryContext } from './context.js';
+import { isLambdaModuleSource } from './edge-functions/terraform.js';
 
 /**
  * Terraform: `aws_cloudfront_distribution` → `lambda_function_association` blocks in
@@ -314,13 +315,6 @@ function archivedContent(
     return { file: absolute, exportName: handler.slice(dot + 1) };
   }
   return undefined;
-}
-
-/** terraform-aws-modules/lambda (registry, GitHub or a copy named so), whose inputs are the function's settings. */
-const LAMBDA_MODULE_SOURCE = /(^|\/)terraform-aws-modules\/lambda(\/aws)?(\/\/|$|\?)|terraform-aws-modules\/terraform-aws-lambda/;
-
-export function isLambdaModuleSource(source: unknown): boolean {
-  return typeof source === 'string' && LAMBDA_MODULE_SOURCE.test(source);
 }
 
 function findLambdaModule(mod: TfModule, name: string): TfBlock | undefined {
