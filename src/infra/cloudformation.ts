@@ -231,12 +231,20 @@ function handlerOf(
       ctx.problem(t.file, line, `${fnWhat} CodeUri is not a local path (an S3 location?); no source to lint.`);
       return undefined;
     }
+    if (isRemoteUri(codeUri)) {
+      ctx.problem(t.file, line, `${fnWhat} CodeUri ${codeUri} is an S3 location, not a local folder; no source to lint.`);
+      return undefined;
+    }
     codeDir = resolve(t.templateDir, codeUri);
   } else {
     const code = props.Code;
     if (isObject(code) && code.ZipFile !== undefined) return undefined;
     if (typeof code !== 'string') {
       ctx.problem(t.file, line, `${fnWhat} Code is not a local path (an S3 location?); no source to lint.`);
+      return undefined;
+    }
+    if (isRemoteUri(code)) {
+      ctx.problem(t.file, line, `${fnWhat} Code ${code} is an S3 location, not a local folder; no source to lint.`);
       return undefined;
     }
     codeDir = resolve(t.templateDir, code);
@@ -246,4 +254,9 @@ function handlerOf(
     return undefined;
   }
   return ctx.resolveHandler(codeDir, handler, t.file, line, fnWhat);
+}
+
+/** `s3://bucket/key` or an https URL (`aws cloudformation package` output): never a local path. */
+export function isRemoteUri(uri: string): boolean {
+  return /^(s3|https?):\/\//i.test(uri);
 }

@@ -8,6 +8,7 @@ import { DiscoveryContext, readText } from './context.js';
 import { importedByHandlers } from './module-graph.js';
 import { listFiles, isInside, SKIPPED_DIRS } from './scan.js';
 import { readServerless, SERVERLESS_FILE, isObject } from './serverless.js';
+import { readServerlessTs, SERVERLESS_TS_FILE } from './serverless-ts.js';
 import { mayBeTerraformOfInterest, parseTerraformFile, readTerraformModules, type TfBlock } from './terraform.js';
 import type { InfrastructureBinding, InfrastructureProblem } from './types.js';
 import { readYaml } from './yaml-data.js';
@@ -114,7 +115,9 @@ function readInfrastructure(ctx: DiscoveryContext, infrastructure: string[] | un
 
   for (const file of files) {
     const name = basename(file);
-    if (CODE_FILE.test(name) && !DECLARATION_FILE.test(name)) {
+    if (SERVERLESS_TS_FILE.test(name)) {
+      readServerlessTsFile(ctx, file);
+    } else if (CODE_FILE.test(name) && !DECLARATION_FILE.test(name)) {
       if (!lookForCdk) continue;
       if (!explicit && cdkRoots.length > 0 && !cdkRoots.some((root) => isInside(root, file))) continue;
       const read = explicit ? readText(file) : readText(file, CDK_MENTIONS);
@@ -156,6 +159,26 @@ function readInfrastructure(ctx: DiscoveryContext, infrastructure: string[] | un
     }
   }
   if (parsed.length > 0) readTerraformModules(ctx, parsed);
+}
+
+function readServerlessTsFile(ctx: DiscoveryContext, file: string): void {
+  const read = readText(file);
+  if ('error' in read) {
+    ctx.problem(file, undefined, read.error);
+    return;
+  }
+  const parsed = readServerlessTs(file, read.text);
+  if (!parsed) {
+    if (/\bfunctions\b/.test(read.text)) {
+      ctx.problem(file, undefined, 'exports no object literal that can be read statically (module.exports = {...}, export default {...}, or a const of this file); its functions are not read.');
+    }
+    return;
+  }
+  if ('error' in parsed) {
+    ctx.problem(file, parsed.line, parsed.error, 'parse');
+    return;
+  }
+  readServerless(ctx, file, parsed.data);
 }
 
 function readDataFile(ctx: DiscoveryContext, file: string, kind: 'serverless' | 'template' | 'any'): void {

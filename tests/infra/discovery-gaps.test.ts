@@ -231,3 +231,104 @@ describe('Terraform: archive_file source blocks and terraform-aws-modules/lambda
     });
   });
 });
+
+describe('Serverless: serverless.ts and ${self:...} of the same file', () => {
+  it('reads the object literal a serverless.ts exports, through a const and a spread', () => {
+    const found = discover({
+      'src/edge.ts': 'export const handler = async (event: any) => event.Records[0].cf.request;\n',
+      'serverless.ts': [
+        "import type { AWS } from '@serverless/typescript';",
+        "const edgeEvent = { eventType: 'origin-request', includeBody: true };",
+        'const serverlessConfiguration: AWS = {',
+        "  service: 'edge',",
+        "  provider: { name: 'aws', runtime: 'nodejs22.x' },",
+        '  functions: {',
+        '    edge: {',
+        "      handler: 'src/edge.handler',",
+        "      events: [{ cloudFront: { ...edgeEvent, origin: 's3://bucket.s3.amazonaws.com' } }],",
+        '    },',
+        '  },',
+        '};',
+        'module.exports = serverlessConfiguration;',
+      ].join('\n'),
+    });
+    expect(found).toEqual({ rows: ['src/edge.ts#handler origin-request body @serverless.ts:2 [serverless]'], problems: [] });
+  });
+
+  it('reads export default, and reports a handler computed at run time', () => {
+    const found = discover({
+      'serverless.ts': [
+        'export default {',
+        "  service: 'edge',",
+        '  functions: {',
+        '    edge: {',
+        '      handler: handlerPath(__dirname),',
+        "      events: [{ cloudFront: { eventType: 'viewer-request', origin: 's3://bucket.s3.amazonaws.com' } }],",
+        '    },',
+        '  },',
+        '};',
+      ].join('\n'),
+    });
+    expect(found).toEqual({ rows: [], problems: ["serverless.ts:5: functions.edge.handler '${handlerPath(__dirname)}' uses a variable, which is not resolved."] });
+  });
+
+  it('resolves ${self:custom.x} (and a quoted fallback) defined in the same file', () => {
+    const found = discover({
+      'src/edge.js': HANDLER_JS,
+      'serverless.yml': [
+        'service: edge',
+        'custom:',
+        '  edgeEvent: origin-request',
+        '  handlerDir: src',
+        'provider:',
+        '  name: aws',
+        'functions:',
+        '  edge:',
+        '    handler: ${self:custom.handlerDir}/edge.handler',
+        '    events:',
+        '      - cloudFront:',
+        '          eventType: ${self:custom.edgeEvent}',
+        '          origin: s3://bucket.s3.amazonaws.com',
+        '      - cloudFront:',
+        "          eventType: ${self:custom.responseEvent, 'viewer-response'}",
+        '          origin: s3://bucket.s3.amazonaws.com',
+        '      - cloudFront:',
+        '          eventType: ${self:custom.missing}',
+        '          origin: s3://bucket.s3.amazonaws.com',
+      ].join('\n'),
+    });
+    expect(found).toEqual({
+      rows: ['src/edge.js#handler origin-request @serverless.yml:12 [serverless]', 'src/edge.js#handler viewer-response @serverless.yml:15 [serverless]'],
+      problems: ["serverless.yml:18: functions.edge cloudFront eventType '${self:custom.missing}' uses a variable, which is not resolved."],
+    });
+  });
+});
+
+describe('SAM: an s3:// CodeUri', () => {
+  it('is reported as an S3 location, never printed as a local path', () => {
+    const found = discover({
+      'template.yaml': [
+        'Transform: AWS::Serverless-2016-10-31',
+        'Resources:',
+        '  Edge:',
+        '    Type: AWS::Serverless::Function',
+        '    Properties:',
+        '      CodeUri: s3://my-bucket/edge.zip',
+        '      Handler: index.handler',
+        '      AutoPublishAlias: live',
+        '  Cdn:',
+        '    Type: AWS::CloudFront::Distribution',
+        '    Properties:',
+        '      DistributionConfig:',
+        '        DefaultCacheBehavior:',
+        '          LambdaFunctionAssociations:',
+        '            - EventType: viewer-request',
+        '              LambdaFunctionARN: !Ref Edge.Version',
+      ].join('\n'),
+    });
+    expect(found).toEqual({
+      rows: [],
+      problems: ['template.yaml:5: Cdn DefaultCacheBehavior.LambdaFunctionAssociations[0] → Edge CodeUri s3://my-bucket/edge.zip is an S3 location, not a local folder; no source to lint.'],
+    });
+  });
+});
