@@ -12,6 +12,7 @@ import infraVersionedArn from './infra-versioned-arn.js';
 import lowercaseHeaderKeys from './lowercase-header-keys.js';
 import maxGeneratedResponseSize from './max-generated-response-size.js';
 import noBodyWith204 from './no-body-with-204.js';
+import noCallbackHandlerOnNodejs24 from './no-callback-handler-on-nodejs24.js';
 import noCloudfrontHeadersInViewerRequest from './no-cloudfront-headers-in-viewer-request.js';
 import noDisallowedHeaders from './no-disallowed-headers.js';
 import noEnvVars from './no-env-vars.js';
@@ -44,6 +45,7 @@ export const ruleModules = {
   'lowercase-header-keys': lowercaseHeaderKeys,
   'max-generated-response-size': maxGeneratedResponseSize,
   'no-body-with-204': noBodyWith204,
+  'no-callback-handler-on-nodejs24': noCallbackHandlerOnNodejs24,
   'no-cloudfront-headers-in-viewer-request': noCloudfrontHeadersInViewerRequest,
   'no-disallowed-headers': noDisallowedHeaders,
   'no-env-vars': noEnvVars,

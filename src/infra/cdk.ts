@@ -281,8 +281,46 @@ export class CdkReader {
       return;
     }
     const includeBody = this.member(value, 'includeBody');
-    const target = this.versionTarget(fnVal, file, line, `${what} ${functionKey}`);
+    const found = this.versionTarget(fnVal, file, line, `${what} ${functionKey}`);
+    const runtime = found ? this.runtimeOf(fnVal) : undefined;
+    const target = found && runtime ? { ...found, runtime } : found;
     if (target) this.ctx.bind('cdk', target, eventType, file.path, line, includeBody?.k === 'bool' && includeBody.v);
+  }
+
+  /**
+   * The runtime of the function an edge lambda names, when its props say it literally:
+   * `Runtime.NODEJS_24_X` → nodejs24.x, `Runtime.NODEJS_LATEST` → nodejs24.x (what it resolves
+   * to since aws-cdk-lib 2.259.0), `new Runtime('nodejs24.x')`.
+   */
+  private runtimeOf(version: Val): string | undefined {
+    let fn = version;
+    if (fn.k === 'prop' && (fn.name === 'currentVersion' || fn.name === 'latestVersion')) fn = fn.base;
+    if (fn.k === 'new' && this.extTail(fn.cls) === 'Version') {
+      const props = fn.args[2] ? this.evaluate(fn.args[2], fn.env) : undefined;
+      const lambda = props ? this.member(props, 'lambda') : undefined;
+      if (!lambda) return undefined;
+      fn = lambda;
+    }
+    if (fn.k !== 'new') return undefined;
+    let props: Val | undefined;
+    if (fn.cls.k === 'class') {
+      const superCall = this.superCall(fn.cls.decl);
+      props = superCall?.arguments[2] ? this.evaluate(superCall.arguments[2], this.ctorEnv(fn)) : undefined;
+    } else {
+      props = fn.args[2] ? this.evaluate(fn.args[2], fn.env) : undefined;
+    }
+    const runtime = props ? this.member(props, 'runtime') : undefined;
+    if (runtime?.k === 'new' && this.extTail(runtime.cls) === 'Runtime' && runtime.args[0]) {
+      const name = this.evaluate(runtime.args[0], runtime.env);
+      return name.k === 'str' ? name.v : undefined;
+    }
+    if (runtime?.k !== 'ext' || runtime.path.at(-2) !== 'Runtime') return undefined;
+    const member = runtime.path.at(-1)!;
+    if (member === 'NODEJS_LATEST') return 'nodejs24.x';
+    const node = /^NODEJS_(\d+)_X$/.exec(member);
+    if (node) return `nodejs${node[1]}.x`;
+    const python = /^PYTHON_(\d+)_(\d+)$/.exec(member);
+    return python ? `python${python[1]}.${python[2]}` : undefined;
   }
 
   /** From what an edge lambda names (a version) to the handler file and export. */

@@ -212,7 +212,7 @@ function handlerOf(
   t: Located,
   logicalId: string,
   what: string,
-): { file: string; exportName: string } | undefined {
+): { file: string; exportName: string; runtime?: string } | undefined {
   const resource = t.resources[logicalId];
   if (!isObject(resource)) return undefined;
   const props = isObject(resource.Properties) ? resource.Properties : {};
@@ -253,7 +253,9 @@ function handlerOf(
     ctx.problem(t.file, line, `${fnWhat} code is a file (${ctx.rel(codeDir)}), not a source folder; no source to lint.`);
     return undefined;
   }
-  return ctx.resolveHandler(codeDir, handler, t.file, line, fnWhat);
+  const target = ctx.resolveHandler(codeDir, handler, t.file, line, fnWhat);
+  const runtime = props.Runtime ?? (resource.Type === 'AWS::Serverless::Function' ? t.globals.Runtime : undefined);
+  return target && typeof runtime === 'string' ? { ...target, runtime } : target;
 }
 
 /** `s3://bucket/key` or an https URL (`aws cloudformation package` output): never a local path. */

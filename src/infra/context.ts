@@ -46,7 +46,7 @@ export class DiscoveryContext {
 
   bind(
     source: InfrastructureSource,
-    target: { file: string; exportName: string },
+    target: { file: string; exportName: string; runtime?: string | undefined },
     eventType: EventType,
     declaredFile: string,
     declaredLine: number,
@@ -60,6 +60,7 @@ export class DiscoveryContext {
       declaredFile,
       declaredLine,
       source,
+      ...(target.runtime ? { runtime: target.runtime } : {}),
     });
   }
 

@@ -21,6 +21,8 @@ const NOT_TEMPLATES = new Set(['package.json', 'package-lock.json', 'npm-shrinkw
 
 export interface FileEntry {
   byExport: Map<string, Set<EventType>>;
+  /** Runtimes per export, where the infrastructure names them. */
+  runtimes?: Map<string, Set<string>>;
   importedBy?: Set<EventType>;
   declaredIn: string[];
 }
@@ -227,6 +229,12 @@ function assemble(ctx: DiscoveryContext): Discovery {
     let types = entry.byExport.get(a.exportName);
     if (!types) entry.byExport.set(a.exportName, (types = new Set()));
     types.add(a.eventType);
+    if (a.runtime) {
+      entry.runtimes ??= new Map();
+      let runtimes = entry.runtimes.get(a.exportName);
+      if (!runtimes) entry.runtimes.set(a.exportName, (runtimes = new Set()));
+      runtimes.add(a.runtime);
+    }
     if (!entry.declaredIn.includes(declaredIn)) entry.declaredIn.push(declaredIn);
   }
 

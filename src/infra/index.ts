@@ -21,6 +21,8 @@ export interface FileInfrastructure {
   importedBy?: ReadonlySet<EventType>;
   /** Where the binding was declared, for messages ("serverless.yml:12"). */
   declaredIn: string;
+  /** Runtimes per exported handler name (`nodejs24.x`), where the infrastructure names them. */
+  runtimes?: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 export interface InfrastructureOptions {
@@ -77,6 +79,7 @@ export function lookupFile(options: InfrastructureOptions, filename: string): Fi
       byFile.set(file, {
         byExport: entry.byExport,
         ...(entry.importedBy ? { importedBy: entry.importedBy } : {}),
+        ...(entry.runtimes ? { runtimes: entry.runtimes } : {}),
         declaredIn: entry.declaredIn.join(', '),
       });
     }

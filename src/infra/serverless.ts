@@ -51,8 +51,11 @@ export function readServerless(ctx: DiscoveryContext, file: string, data: YamlDa
       ctx.problem(file, handlerLine, `${what}.handler '${handler}' uses a variable, which is not resolved.`);
       continue;
     }
-    const target = ctx.resolveHandler(serviceDir, handler, file, handlerLine, what);
-    if (!target) continue;
+    const resolved = ctx.resolveHandler(serviceDir, handler, file, handlerLine, what);
+    if (!resolved) continue;
+    const provider = isObject(root.provider) ? root.provider : {};
+    const runtime = self(fn.runtime ?? provider.runtime);
+    const target = typeof runtime === 'string' && !runtime.includes('${') ? { ...resolved, runtime } : resolved;
     for (const event of edgeEvents) {
       const raw = self(event.config.eventType);
       if (typeof raw === 'string' && raw.includes('${')) {

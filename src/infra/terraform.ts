@@ -154,7 +154,10 @@ function readAssociation(ctx: DiscoveryContext, mod: TfModule, assoc: TfBlock, w
         `${what} lambda_arn uses module.${name}.${output}, which is not a numbered version; Lambda@Edge needs module.${name}.lambda_function_qualified_arn (the module publishes a version when lambda_at_edge = true).`,
       );
     }
-    const target = lambdaModuleHandler(ctx, mod, block, moduleWhat);
+    const found = lambdaModuleHandler(ctx, mod, block, moduleWhat);
+    const runtimeAttr = block.attributes.get('runtime');
+    const runtime = runtimeAttr ? evaluate(mod, runtimeAttr) : undefined;
+    const target = found && typeof runtime === 'string' ? { ...found, runtime } : found;
     if (target) ctx.bind('terraform', target, eventType, file, line, includeBody);
   }
   if (functions.size === 0 && lambdaModules.size > 0) return;
@@ -177,7 +180,10 @@ function readAssociation(ctx: DiscoveryContext, mod: TfModule, assoc: TfBlock, w
         `${what} lambda_arn uses aws_lambda_function.${name} without its version; Lambda@Edge needs a numbered version (qualified_arn with publish = true).`,
       );
     }
-    const target = functionHandler(ctx, mod, name, what);
+    const found = functionHandler(ctx, mod, name, what);
+    const runtimeAttr = findBlock(mod, 'resource', 'aws_lambda_function', name)?.attributes.get('runtime');
+    const runtime = runtimeAttr ? evaluate(mod, runtimeAttr) : undefined;
+    const target = found && typeof runtime === 'string' ? { ...found, runtime } : found;
     if (target) {
       ctx.bind('terraform', target, eventType, file, line, includeBody);
     }
