@@ -84,7 +84,7 @@ hclTester.run('infra-limits (Terraform)', ruleModule, {
       errors: [
         {
           message:
-            'The function timeout is larger than the maximum allowed for functions that are triggered by a CloudFront event: 10 Max allowed: 5. aws_lambda_function.edge (viewer-request) has a 10 s timeout; viewer events allow 5 s.',
+            'The function timeout is larger than the maximum allowed for functions that are triggered by a CloudFront event: 10 Max allowed: 5. aws_lambda_function.edge (viewer-request) has a 10 s timeout; viewer events allow 5 s, so set it to 5 or less.',
           ...valueAt(tfTimeout, 'timeout = ', '10', 2),
         },
         { messageId: 'memory', ...valueAt(tfTimeout, 'memory_size = ', '256', 2) },
@@ -109,7 +109,7 @@ hclTester.run('infra-limits (Terraform, terraform-aws-modules/lambda)', ruleModu
       errors: [
         {
           message:
-            'The function timeout is larger than the maximum allowed for functions that are triggered by a CloudFront event: 10 Max allowed: 5. module.edge (viewer-request) has a 10 s timeout; viewer events allow 5 s.',
+            'The function timeout is larger than the maximum allowed for functions that are triggered by a CloudFront event: 10 Max allowed: 5. module.edge (viewer-request) has a 10 s timeout; viewer events allow 5 s, so set it to 5 or less.',
           ...valueAt(moduleTimeout, 'timeout = ', '10', 2),
         },
         { messageId: 'memory', ...valueAt(moduleTimeout, 'memory_size = ', '256', 2) },
