@@ -1,4 +1,5 @@
 import type { TSESLint } from '@typescript-eslint/utils';
+import infraCodeSize from './infra-code-size.js';
 import infraEdgeTrustPolicy from './infra-edge-trust-policy.js';
 import infraIncludeBodyEvent from './infra-include-body-event.js';
 import infraLimits from './infra-limits.js';
@@ -32,6 +33,7 @@ import validStatus from './valid-status.js';
 
 /** Every rule of the plugin, by name, with its own types. Keep sorted; a test checks it matches rules/. */
 export const ruleModules = {
+  'infra-code-size': infraCodeSize,
   'infra-edge-trust-policy': infraEdgeTrustPolicy,
   'infra-include-body-event': infraIncludeBodyEvent,
   'infra-limits': infraLimits,

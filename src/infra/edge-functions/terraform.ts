@@ -316,6 +316,40 @@ function moduleRegionOf(block: AST.Block, providers: AST.Block[]): Setting<strin
   return region && typeof v === 'string' ? { value: v, node: entry.item.value as SourceNode, inheritedFrom: `provider aws.${path[1]}` } : undefined;
 }
 
+/**
+ * `filename = data.archive_file.x.output_path` with `source_dir`/`source_file` of a
+ * literal path (`"${path.module}/edge"` read as `./edge`): the folder or file zipped. An
+ * archive with `excludes` is not measured (what it leaves out is not followed).
+ */
+function archivedPath(fnBody: AST.Body, resources: Map<string, AST.Block>): (Setting<string> & { skip?: readonly string[] }) | undefined {
+  const filename = findAttribute(fnBody, 'filename');
+  const path = filename ? referencePath(filename.value) : undefined;
+  if (!path || path[0] !== 'data' || path[1] !== 'archive_file' || !path[2]) return undefined;
+  const archive = resources.get(`data.archive_file.${path[2]}`);
+  if (!archive || findAttribute(archive.body, 'excludes')) return undefined;
+  const source = findAttribute(archive.body, 'source_dir') ?? findAttribute(archive.body, 'source_file');
+  if (!source) return undefined;
+  const written = localPath(source.value);
+  return written === undefined ? undefined : { value: written, node: source.value as SourceNode };
+}
+
+/** A literal path, or a template of literals and `path.module` / `path.root` (read as `.`). */
+function localPath(expression: AST.Expression): string | undefined {
+  const literal = staticValue(expression);
+  if (typeof literal === 'string') return literal;
+  if (expression.type !== 'Template' || expression.heredoc) return undefined;
+  let out = '';
+  for (const part of expression.parts) {
+    if (part.type === 'TemplateLiteral') out += part.value;
+    else if (part.type === 'TemplateInterpolation') {
+      const ref = referencePath(part.expression);
+      if (ref?.length !== 2 || ref[0] !== 'path' || (ref[1] !== 'module' && ref[1] !== 'root')) return undefined;
+      out += '.';
+    } else return undefined;
+  }
+  return out;
+}
+
 /** The settings one `aws_lambda_function` block writes. */
 function settingsOf(block: AST.Block, resources: Map<string, AST.Block>, providers: AST.Block[]): EdgeFunctionSettings {
   const fnBody = block.body;
@@ -354,6 +388,8 @@ function settingsOf(block: AST.Block, resources: Map<string, AST.Block>, provide
   }
   const runtime = value('runtime');
   if (runtime && typeof runtime.value === 'string') s.runtime = scalar(runtime.attribute, runtime.value);
+  const codePath = archivedPath(fnBody, resources);
+  if (codePath) s.codePath = codePath;
 
   const region = regionOf(block, providers);
   if (region) s.region = region;
