@@ -57,12 +57,13 @@ export default createRule<[], MessageIds>({
         if (!handler.exported) continue;
         const runtime = newRuntimeOf(handler);
         if (!runtime) continue;
-        const data = { name: handler.name, runtime, where: infra.declaredIn };
+        const name = handler.name;
+        const where = infra.declaredIn;
         // The runtime client tells callback handlers apart by a third parameter on a function that is not async.
         const callbackParam = handler.node.params[2];
         if (!handler.isAsync && callbackParam) {
           const callback = callbackParam.type === AST_NODE_TYPES.Identifier ? callbackParam.name : 'callback';
-          context.report({ node: callbackParam, messageId: 'callbackHandler', data: { ...data, callback } });
+          context.report({ node: callbackParam, messageId: 'callbackHandler', data: { name, runtime, where, callback } });
         }
         const contextParam = handler.node.params[1];
         if (contextParam?.type !== AST_NODE_TYPES.Identifier) continue;
@@ -77,7 +78,9 @@ export default createRule<[], MessageIds>({
             node: member,
             messageId: 'contextMethod',
             data: {
-              ...data,
+              name,
+              runtime,
+              where,
               object: contextParam.name,
               method,
               instead: method === 'fail' ? 'throw the error' : method === 'done' ? 'return the result (throw for an error)' : 'return the result',
