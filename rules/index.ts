@@ -1,4 +1,5 @@
 import type { TSESLint } from '@typescript-eslint/utils';
+import infraCodeSize from './infra-code-size.js';
 import infraEdgeTrustPolicy from './infra-edge-trust-policy.js';
 import infraIncludeBodyEvent from './infra-include-body-event.js';
 import infraLimits from './infra-limits.js';
@@ -12,6 +13,7 @@ import infraVersionedArn from './infra-versioned-arn.js';
 import lowercaseHeaderKeys from './lowercase-header-keys.js';
 import maxGeneratedResponseSize from './max-generated-response-size.js';
 import noBodyWith204 from './no-body-with-204.js';
+import noCallbackHandlerOnNodejs24 from './no-callback-handler-on-nodejs24.js';
 import noCloudfrontHeadersInViewerRequest from './no-cloudfront-headers-in-viewer-request.js';
 import noDisallowedHeaders from './no-disallowed-headers.js';
 import noEnvVars from './no-env-vars.js';
@@ -31,6 +33,7 @@ import validStatus from './valid-status.js';
 
 /** Every rule of the plugin, by name, with its own types. Keep sorted; a test checks it matches rules/. */
 export const ruleModules = {
+  'infra-code-size': infraCodeSize,
   'infra-edge-trust-policy': infraEdgeTrustPolicy,
   'infra-include-body-event': infraIncludeBodyEvent,
   'infra-limits': infraLimits,
@@ -44,6 +47,7 @@ export const ruleModules = {
   'lowercase-header-keys': lowercaseHeaderKeys,
   'max-generated-response-size': maxGeneratedResponseSize,
   'no-body-with-204': noBodyWith204,
+  'no-callback-handler-on-nodejs24': noCallbackHandlerOnNodejs24,
   'no-cloudfront-headers-in-viewer-request': noCloudfrontHeadersInViewerRequest,
   'no-disallowed-headers': noDisallowedHeaders,
   'no-env-vars': noEnvVars,

@@ -16,9 +16,9 @@ export default createInfraRule({
     },
     messages: {
       timeout:
-        'The function timeout is larger than the maximum allowed for functions that are triggered by a CloudFront event: {{ value }} Max allowed: {{ max }}. {{ fn }} has a {{ value }} s timeout{{ from }}; {{ events }} events allow {{ max }} s.',
+        'The function timeout is larger than the maximum allowed for functions that are triggered by a CloudFront event: {{ value }} Max allowed: {{ max }}. {{ fn }} has a {{ value }} s timeout{{ from }}; {{ events }} events allow {{ max }} s, so set it to {{ max }} or less.',
       memory:
-        'The function memory size is larger than the maximum allowed size for functions that are triggered by a CloudFront event: {{ value }} Max allowed: {{ max }}. {{ fn }} has {{ value }} MB{{ from }}; viewer events allow {{ max }} MB (origin events allow more).',
+        'The function memory size is larger than the maximum allowed size for functions that are triggered by a CloudFront event: {{ value }} Max allowed: {{ max }}. {{ fn }} has {{ value }} MB{{ from }}; viewer events allow {{ max }} MB (origin events allow more), so set it to {{ max }} or less.',
     },
   },
   check(model, report) {

@@ -33,7 +33,9 @@ export default createInfraRule({
       for (const association of behavior.lambdas) {
         const arn = association.arn;
         if (!arn || arn.form === 'version' || arn.form === 'unknown') continue;
-        report(arn.node, 'notVersion', { text: arn.text, form: FORM_TEXT[arn.form], fix: FIX[model.flavour] });
+        const moduleName = association.fn?.name.startsWith('module.') ? association.fn.name : undefined;
+        const fix = moduleName ? `${moduleName}.lambda_function_qualified_arn with lambda_at_edge = true` : FIX[model.flavour];
+        report(arn.node, 'notVersion', { text: arn.text, form: FORM_TEXT[arn.form], fix });
       }
     }
   },

@@ -184,6 +184,41 @@ export const withSettings = {
       '}',
     );
   },
+  /**
+   * A main.tf with two terraform-aws-modules/lambda modules carrying `props`: a regional
+   * `api` and an `edge` one (`lambda_at_edge = true`) attached by its `output` to `eventType`.
+   */
+  terraformModule(props: string[], eventType = 'viewer-request', output = 'lambda_function_qualified_arn'): string {
+    return lines(
+      'provider "aws" {',
+      '  region = "us-east-1"',
+      '}',
+      'module "api" {',
+      '  source      = "terraform-aws-modules/lambda/aws"',
+      '  handler     = "api.handler"',
+      '  runtime     = "nodejs22.x"',
+      '  source_path = "src"',
+      ...props.map((p) => `  ${p}`),
+      '}',
+      'module "edge" {',
+      '  source         = "terraform-aws-modules/lambda/aws"',
+      '  version        = "~> 7.0"',
+      '  lambda_at_edge = true',
+      '  handler        = "edge.handler"',
+      '  runtime        = "nodejs22.x"',
+      '  source_path    = "src"',
+      ...props.map((p) => `  ${p}`),
+      '}',
+      'resource "aws_cloudfront_distribution" "cdn" {',
+      '  default_cache_behavior {',
+      '    lambda_function_association {',
+      `      event_type = "${eventType}"`,
+      `      lambda_arn = module.edge.${output}`,
+      '    }',
+      '  }',
+      '}',
+    );
+  },
   cloudformation(props: Record<string, unknown>, eventType = 'viewer-request', arn: unknown = { Ref: 'EdgeVersion' }): string {
     const fn = (handler: string) => ({
       Type: 'AWS::Lambda::Function',

@@ -61,7 +61,8 @@ interface AppFile {
 
 interface Env {
   file: AppFile;
-  params?: Map<Node, { expr: Expression | undefined; env: Env }>;
+  /** Arguments bound to parameters; `val` when the value is already known (a callback's element). */
+  params?: Map<Node, { expr: Expression | undefined; env: Env; val?: Val }>;
   self?: Val;
 }
 
@@ -71,6 +72,8 @@ type Val =
   | { k: 'bool'; v: boolean }
   | { k: 'obj'; node: TsNamespace.ObjectLiteralExpression; env: Env }
   | { k: 'arr'; node: TsNamespace.ArrayLiteralExpression; env: Env }
+  /** An array whose elements were computed: `push`ed later, or made by `.map(callback)`. */
+  | { k: 'list'; items: Val[] }
   /** Something from a package or a global: `path.join`, `cloudfront.LambdaEdgeEventType.X`. */
   | { k: 'ext'; module: string; path: string[] }
   | { k: 'module'; file: AppFile }
@@ -237,7 +240,19 @@ export class CdkReader {
 
   private readBehavior(behavior: Val | undefined, where: string): void {
     if (!behavior || behavior.k !== 'obj') return;
-    for (const edgeLambda of this.elements(this.member(behavior, 'edgeLambdas'))) {
+    const edgeLambdas = this.member(behavior, 'edgeLambdas');
+    if (!edgeLambdas) return;
+    const file = behavior.env.file;
+    const line = this.line(file, this.propertyNode(behavior.node, 'edgeLambdas') ?? behavior.node);
+    if (edgeLambdas.k === 'unknown') {
+      this.ctx.problem(file.path, line, `${where}.edgeLambdas cannot be followed: ${edgeLambdas.why}.`);
+      return;
+    }
+    for (const edgeLambda of this.elements(edgeLambdas)) {
+      if (edgeLambda.k === 'unknown') {
+        this.ctx.problem(file.path, line, `${where}.edgeLambdas has an element that cannot be followed: ${edgeLambda.why}.`);
+        continue;
+      }
       this.readEdgeLambda(edgeLambda, 'functionVersion', `${where}.edgeLambdas`);
     }
   }
@@ -266,8 +281,46 @@ export class CdkReader {
       return;
     }
     const includeBody = this.member(value, 'includeBody');
-    const target = this.versionTarget(fnVal, file, line, `${what} ${functionKey}`);
+    const found = this.versionTarget(fnVal, file, line, `${what} ${functionKey}`);
+    const runtime = found ? this.runtimeOf(fnVal) : undefined;
+    const target = found && runtime ? { ...found, runtime } : found;
     if (target) this.ctx.bind('cdk', target, eventType, file.path, line, includeBody?.k === 'bool' && includeBody.v);
+  }
+
+  /**
+   * The runtime of the function an edge lambda names, when its props say it literally:
+   * `Runtime.NODEJS_24_X` → nodejs24.x, `Runtime.NODEJS_LATEST` → nodejs24.x (what it resolves
+   * to since aws-cdk-lib 2.259.0), `new Runtime('nodejs24.x')`.
+   */
+  private runtimeOf(version: Val): string | undefined {
+    let fn = version;
+    if (fn.k === 'prop' && (fn.name === 'currentVersion' || fn.name === 'latestVersion')) fn = fn.base;
+    if (fn.k === 'new' && this.extTail(fn.cls) === 'Version') {
+      const props = fn.args[2] ? this.evaluate(fn.args[2], fn.env) : undefined;
+      const lambda = props ? this.member(props, 'lambda') : undefined;
+      if (!lambda) return undefined;
+      fn = lambda;
+    }
+    if (fn.k !== 'new') return undefined;
+    let props: Val | undefined;
+    if (fn.cls.k === 'class') {
+      const superCall = this.superCall(fn.cls.decl);
+      props = superCall?.arguments[2] ? this.evaluate(superCall.arguments[2], this.ctorEnv(fn)) : undefined;
+    } else {
+      props = fn.args[2] ? this.evaluate(fn.args[2], fn.env) : undefined;
+    }
+    const runtime = props ? this.member(props, 'runtime') : undefined;
+    if (runtime?.k === 'new' && this.extTail(runtime.cls) === 'Runtime' && runtime.args[0]) {
+      const name = this.evaluate(runtime.args[0], runtime.env);
+      return name.k === 'str' ? name.v : undefined;
+    }
+    if (runtime?.k !== 'ext' || runtime.path.at(-2) !== 'Runtime') return undefined;
+    const member = runtime.path.at(-1)!;
+    if (member === 'NODEJS_LATEST') return 'nodejs24.x';
+    const node = /^NODEJS_(\d+)_X$/.exec(member);
+    if (node) return `nodejs${node[1]}.x`;
+    const python = /^PYTHON_(\d+)_(\d+)$/.exec(member);
+    return python ? `python${python[1]}.${python[2]}` : undefined;
   }
 
   /** From what an edge lambda names (a version) to the handler file and export. */
@@ -450,6 +503,8 @@ export class CdkReader {
   private call(expr: TsNamespace.CallExpression, env: Env, at: () => string): Val {
     const ts = this.ts;
     if (expr.expression.kind === ts.SyntaxKind.ImportKeyword) return unknown(`the dynamic import at ${at()} is not followed`);
+    const mapped = this.mappedArray(expr, env);
+    if (mapped) return mapped;
     const callee = this.evaluate(expr.expression, env);
     const args = expr.arguments;
     if (callee.k === 'ext') {
@@ -503,6 +558,136 @@ export class CdkReader {
       if (!names) this.ctx.defines.set(entryFile, (names = new Set()));
       names.add(m[1]!);
     }
+  }
+
+  /**
+   * `array.map(callback)` / `flatMap` over an array the evaluator knows: the callback's
+   * returned expression once per element, its first parameter bound to the element.
+   */
+  private mappedArray(expr: TsNamespace.CallExpression, env: Env): Val | undefined {
+    const ts = this.ts;
+    const callee = expr.expression;
+    if (!ts.isPropertyAccessExpression(callee) || (callee.name.text !== 'map' && callee.name.text !== 'flatMap')) return undefined;
+    const receiver = this.evaluate(callee.expression, env);
+    if (receiver.k !== 'arr' && receiver.k !== 'list') return undefined;
+    const callback = expr.arguments[0] ? this.evaluate(expr.arguments[0], env) : undefined;
+    if (callback?.k !== 'fn') return unknown(`the callback of .${callee.name.text} at ${this.ctx.rel(env.file.path)}:${this.line(env.file, expr)} is not a function of the app`);
+    const returned = this.returnedExpression(callback.decl);
+    if (!returned) return unknown(`the callback of .${callee.name.text} at ${this.ctx.rel(env.file.path)}:${this.line(env.file, expr)} does not end in a single return`);
+    const items: Val[] = [];
+    for (const element of this.elements(receiver)) {
+      const value = this.evaluate(returned, this.callbackEnv(callback.decl, element, env));
+      if (callee.name.text === 'flatMap' && (value.k === 'arr' || value.k === 'list')) items.push(...this.elements(value));
+      else items.push(value);
+    }
+    return { k: 'list', items };
+  }
+
+  /** The environment of a callback called with `element` as its first argument. */
+  private callbackEnv(decl: TsNamespace.FunctionLikeDeclaration, element: Val, outer: Env): Env {
+    const params = new Map(outer.params);
+    const first = decl.parameters[0];
+    if (first) params.set(first, { expr: undefined, env: outer, val: element });
+    return { file: outer.file, params, ...(outer.self ? { self: outer.self } : {}) };
+  }
+
+  /**
+   * The values `name.push(...)` adds to the array declared by `decl`: pushes in the
+   * declaration's own function, or inside `.forEach`/`.map` callbacks of arrays the evaluator
+   * knows (run once per element). A push it cannot follow is an unknown element, reported.
+   */
+  private pushedInto(decl: TsNamespace.VariableDeclaration, name: string, env: Env): Val[] {
+    const ts = this.ts;
+    const items: Val[] = [];
+    const declScope = this.functionScope(decl);
+    for (const call of env.file.calls.get('push') ?? []) {
+      const callee = call.expression;
+      if (!ts.isPropertyAccessExpression(callee) || !ts.isIdentifier(callee.expression) || callee.expression.text !== name) continue;
+      if (this.declarationOf(name, callee.expression) !== decl) continue;
+      // The functions between the push and the declaration, outermost first.
+      const between: Node[] = [];
+      for (let n: Node | undefined = call.parent; n && n !== declScope; n = n.parent) if (ts.isFunctionLike(n)) between.unshift(n);
+      let envs: Env[] = [env];
+      let why: string | undefined;
+      for (const fn of between) {
+        const parent = fn.parent;
+        const iterates =
+          (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) &&
+          ts.isCallExpression(parent) &&
+          parent.arguments[0] === fn &&
+          ts.isPropertyAccessExpression(parent.expression) &&
+          ['forEach', 'map', 'flatMap'].includes(parent.expression.name.text);
+        if (!iterates) {
+          why = `the push at ${this.ctx.rel(env.file.path)}:${this.line(env.file, call)} is inside a function that is not a forEach/map callback`;
+          break;
+        }
+        const next: Env[] = [];
+        for (const outer of envs) {
+          const receiver = this.evaluate(((parent as TsNamespace.CallExpression).expression as TsNamespace.PropertyAccessExpression).expression, outer);
+          if (receiver.k !== 'arr' && receiver.k !== 'list') {
+            why = `the array iterated at ${this.ctx.rel(env.file.path)}:${this.line(env.file, parent)} cannot be followed${receiver.k === 'unknown' ? ` (${receiver.why})` : ''}`;
+            break;
+          }
+          for (const element of this.elements(receiver)) next.push(this.callbackEnv(fn as TsNamespace.FunctionLikeDeclaration, element, outer));
+        }
+        if (why) break;
+        envs = next;
+      }
+      if (why) {
+        items.push(unknown(why));
+        continue;
+      }
+      for (const e of envs) {
+        for (const arg of call.arguments) {
+          if (ts.isSpreadElement(arg)) items.push(...this.elements(this.evaluate(arg.expression, e)));
+          else items.push(this.evaluate(arg, e));
+        }
+      }
+    }
+    items.push(...this.pushedByHelpers(decl, name, env));
+    return items;
+  }
+
+  /**
+   * `addEdge(edgeLambdas, fn, type)` where the helper (a function of the same file) pushes
+   * onto its parameter: the pushed values, with the helper's parameters bound to the call's
+   * arguments.
+   */
+  private pushedByHelpers(decl: TsNamespace.VariableDeclaration, name: string, env: Env): Val[] {
+    const ts = this.ts;
+    const items: Val[] = [];
+    for (const push of env.file.calls.get('push') ?? []) {
+      const callee = push.expression;
+      if (!ts.isPropertyAccessExpression(callee) || !ts.isIdentifier(callee.expression)) continue;
+      const param = this.declarationOf(callee.expression.text, callee.expression);
+      if (!param || !ts.isParameter(param) || !ts.isIdentifier(param.name)) continue;
+      const helper = param.parent;
+      if (this.functionScope(push) !== helper) continue;
+      const helperName = ts.isFunctionDeclaration(helper)
+        ? helper.name?.text
+        : (ts.isArrowFunction(helper) || ts.isFunctionExpression(helper)) && ts.isVariableDeclaration(helper.parent) && ts.isIdentifier(helper.parent.name)
+          ? helper.parent.name.text
+          : undefined;
+      const index = helper.parameters.indexOf(param);
+      for (const site of env.file.calls.get(helperName ?? '') ?? []) {
+        const arg = site.arguments[index];
+        if (!arg || !ts.isIdentifier(arg) || arg.text !== name || this.declarationOf(name, arg) !== decl) continue;
+        if (this.functionScope(site) !== this.functionScope(decl)) continue;
+        const helperEnv: Env = { file: env.file, params: this.bindParams(helper.parameters, site.arguments, env), ...(env.self ? { self: env.self } : {}) };
+        for (const value of push.arguments) {
+          if (ts.isSpreadElement(value)) items.push(...this.elements(this.evaluate(value.expression, helperEnv)));
+          else items.push(this.evaluate(value, helperEnv));
+        }
+      }
+    }
+    return items;
+  }
+
+  /** The nearest function (or the source file) around a node. */
+  private functionScope(node: Node): Node {
+    let n: Node = node.parent;
+    while (n.parent && !this.ts.isFunctionLike(n)) n = n.parent;
+    return n;
   }
 
   private returnedExpression(decl: TsNamespace.FunctionLikeDeclaration): Expression | undefined {
@@ -581,6 +766,7 @@ export class CdkReader {
   }
 
   private elements(val: Val | undefined): Val[] {
+    if (val?.k === 'list') return val.items;
     if (!val || val.k !== 'arr') return [];
     const ts = this.ts;
     const out: Val[] = [];
@@ -622,10 +808,16 @@ export class CdkReader {
     const at = () => `${this.ctx.rel(file.path)}:${this.line(file, decl)}`;
     if (ts.isVariableDeclaration(decl)) {
       if (!decl.initializer) return unknown(`${name} at ${at()} has no initializer`);
-      return this.evaluate(decl.initializer, env);
+      const value = this.evaluate(decl.initializer, env);
+      if (value.k === 'arr' && ts.isIdentifier(decl.name)) {
+        const pushed = this.pushedInto(decl, name, env);
+        if (pushed.length > 0) return { k: 'list', items: [...this.elements(value), ...pushed] };
+      }
+      return value;
     }
     if (ts.isParameter(decl)) {
       const bound = env.params?.get(decl);
+      if (bound?.val) return bound.val;
       if (bound?.expr) return this.evaluate(bound.expr, bound.env);
       if (decl.initializer) return this.evaluate(decl.initializer, env);
       const owner = this.ownerName(decl.parent);

@@ -212,7 +212,7 @@ function handlerOf(
   t: Located,
   logicalId: string,
   what: string,
-): { file: string; exportName: string } | undefined {
+): { file: string; exportName: string; runtime?: string } | undefined {
   const resource = t.resources[logicalId];
   if (!isObject(resource)) return undefined;
   const props = isObject(resource.Properties) ? resource.Properties : {};
@@ -231,6 +231,10 @@ function handlerOf(
       ctx.problem(t.file, line, `${fnWhat} CodeUri is not a local path (an S3 location?); no source to lint.`);
       return undefined;
     }
+    if (isRemoteUri(codeUri)) {
+      ctx.problem(t.file, line, `${fnWhat} CodeUri ${codeUri} is an S3 location, not a local folder; no source to lint.`);
+      return undefined;
+    }
     codeDir = resolve(t.templateDir, codeUri);
   } else {
     const code = props.Code;
@@ -239,11 +243,22 @@ function handlerOf(
       ctx.problem(t.file, line, `${fnWhat} Code is not a local path (an S3 location?); no source to lint.`);
       return undefined;
     }
+    if (isRemoteUri(code)) {
+      ctx.problem(t.file, line, `${fnWhat} Code ${code} is an S3 location, not a local folder; no source to lint.`);
+      return undefined;
+    }
     codeDir = resolve(t.templateDir, code);
   }
   if (extname(codeDir) === '.zip' || ctx.kind(codeDir) === 'file') {
     ctx.problem(t.file, line, `${fnWhat} code is a file (${ctx.rel(codeDir)}), not a source folder; no source to lint.`);
     return undefined;
   }
-  return ctx.resolveHandler(codeDir, handler, t.file, line, fnWhat);
+  const target = ctx.resolveHandler(codeDir, handler, t.file, line, fnWhat);
+  const runtime = props.Runtime ?? (resource.Type === 'AWS::Serverless::Function' ? t.globals.Runtime : undefined);
+  return target && typeof runtime === 'string' ? { ...target, runtime } : target;
+}
+
+/** `s3://bucket/key` or an https URL (`aws cloudformation package` output): never a local path. */
+export function isRemoteUri(uri: string): boolean {
+  return /^(s3|https?):\/\//i.test(uri);
 }

@@ -48,7 +48,7 @@ export class DiscoveryContext {
 
   bind(
     source: InfrastructureSource,
-    target: { file: string; exportName: string },
+    target: { file: string; exportName: string; runtime?: string | undefined },
     eventType: EventType,
     declaredFile: string,
     declaredLine: number,
@@ -62,6 +62,7 @@ export class DiscoveryContext {
       declaredFile,
       declaredLine,
       source,
+      ...(target.runtime ? { runtime: target.runtime } : {}),
     });
   }
 

@@ -8,6 +8,7 @@ import { DiscoveryContext, readText } from './context.js';
 import { importedByHandlers } from './module-graph.js';
 import { listFiles, isInside, SKIPPED_DIRS } from './scan.js';
 import { readServerless, SERVERLESS_FILE, isObject } from './serverless.js';
+import { readServerlessTs, SERVERLESS_TS_FILE } from './serverless-ts.js';
 import { mayBeTerraformOfInterest, parseTerraformFile, readTerraformModules, type TfBlock } from './terraform.js';
 import type { InfrastructureBinding, InfrastructureProblem } from './types.js';
 import { readYaml } from './yaml-data.js';
@@ -20,6 +21,8 @@ const NOT_TEMPLATES = new Set(['package.json', 'package-lock.json', 'npm-shrinkw
 
 export interface FileEntry {
   byExport: Map<string, Set<EventType>>;
+  /** Runtimes per export, where the infrastructure names them. */
+  runtimes?: Map<string, Set<string>>;
   importedBy?: Set<EventType>;
   declaredIn: string[];
   /** `process.env.X` names the function's bundling defines (CDK `bundling.define`). */
@@ -116,7 +119,9 @@ function readInfrastructure(ctx: DiscoveryContext, infrastructure: string[] | un
 
   for (const file of files) {
     const name = basename(file);
-    if (CODE_FILE.test(name) && !DECLARATION_FILE.test(name)) {
+    if (SERVERLESS_TS_FILE.test(name)) {
+      readServerlessTsFile(ctx, file);
+    } else if (CODE_FILE.test(name) && !DECLARATION_FILE.test(name)) {
       if (!lookForCdk) continue;
       if (!explicit && cdkRoots.length > 0 && !cdkRoots.some((root) => isInside(root, file))) continue;
       const read = explicit ? readText(file) : readText(file, CDK_MENTIONS);
@@ -158,6 +163,26 @@ function readInfrastructure(ctx: DiscoveryContext, infrastructure: string[] | un
     }
   }
   if (parsed.length > 0) readTerraformModules(ctx, parsed);
+}
+
+function readServerlessTsFile(ctx: DiscoveryContext, file: string): void {
+  const read = readText(file);
+  if ('error' in read) {
+    ctx.problem(file, undefined, read.error);
+    return;
+  }
+  const parsed = readServerlessTs(file, read.text);
+  if (!parsed) {
+    if (/\bfunctions\b/.test(read.text)) {
+      ctx.problem(file, undefined, 'exports no object literal that can be read statically (module.exports = {...}, export default {...}, or a const of this file); its functions are not read.');
+    }
+    return;
+  }
+  if ('error' in parsed) {
+    ctx.problem(file, parsed.line, parsed.error, 'parse');
+    return;
+  }
+  readServerless(ctx, file, parsed.data);
 }
 
 function readDataFile(ctx: DiscoveryContext, file: string, kind: 'serverless' | 'template' | 'any'): void {
@@ -206,6 +231,12 @@ function assemble(ctx: DiscoveryContext): Discovery {
     let types = entry.byExport.get(a.exportName);
     if (!types) entry.byExport.set(a.exportName, (types = new Set()));
     types.add(a.eventType);
+    if (a.runtime) {
+      entry.runtimes ??= new Map();
+      let runtimes = entry.runtimes.get(a.exportName);
+      if (!runtimes) entry.runtimes.set(a.exportName, (runtimes = new Set()));
+      runtimes.add(a.runtime);
+    }
     if (!entry.declaredIn.includes(declaredIn)) entry.declaredIn.push(declaredIn);
   }
 

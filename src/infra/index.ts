@@ -23,6 +23,8 @@ export interface FileInfrastructure {
   declaredIn: string;
   /** Names `X` the bundling of this file's function replaces in `process.env.X` (CDK `bundling.define`). */
   defines?: ReadonlySet<string>;
+  /** Runtimes per exported handler name (`nodejs24.x`), where the infrastructure names them. */
+  runtimes?: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 export interface InfrastructureOptions {
@@ -79,6 +81,7 @@ export function lookupFile(options: InfrastructureOptions, filename: string): Fi
       byFile.set(file, {
         byExport: entry.byExport,
         ...(entry.importedBy ? { importedBy: entry.importedBy } : {}),
+        ...(entry.runtimes ? { runtimes: entry.runtimes } : {}),
         declaredIn: entry.declaredIn.join(', '),
         ...(entry.defines ? { defines: entry.defines } : {}),
       });

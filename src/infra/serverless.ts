@@ -33,6 +33,7 @@ export function readServerless(ctx: DiscoveryContext, file: string, data: YamlDa
     return;
   }
   const serviceDir = dirname(file);
+  const self = (value: unknown) => resolveSelf(root, value);
   for (const [name, fn] of Object.entries(functions)) {
     if (!isObject(fn)) continue;
     // The silvermine plugin puts `lambdaAtEdge` on the function itself; the others are events.
@@ -41,25 +42,29 @@ export function readServerless(ctx: DiscoveryContext, file: string, data: YamlDa
 
     const handlerLine = data.lineOf(fn, 'handler') ?? data.lineOf(functions, name);
     const what = `functions.${name}`;
-    if (typeof fn.handler !== 'string') {
+    const handler = self(fn.handler);
+    if (typeof handler !== 'string') {
       ctx.problem(file, handlerLine, `${what} has Lambda@Edge events but no handler string.`);
       continue;
     }
-    if (fn.handler.includes('${')) {
-      ctx.problem(file, handlerLine, `${what}.handler '${fn.handler}' uses a variable, which is not resolved.`);
+    if (handler.includes('${')) {
+      ctx.problem(file, handlerLine, `${what}.handler '${handler}' uses a variable, which is not resolved.`);
       continue;
     }
-    const target = ctx.resolveHandler(serviceDir, fn.handler, file, handlerLine, what);
-    if (!target) continue;
+    const resolved = ctx.resolveHandler(serviceDir, handler, file, handlerLine, what);
+    if (!resolved) continue;
+    const provider = isObject(root.provider) ? root.provider : {};
+    const runtime = self(fn.runtime ?? provider.runtime);
+    const target = typeof runtime === 'string' && !runtime.includes('${') ? { ...resolved, runtime } : resolved;
     for (const event of edgeEvents) {
-      const raw = event.config.eventType;
+      const raw = self(event.config.eventType);
       if (typeof raw === 'string' && raw.includes('${')) {
         ctx.problem(file, event.line, `${what} ${event.kind} eventType '${raw}' uses a variable, which is not resolved.`);
         continue;
       }
       const eventType = ctx.eventType(raw, file, event.line, `${what} ${event.kind}`);
       if (!eventType) continue;
-      ctx.bind('serverless', target, eventType, file, event.line, event.config.includeBody === true);
+      ctx.bind('serverless', target, eventType, file, event.line, self(event.config.includeBody) === true);
     }
   }
 }
@@ -86,6 +91,33 @@ function collectEdgeEvents(holders: unknown[], data: YamlData): EdgeEvent[] {
     }
   }
   return found;
+}
+
+const SELF_REFERENCE = /\$\{self:([\w.-]+)(?:\s*,\s*(?:'([^']*)'|"([^"]*)"))?\}/g;
+
+/**
+ * Resolves `${self:a.b}` references to values of the same file (`${self:custom.edgeEvent}`),
+ * with a quoted fallback (`${self:custom.x, 'viewer-request'}`). A string that is one whole
+ * reference becomes the value it names (a number, a boolean); references inside a string are
+ * replaced by text. What does not resolve is left as written, so the caller reports it.
+ */
+export function resolveSelf(root: unknown, value: unknown, depth = 0): unknown {
+  if (typeof value !== 'string' || !value.includes('${self:') || depth > 8) return value;
+  const lookup = (path: string, fallback: string | undefined): unknown => {
+    let node: unknown = root;
+    for (const part of path.split('.')) {
+      if (!isObject(node) && !Array.isArray(node)) return fallback;
+      node = (node as Record<string, unknown>)[part];
+      if (node === undefined) return fallback;
+    }
+    return resolveSelf(root, node, depth + 1);
+  };
+  const whole = /^\$\{self:([\w.-]+)(?:\s*,\s*(?:'([^']*)'|"([^"]*)"))?\}$/.exec(value);
+  if (whole) return lookup(whole[1]!, whole[2] ?? whole[3]) ?? value;
+  return value.replace(SELF_REFERENCE, (text, path: string, a?: string, b?: string) => {
+    const found = lookup(path, a ?? b);
+    return typeof found === 'string' || typeof found === 'number' || typeof found === 'boolean' ? String(found) : text;
+  });
 }
 
 export function isObject(value: unknown): value is Record<string, unknown> {

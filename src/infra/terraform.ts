@@ -4,6 +4,7 @@ import { childNodes } from '../languages/hcl/ast.js';
 import { parseHcl } from '../languages/hcl/parser.js';
 import { staticTemplate } from '../languages/hcl/static-value.js';
 import type { DiscoveryContext } from './context.js';
+import { isLambdaModuleSource } from './edge-functions/terraform.js';
 
 /**
  * Terraform: `aws_cloudfront_distribution` → `lambda_function_association` blocks in
@@ -132,12 +133,34 @@ function readAssociation(ctx: DiscoveryContext, mod: TfModule, assoc: TfBlock, w
   }
   const refs = traversals(mod, arnAttr.expr, arnAttr.file, 0);
   const functions = new Map<string, boolean>();
+  const lambdaModules = new Map<string, { block: TfBlock; output: string }>();
   for (const ref of refs) {
     if (ref[0] === 'aws_lambda_function' && ref[1]) {
       const versioned = ref[2] === 'qualified_arn' || ref[2] === 'version' || functions.get(ref[1]) === true;
       functions.set(ref[1], versioned);
+    } else if (ref[0] === 'module' && ref[1] && ref[2]) {
+      const block = findLambdaModule(mod, ref[1]);
+      if (block) lambdaModules.set(ref[1], { block, output: ref[2] });
     }
   }
+  const includeBodyAttr = assoc.attributes.get('include_body');
+  const includeBody = includeBodyAttr ? evaluate(mod, includeBodyAttr) === true : false;
+  for (const [name, { block, output }] of lambdaModules) {
+    const moduleWhat = `${what} → module.${name}`;
+    if (output !== 'lambda_function_qualified_arn' && output !== 'lambda_function_version') {
+      ctx.problem(
+        file,
+        arnAttr.line,
+        `${what} lambda_arn uses module.${name}.${output}, which is not a numbered version; Lambda@Edge needs module.${name}.lambda_function_qualified_arn (the module publishes a version when lambda_at_edge = true).`,
+      );
+    }
+    const found = lambdaModuleHandler(ctx, mod, block, moduleWhat);
+    const runtimeAttr = block.attributes.get('runtime');
+    const runtime = runtimeAttr ? evaluate(mod, runtimeAttr) : undefined;
+    const target = found && typeof runtime === 'string' ? { ...found, runtime } : found;
+    if (target) ctx.bind('terraform', target, eventType, file, line, includeBody);
+  }
+  if (functions.size === 0 && lambdaModules.size > 0) return;
   if (functions.size === 0) {
     const described = refs.length > 0 ? refs.map((r) => r.join('.')).join(', ') : text(arnAttr.file, arnAttr.expr);
     ctx.problem(
@@ -149,7 +172,6 @@ function readAssociation(ctx: DiscoveryContext, mod: TfModule, assoc: TfBlock, w
     );
     return;
   }
-  const includeBody = assoc.attributes.get('include_body');
   for (const [name, versioned] of functions) {
     if (!versioned) {
       ctx.problem(
@@ -158,9 +180,12 @@ function readAssociation(ctx: DiscoveryContext, mod: TfModule, assoc: TfBlock, w
         `${what} lambda_arn uses aws_lambda_function.${name} without its version; Lambda@Edge needs a numbered version (qualified_arn with publish = true).`,
       );
     }
-    const target = functionHandler(ctx, mod, name, what);
+    const found = functionHandler(ctx, mod, name, what);
+    const runtimeAttr = findBlock(mod, 'resource', 'aws_lambda_function', name)?.attributes.get('runtime');
+    const runtime = runtimeAttr ? evaluate(mod, runtimeAttr) : undefined;
+    const target = found && typeof runtime === 'string' ? { ...found, runtime } : found;
     if (target) {
-      ctx.bind('terraform', target, eventType, file, line, includeBody ? evaluate(mod, includeBody) === true : false);
+      ctx.bind('terraform', target, eventType, file, line, includeBody);
     }
   }
 }
@@ -244,7 +269,104 @@ function functionHandler(
     }
     return { file: absolute, exportName: handler.slice(dot + 1) };
   }
-  ctx.problem(archive.file.path, archive.line, `${archiveWhat} has neither source_file nor source_dir (source blocks are inline code); no source to lint.`);
+  const fromContent = archivedContent(ctx, mod, archive, handler, archiveWhat);
+  if (fromContent === 'reported') return undefined;
+  if (fromContent) return fromContent;
+  ctx.problem(
+    archive.file.path,
+    archive.line,
+    `${archiveWhat} has neither source_file nor source_dir, and no source block with content = file(...) and a filename that handler '${handler}' names; no source to lint.`,
+  );
+  return undefined;
+}
+
+/**
+ * `source { content = file("${path.module}/edge/index.js"), filename = "index.js" }`: the
+ * block whose `filename` is the handler's module (`index` of `index.handler`), its code the
+ * file `file(...)` reads. Inline `content` (a string, a template) has no file to lint.
+ */
+function archivedContent(
+  ctx: DiscoveryContext,
+  mod: TfModule,
+  archive: TfBlock,
+  handler: string,
+  archiveWhat: string,
+): { file: string; exportName: string } | 'reported' | undefined {
+  const dot = handler.lastIndexOf('.');
+  if (dot <= 0) return undefined;
+  const moduleName = handler.slice(0, dot);
+  for (const source of archive.blocks) {
+    if (source.type !== 'source') continue;
+    const filenameAttr = source.attributes.get('filename');
+    const filename = filenameAttr ? evaluate(mod, filenameAttr) : undefined;
+    if (typeof filename !== 'string') continue;
+    const ext = extname(filename);
+    if (filename.slice(0, filename.length - ext.length).replace(/^\.\//, '') !== moduleName) continue;
+    const content = source.attributes.get('content');
+    const call = content?.expr;
+    if (!content || call?.type !== 'FunctionCall' || call.namespace.length > 0 || call.name.name !== 'file' || call.args.length !== 1) {
+      ctx.problem(archive.file.path, content?.line ?? source.line, `${archiveWhat} source ${filename} is inline content, not file(...); no source to lint.`);
+      return 'reported';
+    }
+    const path = evalNode(mod, call.args[0]!, content.file, 0);
+    if (typeof path !== 'string') {
+      ctx.problem(archive.file.path, content.line, `${archiveWhat} source ${filename}: the path given to file(...) cannot be read.`);
+      return 'reported';
+    }
+    const absolute = resolve(dirname(archive.file.path), path);
+    if (ctx.kind(absolute) !== 'file') {
+      ctx.problem(archive.file.path, content.line, `${archiveWhat} source ${filename} reads ${ctx.rel(absolute)}, which does not exist.`);
+      return 'reported';
+    }
+    return { file: absolute, exportName: handler.slice(dot + 1) };
+  }
+  return undefined;
+}
+
+function findLambdaModule(mod: TfModule, name: string): TfBlock | undefined {
+  const block = mod.blocks.find((b) => b.type === 'module' && b.labels[0] === name);
+  const source = block?.attributes.get('source');
+  return block && source && isLambdaModuleSource(evaluate(mod, source)) ? block : undefined;
+}
+
+/**
+ * The code of a terraform-aws-modules/lambda function: `handler` in `source_path` (a folder
+ * or a file, or the first `{ path = ... }` of a list). A prebuilt package
+ * (`create_package = false`, `local_existing_package`, `s3_existing_package`) or an image has
+ * no source to lint.
+ */
+function lambdaModuleHandler(ctx: DiscoveryContext, mod: TfModule, block: TfBlock, what: string): { file: string; exportName: string } | undefined {
+  const file = block.file.path;
+  const handlerAttr = block.attributes.get('handler');
+  const handler = handlerAttr ? evaluate(mod, handlerAttr) : undefined;
+  if (typeof handler !== 'string') {
+    ctx.problem(file, handlerAttr?.line ?? block.line, `${what} has no handler string that can be read.`);
+    return undefined;
+  }
+  const sourceAttr = block.attributes.get('source_path');
+  if (!sourceAttr) {
+    const prebuilt = ['local_existing_package', 's3_existing_package', 'image_uri'].find((k) => block.attributes.has(k));
+    ctx.problem(file, block.line, `${what} has no source_path${prebuilt ? ` (its code is ${prebuilt})` : ''}; no source to lint.`);
+    return undefined;
+  }
+  let pathNode: SyntaxNode = sourceAttr.expr;
+  if (pathNode.type === 'Tuple' && pathNode.elements[0]) pathNode = pathNode.elements[0];
+  if (pathNode.type === 'Object') {
+    const item = pathNode.items.find((i) => i.key.type === 'Variable' ? i.key.name === 'path' : i.key.type === 'Template' && staticTemplate(i.key) === 'path');
+    if (item) pathNode = item.value;
+  }
+  const path = evalNode(mod, pathNode, sourceAttr.file, 0);
+  if (typeof path !== 'string') {
+    ctx.problem(file, sourceAttr.line, `${what} source_path cannot be read as a path.`);
+    return undefined;
+  }
+  const absolute = resolve(dirname(file), path);
+  if (ctx.kind(absolute) === 'dir') return ctx.resolveHandler(absolute, handler, file, handlerAttr!.line, what);
+  const dot = handler.lastIndexOf('.');
+  if (ctx.kind(absolute) === 'file' && dot > 0 && basename(absolute, extname(absolute)) === handler.slice(0, dot)) {
+    return { file: absolute, exportName: handler.slice(dot + 1) };
+  }
+  ctx.problem(file, sourceAttr.line, `${what} source_path ${ctx.rel(absolute)} is not a source folder or the file handler '${handler}' names.`);
   return undefined;
 }
 

@@ -53,4 +53,6 @@ export interface Association {
   declaredFile: string;
   declaredLine: number;
   source: InfrastructureSource;
+  /** The function's runtime (`nodejs24.x`) when the infrastructure names it literally. */
+  runtime?: string;
 }

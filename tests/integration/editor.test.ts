@@ -80,10 +80,11 @@ describe('VS Code ESLint language server', () => {
       'package.json': JSON.stringify({ name: 'edge-app', private: true, type: 'commonjs' }),
       'eslint.config.mjs': [
         "import lambdaEdge from 'eslint-plugin-lambda-edge';",
-        'export default [lambdaEdge.configs.recommended];',
+        'export default [lambdaEdge.configs.recommended, ...lambdaEdge.configs.infrastructure];',
         '',
       ].join('\n'),
     });
+    project.write('src/edge.js', 'exports.handler = async (event) => event.Records[0].cf.request;\n');
     documentText = readFileSync(path.join(fixturesDir, 'handlers/redirect.js'), 'utf8');
     const file = project.write('src/redirect.js', documentText);
     uri = pathToFileURL(file).href;
@@ -201,5 +202,62 @@ describe('VS Code ESLint language server', () => {
     expect(ours.map((d) => d.message)).toEqual([
       "Lambda@Edge documents a response's `status` as a string; write '301' instead of the number 301.",
     ]);
+  });
+
+  /** Opens an infrastructure file the way VS Code does (with `eslint.validate` listing its language) and pulls its diagnostics. */
+  async function infraDiagnostics(file: string, languageId: string, text: string): Promise<Diagnostic[]> {
+    const fileUri = pathToFileURL(project.write(file, text)).href;
+    client.notify('textDocument/didOpen', { textDocument: { uri: fileUri, languageId, version: 1, text } });
+    const report = await client.request<DiagnosticReport>('textDocument/diagnostic', { textDocument: { uri: fileUri } }, 20_000);
+    return report.items.filter((d) => d.code?.startsWith('lambda-edge/'));
+  }
+
+  it('shows a squiggle in serverless.yml on the edge function\'s timeout (YAML language)', async () => {
+    const text = [
+      'service: edge',
+      'provider:',
+      '  name: aws',
+      'functions:',
+      '  edge:',
+      '    handler: src/edge.handler',
+      '    timeout: 10',
+      '    events:',
+      '      - cloudFront:',
+      '          eventType: viewer-request',
+      '          origin: s3://bucket.s3.amazonaws.com',
+      '',
+    ].join('\n');
+    const found = await infraDiagnostics('serverless.yml', 'yaml', text);
+    expect(found.map((d) => [d.code, d.range, d.severity])).toEqual([
+      // Severity 1 is an LSP error: infra-limits is an error in the configs.
+      ['lambda-edge/infra-limits', { start: { line: 6, character: 13 }, end: { line: 6, character: 15 } }, 1],
+    ]);
+    expect(found[0]!.message).toMatch(/^The function timeout is larger than the maximum allowed .*: 10 Max allowed: 5\./);
+  });
+
+  it('shows a squiggle in main.tf on the edge function\'s environment block (HCL language)', async () => {
+    const text = [
+      'resource "aws_lambda_function" "edge" {',
+      '  handler = "index.handler"',
+      '  publish = true',
+      '  environment {',
+      '    variables = { STAGE = "prod" }',
+      '  }',
+      '}',
+      'resource "aws_cloudfront_distribution" "cdn" {',
+      '  default_cache_behavior {',
+      '    lambda_function_association {',
+      '      event_type = "origin-request"',
+      '      lambda_arn = aws_lambda_function.edge.qualified_arn',
+      '    }',
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+    const found = await infraDiagnostics('main.tf', 'terraform', text);
+    expect(found.map((d) => [d.code, d.range])).toEqual([
+      ['lambda-edge/infra-no-environment', { start: { line: 3, character: 2 }, end: { line: 3, character: 13 } }],
+    ]);
+    expect(found[0]!.message).toMatch(/^The function cannot have environment variables\./);
   });
 });

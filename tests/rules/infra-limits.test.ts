@@ -84,12 +84,36 @@ hclTester.run('infra-limits (Terraform)', ruleModule, {
       errors: [
         {
           message:
-            'The function timeout is larger than the maximum allowed for functions that are triggered by a CloudFront event: 10 Max allowed: 5. aws_lambda_function.edge (viewer-request) has a 10 s timeout; viewer events allow 5 s.',
+            'The function timeout is larger than the maximum allowed for functions that are triggered by a CloudFront event: 10 Max allowed: 5. aws_lambda_function.edge (viewer-request) has a 10 s timeout; viewer events allow 5 s, so set it to 5 or less.',
           ...valueAt(tfTimeout, 'timeout = ', '10', 2),
         },
         { messageId: 'memory', ...valueAt(tfTimeout, 'memory_size = ', '256', 2) },
       ],
     },
     { filename: 'main.tf', code: tfOrigin, errors: [{ messageId: 'timeout', ...valueAt(tfOrigin, 'timeout = ', '60', 2) }] },
+  ],
+});
+
+const moduleTimeout = withSettings.terraformModule(['timeout = 10', 'memory_size = 256']);
+hclTester.run('infra-limits (Terraform, terraform-aws-modules/lambda)', ruleModule, {
+  valid: [
+    { filename: 'main.tf', code: withSettings.terraformModule(['timeout = 5', 'memory_size = 128']) },
+    // With lambda_at_edge = true the module clamps the timeout to 30 s: fine on an origin event.
+    { filename: 'main.tf', code: withSettings.terraformModule(['timeout = 60', 'memory_size = 2048'], 'origin-request') },
+  ],
+  invalid: [
+    {
+      // The regional module "api" with the same inputs is not reported.
+      filename: 'main.tf',
+      code: moduleTimeout,
+      errors: [
+        {
+          message:
+            'The function timeout is larger than the maximum allowed for functions that are triggered by a CloudFront event: 10 Max allowed: 5. module.edge (viewer-request) has a 10 s timeout; viewer events allow 5 s, so set it to 5 or less.',
+          ...valueAt(moduleTimeout, 'timeout = ', '10', 2),
+        },
+        { messageId: 'memory', ...valueAt(moduleTimeout, 'memory_size = ', '256', 2) },
+      ],
+    },
   ],
 });

@@ -240,3 +240,22 @@ hclTester.run('infra-no-environment (Terraform)', ruleModule, {
     },
   ],
 });
+
+const moduleEnv = withSettings.terraformModule(['environment_variables = {', '  STAGE = "prod"', '}']);
+hclTester.run('infra-no-environment (Terraform, terraform-aws-modules/lambda)', ruleModule, {
+  valid: [{ filename: 'main.tf', code: withSettings.terraformModule(['environment_variables = {}']) }],
+  invalid: [
+    {
+      // The module passes environment_variables through even with lambda_at_edge = true.
+      filename: 'main.tf',
+      code: moduleEnv,
+      errors: [
+        {
+          message:
+            'The function cannot have environment variables. CloudFront rejects the association of module.edge (viewer-request): environment sets STAGE. Bundle the values with the code or read them at run time (SSM Parameter Store, Secrets Manager).',
+          ...at(moduleEnv, 'environment_variables', 2),
+        },
+      ],
+    },
+  ],
+});

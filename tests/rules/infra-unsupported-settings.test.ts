@@ -91,3 +91,19 @@ hclTester.run('infra-unsupported-settings (Terraform)', ruleModule, {
     },
   ],
 });
+
+const moduleSettings = withSettings.terraformModule(['layers                 = ["arn:aws:lambda:us-east-1:123456789012:layer:deps:3"]', 'vpc_subnet_ids         = ["subnet-1"]', 'architectures          = ["arm64"]']);
+hclTester.run('infra-unsupported-settings (Terraform, terraform-aws-modules/lambda)', ruleModule, {
+  valid: [{ filename: 'main.tf', code: withSettings.terraformModule(['layers         = []', 'vpc_subnet_ids = []', 'architectures  = ["x86_64"]']) }],
+  invalid: [
+    {
+      filename: 'main.tf',
+      code: moduleSettings,
+      errors: [
+        { messageId: 'layer', ...at(moduleSettings, 'layers', 2) },
+        { messageId: 'vpc', ...at(moduleSettings, 'vpc_subnet_ids', 2) },
+        { messageId: 'arm64', ...at(moduleSettings, '"arm64"', 2) },
+      ],
+    },
+  ],
+});

@@ -131,3 +131,28 @@ hclTester.run('infra-versioned-arn (Terraform)', ruleModule, {
     },
   ],
 });
+
+const moduleArn = withSettings.terraformModule([], 'viewer-request', 'lambda_function_arn');
+const moduleUnpublished = withSettings.terraformModule([]).replace('lambda_at_edge = true', 'lambda_at_edge = false');
+hclTester.run('infra-versioned-arn (Terraform, terraform-aws-modules/lambda)', ruleModule, {
+  // lambda_at_edge = true makes the module publish a version.
+  valid: [{ filename: 'main.tf', code: withSettings.terraformModule([]) }],
+  invalid: [
+    {
+      filename: 'main.tf',
+      code: moduleArn,
+      errors: [
+        {
+          message:
+            'The function ARN must reference a specific function version. module.edge.lambda_function_arn is the function without a version, and CloudFront only replicates a numbered version; use module.edge.lambda_function_qualified_arn with lambda_at_edge = true.',
+          ...at(moduleArn, 'module.edge.lambda_function_arn'),
+        },
+      ],
+    },
+    {
+      filename: 'main.tf',
+      code: moduleUnpublished,
+      errors: [{ messageId: 'notVersion', ...at(moduleUnpublished, 'module.edge.lambda_function_qualified_arn') }],
+    },
+  ],
+});

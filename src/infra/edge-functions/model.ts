@@ -85,6 +85,13 @@ export interface EdgeFunctionSettings {
   ephemeralStorage?: Setting<number>;
   containerImage?: Setting<true>;
   runtimeManagement?: Setting<string>;
+  /**
+   * The local folder or file the deployment package is built from, as written (relative to
+   * the infrastructure file's folder), when the tool zips it as it is: Terraform
+   * `archive_file` `source_dir`/`source_file` (without `excludes`), SAM `CodeUri`,
+   * CloudFormation `Code` (packaged by `aws cloudformation package`).
+   */
+  codePath?: Setting<string> & { skip?: readonly string[] };
 }
 
 export interface EdgeFunction {

@@ -24,7 +24,8 @@ export function createInfraRule<MessageIds extends string>(spec: {
     docs: LambdaEdgeRuleDocs & TSESLint.RuleMetaDataDocs;
     messages: Record<MessageIds, string>;
   };
-  check: (model: EdgeModel, report: InfraReport<MessageIds>) => void;
+  /** `file.filename` is the linted infrastructure file, for settings written relative to it. */
+  check: (model: EdgeModel, report: InfraReport<MessageIds>, file: { filename: string }) => void;
 }) {
   type Ids = MessageIds | keyof typeof CONFIG_MESSAGES;
   return ruleCreator<[], Ids>({
@@ -45,7 +46,7 @@ export function createInfraRule<MessageIds extends string>(spec: {
             if (seen.has(key)) return;
             seen.add(key);
             context.report({ node: node as unknown as TSESTree.Node, messageId, ...(data ? { data } : {}) });
-          });
+          }, { filename: context.filename });
         },
       };
     },

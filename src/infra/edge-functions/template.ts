@@ -191,6 +191,12 @@ function settingsOf(
   }
   const runtime = value('Runtime');
   if (typeof runtime === 'string') s.runtime = setting('Runtime', runtime);
+  // `sam build` installs the production dependencies again: the folder's node_modules is not measured.
+  const code = sam ? value('CodeUri') : value('Code');
+  if (typeof code === 'string' && !/^(s3|https?):\/\//i.test(code)) {
+    const codeSetting = setting(sam ? 'CodeUri' : 'Code', code);
+    if (codeSetting) s.codePath = { ...codeSetting, ...(sam ? { skip: ['node_modules'] } : {}) };
+  }
 
   // Not supported, no quoted error yet.
   if (value('DeadLetterConfig') !== undefined) s.deadLetterQueue = setting('DeadLetterConfig', true);

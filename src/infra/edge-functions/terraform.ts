@@ -28,6 +28,11 @@ export function readTerraformModel(file: AST.ConfigFile, text: string): EdgeMode
     if (item.blockType.name === 'resource') resources.set(`${item.labels[0]!.value}.${item.labels[1]!.value}`, item);
     else if (item.blockType.name === 'data') resources.set(`data.${item.labels[0]!.value}.${item.labels[1]!.value}`, item);
   }
+  for (const item of body.items) {
+    if (item.type !== 'Block' || item.blockType.name !== 'module' || item.labels.length !== 1) continue;
+    const source = findAttribute(item.body, 'source');
+    if (source && isLambdaModuleSource(staticValue(source.value))) resources.set(`module.${item.labels[0]!.value}`, item);
+  }
   const providers = findBlocks(body, 'provider', 'aws');
   const functions = new Map<string, EdgeFunction>();
   const behaviors: Behavior[] = [];
@@ -35,6 +40,13 @@ export function readTerraformModel(file: AST.ConfigFile, text: string): EdgeMode
   const functionFor = (name: string): EdgeFunction | undefined => {
     let fn = functions.get(name);
     if (fn) return fn;
+    if (name.startsWith('module.')) {
+      const module = resources.get(name);
+      if (!module) return undefined;
+      fn = { name, flavour: 'terraform', node: module.labels[0]!, settings: moduleSettingsOf(module, resources, providers), associations: [] };
+      functions.set(name, fn);
+      return fn;
+    }
     const block = resources.get(`aws_lambda_function.${name}`);
     if (!block) return undefined;
     fn = {
@@ -167,7 +179,21 @@ function arnOf(
     }
     return { arn: { form: 'unknown', node, text: written } };
   }
-  const ref = resourceRef(referencePath(expression));
+  const path = referencePath(expression);
+  const module = path?.[0] === 'module' && path[1] ? resources.get(`module.${path[1]}`) : undefined;
+  if (module && path) {
+    const functionName = `module.${path[1]}`;
+    if (path[2] === 'lambda_function_arn' || path[2] === 'lambda_function_invoke_arn') return { arn: { form: 'unversioned', node, text: written }, functionName };
+    if (path[2] === 'lambda_function_qualified_arn') {
+      // The module publishes a version when lambda_at_edge or publish is true.
+      const atEdge = moduleFlag(module, 'lambda_at_edge');
+      const published = atEdge === true ? true : atEdge === undefined ? undefined : moduleFlag(module, 'publish');
+      const form = published === undefined ? 'unknown' : published ? 'version' : 'latest';
+      return { arn: { form, node, text: written }, functionName };
+    }
+    return { arn: { form: 'unknown', node, text: written }, functionName };
+  }
+  const ref = resourceRef(path);
   if (ref?.type === 'aws_lambda_function') {
     const block = resources.get(`aws_lambda_function.${ref.name}`);
     if (!block) return { arn: { form: 'unknown', node, text: written } };
@@ -186,6 +212,142 @@ function arnOf(
     return { arn: { form: 'alias', node, text: written }, ...(functionName ? { functionName } : {}) };
   }
   return { arn: { form: 'unknown', node, text: written } };
+}
+
+/** `name = true` of a module: true, false (absent or false), undefined (not static). */
+function moduleFlag(block: AST.Block, name: string): boolean | undefined {
+  const attribute = findAttribute(block.body, name);
+  if (!attribute) return false;
+  const value = staticValue(attribute.value);
+  if (value === true || value === 'true') return true;
+  if (value === false || value === 'false' || value === null) return false;
+  return undefined;
+}
+
+/** terraform-aws-modules/lambda from the registry, GitHub or a path ending so. */
+export function isLambdaModuleSource(source: unknown): boolean {
+  return typeof source === 'string' && /(^|\/)terraform-aws-modules\/lambda(\/aws)?(\/\/|$|\?)|terraform-aws-modules\/terraform-aws-lambda/.test(source);
+}
+
+/** The module clamps the timeout to 30 s when lambda_at_edge is true (so 30 s still fails viewer events). */
+const MODULE_EDGE_TIMEOUT = 30;
+
+/**
+ * The settings a `module "x" { source = "terraform-aws-modules/lambda/aws" }` passes: its
+ * inputs are the function's settings (`environment_variables`, `timeout`, `memory_size`,
+ * `layers`, `vpc_subnet_ids`, `architectures`, `runtime`, `tracing_mode`, ...). The role the
+ * module creates trusts edgelambda.amazonaws.com when `lambda_at_edge = true`; a role of the
+ * file passed as `lambda_role` (with `create_role = false`) is read like a function's `role`.
+ */
+function moduleSettingsOf(block: AST.Block, resources: Map<string, AST.Block>, providers: AST.Block[]): EdgeFunctionSettings {
+  const body = block.body;
+  const s: EdgeFunctionSettings = {};
+  const value = (name: string) => {
+    const attribute = findAttribute(body, name);
+    return attribute ? { attribute, value: staticValue(attribute.value) } : undefined;
+  };
+  const scalar = <T>(node: AST.Attribute, v: T): Setting<T> => ({ value: v, node: node.value as SourceNode });
+  const flag = (node: SourceNode): Setting<true> => ({ value: true, node });
+  const nonEmptyList = (name: string) => {
+    const attribute = findAttribute(body, name);
+    return attribute?.value.type === 'Tuple' && attribute.value.elements.length > 0 ? attribute : undefined;
+  };
+  const atEdge = moduleFlag(block, 'lambda_at_edge') === true;
+
+  const variables = findAttribute(body, 'environment_variables');
+  const entries = variables ? objectEntries(variables.value) : undefined;
+  if (variables && entries && entries.length > 0) s.environment = { value: entries.map((e) => e.key), node: variables.name as SourceNode };
+  const timeout = value('timeout');
+  if (timeout && typeof timeout.value === 'number') {
+    s.timeout = scalar(timeout.attribute, atEdge ? Math.min(timeout.value, MODULE_EDGE_TIMEOUT) : timeout.value);
+  }
+  const memory = value('memory_size');
+  if (memory && typeof memory.value === 'number') s.memorySize = scalar(memory.attribute, memory.value);
+  const layers = nonEmptyList('layers');
+  if (layers) s.layers = flag(layers.name as SourceNode);
+  const subnets = nonEmptyList('vpc_subnet_ids') ?? nonEmptyList('vpc_security_group_ids');
+  if (subnets) s.vpc = flag(subnets.name as SourceNode);
+  const architectures = findAttribute(body, 'architectures');
+  if (architectures?.value.type === 'Tuple') {
+    const arm = architectures.value.elements.find((e) => staticValue(e) === 'arm64');
+    if (arm) s.architecture = { value: 'arm64', node: arm as SourceNode };
+  }
+  const runtime = value('runtime');
+  if (runtime && typeof runtime.value === 'string') s.runtime = scalar(runtime.attribute, runtime.value);
+  const region = moduleRegionOf(block, providers);
+  if (region) s.region = region;
+  if (moduleFlag(block, 'create_role') === false) {
+    const role = roleOf(body, resources, 'lambda_role');
+    if (role) s.role = role;
+  }
+  const dlq = findAttribute(body, 'dead_letter_target_arn');
+  if (dlq && staticValue(dlq.value) !== null) s.deadLetterQueue = flag(dlq.name as SourceNode);
+  const tracing = value('tracing_mode');
+  if (tracing?.value === 'Active') s.tracing = flag(tracing.attribute.value as SourceNode);
+  const reserved = value('reserved_concurrent_executions');
+  if (reserved && typeof reserved.value === 'number' && reserved.value >= 0) s.reservedConcurrency = scalar(reserved.attribute, reserved.value);
+  const provisioned = value('provisioned_concurrent_executions');
+  if (provisioned && typeof provisioned.value === 'number' && provisioned.value > 0) s.provisionedConcurrency = scalar(provisioned.attribute, provisioned.value);
+  const storage = value('ephemeral_storage_size');
+  if (storage && typeof storage.value === 'number') s.ephemeralStorage = scalar(storage.attribute, storage.value);
+  const packageType = value('package_type');
+  if (packageType?.value === 'Image') s.containerImage = flag(packageType.attribute.value as SourceNode);
+  return s;
+}
+
+/** `providers = { aws = aws.us_east_1 }` naming a `provider "aws"` block of the file with a literal region. */
+function moduleRegionOf(block: AST.Block, providers: AST.Block[]): Setting<string> | undefined {
+  const map = findAttribute(block.body, 'providers');
+  const entry = map ? objectEntries(map.value)?.find((e) => e.key === 'aws') : undefined;
+  if (!entry) {
+    const defaults = providers.filter((p) => !findAttribute(p.body, 'alias'));
+    const region = defaults.length === 1 ? findAttribute(defaults[0]!.body, 'region') : undefined;
+    const v = region ? staticValue(region.value) : undefined;
+    return region && typeof v === 'string' ? { value: v, node: region.value as SourceNode, inheritedFrom: 'the default aws provider' } : undefined;
+  }
+  const path = referencePath(entry.item.value);
+  if (!path || path.length !== 2 || path[0] !== 'aws') return undefined;
+  const matching = providers.filter((p) => {
+    const alias = findAttribute(p.body, 'alias');
+    return alias && staticValue(alias.value) === path[1];
+  });
+  const region = matching.length === 1 ? findAttribute(matching[0]!.body, 'region') : undefined;
+  const v = region ? staticValue(region.value) : undefined;
+  return region && typeof v === 'string' ? { value: v, node: entry.item.value as SourceNode, inheritedFrom: `provider aws.${path[1]}` } : undefined;
+}
+
+/**
+ * `filename = data.archive_file.x.output_path` with `source_dir`/`source_file` of a
+ * literal path (`"${path.module}/edge"` read as `./edge`): the folder or file zipped. An
+ * archive with `excludes` is not measured (what it leaves out is not followed).
+ */
+function archivedPath(fnBody: AST.Body, resources: Map<string, AST.Block>): (Setting<string> & { skip?: readonly string[] }) | undefined {
+  const filename = findAttribute(fnBody, 'filename');
+  const path = filename ? referencePath(filename.value) : undefined;
+  if (!path || path[0] !== 'data' || path[1] !== 'archive_file' || !path[2]) return undefined;
+  const archive = resources.get(`data.archive_file.${path[2]}`);
+  if (!archive || findAttribute(archive.body, 'excludes')) return undefined;
+  const source = findAttribute(archive.body, 'source_dir') ?? findAttribute(archive.body, 'source_file');
+  if (!source) return undefined;
+  const written = localPath(source.value);
+  return written === undefined ? undefined : { value: written, node: source.value as SourceNode };
+}
+
+/** A literal path, or a template of literals and `path.module` / `path.root` (read as `.`). */
+function localPath(expression: AST.Expression): string | undefined {
+  const literal = staticValue(expression);
+  if (typeof literal === 'string') return literal;
+  if (expression.type !== 'Template' || expression.heredoc) return undefined;
+  let out = '';
+  for (const part of expression.parts) {
+    if (part.type === 'TemplateLiteral') out += part.value;
+    else if (part.type === 'TemplateInterpolation') {
+      const ref = referencePath(part.expression);
+      if (ref?.length !== 2 || ref[0] !== 'path' || (ref[1] !== 'module' && ref[1] !== 'root')) return undefined;
+      out += '.';
+    } else return undefined;
+  }
+  return out;
 }
 
 /** The settings one `aws_lambda_function` block writes. */
@@ -226,6 +388,8 @@ function settingsOf(block: AST.Block, resources: Map<string, AST.Block>, provide
   }
   const runtime = value('runtime');
   if (runtime && typeof runtime.value === 'string') s.runtime = scalar(runtime.attribute, runtime.value);
+  const codePath = archivedPath(fnBody, resources);
+  if (codePath) s.codePath = codePath;
 
   const region = regionOf(block, providers);
   if (region) s.region = region;
@@ -294,8 +458,8 @@ function regionOf(block: AST.Block, providers: AST.Block[]): Setting<string> | u
  * `assume_role_policy` can be read: `jsonencode({...})`, a JSON string or heredoc, or
  * `data.aws_iam_policy_document.<name>.json` of the file.
  */
-function roleOf(fnBody: AST.Body, resources: Map<string, AST.Block>): RoleTrust | undefined {
-  const roleAttribute = findAttribute(fnBody, 'role');
+function roleOf(fnBody: AST.Body, resources: Map<string, AST.Block>, attribute = 'role'): RoleTrust | undefined {
+  const roleAttribute = findAttribute(fnBody, attribute);
   const ref = roleAttribute ? resourceRef(referencePath(roleAttribute.value)) : undefined;
   if (ref?.type !== 'aws_iam_role') return undefined;
   const role = resources.get(`aws_iam_role.${ref.name}`);
