@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import { type HeaderEntry, HEADER_KINDS, type MemberAccess } from '../src/analysis.js';
 import { propertyKeyName, stringLiteralSource } from '../src/ast.js';
 import { createRule } from '../src/create-rule.js';
-import { CONFIG_MESSAGES, onAnalysis } from '../src/rule-helpers.js';
+import { onAnalysis } from '../src/rule-helpers.js';
 
 type MessageIds =
   | 'mixedCaseKey'
@@ -10,8 +10,7 @@ type MessageIds =
   | 'mixedCaseWrite'
   | 'mixedCaseDelete'
   | 'mixedCaseRead'
-  | 'useLowercase'
-  | keyof typeof CONFIG_MESSAGES;
+  | 'useLowercase';
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
@@ -55,7 +54,6 @@ export default createRule<[], MessageIds>({
     hasSuggestions: true,
     schema: [],
     messages: {
-      ...CONFIG_MESSAGES,
       mixedCaseKey:
         "Lambda@Edge header maps are keyed by the lowercase header name; write '{{ lower }}' instead of '{{ name }}' (the original spelling belongs in the entry's `key`).",
       mixedCaseKeyDuplicate:

@@ -3,7 +3,7 @@ import { READ } from '../src/estree/bindings.js';
 import { memberName, outerParent, propertyKeyName } from '../src/estree/nodes.js';
 import { RUNTIME_VARIABLES } from '../src/facts/runtime.js';
 import { createRule } from '../src/create-rule.js';
-import { CONFIG_MESSAGES, onAnalysis } from '../src/rule-helpers.js';
+import { onAnalysis } from '../src/rule-helpers.js';
 
 /** `console.log(...)`, `logger.info(...)`, `log(...)`, `JSON.stringify(...)`: output, not configuration. */
 const LOGGING_NAME = /^(?:log|debug|info|warn|warning|error|trace|print|dump|inspect|stringify)$|Log$|^log[A-Z]/;
@@ -16,7 +16,7 @@ function isLoggingCall(call: TSESTree.CallExpression): boolean {
   return name !== undefined && LOGGING_NAME.test(name);
 }
 
-type MessageIds = 'envVar' | 'dynamicEnvVar' | 'envObject' | keyof typeof CONFIG_MESSAGES;
+type MessageIds = 'envVar' | 'dynamicEnvVar' | 'envObject';
 type Options = [{ allow?: string[] }];
 
 /** Also the runtime's own variables, which rules and users import from here. */
@@ -55,7 +55,6 @@ export default createRule<Options, MessageIds>({
       },
     ],
     messages: {
-      ...CONFIG_MESSAGES,
       envVar:
         '`{{ name }}` is not set in Lambda@Edge: edge functions cannot have environment variables (a deploy that sets them fails, and the value is undefined at run time). Inject it at build time (a bundler `define`, a generated config module) or read it from SSM Parameter Store / Secrets Manager at cold start.',
       dynamicEnvVar:

@@ -4,7 +4,7 @@ import { isAbsentValue, isPlainString, outerParent, valueLeaves } from '../src/e
 import type { FieldSetting, ResponseTarget } from '../src/model/types.js';
 import { base64Problem } from '../src/static-value.js';
 import { createRule } from '../src/create-rule.js';
-import { CONFIG_MESSAGES, onAnalysis } from '../src/rule-helpers.js';
+import { onAnalysis } from '../src/rule-helpers.js';
 
 type MessageIds =
   | 'invalidEncoding'
@@ -14,8 +14,7 @@ type MessageIds =
   | 'invalidBase64'
   | 'base64WithoutEncoding'
   | 'addBase64Encoding'
-  | 'setBase64Encoding'
-  | keyof typeof CONFIG_MESSAGES;
+  | 'setBase64Encoding';
 
 type Given = FieldSetting & { value: TSESTree.Node };
 interface Target {
@@ -41,7 +40,6 @@ export default createRule<[], MessageIds>({
     hasSuggestions: true,
     schema: [],
     messages: {
-      ...CONFIG_MESSAGES,
       invalidEncoding:
         "`bodyEncoding` must be 'text' or 'base64', not {{ value }}: CloudFront rejects any other value (Lambda validation error, 502). Use 'text' for a string body, 'base64' for base64-encoded bytes.",
       encodingCase:

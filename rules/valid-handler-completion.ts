@@ -3,7 +3,7 @@ import { type Analysis, type Handler, type Kind, getAnalysis } from '../src/anal
 import { type FunctionNode, enclosingFunction, isFunctionNode, outerParent, unwrap } from '../src/ast.js';
 import { createRule } from '../src/create-rule.js';
 import { REQUEST_EVENTS, RESPONSE_EVENTS, onlyIn } from '../src/event-types.js';
-import { CONFIG_MESSAGES, onAnalysis } from '../src/rule-helpers.js';
+import { onAnalysis } from '../src/rule-helpers.js';
 
 type MessageIds =
   | 'callbackTwice'
@@ -14,8 +14,7 @@ type MessageIds =
   | 'useResponse'
   | 'returnIgnored'
   | 'returnIgnoredNoCallback'
-  | 'makeAsync'
-  | keyof typeof CONFIG_MESSAGES;
+  | 'makeAsync';
 
 // The code path objects ESLint passes to `onCodePath*` listeners (only what this rule reads).
 interface Segment {
@@ -166,7 +165,6 @@ export default createRule<[], MessageIds>({
     hasSuggestions: true,
     schema: [],
     messages: {
-      ...CONFIG_MESSAGES,
       callbackTwice:
         '`{{ name }}` may already have been called (line {{ line }}) when this call runs: Lambda keeps only the first result and CloudFront gets whatever that was. Return right after calling `{{ name }}`, or use if/else so each path calls it once.',
       callbackInAsync:

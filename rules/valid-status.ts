@@ -2,15 +2,14 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { stringLiteral } from '../src/estree/fixes.js';
 import { valueLeaves } from '../src/estree/nodes.js';
 import { createRule } from '../src/create-rule.js';
-import { CONFIG_MESSAGES, onAnalysis } from '../src/rule-helpers.js';
+import { onAnalysis } from '../src/rule-helpers.js';
 
 type MessageIds =
   | 'statusOutOfRange'
   | 'statusMalformed'
   | 'useStatus'
   | 'statusDescriptionNotString'
-  | 'quoteStatusDescription'
-  | keyof typeof CONFIG_MESSAGES;
+  | 'quoteStatusDescription';
 
 
 export default createRule<[], MessageIds>({
@@ -24,7 +23,6 @@ export default createRule<[], MessageIds>({
     hasSuggestions: true,
     schema: [],
     messages: {
-      ...CONFIG_MESSAGES,
       statusOutOfRange:
         'Status {{ value }} is outside 200–599: CloudFront sends an error to the viewer instead of this response. Use a status from 200 to 599.',
       statusMalformed:

@@ -67,7 +67,6 @@ export const createRule: typeof ruleCreator = (spec) => {
   };
   return {
     ...rule,
-    meta: { ...rule.meta, messages: { ...rule.meta.messages, ...CONFIG_MESSAGES } },
     create(context) {
       const analysis = getAnalysis(context);
       if (!analysis.isEdge) return {};
@@ -77,12 +76,3 @@ export const createRule: typeof ruleCreator = (spec) => {
     },
   };
 };
-
-/**
- * Every rule carries this message, so that whichever rule runs first in a file can report a
- * configuration problem (an invalid `@lambda-edge-event`, an invalid setting) once.
- */
-export const CONFIG_MESSAGES = {
-  invalidConfig: '{{ message }}',
-} as const;
-

@@ -1,6 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { type LambdaEdgeRuleDocs, ruleCreator } from '../../create-rule.js';
-import { CONFIG_MESSAGES } from '../../rule-helpers.js';
 import { edgeModelOf, mayHoldEdgeInfrastructure } from './index.js';
 import type { EdgeFunction, EdgeModel, SourceNode } from './model.js';
 
@@ -26,10 +25,9 @@ export function createInfraRule<MessageIds extends string>(spec: {
   };
   check: (model: EdgeModel, report: InfraReport<MessageIds>) => void;
 }) {
-  type Ids = MessageIds | keyof typeof CONFIG_MESSAGES;
-  return ruleCreator<[], Ids>({
+  return ruleCreator<[], MessageIds>({
     name: spec.name,
-    meta: { ...spec.meta, messages: { ...spec.meta.messages, ...CONFIG_MESSAGES }, schema: [] },
+    meta: { ...spec.meta, schema: [] },
     defaultOptions: [],
     create(context) {
       const sourceCode = context.sourceCode as unknown as { ast: { type: string }; text: string };
