@@ -1,4 +1,4 @@
-import { ruleCreator } from '../src/create-rule.js';
+import { createUngatedRule } from '../src/create-rule.js';
 import { onConfigProblems } from '../src/rule-helpers.js';
 
 /**
@@ -8,7 +8,7 @@ import { onConfigProblems } from '../src/rule-helpers.js';
  * so an editor's "disable for this line" and a CI filter act on configuration, not on whichever
  * code rule happened to run first.
  */
-export default ruleCreator({
+export default createUngatedRule({
   name: 'valid-configuration',
   meta: {
     type: 'problem',
