@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import { type HeaderEntry, type HeaderUse, HEADER_KINDS, type MemberAccess } from '../src/analysis.js';
 import { propertyKeyName, stringLiteralSource } from '../src/ast.js';
 import { createRule } from '../src/create-rule.js';
-import { CONFIG_MESSAGES, onAnalysis } from '../src/rule-helpers.js';
+import { onAnalysis } from '../src/rule-helpers.js';
 
 type MessageIds =
   | 'mixedCaseKey'
@@ -11,8 +11,7 @@ type MessageIds =
   | 'mixedCaseDelete'
   | 'mixedCaseRead'
   | 'useLowercase'
-  | 'lowercaseAtKey'
-  | keyof typeof CONFIG_MESSAGES;
+  | 'lowercaseAtKey';
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 /** `name`, `header.key`: text that takes `.toLowerCase()` without parentheses. */
@@ -58,7 +57,6 @@ export default createRule<[], MessageIds>({
     hasSuggestions: true,
     schema: [],
     messages: {
-      ...CONFIG_MESSAGES,
       mixedCaseKey:
         "Lambda@Edge header maps are keyed by the lowercase header name; write '{{ lower }}' instead of '{{ name }}' (the original spelling belongs in the entry's `key`).",
       mixedCaseKeyDuplicate:

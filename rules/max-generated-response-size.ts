@@ -4,9 +4,9 @@ import { createRule } from '../src/create-rule.js';
 import { type EventTypes, ORIGIN_EVENTS, VIEWER_EVENTS, formatEventTypes, onlyIn } from '../src/facts/event-types.js';
 import { ORIGIN_GENERATED_RESPONSE_LIMIT, VIEWER_GENERATED_RESPONSE_LIMIT } from '../src/facts/limits.js';
 import type { GeneratedResponse } from '../src/model/types.js';
-import { CONFIG_MESSAGES, onAnalysis } from '../src/rule-helpers.js';
+import { onAnalysis } from '../src/rule-helpers.js';
 
-type MessageIds = 'tooLarge' | keyof typeof CONFIG_MESSAGES;
+type MessageIds = 'tooLarge';
 type Options = [{ viewerLimit?: number; originLimit?: number }];
 
 const VIEWER_LIMIT = VIEWER_GENERATED_RESPONSE_LIMIT;
@@ -51,7 +51,6 @@ export default createRule<Options, MessageIds>({
       },
     ],
     messages: {
-      ...CONFIG_MESSAGES,
       tooLarge:
         'This {{ subject }}response is {{ atLeast }}{{ size }} bytes (body and headers{{ file }}); CloudFront rejects generated responses over {{ limit }} bytes {{ scope }} with a 502. {{ advice }}',
     },

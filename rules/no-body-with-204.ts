@@ -4,9 +4,9 @@ import { removeProperty } from '../src/estree/fixes.js';
 import { createRule } from '../src/create-rule.js';
 import { VIEWER_REQUEST, onlyIn } from '../src/facts/event-types.js';
 import type { FieldSetting, ResponseTarget } from '../src/model/types.js';
-import { CONFIG_MESSAGES, onAnalysis } from '../src/rule-helpers.js';
+import { onAnalysis } from '../src/rule-helpers.js';
 
-type MessageIds = 'bodyWith204' | 'bodyWith204Viewer' | 'removeBody' | keyof typeof CONFIG_MESSAGES;
+type MessageIds = 'bodyWith204' | 'bodyWith204Viewer' | 'removeBody';
 
 /** Can both settings run on one path? One set when the object is created always can. */
 function onSamePath(a: FieldSetting, b: FieldSetting): boolean {
@@ -30,7 +30,6 @@ export default createRule<[], MessageIds>({
     hasSuggestions: true,
     schema: [],
     messages: {
-      ...CONFIG_MESSAGES,
       bodyWith204Viewer:
         "This viewer-request response has status 204 (No Content) and a `body`: CloudFront answers the viewer with a 502, even for an empty body. Remove `body`, or use a status that allows one (for example '200').",
       bodyWith204:

@@ -2,10 +2,10 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule.js';
 import { lookupFile } from '../src/infra/index.js';
 import type { Handler } from '../src/model/index.js';
-import { CONFIG_MESSAGES, onAnalysis } from '../src/rule-helpers.js';
+import { onAnalysis } from '../src/rule-helpers.js';
 import { readSettings } from '../src/settings.js';
 
-type MessageIds = 'callbackHandler' | 'contextMethod' | keyof typeof CONFIG_MESSAGES;
+type MessageIds = 'callbackHandler' | 'contextMethod';
 
 /** `nodejs24.x` and later: the runtimes without callback-style handlers. */
 const FIRST_WITHOUT_CALLBACKS = 24;
@@ -26,7 +26,6 @@ export default createRule<[], MessageIds>({
     },
     schema: [],
     messages: {
-      ...CONFIG_MESSAGES,
       callbackHandler:
         '`{{ name }}` is a callback-style handler `(event, context, {{ callback }})`, and {{ where }} gives its function the {{ runtime }} runtime, which no longer supports callback handlers (Node.js 24 removed them): the function fails when invoked and CloudFront answers with an error. Make the handler `async` and `return` the result instead of calling `{{ callback }}`, or keep the function on nodejs22.x.',
       contextMethod:

@@ -2,9 +2,9 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { onlyIn, VIEWER_REQUEST } from '../src/facts/event-types.js';
 import { createRule } from '../src/create-rule.js';
 import { isCloudFrontViewerHeader } from '../src/headers.js';
-import { CONFIG_MESSAGES, onAnalysis } from '../src/rule-helpers.js';
+import { onAnalysis } from '../src/rule-helpers.js';
 
-type MessageIds = 'notInViewerRequest' | keyof typeof CONFIG_MESSAGES;
+type MessageIds = 'notInViewerRequest';
 
 export default createRule<[], MessageIds>({
   name: 'no-cloudfront-headers-in-viewer-request',
@@ -16,7 +16,6 @@ export default createRule<[], MessageIds>({
     },
     schema: [],
     messages: {
-      ...CONFIG_MESSAGES,
       notInViewerRequest:
         "CloudFront adds '{{ name }}' after viewer-request, so here it is missing (or holds whatever the client sent). Move this logic to an origin-request function, with a cache policy or origin request policy that adds the header.",
     },

@@ -9,14 +9,13 @@ import {
   VIEWER_REQUEST,
 } from '../src/facts/event-types.js';
 import { isCloudFrontViewerHeader, isDisallowedHeader, readOnlyEvents } from '../src/headers.js';
-import { CONFIG_MESSAGES, onAnalysis } from '../src/rule-helpers.js';
+import { onAnalysis } from '../src/rule-helpers.js';
 
 type MessageIds =
   | 'disallowed'
   | 'readOnly'
   | 'cloudFrontHeaderInViewerRequest'
-  | 'customHeaderInRequest'
-  | keyof typeof CONFIG_MESSAGES;
+  | 'customHeaderInRequest';
 
 /** How the message names what the code does to the header: literal entries and `=` writes are assignments. */
 const CHANGE_TEXT: Record<AccessOp, string> = { write: 'assignment', modify: 'change', delete: 'delete', read: 'read' };
@@ -32,7 +31,6 @@ export default createRule<[], MessageIds>({
     },
     schema: [],
     messages: {
-      ...CONFIG_MESSAGES,
       disallowed:
         "'{{ name }}' is a disallowed header: no edge function may add it ({{ event }}), and CloudFront answers 502 (\"The function tried to add a blacklisted header\"). Remove it; when copying another response's headers, filter it out.",
       readOnly:

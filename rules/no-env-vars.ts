@@ -3,7 +3,7 @@ import { READ } from '../src/estree/bindings.js';
 import { memberName, outerParent, propertyKeyName } from '../src/estree/nodes.js';
 import { RUNTIME_VARIABLES } from '../src/facts/runtime.js';
 import { createRule } from '../src/create-rule.js';
-import { CONFIG_MESSAGES, onAnalysis } from '../src/rule-helpers.js';
+import { onAnalysis } from '../src/rule-helpers.js';
 import type { Analysis } from '../src/model/types.js';
 import { isMultiTarget, onOtherTargetBranch } from '../src/model/targets.js';
 
@@ -28,7 +28,7 @@ const NON_PRODUCTION_VALUES: ReadonlySet<string> = new Set(['test', 'testing', '
 /** Values that name production: compared with undefined they take the non-production side. */
 const PRODUCTION_VALUES: ReadonlySet<string> = new Set(['production', 'prod']);
 
-type MessageIds = 'envVar' | 'dynamicEnvVar' | 'envObject' | 'productionCheck' | keyof typeof CONFIG_MESSAGES;
+type MessageIds = 'envVar' | 'dynamicEnvVar' | 'envObject' | 'productionCheck';
 type Options = [{ allow?: string[] }];
 
 /** Also the runtime's own variables, which rules and users import from here. */
@@ -141,7 +141,6 @@ export default createRule<Options, MessageIds>({
       },
     ],
     messages: {
-      ...CONFIG_MESSAGES,
       envVar:
         '`{{ name }}` is not set in Lambda@Edge: edge functions cannot have environment variables (a deploy that sets them fails, and the value is undefined at run time). Inject it at build time (a bundler `define`, a generated config module) or read it from SSM Parameter Store / Secrets Manager at cold start.',
       dynamicEnvVar:

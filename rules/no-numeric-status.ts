@@ -1,9 +1,9 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { valueLeaves } from '../src/estree/nodes.js';
 import { createRule } from '../src/create-rule.js';
-import { CONFIG_MESSAGES, onAnalysis } from '../src/rule-helpers.js';
+import { onAnalysis } from '../src/rule-helpers.js';
 
-type MessageIds = 'numericStatus' | 'numericStatusFrom' | 'wrapInString' | keyof typeof CONFIG_MESSAGES;
+type MessageIds = 'numericStatus' | 'numericStatusFrom' | 'wrapInString';
 
 /** Numeric literals a status expression can evaluate to: `302`, `ok ? 200 : 404`, `code || 500`. */
 function numericLiterals(value: TSESTree.Node): TSESTree.NumberLiteral[] {
@@ -25,7 +25,6 @@ export default createRule<[], MessageIds>({
     hasSuggestions: true,
     schema: [],
     messages: {
-      ...CONFIG_MESSAGES,
       numericStatus:
         "Lambda@Edge documents a response's `status` as a string; write '{{ value }}' instead of the number {{ value }}.",
       numericStatusFrom:

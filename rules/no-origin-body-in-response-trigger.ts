@@ -3,9 +3,9 @@ import type { Analysis, MemberAccess } from '../src/analysis.js';
 import { type FunctionNode, isFunctionNode, outerParent } from '../src/ast.js';
 import { createRule } from '../src/create-rule.js';
 import { RESPONSE_EVENTS, formatEventTypes, onlyIn } from '../src/event-types.js';
-import { CONFIG_MESSAGES, onAnalysis } from '../src/rule-helpers.js';
+import { onAnalysis } from '../src/rule-helpers.js';
 
-type MessageIds = 'originBody' | keyof typeof CONFIG_MESSAGES;
+type MessageIds = 'originBody';
 
 function enclosingFunction(node: TSESTree.Node): FunctionNode | undefined {
   let current = node.parent;
@@ -40,7 +40,6 @@ export default createRule<[], MessageIds>({
     },
     schema: [],
     messages: {
-      ...CONFIG_MESSAGES,
       originBody:
         "The origin's body is not available in {{ event }}: CloudFront never passes it to the function, so `response.body` is always undefined here. Generate the whole body in the function, or change the content at the origin (or in an origin-request trigger that generates the response).",
     },

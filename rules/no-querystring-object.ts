@@ -3,15 +3,14 @@ import { memberName, unwrap } from '../src/estree/nodes.js';
 import { STRING_MEMBERS } from '../src/facts/strings.js';
 import type { Analysis } from '../src/model/types.js';
 import { createRule } from '../src/create-rule.js';
-import { CONFIG_MESSAGES, onAnalysis } from '../src/rule-helpers.js';
+import { onAnalysis } from '../src/rule-helpers.js';
 
 type MessageIds =
   | 'objectAccess'
   | 'objectWrite'
   | 'objectUse'
   | 'objectAssigned'
-  | 'stringify'
-  | keyof typeof CONFIG_MESSAGES;
+  | 'stringify';
 
 /** Members a string has: using these on the query string is correct. */
 const ALLOWED_MEMBERS: ReadonlySet<string> = new Set([...STRING_MEMBERS, 'constructor', 'valueOf']);
@@ -40,7 +39,6 @@ export default createRule<[], MessageIds>({
     hasSuggestions: true,
     schema: [],
     messages: {
-      ...CONFIG_MESSAGES,
       objectAccess:
         "`request.querystring` is a string in Lambda@Edge (like 'lang=en&page=2', without '?'), not an object, so `{{ name }}` on it is undefined. Parse it first: `new URLSearchParams(request.querystring).get('{{ name }}')`.",
       objectWrite:

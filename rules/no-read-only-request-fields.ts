@@ -4,14 +4,13 @@ import type { MemberAccess } from '../src/analysis.js';
 import { outerParent, unwrap } from '../src/ast.js';
 import { createRule } from '../src/create-rule.js';
 import { RESPONSE_EVENTS, formatEventTypes, onlyIn } from '../src/event-types.js';
-import { CONFIG_MESSAGES, onAnalysis } from '../src/rule-helpers.js';
+import { onAnalysis } from '../src/rule-helpers.js';
 
 type MessageIds =
   | 'readOnlyMethod'
   | 'readOnlyClientIp'
   | 'readOnlyConfig'
-  | 'readOnlyInResponse'
-  | keyof typeof CONFIG_MESSAGES;
+  | 'readOnlyInResponse';
 
 type Context = Readonly<TSESLint.RuleContext<MessageIds, []>>;
 
@@ -65,7 +64,6 @@ export default createRule<[], MessageIds>({
     },
     schema: [],
     messages: {
-      ...CONFIG_MESSAGES,
       readOnlyMethod:
         "`request.method` is read-only in every Lambda@Edge event: CloudFront ignores or rejects a change to it, so a function cannot change the HTTP method. To route by method, read it (`if (request.method === 'POST')`) and change the URI or origin, or answer the request with a generated response.",
       readOnlyClientIp:

@@ -3,9 +3,9 @@ import { memberName, propertyKeyName, unwrap } from '../src/estree/nodes.js';
 import { createRule } from '../src/create-rule.js';
 import { VIEWER_RESPONSE, onlyIn } from '../src/facts/event-types.js';
 import type { Analysis } from '../src/model/types.js';
-import { CONFIG_MESSAGES, onAnalysis } from '../src/rule-helpers.js';
+import { onAnalysis } from '../src/rule-helpers.js';
 
-type MessageIds = 'statusChange' | 'generatedStatus' | keyof typeof CONFIG_MESSAGES;
+type MessageIds = 'statusChange' | 'generatedStatus';
 
 /**
  * `response.status` of the received response, or a constant holding it (`const { status } =
@@ -42,7 +42,6 @@ export default createRule<[], MessageIds>({
     },
     schema: [],
     messages: {
-      ...CONFIG_MESSAGES,
       statusChange:
         'A Lambda@Edge viewer-response function may not change the status code, whether the response came from the origin or the cache. Change the status in an origin-response trigger instead (or answer from a viewer-request trigger), and only edit headers here.',
       generatedStatus:

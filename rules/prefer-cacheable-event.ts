@@ -2,9 +2,9 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { memberName, outerParent, unwrap } from '../src/estree/nodes.js';
 import type { Analysis, Handler, Kind } from '../src/model/types.js';
 import { createRule } from '../src/create-rule.js';
-import { CONFIG_MESSAGES, onAnalysis } from '../src/rule-helpers.js';
+import { onAnalysis } from '../src/rule-helpers.js';
 
-type MessageIds = 'preferOriginResponse' | keyof typeof CONFIG_MESSAGES;
+type MessageIds = 'preferOriginResponse';
 
 /** Kinds whose use means the handler depends on the viewer's request. */
 const REQUEST_KINDS: ReadonlySet<Kind> = new Set(['request', 'request-headers', 'querystring', 'request-body']);
@@ -37,7 +37,6 @@ export default createRule<[], MessageIds>({
     },
     schema: [],
     messages: {
-      ...CONFIG_MESSAGES,
       preferOriginResponse:
         "`{{ name }}` is a viewer-response handler whose header edits use nothing from the viewer's request, so it redoes the same work on every request, cache hits included, and adds its run time to each one. Attached to origin-response it would run only on a cache miss, and CloudFront would cache the edited headers with the object.",
     },

@@ -4,7 +4,7 @@ import { isAbsentValue, isPlainString, outerParent, unwrap as unwrapped, valueLe
 import type { FieldSetting, ResponseTarget } from '../src/model/types.js';
 import { base64Problem } from '../src/static-value.js';
 import { createRule } from '../src/create-rule.js';
-import { CONFIG_MESSAGES, onAnalysis } from '../src/rule-helpers.js';
+import { onAnalysis } from '../src/rule-helpers.js';
 
 type MessageIds =
   | 'invalidEncoding'
@@ -16,8 +16,7 @@ type MessageIds =
   | 'addBase64Encoding'
   | 'setBase64Encoding'
   | 'bufferBody'
-  | 'encodeBuffer'
-  | keyof typeof CONFIG_MESSAGES;
+  | 'encodeBuffer';
 
 type Given = FieldSetting & { value: TSESTree.Node };
 interface Target {
@@ -43,7 +42,6 @@ export default createRule<[], MessageIds>({
     hasSuggestions: true,
     schema: [],
     messages: {
-      ...CONFIG_MESSAGES,
       invalidEncoding:
         "`bodyEncoding` must be 'text' or 'base64', not {{ value }}: CloudFront rejects any other value (Lambda validation error, 502). Use 'text' for a string body, 'base64' for base64-encoded bytes.",
       encodingCase:

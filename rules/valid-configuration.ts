@@ -1,5 +1,5 @@
-import { ruleCreator } from '../src/create-rule.js';
-import { CONFIG_MESSAGES, onConfigProblems } from '../src/rule-helpers.js';
+import { createUngatedRule } from '../src/create-rule.js';
+import { onConfigProblems } from '../src/rule-helpers.js';
 
 /**
  * The one rule that reports configuration problems: an invalid `@lambda-edge-event` comment,
@@ -8,7 +8,7 @@ import { CONFIG_MESSAGES, onConfigProblems } from '../src/rule-helpers.js';
  * so an editor's "disable for this line" and a CI filter act on configuration, not on whichever
  * code rule happened to run first.
  */
-export default ruleCreator({
+export default createUngatedRule({
   name: 'valid-configuration',
   meta: {
     type: 'problem',
@@ -16,7 +16,8 @@ export default ruleCreator({
       description: 'Require valid Lambda@Edge event type comments, settings and readable infrastructure code',
       recommended: 'recommended',
     },
-    messages: { invalidConfig: CONFIG_MESSAGES.invalidConfig },
+    // The problem's own text says what is wrong and what to write instead.
+    messages: { invalidConfig: '{{ message }}' },
     schema: [],
   },
   defaultOptions: [],

@@ -3,7 +3,7 @@ import { createRule } from '../src/create-rule.js';
 import { asyncInsertionPoint } from '../src/estree/fixes.js';
 import { type EventTypes, REQUEST_EVENTS, RESPONSE_EVENTS, onlyIn } from '../src/facts/event-types.js';
 import type { Analysis, Completion, Handler, Kind } from '../src/model/index.js';
-import { CONFIG_MESSAGES, onAnalysis } from '../src/rule-helpers.js';
+import { onAnalysis } from '../src/rule-helpers.js';
 
 type MessageIds =
   | 'callbackTwice'
@@ -15,8 +15,7 @@ type MessageIds =
   | 'useResponse'
   | 'returnIgnored'
   | 'returnIgnoredNoCallback'
-  | 'makeAsync'
-  | keyof typeof CONFIG_MESSAGES;
+  | 'makeAsync';
 
 const WHOLE_EVENT_KINDS: ReadonlySet<Kind> = new Set(['event', 'records', 'record', 'cf']);
 
@@ -47,7 +46,6 @@ export default createRule<[], MessageIds>({
     hasSuggestions: true,
     schema: [],
     messages: {
-      ...CONFIG_MESSAGES,
       callbackTwice:
         '`{{ name }}` may already have been called (line {{ line }}) when this call runs: Lambda keeps only the first result and CloudFront gets whatever that was. Return right after calling `{{ name }}`, or use if/else so each path calls it once.',
       callbackInAsync:

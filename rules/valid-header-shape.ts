@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import { type Analysis, HEADER_KINDS } from '../src/analysis.js';
 import { canonicalHeaderName, findProperty, memberName, stringLiteralSource, unwrap } from '../src/ast.js';
 import { createRule } from '../src/create-rule.js';
-import { CONFIG_MESSAGES, onAnalysis } from '../src/rule-helpers.js';
+import { onAnalysis } from '../src/rule-helpers.js';
 
 type Options = [{ checkKeyMatchesName?: boolean }];
 type MessageIds =
@@ -15,8 +15,7 @@ type MessageIds =
   | 'keyMismatch'
   | 'mapNotObject'
   | 'wrapInEntry'
-  | 'wrapInArray'
-  | keyof typeof CONFIG_MESSAGES;
+  | 'wrapInArray';
 
 /** What a statically obvious non-string expression is, for messages; undefined when unknown. */
 function obviousType(raw: TSESTree.Node): string | undefined {
@@ -70,7 +69,6 @@ export default createRule<Options, MessageIds>({
       },
     ],
     messages: {
-      ...CONFIG_MESSAGES,
       notAnArray:
         "Header '{{ name }}' is {{ type }}, but each Lambda@Edge header map value must be an array of `{ key, value }` objects; CloudFront rejects the result with a 502 (Lambda validation error). Write `[{ key: '{{ canonical }}', value: '...' }]`.",
       valueObjectNotInArray:

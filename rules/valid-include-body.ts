@@ -4,7 +4,7 @@ import { STRING_MEMBERS, memberName, outerParent, propertyKeyName, unwrap } from
 import { base64Problem } from '../src/static-value.js';
 import { createRule } from '../src/create-rule.js';
 import { RESPONSE_EVENTS, formatEventTypes, onlyIn } from '../src/event-types.js';
-import { CONFIG_MESSAGES, onAnalysis } from '../src/rule-helpers.js';
+import { onAnalysis } from '../src/rule-helpers.js';
 
 type MessageIds =
   | 'invalidAction'
@@ -17,8 +17,7 @@ type MessageIds =
   | 'readOnlyTruncated'
   | 'bodyAsString'
   | 'stringAssigned'
-  | 'notInResponseEvent'
-  | keyof typeof CONFIG_MESSAGES;
+  | 'notInResponseEvent';
 
 const ACTIONS = ['replace', 'read-only'];
 const ENCODINGS = ['text', 'base64'];
@@ -62,7 +61,6 @@ export default createRule<[], MessageIds>({
     hasSuggestions: true,
     schema: [],
     messages: {
-      ...CONFIG_MESSAGES,
       invalidAction:
         "`request.body.action` accepts only 'read-only' (the default: changes are ignored) or 'replace' (the origin receives `data`), not '{{ value }}'.",
       invalidEncoding:

@@ -6,7 +6,7 @@ import { trimSlashes } from '../src/estree/text.js';
 import { createRule } from '../src/create-rule.js';
 import { ORIGIN_REQUEST, VIEWER_EVENTS, formatEventTypes, onlyIn } from '../src/facts/event-types.js';
 import type { Analysis } from '../src/model/types.js';
-import { CONFIG_MESSAGES, onAnalysis } from '../src/rule-helpers.js';
+import { onAnalysis } from '../src/rule-helpers.js';
 
 type MessageIds =
   | 'bothOriginKinds'
@@ -23,8 +23,7 @@ type MessageIds =
   | 'timeoutInvalid'
   | 'sslProtocolInvalid'
   | 'authMethodInvalid'
-  | 'originOutsideOriginRequest'
-  | keyof typeof CONFIG_MESSAGES;
+  | 'originOutsideOriginRequest';
 
 /** `custom`, `s3`, or not known (a field written through a variable we cannot follow). */
 type OriginKind = 'custom' | 's3' | undefined;
@@ -88,7 +87,6 @@ export default createRule<[], MessageIds>({
     },
     schema: [],
     messages: {
-      ...CONFIG_MESSAGES,
       bothOriginKinds: `\`request.origin\` has both \`custom\` and \`s3\`: it must hold exactly one of them, so ${REJECTED}. Keep \`custom\` for a web server or \`s3\` for a bucket, not both.`,
       noOriginKind: `\`request.origin\` has neither \`custom\` nor \`s3\`: it must hold exactly one of them, so ${REJECTED}. Put the fields under \`custom: { ... }\` for a web server or \`s3: { ... }\` for a bucket.`,
       domainNameEmpty: `\`domainName\` is empty: an origin needs a domain name, so ${REJECTED}. Write the origin's host name, for example {{ example }}.`,

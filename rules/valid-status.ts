@@ -4,7 +4,7 @@ import { isPlainString, unwrap, valueLeaves } from '../src/estree/nodes.js';
 import { VIEWER_RESPONSE, onlyIn } from '../src/facts/event-types.js';
 import type { FieldSetting, ResponseTarget } from '../src/model/types.js';
 import { createRule } from '../src/create-rule.js';
-import { CONFIG_MESSAGES, onAnalysis } from '../src/rule-helpers.js';
+import { onAnalysis } from '../src/rule-helpers.js';
 
 type MessageIds =
   | 'statusOutOfRange'
@@ -13,8 +13,7 @@ type MessageIds =
   | 'statusDescriptionNotString'
   | 'quoteStatusDescription'
   | 'statusCodeField'
-  | 'useStatusField'
-  | keyof typeof CONFIG_MESSAGES;
+  | 'useStatusField';
 
 type ReportFixFunction = TSESLint.ReportFixFunction;
 
@@ -29,7 +28,6 @@ export default createRule<[], MessageIds>({
     hasSuggestions: true,
     schema: [],
     messages: {
-      ...CONFIG_MESSAGES,
       statusOutOfRange:
         'Status {{ value }} is outside 200–599: CloudFront sends an error to the viewer instead of this response. Use a status from 200 to 599.',
       statusMalformed:

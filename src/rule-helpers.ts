@@ -2,8 +2,6 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import { configProblemsFor, getAnalysis } from './model/index.js';
 import type { Analysis, ConfigProblem } from './model/types.js';
 
-export { CONFIG_MESSAGES } from './create-rule.js';
-
 /**
  * The common shape of a rule: `check` reads the file's edge model once. `createRule` has
  * already decided the file is Lambda@Edge code (it is the only gate); configuration problems

@@ -56,8 +56,16 @@ function cacheKey(options: InfrastructureOptions): string {
   return `${options.cwd}\0${text}`;
 }
 
+/**
+ * The last lookup's options and answer: every file of a lint run asks with the same cwd and
+ * the same settings values, so the key string is built once, not once per file.
+ */
+let last: { cwd: string; part: unknown; found: Discovery } | undefined;
+
 function discovery(options: InfrastructureOptions): Discovery | undefined {
   if (options.infrastructure === false && !options.handlers) return undefined;
+  const part = options.handlers ?? options.infrastructure;
+  if (last && last.cwd === options.cwd && last.part === part) return last.found;
   const key = cacheKey(options);
   let found = discoveries.get(key);
   if (!found) {
@@ -65,6 +73,7 @@ function discovery(options: InfrastructureOptions): Discovery | undefined {
     found = discover(resolve(options.cwd), infrastructure, options.handlers);
     discoveries.set(key, found);
   }
+  last = { cwd: options.cwd, part, found };
   return found;
 }
 
@@ -109,6 +118,7 @@ export function getInfrastructureMap(options: InfrastructureOptions): Infrastruc
  */
 export function clearInfrastructureCache(): void {
   discoveries.clear();
+  last = undefined;
 }
 
 /**

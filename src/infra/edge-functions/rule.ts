@@ -1,8 +1,22 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { type LambdaEdgeRuleDocs, ruleCreator } from '../../create-rule.js';
-import { CONFIG_MESSAGES } from '../../rule-helpers.js';
+import { type LambdaEdgeRuleDocs, createUngatedRule } from '../../create-rule.js';
 import { edgeModelOf, mayHoldEdgeInfrastructure } from './index.js';
 import type { EdgeFunction, EdgeModel, SourceNode } from './model.js';
+
+/**
+ * The text test, once per file: every `infra-*` rule asks it of every linted file (ten rules,
+ * seven substring searches of the whole text each), and on code with no infrastructure it is
+ * nearly all these rules cost.
+ */
+const mayHoldByAst = new WeakMap<object, boolean>();
+function mayHold(sourceCode: { ast: object; text: string }): boolean {
+  let result = mayHoldByAst.get(sourceCode.ast);
+  if (result === undefined) {
+    result = mayHoldEdgeInfrastructure(sourceCode.text);
+    mayHoldByAst.set(sourceCode.ast, result);
+  }
+  return result;
+}
 
 export type InfraReport<MessageIds extends string> = (
   node: SourceNode,
@@ -27,14 +41,13 @@ export function createInfraRule<MessageIds extends string>(spec: {
   /** `file.filename` is the linted infrastructure file, for settings written relative to it. */
   check: (model: EdgeModel, report: InfraReport<MessageIds>, file: { filename: string }) => void;
 }) {
-  type Ids = MessageIds | keyof typeof CONFIG_MESSAGES;
-  return ruleCreator<[], Ids>({
+  return createUngatedRule<[], MessageIds>({
     name: spec.name,
-    meta: { ...spec.meta, messages: { ...spec.meta.messages, ...CONFIG_MESSAGES }, schema: [] },
+    meta: { ...spec.meta, schema: [] },
     defaultOptions: [],
     create(context) {
       const sourceCode = context.sourceCode as unknown as { ast: { type: string }; text: string };
-      if (!mayHoldEdgeInfrastructure(sourceCode.text)) return {};
+      if (!mayHold(sourceCode)) return {};
       const model = edgeModelOf({ sourceCode });
       if (model.functions.length === 0 && model.behaviors.length === 0) return {};
       const rootType = sourceCode.ast.type;
