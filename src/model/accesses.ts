@@ -109,6 +109,7 @@ function collectPatternAndInReads(m: FileState): void {
       if (kind && kind !== 'request-handler' && kind !== 'response-handler') addPatternReads(m, param, kind);
     });
   }
+  collectOwnPropertyChecks(m);
   for (const check of m.inChecks) {
     const kind = classify(m, check.right);
     if (!kind || !HEADER_KINDS.has(kind) || check.left.type === AST_NODE_TYPES.PrivateIdentifier) continue;
@@ -166,4 +167,39 @@ function accessOp(member: TSESTree.MemberExpression): { op: AccessOp; value: TSE
     }
   }
   return { op: 'read', value: undefined };
+}
+
+/**
+ * `headers.hasOwnProperty('x')`, `Object.hasOwn(headers, 'x')`,
+ * `Object.prototype.hasOwnProperty.call(headers, 'x')`: a presence check by key, read like `'x' in headers`.
+ */
+function collectOwnPropertyChecks(m: FileState): void {
+  for (const member of m.members) {
+    const method = memberName(member);
+    const { node: callee, parent: call } = outerParent(member);
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== callee) continue;
+    let map: TSESTree.Node | undefined;
+    let key: TSESTree.Node | undefined;
+    if (method === 'hasOwnProperty') [map, key] = [member.object, call.arguments[0]];
+    else if (method === 'hasOwn' && isObjectGlobal(m, member.object)) [map, key] = [call.arguments[0], call.arguments[1]];
+    else if (method === 'call' && isPrototypeHasOwn(m, member.object)) [map, key] = [call.arguments[0], call.arguments[1]];
+    if (!map || !key || map.type === AST_NODE_TYPES.SpreadElement || key.type === AST_NODE_TYPES.SpreadElement) continue;
+    const kind = classify(m, map);
+    const name = literalString(key);
+    if (!kind || !HEADER_KINDS.has(kind) || name === undefined) continue;
+    m.accesses.push({ node: call as unknown as TSESTree.MemberExpression, objectKind: kind, name, keyNode: key, op: 'read', value: undefined });
+  }
+}
+
+function isObjectGlobal(m: FileState, node: TSESTree.Node): boolean {
+  return node.type === AST_NODE_TYPES.Identifier && node.name === 'Object' && m.bindings.isGlobal(node);
+}
+
+/** `Object.prototype.hasOwnProperty` or `{}.hasOwnProperty`. */
+function isPrototypeHasOwn(m: FileState, raw: TSESTree.Node): boolean {
+  const node = unwrap(raw);
+  if (node.type !== AST_NODE_TYPES.MemberExpression || memberName(node) !== 'hasOwnProperty') return false;
+  const owner = unwrap(node.object);
+  if (owner.type === AST_NODE_TYPES.ObjectExpression) return owner.properties.length === 0;
+  return owner.type === AST_NODE_TYPES.MemberExpression && memberName(owner) === 'prototype' && isObjectGlobal(m, owner.object);
 }

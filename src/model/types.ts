@@ -41,7 +41,10 @@ export type AccessOp = 'read' | 'write' | 'delete' | 'modify';
 
 /** A property of a Lambda@Edge object being read or written. */
 export interface MemberAccess {
-  /** The member expression, or the pattern property for destructuring reads. */
+  /**
+   * The member expression, or the pattern property for destructuring reads (for `'x' in headers`
+   * and `headers.hasOwnProperty('x')` checks: the whole expression, whatever its declared type).
+   */
   node: TSESTree.MemberExpression | TSESTree.Property;
   objectKind: Kind;
   /** Static property name, when known. */

@@ -735,5 +735,49 @@ exports.handler = (event, context, callback) => {
         { messageId: 'mixedCaseWrite', line: 8, column: 31 },
       ],
     },
+    {
+      // Own-property checks name a key like \`in\` does: a mixed-case one is never there.
+      code: `exports.handler = async (event) => {
+  const request = event.Records[0].cf.request;
+  if (request.headers.hasOwnProperty('Authorization')) return request;
+  if (Object.hasOwn(request.headers, 'X-Api-Key') || Object.prototype.hasOwnProperty.call(request.headers, 'Cookie')) return request;
+  return { status: '401', statusDescription: 'Unauthorized' };
+};`,
+      errors: [
+        {
+          messageId: 'mixedCaseRead',
+          line: 3,
+          column: 38,
+          suggestions: [{ messageId: 'useLowercase', output: `exports.handler = async (event) => {
+  const request = event.Records[0].cf.request;
+  if (request.headers.hasOwnProperty('authorization')) return request;
+  if (Object.hasOwn(request.headers, 'X-Api-Key') || Object.prototype.hasOwnProperty.call(request.headers, 'Cookie')) return request;
+  return { status: '401', statusDescription: 'Unauthorized' };
+};` }],
+        },
+        {
+          messageId: 'mixedCaseRead',
+          line: 4,
+          column: 38,
+          suggestions: [{ messageId: 'useLowercase', output: `exports.handler = async (event) => {
+  const request = event.Records[0].cf.request;
+  if (request.headers.hasOwnProperty('Authorization')) return request;
+  if (Object.hasOwn(request.headers, 'x-api-key') || Object.prototype.hasOwnProperty.call(request.headers, 'Cookie')) return request;
+  return { status: '401', statusDescription: 'Unauthorized' };
+};` }],
+        },
+        {
+          messageId: 'mixedCaseRead',
+          line: 4,
+          column: 108,
+          suggestions: [{ messageId: 'useLowercase', output: `exports.handler = async (event) => {
+  const request = event.Records[0].cf.request;
+  if (request.headers.hasOwnProperty('Authorization')) return request;
+  if (Object.hasOwn(request.headers, 'X-Api-Key') || Object.prototype.hasOwnProperty.call(request.headers, 'cookie')) return request;
+  return { status: '401', statusDescription: 'Unauthorized' };
+};` }],
+        },
+      ],
+    },
   ],
 });

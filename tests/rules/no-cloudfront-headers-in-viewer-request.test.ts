@@ -151,5 +151,15 @@ exports.handler = async (event) => {
 };`,
       errors: [{ messageId: 'notInViewerRequest', data: { name: 'cloudfront-viewer-country' }, line: 2, column: 17 }],
     },
+    {
+      // A presence check with hasOwnProperty, called through Object.prototype.
+      code: `// @lambda-edge-event viewer-request
+exports.handler = async (event) => {
+  const request = event.Records[0].cf.request;
+  if (Object.prototype.hasOwnProperty.call(request.headers, 'cloudfront-viewer-country')) request.uri = '/geo';
+  return request;
+};`,
+      errors: [{ messageId: 'notInViewerRequest', data: { name: 'cloudfront-viewer-country' }, line: 4, column: 61 }],
+    },
   ],
 });
