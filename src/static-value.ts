@@ -148,81 +148,105 @@ function evaluateCall(node: TSESTree.CallExpression, ctx: StaticContext, depth: 
   const { object, name } = calleeName(node.callee);
   const args = node.arguments;
   if (!name) return undefined;
-
-  if (name === 'repeat' && object && args.length === 1) {
-    const base = evaluate(object, ctx, depth + 1);
-    const count = evaluate(args[0]!, ctx, depth + 1);
-    const n = count?.text === undefined ? NaN : Number(count.text);
-    if (!base || !Number.isInteger(n) || n < 0) return undefined;
-    const bytes = base.bytes * n;
-    if (base.text !== undefined && bytes <= MAX_TEXT) return fromText(base.text.repeat(n));
-    return { bytes };
-  }
-
+  if (name === 'repeat' && object && args.length === 1) return evaluateRepeat(object, args[0]!, ctx, depth);
   if (name === 'stringify' && object && isIdentifier(object, 'JSON') && args.length >= 1) {
-    const value = toPlainValue(args[0]!, ctx, depth + 1);
-    if (value === NOT_STATIC) return undefined;
-    let indent: number | string | undefined;
-    if (args.length >= 3) {
-      const i = evaluate(args[2]!, ctx, depth + 1)?.text;
-      if (i === undefined) return undefined;
-      indent = /^\d+$/.test(i) ? Number(i) : i;
-    }
-    if (args.length >= 2 && !(unwrap(args[1]!).type === AST_NODE_TYPES.Literal && (unwrap(args[1]!) as TSESTree.Literal).value === null)) {
-      return undefined;
-    }
-    const text = JSON.stringify(value, null, indent);
-    return text === undefined ? undefined : fromText(text);
+    return evaluateJsonStringify(args, ctx, depth);
   }
-
   if (name === 'join' && object && args.length <= 1 && unwrap(object).type === AST_NODE_TYPES.ArrayExpression) {
-    const sep = args.length === 1 ? evaluate(args[0]!, ctx, depth + 1) : fromText(',');
-    if (!sep) return undefined;
-    const parts: StaticValue[] = [];
-    const elements = (unwrap(object) as TSESTree.ArrayExpression).elements;
-    for (let i = 0; i < elements.length; i++) {
-      const el = elements[i];
-      if (!el || el.type === AST_NODE_TYPES.SpreadElement) return undefined;
-      const v = evaluate(el, ctx, depth + 1);
-      if (!v) return undefined;
-      if (i > 0) parts.push(sep);
-      parts.push(v);
-    }
-    return concat(parts);
+    return evaluateArrayJoin(unwrap(object) as TSESTree.ArrayExpression, args, ctx, depth);
   }
-
   if ((name === 'join' || name === 'resolve') && (object ? isPathModule(object, ctx) : isPathFunction(node.callee, ctx))) {
-    const parts: string[] = [];
-    for (const arg of args) {
-      const v = evaluatePath(arg, ctx, depth + 1);
-      if (v === undefined) return undefined;
-      parts.push(v);
-    }
-    return fromText(name === 'join' ? path.join(...parts) : path.resolve(ctx.dirname, ...parts));
+    return evaluatePathCall(name, args, ctx, depth);
   }
+  if (name === 'readFileSync' && args.length >= 1) return evaluateReadFileSync(args, ctx, depth);
+  if (name === 'toString' && object && args.length <= 1) return evaluateToString(object, args, ctx, depth);
+  return undefined;
+}
 
-  if (name === 'readFileSync' && args.length >= 1) {
-    const file = evaluatePath(args[0]!, ctx, depth + 1);
-    if (file === undefined) return undefined;
-    // readFileSync(p, 'base64') / readFileSync(p, { encoding: 'base64' }) returns the encoded text.
-    const enc = args.length >= 2 ? readEncoding(args[1]!, ctx, depth) : 'utf8';
-    if (enc === undefined) return undefined;
-    const content = sizeFile(file, ctx);
-    if (!content || /^utf-?8$/i.test(enc)) return content;
-    return enc === 'base64' ? toBase64(content) : undefined;
+type CallArguments = TSESTree.CallExpression['arguments'];
+
+/** `base.repeat(count)`: the repeated text, or only its size when too long to keep. */
+function evaluateRepeat(object: TSESTree.Node, countArg: TSESTree.Node, ctx: StaticContext, depth: number): StaticValue | undefined {
+  const base = evaluate(object, ctx, depth + 1);
+  const count = evaluate(countArg, ctx, depth + 1);
+  const n = count?.text === undefined ? NaN : Number(count.text);
+  if (!base || !Number.isInteger(n) || n < 0) return undefined;
+  const bytes = base.bytes * n;
+  if (base.text !== undefined && bytes <= MAX_TEXT) return fromText(base.text.repeat(n));
+  return { bytes };
+}
+
+/** `JSON.stringify(value[, null[, indent]])` of a plain static value; a replacer other than `null` is not followed. */
+function evaluateJsonStringify(args: CallArguments, ctx: StaticContext, depth: number): StaticValue | undefined {
+  const value = toPlainValue(args[0]!, ctx, depth + 1);
+  if (value === NOT_STATIC) return undefined;
+  let indent: number | string | undefined;
+  if (args.length >= 3) {
+    const i = evaluate(args[2]!, ctx, depth + 1)?.text;
+    if (i === undefined) return undefined;
+    indent = /^\d+$/.test(i) ? Number(i) : i;
   }
-
-  if (name === 'toString' && object && args.length <= 1) {
-    // readFileSync(p).toString() / Buffer.from(x).toString('utf8'): same text.
-    const enc = args.length === 1 ? evaluate(args[0]!, ctx, depth + 1)?.text : 'utf8';
-    if (enc === undefined) return undefined;
-    const source = evaluate(object, ctx, depth + 1) ?? bufferSource(object, ctx, depth);
-    if (!source) return undefined;
-    if (/^utf-?8$/i.test(enc)) return source;
-    if (enc === 'base64') return toBase64(source);
+  if (args.length >= 2 && !(unwrap(args[1]!).type === AST_NODE_TYPES.Literal && (unwrap(args[1]!) as TSESTree.Literal).value === null)) {
     return undefined;
   }
+  const text = JSON.stringify(value, null, indent);
+  return text === undefined ? undefined : fromText(text);
+}
 
+/** `[a, b].join(sep)`: every element static, no holes or spreads. */
+function evaluateArrayJoin(
+  array: TSESTree.ArrayExpression,
+  args: CallArguments,
+  ctx: StaticContext,
+  depth: number,
+): StaticValue | undefined {
+  const sep = args.length === 1 ? evaluate(args[0]!, ctx, depth + 1) : fromText(',');
+  if (!sep) return undefined;
+  const parts: StaticValue[] = [];
+  const elements = array.elements;
+  for (let i = 0; i < elements.length; i++) {
+    const el = elements[i];
+    if (!el || el.type === AST_NODE_TYPES.SpreadElement) return undefined;
+    const v = evaluate(el, ctx, depth + 1);
+    if (!v) return undefined;
+    if (i > 0) parts.push(sep);
+    parts.push(v);
+  }
+  return concat(parts);
+}
+
+/** `path.join(...)` / `path.resolve(...)` (resolved against the file's directory). */
+function evaluatePathCall(name: 'join' | 'resolve', args: CallArguments, ctx: StaticContext, depth: number): StaticValue | undefined {
+  const parts: string[] = [];
+  for (const arg of args) {
+    const v = evaluatePath(arg, ctx, depth + 1);
+    if (v === undefined) return undefined;
+    parts.push(v);
+  }
+  return fromText(name === 'join' ? path.join(...parts) : path.resolve(ctx.dirname, ...parts));
+}
+
+/** `readFileSync(p[, encoding])`: the file's size, as text or as its base64 encoding. */
+function evaluateReadFileSync(args: CallArguments, ctx: StaticContext, depth: number): StaticValue | undefined {
+  const file = evaluatePath(args[0]!, ctx, depth + 1);
+  if (file === undefined) return undefined;
+  // readFileSync(p, 'base64') / readFileSync(p, { encoding: 'base64' }) returns the encoded text.
+  const enc = args.length >= 2 ? readEncoding(args[1]!, ctx, depth) : 'utf8';
+  if (enc === undefined) return undefined;
+  const content = sizeFile(file, ctx);
+  if (!content || /^utf-?8$/i.test(enc)) return content;
+  return enc === 'base64' ? toBase64(content) : undefined;
+}
+
+/** `x.toString([encoding])` of a static value or a buffer source. */
+function evaluateToString(object: TSESTree.Node, args: CallArguments, ctx: StaticContext, depth: number): StaticValue | undefined {
+  // readFileSync(p).toString() / Buffer.from(x).toString('utf8'): same text.
+  const enc = args.length === 1 ? evaluate(args[0]!, ctx, depth + 1)?.text : 'utf8';
+  if (enc === undefined) return undefined;
+  const source = evaluate(object, ctx, depth + 1) ?? bufferSource(object, ctx, depth);
+  if (!source) return undefined;
+  if (/^utf-?8$/i.test(enc)) return source;
+  if (enc === 'base64') return toBase64(source);
   return undefined;
 }
 
