@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import type { Analysis, Handler } from '../src/analysis.js';
+import type { Analysis, Handler, MemberAccess } from '../src/analysis.js';
 import { STRING_MEMBERS, memberName, outerParent, propertyKeyName, unwrap } from '../src/ast.js';
 import { base64Problem } from '../src/static-value.js';
 import { createRule } from '../src/create-rule.js';
@@ -84,192 +84,227 @@ export default createRule<[], MessageIds>({
   },
   defaultOptions: [],
   create(context) {
-    const { sourceCode } = context;
-    let analysis: Analysis | undefined;
-
-    const inResponseEvent = (node: TSESTree.Node) => onlyIn(analysis!.eventTypesAt(node), RESPONSE_EVENTS);
-
-    /** Report a static `action`/`encoding` value outside its allowed set, with a suggestion per allowed value. */
-    const checkValue = (value: TSESTree.Node, allowed: string[], messageId: 'invalidAction' | 'invalidEncoding') => {
-      const text = analysis!.staticValue(value)?.text;
-      if (text === undefined || allowed.includes(text)) return;
-      const literal = unwrap(value);
-      const replaceable =
-        (literal.type === AST_NODE_TYPES.Literal && typeof literal.value === 'string') ||
-        (literal.type === AST_NODE_TYPES.TemplateLiteral && literal.expressions.length === 0);
-      context.report({
-        node: value,
-        messageId,
-        data: { value: text },
-        suggest: replaceable
-          ? allowed.map((v) => ({
-              messageId: 'useValue' as const,
-              data: { value: v },
-              fix: (fixer: TSESLint.RuleFixer) => fixer.replaceText(literal, `'${v}'`),
-            }))
-          : [],
-      });
-    };
-
-    const check = () => {
-      const a = analysis!;
-      const dataWrites: DataWrite[] = [];
-      /** Handlers where `action` may become 'replace'; `null` = code outside any handler. */
-      const replaceIn = new Set<Handler | null>();
-      /** Handlers where `encoding` may become 'text'; `null` = code outside any handler. */
-      const textIn = new Set<Handler | null>();
-      const noteEncoding = (node: TSESTree.Node, value: TSESTree.Node | undefined) => {
-        const text = value ? a.staticValue(value)?.text : undefined;
-        if (text === undefined || text === 'text') textIn.add(a.handlerAt(node) ?? null);
-      };
-      const noteAction = (node: TSESTree.Node, value: TSESTree.Node | undefined) => {
-        const text = value ? a.staticValue(value)?.text : undefined;
-        // A value not known statically may be 'replace'.
-        if (text === undefined || text === 'replace') replaceIn.add(a.handlerAt(node) ?? null);
-      };
-      /** Properties of an object literal that becomes (part of) the body. */
-      const checkBodyLiteral = (literal: TSESTree.ObjectExpression, owner: TSESTree.Node) => {
-        let data: TSESTree.Property | undefined;
-        let action = false;
-        for (const prop of literal.properties) {
-          if (prop.type === AST_NODE_TYPES.SpreadElement) {
-            // May carry an action and an encoding.
-            action = true;
-            noteEncoding(owner, undefined);
-            continue;
-          }
-          const key = propertyKeyName(prop);
-          if (key === 'action') {
-            action = true;
-            noteAction(owner, prop.value);
-            checkValue(prop.value, ACTIONS, 'invalidAction');
-          } else if (key === 'encoding') {
-            noteEncoding(owner, prop.value);
-            checkValue(prop.value, ENCODINGS, 'invalidEncoding');
-          } else if (key === 'data') data = prop;
-          else if (key === 'inputTruncated' && owner.type === AST_NODE_TYPES.CallExpression) {
-            context.report({ node: prop, messageId: 'readOnlyTruncated' });
-          }
-        }
-        if (data) dataWrites.push({ node: data, value: data.value, handler: a.handlerAt(owner), replaced: action });
-      };
-
-      for (const access of a.accesses) {
-        if (access.objectKind === 'request' && access.name === 'body') {
-          const types = a.eventTypesAt(access.node);
-          if (onlyIn(types, RESPONSE_EVENTS)) {
-            context.report({ node: access.node, messageId: 'notInResponseEvent', data: { event: formatEventTypes(types) } });
-            continue;
-          }
-          if (access.op !== 'write' || !access.value) continue;
-          const value = unwrap(access.value);
-          if (value.type === AST_NODE_TYPES.ObjectExpression) checkBodyLiteral(value, access.node);
-          else if (isStringValue(a, value)) context.report({ node: access.value, messageId: 'stringAssigned' });
-          continue;
-        }
-        if (access.objectKind !== 'request-body' || access.name === undefined) continue;
-        if (inResponseEvent(access.node)) continue;
-        const writes = access.op === 'write' || access.op === 'modify' || access.op === 'delete';
-        switch (access.name) {
-          case 'action':
-            if (access.op === 'write' && access.value) {
-              noteAction(access.node, access.value);
-              checkValue(access.value, ACTIONS, 'invalidAction');
-            } else if (writes) noteAction(access.node, undefined);
-            break;
-          case 'encoding':
-            if (access.op === 'write' && access.value) {
-              noteEncoding(access.node, access.value);
-              checkValue(access.value, ENCODINGS, 'invalidEncoding');
-            } else if (writes) noteEncoding(access.node, undefined);
-            break;
-          case 'inputTruncated':
-            if (writes) context.report({ node: access.node, messageId: 'readOnlyTruncated' });
-            break;
-          case 'data':
-            if (access.op === 'write' || access.op === 'modify') {
-              const write: DataWrite = {
-                node: access.node,
-                value: access.op === 'write' ? access.value : undefined,
-                handler: a.handlerAt(access.node),
-              };
-              const { node: outer, parent } = outerParent(access.node);
-              const statement = parent && outerParent(parent).parent;
-              if (
-                parent?.type === AST_NODE_TYPES.AssignmentExpression &&
-                parent.left === outer &&
-                statement?.type === AST_NODE_TYPES.ExpressionStatement &&
-                access.node.type === AST_NODE_TYPES.MemberExpression &&
-                isPlainReference(access.node.object)
-              ) {
-                write.statement = statement;
-                write.bodyText = sourceCode.getText(access.node.object);
-              }
-              dataWrites.push(write);
-            }
-            break;
-          default:
-            if (access.op === 'read' && STRING_MEMBERS.has(access.name)) {
-              context.report({ node: access.node, messageId: 'bodyAsString', data: { use: `\`.${access.name}\`` } });
-            }
-        }
-      }
-
-      for (const call of a.callsTaking('request-body')) {
-        const use = stringConsumer(call);
-        if (!use || inResponseEvent(call)) continue;
-        context.report({ node: call.arguments[0]!, messageId: 'bodyAsString', data: { use: `\`${use}\`` } });
-      }
-      for (const { call, method, target, sources } of a.objectCalls()) {
-        if (method !== 'assign' || !target) continue;
-        if (a.classify(target) !== 'request-body' || inResponseEvent(call)) continue;
-        for (const arg of sources) {
-          const literal = unwrap(arg);
-          if (literal.type === AST_NODE_TYPES.ObjectExpression) checkBodyLiteral(literal, call);
-          else {
-            // An object not known here: it may set the action and the encoding.
-            replaceIn.add(a.handlerAt(call) ?? null);
-            noteEncoding(call, undefined);
-          }
-        }
-      }
-
-      const suggestAfter = (write: DataWrite, messageId: 'addReplace' | 'addTextEncoding', line: string) => {
-        const { statement, bodyText } = write;
-        if (!statement || !bodyText) return [];
-        const indent = /^\s*/.exec(sourceCode.lines[statement.loc.start.line - 1] ?? '')![0];
-        return [
-          {
-            messageId,
-            data: { body: bodyText },
-            fix: (fixer: TSESLint.RuleFixer) => fixer.insertTextAfter(statement, `\n${indent}${bodyText}.${line}`),
-          },
-        ];
-      };
-      for (const write of dataWrites) {
-        const handler = write.handler ?? null;
-        if (!write.replaced && !replaceIn.has(null) && !replaceIn.has(handler)) {
-          context.report({
-            node: write.node,
-            messageId: 'dataWithoutReplace',
-            suggest: suggestAfter(write, 'addReplace', "action = 'replace';"),
-          });
-        } else if (write.value && !textIn.has(null) && !textIn.has(handler) && isPlainText(a, write.value)) {
-          context.report({
-            node: write.value,
-            messageId: 'textDataAsBase64',
-            suggest: suggestAfter(write, 'addTextEncoding', "encoding = 'text';"),
-          });
-        }
-      }
-    };
-
-    return onAnalysis(context, (result) => {
-      analysis = result;
-      check();
+    return onAnalysis(context, (analysis) => {
+      const state: BodyState = { context, analysis, dataWrites: [], replaceIn: new Set(), textIn: new Set() };
+      for (const access of analysis.accesses) checkAccess(state, access);
+      checkStringConsumers(state);
+      checkObjectAssigns(state);
+      for (const write of state.dataWrites) checkDataWrite(state, write);
     });
   },
 });
+
+type Context = Readonly<TSESLint.RuleContext<MessageIds, []>>;
+
+/** What one file's checks collect: the `data` writes, and where the action and the encoding may change. */
+interface BodyState {
+  context: Context;
+  analysis: Analysis;
+  dataWrites: DataWrite[];
+  /** Handlers where `action` may become 'replace'; `null` = code outside any handler. */
+  replaceIn: Set<Handler | null>;
+  /** Handlers where `encoding` may become 'text'; `null` = code outside any handler. */
+  textIn: Set<Handler | null>;
+}
+
+function inResponseEvent(analysis: Analysis, node: TSESTree.Node): boolean {
+  return onlyIn(analysis.eventTypesAt(node), RESPONSE_EVENTS);
+}
+
+/** Report a static `action`/`encoding` value outside its allowed set, with a suggestion per allowed value. */
+function checkValue(
+  { context, analysis }: BodyState,
+  value: TSESTree.Node,
+  allowed: string[],
+  messageId: 'invalidAction' | 'invalidEncoding',
+): void {
+  const text = analysis.staticValue(value)?.text;
+  if (text === undefined || allowed.includes(text)) return;
+  const literal = unwrap(value);
+  const replaceable =
+    (literal.type === AST_NODE_TYPES.Literal && typeof literal.value === 'string') ||
+    (literal.type === AST_NODE_TYPES.TemplateLiteral && literal.expressions.length === 0);
+  context.report({
+    node: value,
+    messageId,
+    data: { value: text },
+    suggest: replaceable
+      ? allowed.map((v) => ({
+          messageId: 'useValue' as const,
+          data: { value: v },
+          fix: (fixer: TSESLint.RuleFixer) => fixer.replaceText(literal, `'${v}'`),
+        }))
+      : [],
+  });
+}
+
+function noteEncoding({ analysis, textIn }: BodyState, node: TSESTree.Node, value: TSESTree.Node | undefined): void {
+  const text = value ? analysis.staticValue(value)?.text : undefined;
+  if (text === undefined || text === 'text') textIn.add(analysis.handlerAt(node) ?? null);
+}
+
+function noteAction({ analysis, replaceIn }: BodyState, node: TSESTree.Node, value: TSESTree.Node | undefined): void {
+  const text = value ? analysis.staticValue(value)?.text : undefined;
+  // A value not known statically may be 'replace'.
+  if (text === undefined || text === 'replace') replaceIn.add(analysis.handlerAt(node) ?? null);
+}
+
+/** Properties of an object literal that becomes (part of) the body. */
+function checkBodyLiteral(state: BodyState, literal: TSESTree.ObjectExpression, owner: TSESTree.Node): void {
+  let data: TSESTree.Property | undefined;
+  let action = false;
+  for (const prop of literal.properties) {
+    if (prop.type === AST_NODE_TYPES.SpreadElement) {
+      // May carry an action and an encoding.
+      action = true;
+      noteEncoding(state, owner, undefined);
+      continue;
+    }
+    const key = propertyKeyName(prop);
+    if (key === 'action') {
+      action = true;
+      noteAction(state, owner, prop.value);
+      checkValue(state, prop.value, ACTIONS, 'invalidAction');
+    } else if (key === 'encoding') {
+      noteEncoding(state, owner, prop.value);
+      checkValue(state, prop.value, ENCODINGS, 'invalidEncoding');
+    } else if (key === 'data') data = prop;
+    else if (key === 'inputTruncated' && owner.type === AST_NODE_TYPES.CallExpression) {
+      state.context.report({ node: prop, messageId: 'readOnlyTruncated' });
+    }
+  }
+  if (data) state.dataWrites.push({ node: data, value: data.value, handler: state.analysis.handlerAt(owner), replaced: action });
+}
+
+function checkAccess(state: BodyState, access: MemberAccess): void {
+  if (access.objectKind === 'request' && access.name === 'body') checkBodyAccess(state, access);
+  else if (access.objectKind === 'request-body' && access.name !== undefined && !inResponseEvent(state.analysis, access.node)) {
+    checkBodyMemberAccess(state, access, access.name);
+  }
+}
+
+/** `request.body` itself: unavailable in response events; an object, never a string. */
+function checkBodyAccess(state: BodyState, access: MemberAccess): void {
+  const { context, analysis } = state;
+  const types = analysis.eventTypesAt(access.node);
+  if (onlyIn(types, RESPONSE_EVENTS)) {
+    context.report({ node: access.node, messageId: 'notInResponseEvent', data: { event: formatEventTypes(types) } });
+    return;
+  }
+  if (access.op !== 'write' || !access.value) return;
+  const value = unwrap(access.value);
+  if (value.type === AST_NODE_TYPES.ObjectExpression) checkBodyLiteral(state, value, access.node);
+  else if (isStringValue(analysis, value)) context.report({ node: access.value, messageId: 'stringAssigned' });
+}
+/** `request.body.action`, `.encoding`, `.inputTruncated`, `.data`, and string methods read off the body. */
+function checkBodyMemberAccess(state: BodyState, access: MemberAccess, name: string): void {
+  const writes = access.op === 'write' || access.op === 'modify' || access.op === 'delete';
+  switch (name) {
+    case 'action':
+      if (access.op === 'write' && access.value) {
+        noteAction(state, access.node, access.value);
+        checkValue(state, access.value, ACTIONS, 'invalidAction');
+      } else if (writes) noteAction(state, access.node, undefined);
+      break;
+    case 'encoding':
+      if (access.op === 'write' && access.value) {
+        noteEncoding(state, access.node, access.value);
+        checkValue(state, access.value, ENCODINGS, 'invalidEncoding');
+      } else if (writes) noteEncoding(state, access.node, undefined);
+      break;
+    case 'inputTruncated':
+      if (writes) state.context.report({ node: access.node, messageId: 'readOnlyTruncated' });
+      break;
+    case 'data':
+      if (access.op === 'write' || access.op === 'modify') state.dataWrites.push(dataWriteOf(state, access));
+      break;
+    default:
+      if (access.op === 'read' && STRING_MEMBERS.has(name)) {
+        state.context.report({ node: access.node, messageId: 'bodyAsString', data: { use: `\`.${name}\`` } });
+      }
+  }
+}
+
+/** A write to `request.body.data`; for an `x.data = ...;` statement, what a suggestion needs to add a line after it. */
+function dataWriteOf({ context, analysis }: BodyState, access: MemberAccess): DataWrite {
+  const write: DataWrite = {
+    node: access.node,
+    value: access.op === 'write' ? access.value : undefined,
+    handler: analysis.handlerAt(access.node),
+  };
+  const { node: outer, parent } = outerParent(access.node);
+  const statement = parent && outerParent(parent).parent;
+  if (
+    parent?.type === AST_NODE_TYPES.AssignmentExpression &&
+    parent.left === outer &&
+    statement?.type === AST_NODE_TYPES.ExpressionStatement &&
+    access.node.type === AST_NODE_TYPES.MemberExpression &&
+    isPlainReference(access.node.object)
+  ) {
+    write.statement = statement;
+    write.bodyText = context.sourceCode.getText(access.node.object);
+  }
+  return write;
+}
+
+/** The body object handed to a function that expects its text: `JSON.parse(request.body)`. */
+function checkStringConsumers({ context, analysis }: BodyState): void {
+  for (const call of analysis.callsTaking('request-body')) {
+    const use = stringConsumer(call);
+    if (!use || inResponseEvent(analysis, call)) continue;
+    context.report({ node: call.arguments[0]!, messageId: 'bodyAsString', data: { use: `\`${use}\`` } });
+  }
+}
+
+/** `Object.assign(request.body, {...})`: its literals are body literals; other sources may set anything. */
+function checkObjectAssigns(state: BodyState): void {
+  const { analysis } = state;
+  for (const { call, method, target, sources } of analysis.objectCalls()) {
+    if (method !== 'assign' || !target) continue;
+    if (analysis.classify(target) !== 'request-body' || inResponseEvent(analysis, call)) continue;
+    for (const arg of sources) {
+      const literal = unwrap(arg);
+      if (literal.type === AST_NODE_TYPES.ObjectExpression) checkBodyLiteral(state, literal, call);
+      else {
+        // An object not known here: it may set the action and the encoding.
+        state.replaceIn.add(analysis.handlerAt(call) ?? null);
+        noteEncoding(state, call, undefined);
+      }
+    }
+  }
+}
+
+/** A `data` write with no `action = 'replace'` in its handler, or text data left as base64. */
+function checkDataWrite({ context, analysis, replaceIn, textIn }: BodyState, write: DataWrite): void {
+  const handler = write.handler ?? null;
+  if (!write.replaced && !replaceIn.has(null) && !replaceIn.has(handler)) {
+    context.report({
+      node: write.node,
+      messageId: 'dataWithoutReplace',
+      suggest: suggestAfter(context, write, 'addReplace', "action = 'replace';"),
+    });
+  } else if (write.value && !textIn.has(null) && !textIn.has(handler) && isPlainText(analysis, write.value)) {
+    context.report({
+      node: write.value,
+      messageId: 'textDataAsBase64',
+      suggest: suggestAfter(context, write, 'addTextEncoding', "encoding = 'text';"),
+    });
+  }
+}
+
+/** A suggestion adding `<body>.<line>` after the write's statement (none when the write is not a plain statement). */
+function suggestAfter(context: Context, write: DataWrite, messageId: 'addReplace' | 'addTextEncoding', line: string) {
+  const { statement, bodyText } = write;
+  if (!statement || !bodyText) return [];
+  const indent = /^\s*/.exec(context.sourceCode.lines[statement.loc.start.line - 1] ?? '')![0];
+  return [
+    {
+      messageId,
+      data: { body: bodyText },
+      fix: (fixer: TSESLint.RuleFixer) => fixer.insertTextAfter(statement, `\n${indent}${bodyText}.${line}`),
+    },
+  ];
+}
 
 /** `request.body`, `body`, `event.Records[0].cf.request.body`: safe to repeat in a suggestion. */
 function isPlainReference(raw: TSESTree.Node): boolean {
