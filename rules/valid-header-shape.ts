@@ -91,161 +91,184 @@ export default createRule<Options, MessageIds>({
   },
   defaultOptions: [{ checkKeyMatchesName: false }],
   create(context, [{ checkKeyMatchesName = false }]) {
-    const sourceCode = context.sourceCode;
-
-    /** The obvious type of an expression, also through `const` bindings and string concatenation. */
-    const typeOf = (analysis: Analysis, node: TSESTree.Node): string | undefined => {
-      const obvious = obviousType(node);
-      if (obvious) return obvious;
-      const value = unwrap(node);
-      if (value.type === AST_NODE_TYPES.BinaryExpression && value.operator === '+') {
-        const sides = [value.left, value.right];
-        return sides.some((side) => typeOf(analysis, side) === 'a string') ? 'a string' : undefined;
-      }
-      if (value.type === AST_NODE_TYPES.Identifier) {
-        const known = analysis.staticValue(value);
-        if (known?.primitive === 'number') return 'a number';
-        if (known?.primitive === 'boolean') return 'a boolean';
-        if (known?.primitive === 'null') return 'null';
-        if (known?.text !== undefined) return 'a string';
-      }
-      if (value.type === AST_NODE_TYPES.Identifier || value.type === AST_NODE_TYPES.MemberExpression) {
-        // A value taken from a literal table or list (`value` of Object.entries({...})): each
-        // held value reaches here on some run, so one primitive is enough. A non-string one
-        // first (it is wrong for a `value` field too), then a string (wrong for a header value).
-        const held = analysis.heldValues(value).map((node) => obviousType(node));
-        const primitive = held.find((type) => type === 'a number' || type === 'a boolean' || type === 'null');
-        if (primitive) return primitive;
-        if (held.includes('a string')) return 'a string';
-      }
-      return undefined;
-    };
-
-    const checkEntryObject = (analysis: Analysis, entry: TSESTree.ObjectExpression, name: string | undefined) => {
-      const label = name ?? '(computed)';
-      const hasSpread = entry.properties.some((p) => p.type === AST_NODE_TYPES.SpreadElement);
-      const valueProp = findProperty(entry, 'value');
-      if (!valueProp && !hasSpread) {
-        context.report({ node: entry, messageId: 'entryWithoutValue', data: { name: label } });
-      }
-      for (const field of ['value', 'key'] as const) {
-        const prop = field === 'value' ? valueProp : findProperty(entry, 'key');
-        if (!prop) continue;
-        const type = typeOf(analysis, prop.value);
-        // An undefined `key` is dropped when the result is serialized, and `key` is optional.
-        if (type && type !== 'a string' && !(field === 'key' && type === 'undefined')) {
-          context.report({ node: prop.value, messageId: 'nonStringField', data: { field, name: label, type } });
-        }
-      }
-      if (checkKeyMatchesName && name !== undefined) {
-        const keyProp = findProperty(entry, 'key');
-        const key = keyProp && analysis.staticValue(keyProp.value)?.text;
-        if (keyProp && key !== undefined && key.toLowerCase() !== name.toLowerCase()) {
-          context.report({ node: keyProp.value, messageId: 'keyMismatch', data: { key, name } });
-        }
-      }
-    };
-
-    /** Checks one header map value: `'content-type': <value>` or `headers['content-type'] = <value>`. */
-    const checkValue = (analysis: Analysis, raw: TSESTree.Node, name: string | undefined) => {
-      const value = unwrap(raw);
-      const label = name ?? '(computed)';
-      // Only a report needs it.
-      const canonicalName = () => (name === undefined ? undefined : canonicalHeaderName(name));
-      if (value.type === AST_NODE_TYPES.ArrayExpression) {
-        if (value.elements.length === 0) {
-          context.report({ node: value, messageId: 'emptyArray', data: { name: label } });
-          return;
-        }
-        for (const element of value.elements) {
-          if (!element || element.type === AST_NODE_TYPES.SpreadElement) continue;
-          const item = unwrap(element);
-          if (item.type === AST_NODE_TYPES.ObjectExpression) {
-            checkEntryObject(analysis, item, name);
-            continue;
-          }
-          const type = typeOf(analysis, item);
-          if (type) context.report({ node: element, messageId: 'entryNotObject', data: { name: label, type } });
-        }
-        return;
-      }
-      if (value.type === AST_NODE_TYPES.ObjectExpression) {
-        if (findProperty(value, 'value')) {
-          context.report({
-            node: value,
-            messageId: 'valueObjectNotInArray',
-            data: { name: label },
-            suggest: [{ messageId: 'wrapInArray', fix: (fixer) => [fixer.insertTextBefore(raw, '['), fixer.insertTextAfter(raw, ']')] }],
-          });
-        } else {
-          context.report({
-            node: value,
-            messageId: 'notAnArray',
-            data: { name: label, type: 'an object', canonical: canonicalName() ?? 'Header-Name' },
-          });
-        }
-        return;
-      }
-      const type = typeOf(analysis, value);
-      if (!type || type === 'undefined') return; // undefined is dropped when the result is serialized
-      let suggest: TSESLint.ReportSuggestionArray<MessageIds> | null = null;
-      const canonical = canonicalName();
-      if (type === 'a string' || type === 'a number') {
-        let text = sourceCode.getText(raw);
-        if (type === 'a number') {
-          const literal = value.type === AST_NODE_TYPES.Literal ? value.value : undefined;
-          text = typeof literal === 'number' ? stringLiteralSource(String(literal)) : `String(${text})`;
-        }
-        const keyText = canonical === undefined ? '' : `key: ${stringLiteralSource(canonical)}, `;
-        suggest = [
-          {
-            messageId: 'wrapInEntry',
-            data: { canonical: canonical === undefined ? "'...'" : stringLiteralSource(canonical) },
-            fix: (fixer) => fixer.replaceText(raw, `[{ ${keyText}value: ${text} }]`),
-          },
-        ];
-      }
-      context.report({
-        node: value,
-        messageId: 'notAnArray',
-        data: { name: label, type, canonical: canonical ?? 'Header-Name' },
-        suggest,
-      });
-    };
-
-    /** `headers: [...]`, `headers: 'x'`, `headers: list.map(...)`: the map itself has the wrong shape. */
-    const checkMap = (raw: TSESTree.Node) => {
-      const value = unwrap(raw);
-      let type = obviousType(value);
-      if (
-        !type &&
-        value.type === AST_NODE_TYPES.CallExpression &&
-        value.callee.type === AST_NODE_TYPES.MemberExpression &&
-        ['map', 'filter', 'flatMap'].includes(memberName(value.callee) ?? '')
-      ) {
-        type = 'an array';
-      }
-      if (type && type !== 'an object' && type !== 'undefined') {
-        context.report({ node: value, messageId: 'mapNotObject', data: { type } });
-      }
-    };
-
     return onAnalysis(context, (analysis) => {
-      for (const entry of analysis.headerEntries) checkValue(analysis, entry.value, entry.name);
+      const state: Checks = { context, analysis, checkKeyMatchesName };
+      for (const entry of analysis.headerEntries) checkValue(state, entry.value, entry.name);
       for (const access of analysis.accesses) {
         if (access.op !== 'write' || !access.value) continue;
-        if (HEADER_KINDS.has(access.objectKind)) checkValue(analysis, access.value, access.name);
+        if (HEADER_KINDS.has(access.objectKind)) checkValue(state, access.value, access.name);
         else if (
           access.name === 'headers' &&
           (access.objectKind === 'request' || access.objectKind === 'response' || access.objectKind === 'generated')
         ) {
-          checkMap(access.value);
+          checkMap(context, access.value);
         }
       }
       for (const response of analysis.responses) {
         const headers = response.properties.get('headers');
-        if (headers?.own) checkMap(headers.value);
+        if (headers?.own) checkMap(context, headers.value);
       }
     });
   },
 });
+
+type Context = Readonly<TSESLint.RuleContext<MessageIds, Options>>;
+
+interface Checks {
+  context: Context;
+  analysis: Analysis;
+  checkKeyMatchesName: boolean;
+}
+
+/** The obvious type of an expression, also through `const` bindings and string concatenation. */
+function typeOf(analysis: Analysis, node: TSESTree.Node): string | undefined {
+  const obvious = obviousType(node);
+  if (obvious) return obvious;
+  const value = unwrap(node);
+  if (value.type === AST_NODE_TYPES.BinaryExpression && value.operator === '+') {
+    const sides = [value.left, value.right];
+    return sides.some((side) => typeOf(analysis, side) === 'a string') ? 'a string' : undefined;
+  }
+  if (value.type === AST_NODE_TYPES.Identifier) {
+    const known = analysis.staticValue(value);
+    if (known?.primitive === 'number') return 'a number';
+    if (known?.primitive === 'boolean') return 'a boolean';
+    if (known?.primitive === 'null') return 'null';
+    if (known?.text !== undefined) return 'a string';
+  }
+  if (value.type === AST_NODE_TYPES.Identifier || value.type === AST_NODE_TYPES.MemberExpression) {
+    // A value taken from a literal table or list (`value` of Object.entries({...})): each
+    // held value reaches here on some run, so one primitive is enough. A non-string one
+    // first (it is wrong for a `value` field too), then a string (wrong for a header value).
+    const held = analysis.heldValues(value).map((node) => obviousType(node));
+    const primitive = held.find((type) => type === 'a number' || type === 'a boolean' || type === 'null');
+    if (primitive) return primitive;
+    if (held.includes('a string')) return 'a string';
+  }
+  return undefined;
+}
+
+/** One `{ key, value }` entry: a `value` is present, both fields are strings, and (optionally) `key` names the header. */
+function checkEntryObject({ context, analysis, checkKeyMatchesName }: Checks, entry: TSESTree.ObjectExpression, name: string | undefined): void {
+  const label = name ?? '(computed)';
+  const hasSpread = entry.properties.some((p) => p.type === AST_NODE_TYPES.SpreadElement);
+  const valueProp = findProperty(entry, 'value');
+  if (!valueProp && !hasSpread) {
+    context.report({ node: entry, messageId: 'entryWithoutValue', data: { name: label } });
+  }
+  for (const field of ['value', 'key'] as const) {
+    const prop = field === 'value' ? valueProp : findProperty(entry, 'key');
+    if (!prop) continue;
+    const type = typeOf(analysis, prop.value);
+    // An undefined `key` is dropped when the result is serialized, and `key` is optional.
+    if (type && type !== 'a string' && !(field === 'key' && type === 'undefined')) {
+      context.report({ node: prop.value, messageId: 'nonStringField', data: { field, name: label, type } });
+    }
+  }
+  if (checkKeyMatchesName && name !== undefined) {
+    const keyProp = findProperty(entry, 'key');
+    const key = keyProp && analysis.staticValue(keyProp.value)?.text;
+    if (keyProp && key !== undefined && key.toLowerCase() !== name.toLowerCase()) {
+      context.report({ node: keyProp.value, messageId: 'keyMismatch', data: { key, name } });
+    }
+  }
+}
+
+/** Checks one header map value: `'content-type': <value>` or `headers['content-type'] = <value>`. */
+function checkValue(state: Checks, raw: TSESTree.Node, name: string | undefined): void {
+  const value = unwrap(raw);
+  if (value.type === AST_NODE_TYPES.ArrayExpression) checkEntryArray(state, value, name);
+  else if (value.type === AST_NODE_TYPES.ObjectExpression) checkObjectValue(state.context, raw, value, name);
+  else checkOtherValue(state, raw, value, name);
+}
+
+/** `[...]`: not empty, and each entry a `{ key, value }` object. */
+function checkEntryArray(state: Checks, value: TSESTree.ArrayExpression, name: string | undefined): void {
+  const label = name ?? '(computed)';
+  if (value.elements.length === 0) {
+    state.context.report({ node: value, messageId: 'emptyArray', data: { name: label } });
+    return;
+  }
+  for (const element of value.elements) {
+    if (!element || element.type === AST_NODE_TYPES.SpreadElement) continue;
+    const item = unwrap(element);
+    if (item.type === AST_NODE_TYPES.ObjectExpression) {
+      checkEntryObject(state, item, name);
+      continue;
+    }
+    const type = typeOf(state.analysis, item);
+    if (type) state.context.report({ node: element, messageId: 'entryNotObject', data: { name: label, type } });
+  }
+}
+
+/** `{ value }` not in an array (the CloudFront Functions shape), or another object. */
+function checkObjectValue(context: Context, raw: TSESTree.Node, value: TSESTree.ObjectExpression, name: string | undefined): void {
+  const label = name ?? '(computed)';
+  if (findProperty(value, 'value')) {
+    context.report({
+      node: value,
+      messageId: 'valueObjectNotInArray',
+      data: { name: label },
+      suggest: [{ messageId: 'wrapInArray', fix: (fixer) => [fixer.insertTextBefore(raw, '['), fixer.insertTextAfter(raw, ']')] }],
+    });
+  } else {
+    context.report({
+      node: value,
+      messageId: 'notAnArray',
+      data: { name: label, type: 'an object', canonical: (name === undefined ? undefined : canonicalHeaderName(name)) ?? 'Header-Name' },
+    });
+  }
+}
+
+/** A string, number or other obvious non-array; a string or number gets a suggestion wrapping it in an entry. */
+function checkOtherValue({ context, analysis }: Checks, raw: TSESTree.Node, value: TSESTree.Node, name: string | undefined): void {
+  const type = typeOf(analysis, value);
+  if (!type || type === 'undefined') return; // undefined is dropped when the result is serialized
+  const canonical = name === undefined ? undefined : canonicalHeaderName(name);
+  context.report({
+    node: value,
+    messageId: 'notAnArray',
+    data: { name: name ?? '(computed)', type, canonical: canonical ?? 'Header-Name' },
+    suggest: type === 'a string' || type === 'a number' ? wrapInEntry(context, raw, value, type, canonical) : null,
+  });
+}
+
+/** `[{ key: 'Header-Name', value: <text> }]` around a string or number (a number becomes a string). */
+function wrapInEntry(
+  context: Context,
+  raw: TSESTree.Node,
+  value: TSESTree.Node,
+  type: string,
+  canonical: string | undefined,
+): TSESLint.ReportSuggestionArray<MessageIds> {
+  let text = context.sourceCode.getText(raw);
+  if (type === 'a number') {
+    const literal = value.type === AST_NODE_TYPES.Literal ? value.value : undefined;
+    text = typeof literal === 'number' ? stringLiteralSource(String(literal)) : `String(${text})`;
+  }
+  const keyText = canonical === undefined ? '' : `key: ${stringLiteralSource(canonical)}, `;
+  return [
+    {
+      messageId: 'wrapInEntry',
+      data: { canonical: canonical === undefined ? "'...'" : stringLiteralSource(canonical) },
+      fix: (fixer) => fixer.replaceText(raw, `[{ ${keyText}value: ${text} }]`),
+    },
+  ];
+}
+
+/** `headers: [...]`, `headers: 'x'`, `headers: list.map(...)`: the map itself has the wrong shape. */
+function checkMap(context: Context, raw: TSESTree.Node): void {
+  const value = unwrap(raw);
+  let type = obviousType(value);
+  if (
+    !type &&
+    value.type === AST_NODE_TYPES.CallExpression &&
+    value.callee.type === AST_NODE_TYPES.MemberExpression &&
+    ['map', 'filter', 'flatMap'].includes(memberName(value.callee) ?? '')
+  ) {
+    type = 'an array';
+  }
+  if (type && type !== 'an object' && type !== 'undefined') {
+    context.report({ node: value, messageId: 'mapNotObject', data: { type } });
+  }
+}
