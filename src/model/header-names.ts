@@ -221,7 +221,7 @@ function parameterValues(m: FileState, fnNode: TSESTree.Node, name: TSESTree.Ide
     if (index !== 0 || callee.type !== AST_NODE_TYPES.MemberExpression || !method || !ITERATING_METHODS.has(method)) return [];
     return along(m, elementsOf(m, callee.object, trail), path);
   }
-  if (path.length > 0 || trail.site || trail.noSites) return [];
+  if (path.length > 0 || trail.site || trail.noSites || lowercasesItself(m, name)) return [];
   const out: Found = [];
   for (const site of callSites(m, fn)) {
     const arg = site.call.arguments[index];
@@ -229,6 +229,20 @@ function parameterValues(m: FileState, fnNode: TSESTree.Node, name: TSESTree.Ide
     out.push(...values(m, arg, { ...trail, site: site.call }));
   }
   return out;
+}
+
+/**
+ * A helper that lowercases the name itself (`headers[key] ?? headers[key.toLowerCase()]`)
+ * handles any spelling its callers pass, so their names are not followed into it.
+ */
+function lowercasesItself(m: FileState, name: TSESTree.Identifier): boolean {
+  const variable = m.bindings.variableOf(name);
+  return (variable?.references ?? []).some((ref) => {
+    const member = ref.identifier.parent;
+    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== ref.identifier) return false;
+    const method = memberName(member);
+    return (method === 'toLowerCase' || method === 'toLocaleLowerCase') && member.parent?.type === AST_NODE_TYPES.CallExpression && member.parent.callee === member;
+  });
 }
 
 function stringOf(node: TSESTree.Node): string | undefined {

@@ -5,6 +5,15 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('lowercase-header-keys', rule, {
   valid: [
+    // A helper that lowercases the name itself handles any spelling its callers pass.
+    `function header(request, name) {
+      return (request.headers[name] ?? request.headers[name.toLowerCase()])?.[0]?.value;
+    }
+    exports.handler = async (event) => {
+      const request = event.Records[0].cf.request;
+      if (!header(request, 'Cookie')) request.uri = '/login';
+      return request;
+    };`,
     // Lowercase keys with the original spelling in `key`, as CloudFront expects.
     `exports.handler = async (event) => {
       const request = event.Records[0].cf.request;
