@@ -568,6 +568,25 @@ exports.handler = (event, context, callback) => {
 // Paths that end with nothing handed to CloudFront (issue 13), and the forms that stay silent.
 ruleTester.run('valid-handler-completion: paths', rule, {
   valid: [
+    // A guard against an event that is not CloudFront's: CloudFront always sends the request.
+    `exports.handler = async (event) => {
+      const request = event.Records[0]?.cf?.request;
+      if (!request) {
+        console.error('unexpected event');
+        return;
+      }
+      return request;
+    };`,
+    `exports.handler = async (event) => {
+      const cf = event.Records?.[0]?.cf;
+      if (cf === undefined) return;
+      return cf.request;
+    };`,
+    `exports.handler = (event, context, callback) => {
+      const request = event.Records[0].cf.request;
+      if (request == null) return;
+      callback(null, request);
+    };`,
     // `return null` is a value given on purpose, not a path that forgot to return.
     `exports.handler = async (event) => {
       try {
