@@ -1,6 +1,6 @@
 import { LineIndex } from './context.js';
 import { loadCompiler } from './lazy.js';
-import type { YamlData, YamlResult } from './yaml-data.js';
+import { type YamlResult, locatedData } from './yaml-data.js';
 import type { ts as TsNamespace } from 'ts-morph';
 
 /** `serverless.ts`, the TypeScript form of a Serverless service (`@serverless/typescript`). */
@@ -123,20 +123,5 @@ export function readServerlessTs(path: string, text: string): YamlResult | undef
   if (!exported) return undefined;
   const value = convert(exported, 0);
   if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
-  const data: YamlData = {
-    value,
-    lineOf(container, key) {
-      if (!container || typeof container !== 'object') return undefined;
-      if (key !== undefined) {
-        const k = keyLines.get(container)?.get(String(key));
-        if (k !== undefined) return k;
-        if (Array.isArray(container)) {
-          const item = container[Number(key)];
-          if (item && typeof item === 'object') return containerLines.get(item);
-        }
-      }
-      return containerLines.get(container);
-    },
-  };
-  return { data };
+  return { data: locatedData(value, keyLines, containerLines) };
 }

@@ -146,7 +146,29 @@ export function readYaml(text: string): YamlResult {
     }
     throw error;
   }
-  const data: YamlData = {
+  return { data: locatedData(value, keyLines, containerLines) };
+}
+
+/** Marker left in place of a value carrying a tag this reader does not know. */
+export const UNKNOWN_TAG = '__lambdaEdgeUnknownTag';
+
+export function unknownTagOf(value: unknown): string | undefined {
+  if (value && typeof value === 'object' && UNKNOWN_TAG in value) {
+    return String((value as Record<string, unknown>)[UNKNOWN_TAG]);
+  }
+  return undefined;
+}
+
+/**
+ * Data with the line of each container and key, for the readers that build such maps (YAML,
+ * and the static reading of serverless.ts): an array item's line is the item's own.
+ */
+export function locatedData(
+  value: YamlData['value'],
+  keyLines: WeakMap<object, Map<string, number>>,
+  containerLines: WeakMap<object, number>,
+): YamlData {
+  return {
     value,
     lineOf(container, key) {
       if (!container || typeof container !== 'object') return undefined;
@@ -161,15 +183,4 @@ export function readYaml(text: string): YamlResult {
       return containerLines.get(container);
     },
   };
-  return { data };
-}
-
-/** Marker left in place of a value carrying a tag this reader does not know. */
-export const UNKNOWN_TAG = '__lambdaEdgeUnknownTag';
-
-export function unknownTagOf(value: unknown): string | undefined {
-  if (value && typeof value === 'object' && UNKNOWN_TAG in value) {
-    return String((value as Record<string, unknown>)[UNKNOWN_TAG]);
-  }
-  return undefined;
 }
