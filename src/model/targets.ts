@@ -4,7 +4,8 @@
 // the edge target's to fix. Read from the public analysis only (no model state).
 import { existsSync, readFileSync } from 'node:fs';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { memberName } from '../estree/nodes.js';
+import { alwaysExits } from '../estree/control-flow.js';
+import { memberName, unwrap } from '../estree/nodes.js';
 import type { Analysis } from './types.js';
 
 /** What a test on the event says when it is true. */
@@ -18,36 +19,24 @@ const OTHER_MEMBERS: ReadonlySet<string> = new Set(['requestContext', 'httpMetho
 const OTHER_EVENT_TYPE = /^(?:APIGateway\w*Event\w*|ALBEvent|LambdaFunctionURLEvent\w*)$/;
 const EDGE_EVENT_TYPE = /^CloudFront(?:Request|Response)Event$/;
 
-function unparen(node: TSESTree.Node): TSESTree.Node {
-  let current = node;
-  while (
-    current.type === AST_NODE_TYPES.ChainExpression ||
-    current.type === AST_NODE_TYPES.TSAsExpression ||
-    current.type === AST_NODE_TYPES.TSNonNullExpression
-  ) {
-    current = current.expression;
-  }
-  return current;
-}
-
 function flip(side: Side | undefined): Side | undefined {
   return side === 'edge' ? 'other' : side === 'other' ? 'edge' : undefined;
 }
 
 /** The innermost object of a member chain: `event` in `event.Records[0].cf`. */
 function chainRoot(node: TSESTree.Node): TSESTree.Node {
-  let current = unparen(node);
-  while (current.type === AST_NODE_TYPES.MemberExpression) current = unparen(current.object);
+  let current = unwrap(node);
+  while (current.type === AST_NODE_TYPES.MemberExpression) current = unwrap(current.object);
   return current;
 }
 
 /** The first member read on an identifier: `Records` in `event.Records?.[0]?.cf`. */
 function firstMember(node: TSESTree.Node): string | undefined {
-  let current = unparen(node);
+  let current = unwrap(node);
   let name: string | undefined;
   while (current.type === AST_NODE_TYPES.MemberExpression) {
     name = memberName(current);
-    current = unparen(current.object);
+    current = unwrap(current.object);
   }
   return current.type === AST_NODE_TYPES.Identifier ? name : undefined;
 }
@@ -67,7 +56,7 @@ function memberSide(name: string | undefined): Side | undefined {
  */
 export function testSide(analysis: Analysis, raw: TSESTree.Node, depth = 0): Side | undefined {
   if (depth > 4) return undefined;
-  const test = unparen(raw);
+  const test = unwrap(raw);
   switch (test.type) {
     case AST_NODE_TYPES.UnaryExpression:
       return test.operator === '!' ? flip(testSide(analysis, test.argument, depth + 1)) : undefined;
@@ -97,7 +86,7 @@ export function testSide(analysis: Analysis, raw: TSESTree.Node, depth = 0): Sid
       return memberSide(firstMember(test));
     case AST_NODE_TYPES.CallExpression: {
       // Array.isArray(event.Records)
-      const callee = unparen(test.callee);
+      const callee = unwrap(test.callee);
       if (
         callee.type === AST_NODE_TYPES.MemberExpression &&
         memberName(callee) === 'isArray' &&
@@ -116,16 +105,6 @@ export function testSide(analysis: Analysis, raw: TSESTree.Node, depth = 0): Sid
     default:
       return undefined;
   }
-}
-
-/** Does this statement always leave its block: `return`, `throw`, or a block ending in one? */
-function exits(statement: TSESTree.Statement): boolean {
-  if (statement.type === AST_NODE_TYPES.ReturnStatement || statement.type === AST_NODE_TYPES.ThrowStatement) return true;
-  if (statement.type === AST_NODE_TYPES.BlockStatement) {
-    const last = statement.body.at(-1);
-    return last !== undefined && exits(last);
-  }
-  return false;
 }
 
 /**
@@ -157,7 +136,7 @@ export function onOtherTargetBranch(analysis: Analysis, node: TSESTree.Node): bo
         const body: TSESTree.Node[] = parent.type === AST_NODE_TYPES.SwitchCase ? parent.consequent : parent.body;
         for (const statement of body) {
           if (statement === child) break;
-          if (statement.type === AST_NODE_TYPES.IfStatement && !statement.alternate && exits(statement.consequent)) {
+          if (statement.type === AST_NODE_TYPES.IfStatement && !statement.alternate && alwaysExits(statement.consequent)) {
             if (testSide(analysis, statement.test) === 'edge') return true;
           }
         }
@@ -251,5 +230,5 @@ function chainRootIsParam(test: TSESTree.Node, param: TSESTree.Parameter | undef
   };
   visit(test);
   // `const isEdge = 'Records' in event; if (isEdge)`: a const is the handler's own test.
-  return found || unparen(test).type === AST_NODE_TYPES.Identifier;
+  return found || unwrap(test).type === AST_NODE_TYPES.Identifier;
 }
