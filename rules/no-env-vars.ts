@@ -1,22 +1,11 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { READ } from '../src/estree/bindings.js';
-import { memberName, outerParent, propertyKeyName } from '../src/estree/nodes.js';
+import { outerParent } from '../src/estree/nodes.js';
 import { RUNTIME_VARIABLES } from '../src/facts/runtime.js';
 import { createRule } from '../src/create-rule.js';
 import { onAnalysis } from '../src/rule-helpers.js';
 import type { Analysis } from '../src/model/types.js';
-import { isMultiTarget, onOtherTargetBranch } from '../src/model/targets.js';
 
-/** `console.log(...)`, `logger.info(...)`, `log(...)`, `JSON.stringify(...)`: output, not configuration. */
-const LOGGING_NAME = /^(?:log|debug|info|warn|warning|error|trace|print|dump|inspect|stringify)$|Log$|^log[A-Z]/;
-function isLoggingCall(call: TSESTree.CallExpression): boolean {
-  const callee = call.callee.type === AST_NODE_TYPES.ChainExpression ? call.callee.expression : call.callee;
-  if (callee.type === AST_NODE_TYPES.Identifier) return LOGGING_NAME.test(callee.name);
-  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
-  if (callee.object.type === AST_NODE_TYPES.Identifier && callee.object.name === 'console') return true;
-  const name = memberName(callee);
-  return name !== undefined && LOGGING_NAME.test(name);
-}
+type EnvUse = ReturnType<Analysis['envUses']>[number];
 
 /**
  * Values that name a test or development environment. At the edge every user variable is
@@ -34,27 +23,10 @@ type Options = [{ allow?: string[] }];
 /** Also the runtime's own variables, which rules and users import from here. */
 export { RUNTIME_VARIABLES };
 
-const PROCESS_MODULES = ['process', 'node:process'];
-
-interface Finding {
-  node: TSESTree.Node;
-  name: string | undefined;
-  kind: 'name' | 'dynamic' | 'object';
-  /** Set when the read is only compared with a production value (`=== 'production'`). */
-  production?: string;
-}
-
 const EQUALITY = new Set(['===', '!==', '==', '!=']);
 
 /** How the value of a read is used when that use alone decides what happens at the edge. */
 type ValueUse = { safe: true } | { safe: false; production?: string };
-
-
-/** `const { X } = …` (directly in a `const` declarator): X cannot be reassigned. */
-function isConstPattern(pattern: TSESTree.ObjectPattern): boolean {
-  const parent = pattern.parent;
-  return parent?.type === AST_NODE_TYPES.VariableDeclarator && (parent.parent as TSESTree.VariableDeclaration).kind === 'const';
-}
 
 function stringOf(analysis: Analysis, node: TSESTree.Node): string | undefined {
   const value = analysis.staticValue(node);
@@ -116,6 +88,22 @@ function usesOfBinding(analysis: Analysis, id: TSESTree.Identifier, depth: numbe
   return production === undefined ? { safe: true } : { safe: false, production };
 }
 
+/**
+ * Does the use run at the edge? Not on the branch another target takes in a multi-target
+ * adapter (`if ('Records' in event) … else <here>`), and for the whole environment not in code
+ * every target shares either (handing it to a framework is not the edge's to fix).
+ */
+function isEdgeCode(analysis: Analysis, use: EnvUse): boolean {
+  const target = analysis.targetAt(use.node);
+  return target !== 'other' && !(use.how === 'object' && target === 'shared');
+}
+
+/** What the edge's undefined does through a read: its value's use, or the uses of the `const` it fills. */
+function valueUseOf(analysis: Analysis, use: EnvUse): ValueUse {
+  if (use.binding) return usesOfBinding(analysis, use.binding, 0);
+  return use.value ? valueUse(analysis, use.value) : { safe: false };
+}
+
 export default createRule<Options, MessageIds>({
   name: 'no-env-vars',
   meta: {
@@ -154,112 +142,21 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     const allowed = new Set([...RUNTIME_VARIABLES, ...(options.allow ?? [])]);
     return onAnalysis(context, (analysis) => {
-      const findings: Finding[] = [];
-      /** Names the file sets itself (`process.env.X = ...`): reading them back is fine. */
-      const written = new Set<string>();
-      const followed = new Set<TSESTree.Node>();
-
-      /** Follow a binding (`const env = process.env`) to its uses. */
-      const followBinding = (id: TSESTree.Node, onUse: (use: TSESTree.Identifier) => void) => {
-        if (id.type !== AST_NODE_TYPES.Identifier || followed.has(id)) return;
-        followed.add(id);
-        for (const use of analysis.bindings.readsOf(id)) onUse(use);
-      };
-
-      const envPattern = (pattern: TSESTree.ObjectPattern) => {
-        for (const prop of pattern.properties) {
-          if (prop.type === AST_NODE_TYPES.RestElement) {
-            findings.push({ node: prop, name: undefined, kind: 'dynamic' });
-            continue;
-          }
-          const name = propertyKeyName(prop);
-          if (name === undefined) {
-            findings.push({ node: prop, name, kind: 'dynamic' });
-            continue;
-          }
-          // `const { NODE_ENV } = process.env`: as safe as the uses of NODE_ENV.
-          const use = prop.value.type === AST_NODE_TYPES.Identifier && isConstPattern(pattern) ? usesOfBinding(analysis, prop.value, 0) : { safe: false as const };
-          if (use.safe) continue;
-          findings.push({ node: prop, name, kind: 'name', production: use.production });
-        }
-      };
-
-      const envUse = (expr: TSESTree.Node) => {
-        const { node: outer, parent } = outerParent(expr);
-        if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === outer) {
-          // `process.env[KEY]` with `const KEY = 'AWS_REGION'` is as known as `process.env.AWS_REGION`.
-          const name =
-            memberName(parent) ?? (parent.computed ? analysis.staticValue(parent.property)?.text : undefined);
-          const { node: member, parent: up } = outerParent(parent);
-          // Writes: `process.env.X = ...`, `delete process.env.X`, `process.env.X ??= ...`.
-          if (up?.type === AST_NODE_TYPES.AssignmentExpression && up.left === member) {
-            if (name !== undefined) written.add(name);
-            return;
-          }
-          if (up?.type === AST_NODE_TYPES.UnaryExpression && up.operator === 'delete') return;
-          // Methods: `process.env.hasOwnProperty(...)`.
-          if (up?.type === AST_NODE_TYPES.CallExpression && up.callee === member) return;
-          if (name === undefined) {
-            findings.push({ node: parent, name, kind: 'dynamic' });
-            return;
-          }
-          const use = valueUse(analysis, member);
-          if (use.safe) return;
-          findings.push({ node: parent, name, kind: 'name', production: use.production });
-          return;
-        }
-        if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === outer) {
-          if (parent.id.type === AST_NODE_TYPES.ObjectPattern) envPattern(parent.id);
-          else followBinding(parent.id, envUse);
-          return;
-        }
-        if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === outer && parent.left.type === AST_NODE_TYPES.ObjectPattern) {
-          envPattern(parent.left);
-          return;
-        }
-        // Logging the whole environment reads no configuration: `console.log(process.env)`.
-        if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee !== outer && isLoggingCall(parent)) return;
-        // `'X' in process.env`: a presence check answers the same "no".
-        findings.push({ node: outer, name: undefined, kind: 'object' });
-      };
-
-      // `process.env`, however `process` is reached: the global (declared in the config or
-      // not), `require('node:process')`, `import process from 'process'`, `import { env } from
-      // 'process'`, and aliases or destructuring of any of them.
-      const envOnly = { env: { [READ]: true } };
-      const traceMap = Object.fromEntries(PROCESS_MODULES.map((name) => [name, { ...envOnly, default: envOnly }]));
-      const seen = new Set<TSESTree.Node>();
-      for (const { node } of analysis.bindings.trackReferences(traceMap)) {
-        if (seen.has(node)) continue;
-        seen.add(node);
-        if (node.type === AST_NODE_TYPES.MemberExpression) envUse(node);
-        else if (node.type === AST_NODE_TYPES.ImportSpecifier) {
-          if (node.importKind !== 'type' && (node.parent as TSESTree.ImportDeclaration).importKind !== 'type') followBinding(node.local, envUse);
-        } else if (node.type === AST_NODE_TYPES.Property) {
-          const value = node.value.type === AST_NODE_TYPES.AssignmentPattern ? node.value.left : node.value;
-          if (value.type === AST_NODE_TYPES.ObjectPattern) envPattern(value);
-          else followBinding(value, envUse);
-        }
-      }
-
-      let multiTarget: boolean | undefined;
-      for (const finding of findings) {
-        // A multi-target adapter: the branch another target takes is not edge code, and the
-        // whole environment handed on by code every target shares is not the edge's to fix.
-        if (onOtherTargetBranch(analysis, finding.node)) continue;
-        if (finding.kind === 'object' && (multiTarget ??= isMultiTarget(analysis, context.filename))) continue;
-        if (finding.kind === 'name') {
-          const name = finding.name!;
-          if (allowed.has(name) || written.has(name)) continue;
-          // Replaced by the build (CDK bundling.define, esbuild/webpack/rollup/Vite define).
-          if (analysis.buildDefines().has(name)) continue;
-          if (finding.production !== undefined) {
-            context.report({ node: finding.node, messageId: 'productionCheck', data: { name: `process.env.${name}`, value: finding.production } });
-          } else {
-            context.report({ node: finding.node, messageId: 'envVar', data: { name: `process.env.${name}` } });
-          }
-        } else {
-          context.report({ node: finding.node, messageId: finding.kind === 'object' ? 'envObject' : 'dynamicEnvVar' });
+      const uses = analysis.envUses();
+      // Names the file sets itself (`process.env.X = ...`): reading them back is fine.
+      const written = new Set(uses.filter((use) => use.how === 'write').map((use) => use.name));
+      for (const use of uses) {
+        if (use.how === 'write' || !isEdgeCode(analysis, use)) continue;
+        if (use.how === 'object') {
+          context.report({ node: use.node, messageId: 'envObject' });
+        } else if (use.name === undefined) {
+          context.report({ node: use.node, messageId: 'dynamicEnvVar' });
+        } else if (!allowed.has(use.name) && !written.has(use.name) && !analysis.buildDefines().has(use.name)) {
+          const value = valueUseOf(analysis, use);
+          if (value.safe) continue;
+          const name = `process.env.${use.name}`;
+          if (value.production === undefined) context.report({ node: use.node, messageId: 'envVar', data: { name } });
+          else context.report({ node: use.node, messageId: 'productionCheck', data: { name, value: value.production } });
         }
       }
     });

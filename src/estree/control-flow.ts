@@ -67,3 +67,39 @@ export function reaches(inner: TSESTree.Node, outer: TSESTree.Node): boolean {
 export function alwaysRunsWith(a: TSESTree.Node, b: TSESTree.Node): boolean {
   return within(b, container(a));
 }
+
+/**
+ * Is `node` (inside the function `fn`) on a path with no condition at all up to `fn`, so that
+ * it runs whenever `fn` gets that far? A branch, a `switch` case, a `catch`, a nested function
+ * or an earlier `if` that may leave `fn` makes it conditional.
+ */
+export function unconditionalIn(node: TSESTree.Node, fn: TSESTree.Node): boolean {
+  let child: TSESTree.Node = node;
+  for (let current = node.parent; current && child !== fn; child = current, current = current.parent) {
+    switch (current.type) {
+      case AST_NODE_TYPES.IfStatement:
+      case AST_NODE_TYPES.ConditionalExpression:
+        if (child !== current.test) return false;
+        break;
+      case AST_NODE_TYPES.LogicalExpression:
+        if (child === current.right) return false;
+        break;
+      case AST_NODE_TYPES.SwitchCase:
+      case AST_NODE_TYPES.CatchClause:
+        return false;
+      case AST_NODE_TYPES.BlockStatement: {
+        const index = current.body.indexOf(child as TSESTree.Statement);
+        for (let i = 0; i < index; i++) {
+          const stmt = current.body[i]!;
+          if (stmt.type === AST_NODE_TYPES.IfStatement && (alwaysExits(stmt.consequent) || (stmt.alternate && alwaysExits(stmt.alternate)))) {
+            return false;
+          }
+        }
+        break;
+      }
+      default:
+        if (isFunctionNode(current) && current !== fn) return false;
+    }
+  }
+  return true;
+}

@@ -15,6 +15,8 @@ import { callsTaking, objectCalls, objectStyleUses } from './object-calls.js';
 import { responseTargets } from './response-targets.js';
 import { bufferOrigin, httpStatusNumber } from './value-origins.js';
 import { completion } from './completion.js';
+import { envUses } from './env-uses.js';
+import { targetAt } from './targets.js';
 import { readComments } from './comments.js';
 import { findHandlers } from './handlers.js';
 import { computeFileEventTypes, eventTypesAt, handlerAt } from './narrowing.js';
@@ -58,6 +60,8 @@ export const EMPTY_ANALYSIS: Analysis = {
   callsTaking: () => [],
   completion: () => NO_COMPLETION,
   buildDefines: () => new Set(),
+  targetAt: () => undefined,
+  envUses: () => [],
 };
 
 /**
@@ -110,6 +114,7 @@ function finish(m: FileState, isEdge: boolean): Analysis {
   const headerEntries = headerEntriesOf(m);
   let writes: HeaderUse[] | undefined;
   let defines: ReadonlySet<string> | undefined;
+  let env: ReturnType<Analysis['envUses']> | undefined;
   return {
     isEdge,
     handlers: m.handlers,
@@ -137,5 +142,7 @@ function finish(m: FileState, isEdge: boolean): Analysis {
     forEachNode: (root, visit) => walk(root, m.sourceCode.visitorKeys, visit),
     completion: (handler) => completion(m, handler),
     buildDefines: () => (defines ??= buildDefinesOf(m)),
+    targetAt: (node) => targetAt(m, node),
+    envUses: () => (env ??= envUses(m)),
   };
 }

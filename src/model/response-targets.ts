@@ -1,9 +1,10 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { unconditionalIn } from '../estree/control-flow.js';
 import { enclosingFunction, outerParent, within } from '../estree/nodes.js';
-import { eventAt, unconditionalIn } from './edge-paths.js';
 import { eventTypesAt, handlerAt } from './narrowing.js';
 import { effectiveProperties, sources } from './responses.js';
 import type { FileState } from './state.js';
+import { targetAt } from './targets.js';
 import type { FieldSetting, GeneratedResponse, Handler, MemberAccess, ResponseField, ResponseTarget } from './types.js';
 
 const FIELDS: ReadonlySet<string> = new Set<ResponseField>(['status', 'statusDescription', 'body', 'bodyEncoding', 'headers', 'statusCode']);
@@ -54,13 +55,13 @@ function apiShapedTargets(m: FileState): ResponseTarget[] {
   const seen = new Set<TSESTree.ObjectExpression>();
   for (const handler of m.handlers) {
     for (const result of handler.results) {
-      if (eventAt(m, result, handler.node) === 'other') continue;
+      if (targetAt(m, result) === 'other') continue;
       for (const { obj } of sources(m, result, new Set(), 0)) {
         if (seen.has(obj) || m.responses.has(obj)) continue;
         const properties = effectiveProperties(m, obj, new Set()).names;
         if (!properties.has('statusCode') || properties.has('status')) continue;
         const inHandler = within(obj, handler.node);
-        if (inHandler ? eventAt(m, obj, handler.node) === 'other' : !helperResult(obj)) continue;
+        if (inHandler ? targetAt(m, obj) === 'other' : !helperResult(obj)) continue;
         seen.add(obj);
         const response: GeneratedResponse = { node: obj, eventTypes: eventTypesAt(m, result), properties, writes: [], headerMaps: [] };
         out.push(generatedTarget(response, 'api-shaped'));

@@ -17,7 +17,6 @@ import type { StaticValue } from '../static-value.js';
 import type { HeaderOwner, Kind } from './kinds.js';
 
 export type { HeaderOwner, Kind } from './kinds.js';
-
 type Variable = TSESLint.Scope.Variable;
 
 export type EventTypeSource = 'comment' | 'settings' | 'infrastructure' | 'code';
@@ -292,5 +291,9 @@ export interface Analysis {
   objectStyleUses(kind: Kind): readonly ObjectStyleUse[];
   /** How a handler completes on each path (see Completion). */
   completion(handler: Handler): Completion;
+  /** Multi-target code: which target's event reaches `node`, 'edge' | 'other' | 'shared' | undefined (see Target). */
+  targetAt(node: TSESTree.Node): import('./targets.js').Target;
+  /** Every use of `process.env`, however `process` is reached: reads, writes, the whole object (see EnvUse). */
+  envUses(): readonly import('./env-uses.js').EnvUse[];
 }
 

@@ -35,6 +35,9 @@ const FORBIDDEN: Array<[RegExp, string]> = [
   [/from '\.\.\/src\/estree\/walk\.js'/, 'walks the tree (src/estree/walk.js)'],
 ];
 
+/** The public surface of the model; every other file in src/model is an internal a rule must not reach into. */
+const PUBLIC_MODEL = new Set(['../src/model/types.js', '../src/model/index.js']);
+
 /** ESLint listener keys: node types, selectors, `:exit`, code-path events. */
 const LISTENER_KEY = /^(?:[A-Z][A-Za-z]*(?::exit)?|onCodePath\w*|.*[:>[\]*].*)$/;
 
@@ -62,6 +65,15 @@ export function thinRuleProblems(text: string): string[] {
       // Listener-shaped keys whose value is a function: `CallExpression(node) {...}`, `'X:exit': () => ...`.
       const fn = node.value.type === 'FunctionExpression' || node.value.type === 'ArrowFunctionExpression' || node.method;
       if (fn && !isMessage && LISTENER_KEY.test(key)) problems.push(`attaches a listener of its own (${key})`);
+    }
+    const source =
+      node.type === 'ImportDeclaration' || node.type === 'ExportAllDeclaration' || (node.type === 'ExportNamedDeclaration' && node.source)
+        ? node.source?.value
+        : node.type === 'ImportExpression' && node.source.type === 'Literal'
+          ? node.source.value
+          : undefined;
+    if (typeof source === 'string' && source.startsWith('../src/model/') && !PUBLIC_MODEL.has(source)) {
+      problems.push(`imports a model internal (${source.slice(3)}): read the Analysis of src/model/types.ts`);
     }
     if (node.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === 'onAnalysis' && node.arguments.length > 2) {
       problems.push('passes listeners of its own to onAnalysis');
@@ -108,6 +120,29 @@ describe('thin rules', () => {
       'attaches a listener of its own (Program:exit)',
       'attaches a listener of its own (onCodePathStart)',
     ]);
+  });
+
+  it('catches a crafted rule that imports model internals, and accepts the public surface', () => {
+    const reaching = `
+      import { isMultiTarget } from '../src/model/targets.js';
+      import type { Analysis } from '../src/model/types.js';
+      import { getAnalysis as model } from '../src/model/index.js';
+      export { classify } from '../src/model/classify.js';
+      export * from '../src/model/state.js';
+      const lazy = () => import('../src/model/event-tests.js');
+      export default createRule({ create: (context) => onAnalysis(context, (analysis: Analysis) => isMultiTarget(analysis)) });`;
+    expect(thinRuleProblems(reaching)).toEqual([
+      'imports a model internal (src/model/targets.js): read the Analysis of src/model/types.ts',
+      'imports a model internal (src/model/classify.js): read the Analysis of src/model/types.ts',
+      'imports a model internal (src/model/state.js): read the Analysis of src/model/types.ts',
+      'imports a model internal (src/model/event-tests.js): read the Analysis of src/model/types.ts',
+    ]);
+    const publicOnly = `
+      import type { Analysis, Handler } from '../src/model/types.js';
+      import type { Kind } from '../src/model/index.js';
+      import { walkless } from '../src/estree/nodes.js';
+      export default createRule({ create: (context) => onAnalysis(context, (analysis: Analysis) => analysis.targetAt(analysis.handlers[0].node)) });`;
+    expect(thinRuleProblems(publicOnly)).toEqual([]);
   });
 
   it('accepts a crafted thin rule', () => {
