@@ -373,3 +373,77 @@ export const handler = async (event) => {
     },
   ],
 });
+
+// Where the two multi-target readings of the past disagreed, now one view (analysis.targetAt):
+// a field test counts only on the handler's event, `a && b` says nothing when false unless both
+// halves do, `||` and `Boolean(...)` are read, API Gateway fields beyond the first six count, and
+// the whole environment is the edge's to fix on the CloudFront branch.
+ruleTester.run('no-env-vars: which target runs the code', rule, {
+  valid: [
+    // Other-target fields (queryStringParameters, stageVariables), `||` of two, and Boolean(event.Records).
+    `exports.handler = async (event) => {
+  if (event.queryStringParameters) return { statusCode: 200, body: process.env.GREETING };
+  const stage = event.stageVariables && process.env.STAGE_OVERRIDE;
+  if (event.httpMethod || event.requestContext) return { statusCode: 405, body: process.env.NOT_ALLOWED + stage };
+  const isEdge = Boolean(event.Records);
+  if (!isEdge) console.log(process.env.DEBUG_TARGET);
+  return event.Records[0].cf.request;
+};`,
+    // After the edge branch returned, in a switch case: the other target's code.
+    `exports.handler = async (event, context) => {
+  switch (context.functionName) {
+    case 'router':
+      if ('Records' in event) return event.Records[0].cf.request;
+      return { statusCode: 404, body: process.env.NOT_FOUND_PAGE };
+    default:
+      return event.Records[0].cf.request;
+  }
+};`,
+  ],
+  invalid: [
+    {
+      // 'Records' in a decoded body says nothing about the trigger: the code after it is edge code.
+      code: `exports.handler = async (event) => {
+  const request = event.Records[0].cf.request;
+  const payload = JSON.parse(Buffer.from(request.body.data, 'base64').toString());
+  if ('Records' in payload) return request;
+  request.headers['x-stage'] = [{ value: process.env.STAGE }];
+  return request;
+};`,
+      errors: [{ messageId: 'envVar', data: { name: 'process.env.STAGE' }, line: 5, column: 42, endLine: 5, endColumn: 59 }],
+    },
+    {
+      // False for a CloudFront event whose URI is not '/': the negation is not the other target.
+      code: `exports.handler = async (event) => {
+  const isRoot = 'Records' in event && event.Records[0].cf.request.uri === '/';
+  const request = event.Records[0].cf.request;
+  if (!isRoot) request.uri = process.env.INDEX_PAGE;
+  return request;
+};`,
+      errors: [{ messageId: 'envVar', data: { name: 'process.env.INDEX_PAGE' }, line: 4, column: 30, endLine: 4, endColumn: 52 }],
+    },
+    {
+      // A check on CloudFront's own request does not make the file a multi-target adapter.
+      code: `exports.handler = async (event) => {
+  const request = event.Records[0].cf.request;
+  if (request) app.configure({ env: process.env });
+  return request;
+};`,
+      errors: [{ messageId: 'envObject', line: 3, column: 37, endLine: 3, endColumn: 48 }],
+    },
+    {
+      // In an adapter, the hand-off on the CloudFront branch is edge code; the API Gateway one is not.
+      code: `import type { APIGatewayProxyEventV2, CloudFrontRequestEvent } from 'aws-lambda';
+declare const edgeApp: { init(o: { env: unknown }): void };
+export async function handler(event: APIGatewayProxyEventV2 | CloudFrontRequestEvent) {
+  if ('Records' in event) {
+    edgeApp.init({ env: process.env });
+    return event.Records[0].cf.request;
+  }
+  return { statusCode: 200, body: JSON.stringify(process.env) };
+}`,
+      filename: 'adapter.ts',
+      errors: [{ messageId: 'envObject', line: 5, column: 25, endLine: 5, endColumn: 36 }],
+    },
+  ],
+});

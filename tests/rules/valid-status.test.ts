@@ -435,3 +435,49 @@ export async function handler(event: APIGatewayProxyEventV2 | CloudFrontRequestE
     },
   ],
 });
+
+// The responses view reads the same multi-target view as no-env-vars (analysis.targetAt).
+ruleTester.run('valid-status: which target a statusCode result is for', rule, {
+  valid: [
+    // After `if ('Records' in event) return ...` inside a switch case: the other target's result.
+    `exports.handler = async (event, context) => {
+  switch (context.functionName) {
+    case 'router':
+      if ('Records' in event) return event.Records[0].cf.request;
+      return { statusCode: 404, body: 'not found' };
+    default:
+      return event.Records[0].cf.request;
+  }
+};`,
+  ],
+  invalid: [
+    {
+      // Only response events have cf.response: without it the event is a CloudFront request event.
+      code: `exports.handler = async (event) => {
+  const { cf } = event.Records[0];
+  if (cf.response) return cf.response;
+  return { statusCode: 403, body: 'denied' };
+};`,
+      errors: [
+        {
+          messageId: 'statusCodeField',
+          line: 4,
+          column: 12,
+          endLine: 4,
+          endColumn: 27,
+          suggestions: [
+            {
+              messageId: 'useStatusField',
+              data: { replacement: "`status: '403'`" },
+              output: `exports.handler = async (event) => {
+  const { cf } = event.Records[0];
+  if (cf.response) return cf.response;
+  return { status: '403', body: 'denied' };
+};`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
