@@ -4,7 +4,7 @@ import { enclosingFunction, outerParent, within } from '../estree/nodes.js';
 import { eventTypesAt, handlerAt } from './narrowing.js';
 import { effectiveProperties, sources } from './responses.js';
 import type { FileState } from './state.js';
-import { targetAt } from './targets.js';
+import { branchTarget } from './targets.js';
 import type { FieldSetting, GeneratedResponse, Handler, MemberAccess, ResponseField, ResponseTarget } from './types.js';
 
 const FIELDS: ReadonlySet<string> = new Set<ResponseField>(['status', 'statusDescription', 'body', 'bodyEncoding', 'headers', 'statusCode']);
@@ -55,13 +55,13 @@ function apiShapedTargets(m: FileState): ResponseTarget[] {
   const seen = new Set<TSESTree.ObjectExpression>();
   for (const handler of m.handlers) {
     for (const result of handler.results) {
-      if (targetAt(m, result) === 'other') continue;
+      if (branchTarget(m, result) === 'other') continue;
       for (const { obj } of sources(m, result, new Set(), 0)) {
         if (seen.has(obj) || m.responses.has(obj)) continue;
         const properties = effectiveProperties(m, obj, new Set()).names;
         if (!properties.has('statusCode') || properties.has('status')) continue;
         const inHandler = within(obj, handler.node);
-        if (inHandler ? targetAt(m, obj) === 'other' : !helperResult(obj)) continue;
+        if (inHandler ? branchTarget(m, obj) === 'other' : !helperResult(obj)) continue;
         seen.add(obj);
         const response: GeneratedResponse = { node: obj, eventTypes: eventTypesAt(m, result), properties, writes: [], headerMaps: [] };
         out.push(generatedTarget(response, 'api-shaped'));

@@ -65,7 +65,7 @@ function sideOf(m: FileState, node: TSESTree.Node): Side {
 }
 
 interface TargetMemo {
-  at: Map<TSESTree.Node, Target>;
+  at: Map<TSESTree.Node, Side>;
   multi: boolean | undefined;
 }
 const memos = new WeakMap<FileState, TargetMemo>();
@@ -76,13 +76,18 @@ function memoOf(m: FileState): TargetMemo {
   return memo;
 }
 
-/** The targetAt view: memoised per node, the file-level multi-target fact computed once. */
-export function targetAt(m: FileState, node: TSESTree.Node): Target {
+/** What the event tests around `node` decide ('edge', 'other' or nothing), memoised per node. */
+export function branchTarget(m: FileState, node: TSESTree.Node): Side {
   const memo = memoOf(m);
   if (memo.at.has(node)) return memo.at.get(node);
-  const target: Target = sideOf(m, node) ?? (isMultiTarget(m) ? 'shared' : undefined);
-  memo.at.set(node, target);
-  return target;
+  const side = sideOf(m, node);
+  memo.at.set(node, side);
+  return side;
+}
+
+/** The targetAt view; the file-level multi-target fact is computed once, and only when asked. */
+export function targetAt(m: FileState, node: TSESTree.Node): Target {
+  return branchTarget(m, node) ?? (isMultiTarget(m) ? 'shared' : undefined);
 }
 
 /** The aws-lambda names of the type references in a type annotation (a union's members, flattened). */
