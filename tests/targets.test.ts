@@ -2,8 +2,10 @@ import { mkdtempSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import tsParser from '@typescript-eslint/parser';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { Linter } from 'eslint';
 import { afterEach, describe, expect, it } from 'vitest';
+import { type Analysis, getAnalysis } from '../src/analysis.js';
 import plugin from '../src/index.js';
 import { declaredMultiTarget } from '../src/model/targets.js';
 
@@ -79,5 +81,91 @@ describe('the declaration file beside compiled output', () => {
   it('is only looked for beside .js, .cjs and .mjs files', () => {
     expect(declaredMultiTarget('/nowhere/handler.ts')).toBe(false);
     expect(declaredMultiTarget('/nowhere/handler.mjs')).toBe(false);
+  });
+});
+
+/** What `analysis.targetAt` says at each call `at('label')` of the code, in source order. */
+function targetsOf(code: string, filename = 'h.ts'): Record<string, string> {
+  const out: Record<string, string> = {};
+  const probe = {
+    meta: { type: 'problem' as const, schema: [] },
+    create(context: never) {
+      return {
+        'CallExpression[callee.name="at"]'(node: TSESTree.CallExpression) {
+          const analysis: Analysis = getAnalysis(context);
+          const label = (node.arguments[0] as TSESTree.StringLiteral).value;
+          out[label] = String(analysis.targetAt(node));
+        },
+      };
+    },
+  };
+  const linter = new Linter({ configType: 'flat' });
+  const messages = linter.verify(
+    code,
+    [
+      {
+        files: ['**/*.{js,ts}'],
+        languageOptions: { parser: tsParser, sourceType: 'module' as const },
+        plugins: { probe: { rules: { probe } } },
+        rules: { 'probe/probe': 'error' as const },
+        settings: { 'lambda-edge': { infrastructure: false } },
+      },
+    ],
+    filename,
+  );
+  expect(messages.filter((m) => m.fatal)).toEqual([]);
+  return out;
+}
+
+describe('analysis.targetAt', () => {
+  it('tells the branches of an adapter apart, and calls the rest shared', () => {
+    expect(
+      targetsOf(`at('module');
+export const handler = async (event) => {
+  at('top');
+  if ('Records' in event) {
+    at('edge branch');
+  } else at('else of Records');
+  const isEdge = Array.isArray(event.Records) && event.Records[0].cf !== undefined;
+  const v = isEdge ? at('edge side') : at('other side');
+  event.requestContext && at('after requestContext &&');
+  if (!event.requestContext) at('no requestContext');
+  if (event.Records) return event.Records[0].cf.request;
+  at('after the edge returned');
+  return { statusCode: 200 };
+};`),
+    ).toEqual({
+      module: 'shared',
+      top: 'shared',
+      'edge branch': 'edge',
+      'else of Records': 'other',
+      'edge side': 'edge',
+      'other side': 'other',
+      'after requestContext &&': 'other',
+      'no requestContext': 'shared',
+      'after the edge returned': 'other',
+    });
+  });
+
+  it('says nothing outside branches of a file that serves CloudFront alone; reads guards on its own objects', () => {
+    expect(
+      targetsOf(`export const handler = async (event) => {
+  const request = event.Records[0].cf.request;
+  at('top');
+  const body = JSON.parse(request.body.data);
+  if ('Records' in body) at('Records in a body');
+  if (request && request.uri === '/') at('request and a uri test');
+  else at('else of request and uri');
+  if (!request) return;
+  at('after the request guard');
+  return request;
+};`),
+    ).toEqual({
+      top: 'undefined',
+      'Records in a body': 'undefined',
+      'request and a uri test': 'edge',
+      'else of request and uri': 'undefined',
+      'after the request guard': 'edge',
+    });
   });
 });
