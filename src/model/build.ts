@@ -19,6 +19,10 @@ import { readComments } from './comments.js';
 import { findHandlers } from './handlers.js';
 import { computeFileEventTypes, eventTypesAt, handlerAt } from './narrowing.js';
 import { addResponse, findShapedResponses, objectLiteralOf, resultsOf, traceResults } from './responses.js';
+import { bodyBytes, headerBytes } from './response-size.js';
+import { originConfigKindOf } from './origins.js';
+import { laterHoldsOther, querystringObjectOf } from './querystring.js';
+import { handlerHead, usesViewerRequest } from './handler-facts.js';
 
 const NO_COMPLETION = { callbackCalls: [], repeatedCalls: [], unfinished: [] };
 
@@ -58,6 +62,13 @@ export const EMPTY_ANALYSIS: Analysis = {
   callsTaking: () => [],
   completion: () => NO_COMPLETION,
   buildDefines: () => new Set(),
+  headerBytes: () => ({ bytes: 0, partial: true }),
+  bodyBytes: () => ({ bytes: 0, partial: true }),
+  originConfigKindOf: () => undefined,
+  querystringObjectOf: () => undefined,
+  laterHoldsOther: () => false,
+  handlerHead: handlerHead,
+  usesViewerRequest: () => false,
 };
 
 /**
@@ -137,5 +148,12 @@ function finish(m: FileState, isEdge: boolean): Analysis {
     forEachNode: (root, visit) => walk(root, m.sourceCode.visitorKeys, visit),
     completion: (handler) => completion(m, handler),
     buildDefines: () => (defines ??= buildDefinesOf(m)),
+    headerBytes: (response) => headerBytes(m, response),
+    bodyBytes: (value, encodings) => bodyBytes(m, value, encodings),
+    originConfigKindOf: (node) => originConfigKindOf(m, node),
+    querystringObjectOf: (node) => querystringObjectOf(m, node),
+    laterHoldsOther: (node, kind) => laterHoldsOther(m, node, kind),
+    handlerHead,
+    usesViewerRequest: (handler) => usesViewerRequest(m, handler),
   };
 }

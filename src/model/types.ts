@@ -15,8 +15,11 @@ import type { FunctionNode } from '../estree/nodes.js';
 import type { EventTypes } from '../facts/event-types.js';
 import type { StaticValue } from '../static-value.js';
 import type { HeaderOwner, Kind } from './kinds.js';
+import type { NamedFacts } from './named-facts.js';
 
 export type { HeaderOwner, Kind } from './kinds.js';
+/** Named facts (response sizes, origin configs, query-string objects, handler facts): see ./named-facts.ts. */
+export type * from './named-facts.js';
 
 type Variable = TSESLint.Scope.Variable;
 
@@ -234,7 +237,7 @@ export interface ConfigProblem {
   message: string;
 }
 
-export interface Analysis {
+export interface Analysis extends NamedFacts {
   /** False for files with nothing Lambda@Edge in them: rules do nothing there. */
   isEdge: boolean;
   handlers: Handler[];
