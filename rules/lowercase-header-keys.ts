@@ -45,6 +45,121 @@ function lowercaseKeyText(
   return undefined;
 }
 
+type Context = Readonly<TSESLint.RuleContext<MessageIds, []>>;
+
+/** Fix for an object-literal or pattern property: shorthand `{ Host }` becomes `{ host: Host }`. */
+function propertyFix(sourceCode: Readonly<TSESLint.SourceCode>, property: TSESTree.Property, lower: string): TSESLint.ReportFixFunction | null {
+  if (property.shorthand) {
+    if (!IDENTIFIER.test(lower) || property.key.type !== AST_NODE_TYPES.Identifier) return null;
+    const key = property.key;
+    return (fixer) => fixer.insertTextBefore(key, `${lower}: `);
+  }
+  const text = lowercaseKeyText(sourceCode, property.key, lower);
+  return text === undefined ? null : (fixer) => fixer.replaceText(property.key, text);
+}
+
+/** The keys of a header-map literal that are already lowercase. */
+function lowercaseKeysOf(map: TSESTree.ObjectExpression): Set<string> {
+  const names = new Set<string>();
+  for (const prop of map.properties) {
+    if (prop.type !== AST_NODE_TYPES.Property) continue;
+    const key = propertyKeyName(prop);
+    if (key !== undefined && key === key.toLowerCase()) names.add(key);
+  }
+  return names;
+}
+
+/** A mixed-case key of a header-map literal: fixed, or a suggestion when the map has the lowercase key too. */
+function checkEntry(context: Context, entry: HeaderEntry, lowercaseNames: Set<string>): void {
+  const name = entry.name;
+  if (name === undefined || name === name.toLowerCase()) return;
+  const lower = name.toLowerCase();
+  const fix = propertyFix(context.sourceCode, entry.property, lower);
+  if (lowercaseNames.has(lower)) {
+    context.report({
+      node: entry.property.key,
+      messageId: 'mixedCaseKeyDuplicate',
+      data: { name, lower },
+      suggest: fix ? [{ messageId: 'useLowercase', data: { lower }, fix }] : null,
+    });
+    return;
+  }
+  context.report({ node: entry.property.key, messageId: 'mixedCaseKey', data: { name, lower }, fix });
+}
+
+/** The fix that lowercases the key an access spells: a pattern property, `headers.Host`, `headers['Host']`. */
+function accessFix(sourceCode: Readonly<TSESLint.SourceCode>, access: MemberAccess, lower: string): TSESLint.ReportFixFunction | null {
+  if (access.node.type === AST_NODE_TYPES.Property) return propertyFix(sourceCode, access.node, lower);
+  if (access.node.type === AST_NODE_TYPES.MemberExpression && !access.node.computed) {
+    const property = access.node.property;
+    return (fixer) => fixer.replaceText(property, lower);
+  }
+  const text = lowercaseKeyText(sourceCode, access.keyNode, lower);
+  return text === undefined ? null : (fixer) => fixer.replaceText(access.keyNode, text);
+}
+
+/** A mixed-case key written, read, changed or deleted through a member: writes are fixed, the rest suggested. */
+function checkAccess(context: Context, access: MemberAccess): void {
+  const name = access.name;
+  if (name === undefined || name === name.toLowerCase() || !HEADER_KINDS.has(access.objectKind)) return;
+  const lower = name.toLowerCase();
+  const fix = accessFix(context.sourceCode, access, lower);
+  const data = { name, lower };
+  if (access.op === 'write') {
+    context.report({ node: access.keyNode, messageId: 'mixedCaseWrite', data, fix });
+    return;
+  }
+  // Reads, deletes and in-place changes of a key that is never there: lowercasing changes
+  // what the code does at run time, so it is only offered.
+  context.report({
+    node: access.keyNode,
+    messageId: access.op === 'delete' ? 'mixedCaseDelete' : 'mixedCaseRead',
+    data,
+    suggest: fix ? [{ messageId: 'useLowercase', data: { lower }, fix }] : null,
+  });
+}
+
+/** `headers[name.toLowerCase()]`: offered when every use of the literal is one member's key. */
+function lowercaseAtKey(context: Context, uses: HeaderUse[]): TSESLint.ReportSuggestionArray<MessageIds> {
+  const first = uses[0]!.access?.node;
+  const key = first?.type === AST_NODE_TYPES.MemberExpression ? first.property : undefined;
+  if (!key || !uses.every((use) => use.access?.node === first)) return [];
+  const keyText = context.sourceCode.getText(key);
+  const lowered = `${IDENTIFIER_PATH.test(keyText) ? keyText : `(${keyText})`}.toLowerCase()`;
+  return [{ messageId: 'lowercaseAtKey', data: { key: keyText }, fix: (fixer) => fixer.replaceText(key, lowered) }];
+}
+
+/**
+ * A name held as data (`const HSTS = 'Strict-Transport-Security'`, a table's key, a helper's
+ * argument) is reported at the literal, once, however many keys it reaches. Renaming it is a
+ * fix when every use is a write and the literal feeds nothing but header keys; otherwise (it is
+ * also the entry's `key`, logged, or read back) a suggestion, and so is lowercasing at the key.
+ */
+function checkData(context: Context, uses: HeaderUse[]): void {
+  const { name, nameNode } = uses[0]!;
+  if (name === name.toLowerCase()) return;
+  const lower = name.toLowerCase();
+  const text = lowercaseKeyText(context.sourceCode, nameNode, lower);
+  const fix: TSESLint.ReportFixFunction | null = text === undefined ? null : (fixer) => fixer.replaceText(nameNode, text);
+  const data = { name, lower };
+  const op = uses.find((use) => use.op !== 'write')?.op ?? 'write';
+  const messageId = op === 'write' ? 'mixedCaseWrite' : op === 'delete' ? 'mixedCaseDelete' : 'mixedCaseRead';
+  if (op === 'write' && uses.every((use) => use.keyOnly)) {
+    context.report({ node: nameNode, messageId, data, fix });
+    return;
+  }
+  const suggest: TSESLint.ReportSuggestionArray<MessageIds> = [];
+  if (fix) suggest.push({ messageId: 'useLowercase', data: { lower }, fix });
+  suggest.push(...lowercaseAtKey(context, uses));
+  context.report({ node: nameNode, messageId, data, suggest });
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 export default createRule<[], MessageIds>({
   name: 'lowercase-header-keys',
   meta: {
@@ -73,124 +188,19 @@ export default createRule<[], MessageIds>({
   },
   defaultOptions: [],
   create(context) {
-    const sourceCode = context.sourceCode;
-
-    /** Fix for an object-literal or pattern property: shorthand `{ Host }` becomes `{ host: Host }`. */
-    const propertyFix = (property: TSESTree.Property, lower: string): TSESLint.ReportFixFunction | null => {
-      if (property.shorthand) {
-        if (!IDENTIFIER.test(lower) || property.key.type !== AST_NODE_TYPES.Identifier) return null;
-        const key = property.key;
-        return (fixer) => fixer.insertTextBefore(key, `${lower}: `);
-      }
-      const text = lowercaseKeyText(sourceCode, property.key, lower);
-      return text === undefined ? null : (fixer) => fixer.replaceText(property.key, text);
-    };
-
-    const checkEntry = (entry: HeaderEntry, lowercaseNames: Set<string>) => {
-      const name = entry.name;
-      if (name === undefined || name === name.toLowerCase()) return;
-      const lower = name.toLowerCase();
-      const fix = propertyFix(entry.property, lower);
-      if (lowercaseNames.has(lower)) {
-        context.report({
-          node: entry.property.key,
-          messageId: 'mixedCaseKeyDuplicate',
-          data: { name, lower },
-          suggest: fix ? [{ messageId: 'useLowercase', data: { lower }, fix }] : null,
-        });
-        return;
-      }
-      context.report({ node: entry.property.key, messageId: 'mixedCaseKey', data: { name, lower }, fix });
-    };
-
-    const checkAccess = (access: MemberAccess) => {
-      const name = access.name;
-      if (name === undefined || name === name.toLowerCase() || !HEADER_KINDS.has(access.objectKind)) return;
-      const lower = name.toLowerCase();
-      let fix: TSESLint.ReportFixFunction | null = null;
-      if (access.node.type === AST_NODE_TYPES.Property) {
-        fix = propertyFix(access.node, lower);
-      } else if (access.node.type === AST_NODE_TYPES.MemberExpression && !access.node.computed) {
-        const property = access.node.property;
-        fix = (fixer) => fixer.replaceText(property, lower);
-      } else {
-        const text = lowercaseKeyText(sourceCode, access.keyNode, lower);
-        if (text !== undefined) fix = (fixer) => fixer.replaceText(access.keyNode, text);
-      }
-      const data = { name, lower };
-      if (access.op === 'write') {
-        context.report({ node: access.keyNode, messageId: 'mixedCaseWrite', data, fix });
-        return;
-      }
-      // Reads, deletes and in-place changes of a key that is never there: lowercasing changes
-      // what the code does at run time, so it is only offered.
-      context.report({
-        node: access.keyNode,
-        messageId: access.op === 'delete' ? 'mixedCaseDelete' : 'mixedCaseRead',
-        data,
-        suggest: fix ? [{ messageId: 'useLowercase', data: { lower }, fix }] : null,
-      });
-    };
-
-    /**
-     * A name held as data (`const HSTS = 'Strict-Transport-Security'`, a table's key, a helper's
-     * argument) is reported at the literal, once, however many keys it reaches. Renaming it is a
-     * fix when every use is a write and the literal feeds nothing but header keys; otherwise (it is
-     * also the entry's `key`, logged, or read back) a suggestion, and so is lowercasing at the key.
-     */
-    const checkData = (uses: HeaderUse[]) => {
-      const { name, nameNode } = uses[0]!;
-      if (name === name.toLowerCase()) return;
-      const lower = name.toLowerCase();
-      const text = lowercaseKeyText(sourceCode, nameNode, lower);
-      const fix: TSESLint.ReportFixFunction | null = text === undefined ? null : (fixer) => fixer.replaceText(nameNode, text);
-      const data = { name, lower };
-      const op = uses.find((use) => use.op !== 'write')?.op ?? 'write';
-      const messageId = op === 'write' ? 'mixedCaseWrite' : op === 'delete' ? 'mixedCaseDelete' : 'mixedCaseRead';
-      if (op === 'write' && uses.every((use) => use.keyOnly)) {
-        context.report({ node: nameNode, messageId, data, fix });
-        return;
-      }
-      const suggest: TSESLint.ReportSuggestionArray<MessageIds> = [];
-      if (fix) suggest.push({ messageId: 'useLowercase', data: { lower }, fix });
-      const key = uses[0]!.access?.node.type === AST_NODE_TYPES.MemberExpression ? uses[0]!.access.node.property : undefined;
-      if (key && uses.every((use) => use.access?.node === uses[0]!.access?.node)) {
-        const keyText = sourceCode.getText(key);
-        suggest.push({
-          messageId: 'lowercaseAtKey',
-          data: { key: keyText },
-          fix: (fixer) => fixer.replaceText(key, `${IDENTIFIER_PATH.test(keyText) ? keyText : `(${keyText})`}.toLowerCase()`),
-        });
-      }
-      context.report({ node: nameNode, messageId, data, suggest });
-    };
-
     return onAnalysis(context, (analysis) => {
-      const byMap = new Map<TSESTree.ObjectExpression, Set<string>>();
+      const lowercaseKeys = new Map<TSESTree.ObjectExpression, Set<string>>();
       const byLiteral = new Map<TSESTree.Node, HeaderUse[]>();
       for (const use of analysis.headerUses()) {
-        if (use.form === 'data') {
-          const list = byLiteral.get(use.nameNode);
-          if (list) list.push(use);
-          else byLiteral.set(use.nameNode, [use]);
-        } else if (use.form === 'member') {
-          checkAccess(use.access!);
-        } else {
-          const entry = use.entry!;
-          let names = byMap.get(entry.map);
-          if (!names) {
-            names = new Set();
-            for (const prop of entry.map.properties) {
-              if (prop.type !== AST_NODE_TYPES.Property) continue;
-              const key = propertyKeyName(prop);
-              if (key !== undefined && key === key.toLowerCase()) names.add(key);
-            }
-            byMap.set(entry.map, names);
-          }
-          checkEntry(entry, names);
+        if (use.form === 'data') pushTo(byLiteral, use.nameNode, use);
+        else if (use.form === 'member') checkAccess(context, use.access!);
+        else {
+          const map = use.entry!.map;
+          if (!lowercaseKeys.has(map)) lowercaseKeys.set(map, lowercaseKeysOf(map));
+          checkEntry(context, use.entry!, lowercaseKeys.get(map)!);
         }
       }
-      for (const uses of byLiteral.values()) checkData(uses);
+      for (const uses of byLiteral.values()) checkData(context, uses);
     });
   },
 });

@@ -20,6 +20,58 @@ type MessageIds =
 /** How the message names what the code does to the header: literal entries and `=` writes are assignments. */
 const CHANGE_TEXT: Record<AccessOp, string> = { write: 'assignment', modify: 'change', delete: 'delete', read: 'read' };
 
+/** Reports once per place and message: one literal can reach several writes (a table copied twice). */
+type Report = (node: TSESTree.Node, messageId: MessageIds, data: Record<string, string>) => void;
+
+/** A header write: a disallowed header, a read-only one in its events, a CloudFront-added one in viewer-request. */
+function checkWrite(report: Report, use: HeaderUse): void {
+  const { name, eventTypes: types, owner, nameNode: node } = use;
+  const event = types && types.size > 0 ? `here: ${formatEventTypes(types)}` : 'in any event';
+  if (isDisallowedHeader(name)) {
+    // Deleting one is harmless: the function never sees these headers.
+    if (use.op !== 'delete') report(node, 'disallowed', { name, event });
+    return;
+  }
+  // Origin custom headers go to the origin only: the read-only and CloudFront-added lists
+  // are about the request and response headers (lambda-event-structure, edge-function-restrictions-all).
+  if (owner === 'origin') return;
+  // The read-only lists are per event: only a known set of events, all of which list the
+  // header, is reported. Request headers matter in request events, response headers in
+  // response events; a generated or typed map in whichever event hands it back.
+  const scope = owner === 'request' ? REQUEST_EVENTS : owner === 'response' ? RESPONSE_EVENTS : undefined;
+  if (onlyIn(types, readOnlyEvents(name)) && (!scope || onlyIn(types, scope))) {
+    report(node, 'readOnly', { name, event: formatEventTypes(types), change: CHANGE_TEXT[use.op] });
+    return;
+  }
+  if (use.op === 'write' && isCloudFrontViewerHeader(name) && (owner === 'request' || owner === 'unknown') && onlyIn(types, VIEWER_REQUEST)) {
+    report(node, 'cloudFrontHeaderInViewerRequest', { name });
+  }
+}
+
+/**
+ * An origin custom header may not repeat a name the request headers hold
+ * (lambda-event-structure). What the viewer sent is unknown here; what the same handler sets is certain,
+ * unless it also deletes that request header.
+ */
+function checkCustomHeaders(report: Report, writes: readonly HeaderUse[]): void {
+  const requestSets = new Map<string, Set<Handler | undefined>>();
+  const requestDeletes = new Set<string>();
+  const customHeaders: HeaderUse[] = [];
+  for (const use of writes) {
+    const key = use.name.toLowerCase();
+    if (use.owner === 'origin') {
+      if (use.op === 'write') customHeaders.push(use);
+    } else if (use.owner === 'request') {
+      if (use.op === 'delete') requestDeletes.add(key);
+      else requestSets.set(key, (requestSets.get(key) ?? new Set()).add(use.handler));
+    }
+  }
+  for (const custom of customHeaders) {
+    const key = custom.name.toLowerCase();
+    if (requestDeletes.has(key) || !requestSets.get(key)?.has(custom.handler)) continue;
+    report(custom.nameNode, 'customHeaderInRequest', { name: custom.name });
+  }
+}
 
 export default createRule<[], MessageIds>({
   name: 'no-disallowed-headers',
@@ -44,65 +96,15 @@ export default createRule<[], MessageIds>({
   defaultOptions: [],
   create(context) {
     return onAnalysis(context, (analysis) => {
-      // One literal can reach several writes (a table copied twice): one report per place and message.
       const reported = new Set<string>();
-      const report = (node: TSESTree.Node, messageId: MessageIds, data: Record<string, string>) => {
+      const report: Report = (node, messageId, data) => {
         const key = `${node.range[0]}:${messageId}:${JSON.stringify(data)}`;
         if (reported.has(key)) return;
         reported.add(key);
         context.report({ node, messageId, data });
       };
-
-      const check = (use: HeaderUse) => {
-        const { name, eventTypes: types, owner, nameNode: node } = use;
-        const event = types && types.size > 0 ? `here: ${formatEventTypes(types)}` : 'in any event';
-        if (isDisallowedHeader(name)) {
-          // Deleting one is harmless: the function never sees these headers.
-          if (use.op !== 'delete') report(node, 'disallowed', { name, event });
-          return;
-        }
-        // Origin custom headers go to the origin only: the read-only and CloudFront-added lists
-        // are about the request and response headers (lambda-event-structure, edge-function-restrictions-all).
-        if (owner === 'origin') return;
-        // The read-only lists are per event: only a known set of events, all of which list the
-        // header, is reported. Request headers matter in request events, response headers in
-        // response events; a generated or typed map in whichever event hands it back.
-        const scope = owner === 'request' ? REQUEST_EVENTS : owner === 'response' ? RESPONSE_EVENTS : undefined;
-        if (onlyIn(types, readOnlyEvents(name)) && (!scope || onlyIn(types, scope))) {
-          report(node, 'readOnly', { name, event: formatEventTypes(types), change: CHANGE_TEXT[use.op] });
-          return;
-        }
-        if (
-          use.op === 'write' &&
-          isCloudFrontViewerHeader(name) &&
-          (owner === 'request' || owner === 'unknown') &&
-          onlyIn(types, VIEWER_REQUEST)
-        ) {
-          report(node, 'cloudFrontHeaderInViewerRequest', { name });
-        }
-      };
-      for (const use of analysis.headerWrites()) check(use);
-
-      // An origin custom header may not repeat a name the request headers hold
-      // (lambda-event-structure). What the viewer sent is unknown here; what the same handler sets is certain,
-      // unless it also deletes that request header.
-      const requestSets = new Map<string, Set<Handler | undefined>>();
-      const requestDeletes = new Set<string>();
-      const customHeaders: HeaderUse[] = [];
-      for (const use of analysis.headerWrites()) {
-        const key = use.name.toLowerCase();
-        if (use.owner === 'origin') {
-          if (use.op === 'write') customHeaders.push(use);
-        } else if (use.owner === 'request') {
-          if (use.op === 'delete') requestDeletes.add(key);
-          else requestSets.set(key, (requestSets.get(key) ?? new Set()).add(use.handler));
-        }
-      }
-      for (const custom of customHeaders) {
-        const key = custom.name.toLowerCase();
-        if (requestDeletes.has(key) || !requestSets.get(key)?.has(custom.handler)) continue;
-        report(custom.nameNode, 'customHeaderInRequest', { name: custom.name });
-      }
+      for (const use of analysis.headerWrites()) checkWrite(report, use);
+      checkCustomHeaders(report, analysis.headerWrites());
     });
   },
 });

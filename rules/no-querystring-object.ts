@@ -1,7 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { memberName, unwrap } from '../src/estree/nodes.js';
 import { STRING_MEMBERS } from '../src/facts/strings.js';
-import type { Analysis } from '../src/model/types.js';
+import type { Analysis, MemberAccess, ObjectStyleUse } from '../src/model/types.js';
 import { createRule } from '../src/create-rule.js';
 import { onAnalysis } from '../src/rule-helpers.js';
 
@@ -24,9 +23,40 @@ const OBJECT_FUNCTIONS: Record<string, string> = {
   assign: '`Object.assign()` cannot add parameters to it',
 };
 
-/** Query-string parsers whose result is an object: `querystring.parse(...)`, `qs.parse(...)`. */
-const PARSER_MODULES = new Set(['querystring', 'qs', 'querystringify', 'queryString']);
+type Context = Readonly<TSESLint.RuleContext<MessageIds, []>>;
 
+/** `request.querystring = { ... }` (or params, or a parser's result): serializing a literal or `URLSearchParams` is offered. */
+function checkObjectAssigned(context: Context, analysis: Analysis, value: TSESTree.Node): void {
+  const shape = analysis.querystringObjectOf(value);
+  if (!shape) return;
+  const suggest: TSESLint.ReportSuggestionArray<MessageIds> = [];
+  if (shape === 'literal') {
+    const text = `new URLSearchParams(${context.sourceCode.getText(value)}).toString()`;
+    suggest.push({ messageId: 'stringify', fix: (fixer) => fixer.replaceText(value, text) });
+  } else if (shape === 'params') {
+    suggest.push({ messageId: 'stringify', fix: (fixer) => fixer.insertTextAfter(value, '.toString()') });
+  }
+  context.report({ node: value, messageId: 'objectAssigned', suggest });
+}
+
+/** `qs.lang`, `qs.lang = 'en'`: a member a string does not have (indices and string methods are fine). */
+function checkMember(context: Context, analysis: Analysis, access: MemberAccess): void {
+  if (access.name === undefined || /^\d+$/.test(access.name) || ALLOWED_MEMBERS.has(access.name)) return;
+  if (access.node.type === AST_NODE_TYPES.MemberExpression && analysis.laterHoldsOther(access.node.object, 'querystring')) return;
+  context.report({ node: access.node, messageId: access.op === 'read' ? 'objectAccess' : 'objectWrite', data: { name: access.name } });
+}
+
+/** `Object.keys(qs)`, `for (k in qs)`, `'k' in qs`: what each does with a string. */
+function checkObjectUse(context: Context, analysis: Analysis, use: ObjectStyleUse): void {
+  if (analysis.laterHoldsOther(use.node, 'querystring')) return;
+  const what =
+    use.how.type === 'object-function'
+      ? OBJECT_FUNCTIONS[use.how.method]
+      : use.how.type === 'for-in'
+        ? '`for...in` walks its character positions'
+        : 'the `in` operator throws a TypeError on a string';
+  if (what) context.report({ node: use.node, messageId: 'objectUse', data: { what } });
+}
 
 export default createRule<[], MessageIds>({
   name: 'no-querystring-object',
@@ -52,95 +82,13 @@ export default createRule<[], MessageIds>({
   },
   defaultOptions: [],
   create(context) {
-    const { sourceCode } = context;
-
-    /** A query-string object written into `request.querystring`. */
-    const objectValue = (analysis: Analysis, raw: TSESTree.Node, depth = 0): 'literal' | 'params' | 'parsed' | undefined => {
-      const node = unwrap(raw);
-      if (node.type === AST_NODE_TYPES.ObjectExpression) return 'literal';
-      if (
-        node.type === AST_NODE_TYPES.NewExpression &&
-        node.callee.type === AST_NODE_TYPES.Identifier &&
-        node.callee.name === 'URLSearchParams'
-      ) {
-        return 'params';
-      }
-      if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression) {
-        const object = unwrap(node.callee.object);
-        const method = memberName(node.callee);
-        if (object.type === AST_NODE_TYPES.Identifier) {
-          if (object.name === 'Object' && method === 'fromEntries') return 'literal';
-          if (PARSER_MODULES.has(object.name) && method === 'parse') return 'parsed';
-        }
-      }
-      if (node.type === AST_NODE_TYPES.Identifier && depth < 3) {
-        // `const params = { a: 'b' }; request.querystring = params;`
-        const def = analysis.bindings.singleDefinition(node);
-        if (def?.whole) return objectValue(analysis, def.init, depth + 1);
-      }
-      return undefined;
-    };
-
-    /**
-     * `let qs = request.querystring; qs = querystring.parse(qs); qs.lang`: the variable later
-     * holds something else, so what a member of it is cannot be told.
-     */
-    const reassigned = (analysis: Analysis, raw: TSESTree.Node): boolean => {
-      const node = unwrap(raw);
-      if (node.type !== AST_NODE_TYPES.Identifier) return false;
-      return analysis.bindings.laterWrites(node).some((value) => !(value && analysis.classify(value) === 'querystring'));
-    };
-
-    const checkAccesses = (analysis: Analysis) => {
-      for (const access of analysis.accesses) {
-        if (
-          access.objectKind === 'request' &&
-          access.name === 'querystring' &&
-          access.op === 'write' &&
-          access.value
-        ) {
-          const value = access.value;
-          const shape = objectValue(analysis, value);
-          if (!shape) continue;
-          const suggest: TSESLint.ReportSuggestionArray<MessageIds> = [];
-          if (shape === 'literal') {
-            suggest.push({
-              messageId: 'stringify',
-              fix: (fixer) => fixer.replaceText(value, `new URLSearchParams(${sourceCode.getText(value)}).toString()`),
-            });
-          } else if (shape === 'params') {
-            suggest.push({ messageId: 'stringify', fix: (fixer) => fixer.insertTextAfter(value, '.toString()') });
-          }
-          context.report({ node: value, messageId: 'objectAssigned', suggest });
-          continue;
-        }
-        if (access.objectKind !== 'querystring' || access.name === undefined) continue;
-        if (/^\d+$/.test(access.name) || ALLOWED_MEMBERS.has(access.name)) continue;
-        if (access.node.type === AST_NODE_TYPES.MemberExpression && reassigned(analysis, access.node.object)) continue;
-        context.report({
-          node: access.node,
-          messageId: access.op === 'read' ? 'objectAccess' : 'objectWrite',
-          data: { name: access.name },
-        });
-      }
-    };
-
-    const checkUses = (analysis: Analysis) => {
-      for (const use of analysis.objectStyleUses('querystring')) {
-        if (reassigned(analysis, use.node)) continue;
-        const what =
-          use.how.type === 'object-function'
-            ? OBJECT_FUNCTIONS[use.how.method]
-            : use.how.type === 'for-in'
-              ? '`for...in` walks its character positions'
-              : 'the `in` operator throws a TypeError on a string';
-        if (what) context.report({ node: use.node, messageId: 'objectUse', data: { what } });
-      }
-    };
-
     return onAnalysis(context, (analysis) => {
-      checkAccesses(analysis);
-      checkUses(analysis);
+      for (const access of analysis.accesses) {
+        const assigned = access.objectKind === 'request' && access.name === 'querystring' && access.op === 'write' && access.value;
+        if (assigned) checkObjectAssigned(context, analysis, access.value!);
+        else if (access.objectKind === 'querystring') checkMember(context, analysis, access);
+      }
+      for (const use of analysis.objectStyleUses('querystring')) checkObjectUse(context, analysis, use);
     });
   },
 });

@@ -1,11 +1,10 @@
 import { isIP } from 'node:net';
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import type { Bindings } from '../src/estree/bindings.js';
-import { findProperty, memberName, propertyKeyName, unwrap, valueLeaves } from '../src/estree/nodes.js';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { findProperty, propertyKeyName, unwrap, valueLeaves } from '../src/estree/nodes.js';
 import { trimSlashes } from '../src/estree/text.js';
 import { createRule } from '../src/create-rule.js';
 import { ORIGIN_REQUEST, VIEWER_EVENTS, formatEventTypes, onlyIn } from '../src/facts/event-types.js';
-import type { Analysis } from '../src/model/types.js';
+import type { Analysis, MemberAccess, OriginConfigKind } from '../src/model/types.js';
 import { onAnalysis } from '../src/rule-helpers.js';
 
 type MessageIds =
@@ -26,30 +25,11 @@ type MessageIds =
   | 'originOutsideOriginRequest';
 
 /** `custom`, `s3`, or not known (a field written through a variable we cannot follow). */
-type OriginKind = 'custom' | 's3' | undefined;
+type OriginKind = OriginConfigKind | undefined;
 
 const SSL_PROTOCOLS = ['TLSv1.2', 'TLSv1.1', 'TLSv1', 'SSLv3'];
 const TIMEOUTS: Record<string, number> = { readTimeout: 4, keepaliveTimeout: 1 };
 const REJECTED = 'CloudFront rejects the origin (Lambda validation error, 502)';
-
-/** Which origin config `request.origin.custom`, `origin.s3` or a `const` alias of one is. */
-function originKindOf(raw: TSESTree.Node, bindings: Bindings): OriginKind {
-  const node = unwrap(raw);
-  let name: string | undefined;
-  if (node.type === AST_NODE_TYPES.MemberExpression) name = memberName(node);
-  else if (node.type === AST_NODE_TYPES.Identifier) {
-    const def = bindings.singleDefinition(node);
-    if (def && (def.declarator.parent as TSESTree.VariableDeclaration).kind === 'const') {
-      const init = unwrap(def.init);
-      if (def.whole && init.type === AST_NODE_TYPES.MemberExpression) name = memberName(init);
-      else if (def.name.parent?.type === AST_NODE_TYPES.Property && def.name.parent.value === def.name) {
-        // `const { custom } = request.origin`
-        name = propertyKeyName(def.name.parent);
-      }
-    }
-  }
-  return name === 'custom' || name === 's3' ? name : undefined;
-}
 
 /** The properties of a literal that decide the value at run time: no later spread, no later duplicate. */
 function finalProperties(literal: TSESTree.ObjectExpression): TSESTree.Property[] {
@@ -76,6 +56,157 @@ function sslProtocolLike(text: string): string | undefined {
 }
 
 const quote = (text: string) => `'${text}'`;
+
+/** What one run of the rule shares: the model, the report, and the values already checked (a literal can be reached twice). */
+interface OriginCheck {
+  analysis: Analysis;
+  context: Readonly<TSESLint.RuleContext<MessageIds, []>>;
+  checked: Set<TSESTree.Node>;
+}
+
+function report(c: OriginCheck, node: TSESTree.Node, messageId: MessageIds, data: Record<string, string | number> = {}): void {
+  c.context.report({ node, messageId, data });
+}
+
+/** The statically known leaves of a value: `secure ? 443 : 8080` gives both numbers. */
+function knownLeaves(c: OriginCheck, value: TSESTree.Node) {
+  return valueLeaves(value).flatMap((leaf) => {
+    const known = c.analysis.staticValue(leaf);
+    return known?.text === undefined ? [] : [{ leaf, text: known.text, isNumber: known.primitive === 'number', isString: !known.primitive }];
+  });
+}
+
+/** A custom origin's `domainName`: a DNS name, no `:`, at most 253 characters. */
+function checkCustomDomainName(c: OriginCheck, leaf: TSESTree.Node, text: string): void {
+  const shown = quote(text);
+  if (isIP(text.replace(/^\[|\]$/g, ''))) report(c, leaf, 'domainNameIp', { value: shown });
+  else if (text.includes(':')) {
+    const host = hostOf(text);
+    if (host) report(c, leaf, 'domainNameNotHost', { value: shown, host });
+    else report(c, leaf, 'domainNameColon', { value: shown });
+  } else if (text.length > 253) report(c, leaf, 'domainNameTooLong', { length: text.length, kind: 'a custom', max: 253 });
+}
+
+function checkDomainName(c: OriginCheck, value: TSESTree.Node, kind: OriginKind): void {
+  for (const { leaf, text, isString } of knownLeaves(c, value)) {
+    if (!isString) continue;
+    if (text === '') {
+      report(c, leaf, 'domainNameEmpty', { example: kind === 's3' ? "'my-bucket.s3.amazonaws.com'" : "'api.example.com'" });
+    } else if (kind === 'custom') {
+      checkCustomDomainName(c, leaf, text);
+    } else if (kind === 's3') {
+      if (text.length > 128) report(c, leaf, 'domainNameTooLong', { length: text.length, kind: 'an S3', max: 128 });
+      else if (/[A-Z]/.test(text)) report(c, leaf, 's3DomainNameUppercase', { value: quote(text), lower: quote(text.toLowerCase()) });
+    }
+  }
+}
+
+function checkPath(c: OriginCheck, value: TSESTree.Node): void {
+  for (const { leaf, text, isString } of knownLeaves(c, value)) {
+    if (!isString || text === '') continue;
+    const noLeading = !text.startsWith('/');
+    const trailing = text.endsWith('/');
+    if (!noLeading && !trailing) continue;
+    const trimmed = trimSlashes(text);
+    report(c, leaf, 'pathInvalid', {
+      value: quote(text),
+      problem: noLeading && trailing ? 'does not start with `/` and ends with `/`' : noLeading ? 'does not start with `/`' : 'ends with `/`',
+      fixed: quote(trimmed && `/${trimmed}`),
+    });
+  }
+}
+
+function checkNumber(c: OriginCheck, value: TSESTree.Node, valid: (n: number) => boolean, onInvalid: (leaf: TSESTree.Node, text: string) => void): void {
+  for (const { leaf, text, isNumber } of knownLeaves(c, value)) {
+    if (isNumber && !valid(Number(text))) onInvalid(leaf, text);
+  }
+}
+
+const validPort = (n: number) => n === 80 || n === 443 || (Number.isInteger(n) && n >= 1024 && n <= 65535);
+
+function checkProtocol(c: OriginCheck, value: TSESTree.Node): void {
+  for (const { leaf, text, isString } of knownLeaves(c, value)) {
+    if (!isString || text === 'http' || text === 'https') continue;
+    const like = text.toLowerCase().replace(/:(\/\/)?$/, '').trim();
+    report(c, leaf, 'protocolInvalid', { value: quote(text), fixed: like === 'http' || like === 'https' ? quote(like) : "'http' or 'https'" });
+  }
+}
+
+function checkSslProtocols(c: OriginCheck, value: TSESTree.Node): void {
+  const list = unwrap(value);
+  if (list.type !== AST_NODE_TYPES.ArrayExpression) return;
+  for (const element of list.elements) {
+    if (!element || element.type === AST_NODE_TYPES.SpreadElement) continue;
+    for (const { leaf, text, isString } of knownLeaves(c, element)) {
+      if (!isString || SSL_PROTOCOLS.includes(text)) continue;
+      const like = sslProtocolLike(text);
+      report(c, leaf, 'sslProtocolInvalid', { value: quote(text), fixed: like ? quote(like) : "'TLSv1.2'" });
+    }
+  }
+}
+
+function checkAuthMethod(c: OriginCheck, value: TSESTree.Node): void {
+  for (const { leaf, text, isString } of knownLeaves(c, value)) {
+    if (isString && text !== 'origin-access-identity' && text !== 'none') report(c, leaf, 'authMethodInvalid', { value: quote(text) });
+  }
+}
+
+/** One field of an origin config; a field whose config is not known is checked as either. */
+function checkField(c: OriginCheck, name: string | undefined, value: TSESTree.Node, kind: OriginKind): void {
+  if (c.checked.has(value)) return;
+  c.checked.add(value);
+  const custom = kind !== 's3';
+  if (name === 'domainName') checkDomainName(c, value, kind);
+  else if (name === 'path') checkPath(c, value);
+  else if (name === 'port' && custom) checkNumber(c, value, validPort, (leaf, text) => report(c, leaf, 'portInvalid', { value: text }));
+  else if (name === 'protocol' && custom) checkProtocol(c, value);
+  else if (name !== undefined && name in TIMEOUTS && custom) {
+    const min = TIMEOUTS[name]!;
+    checkNumber(c, value, (n) => n >= min && n <= 60, (leaf, text) => report(c, leaf, 'timeoutInvalid', { name, value: text, min }));
+  } else if (name === 'sslProtocols' && custom) checkSslProtocols(c, value);
+  else if (name === 'authMethod' && kind !== 'custom') checkAuthMethod(c, value);
+}
+
+/** `custom: { ... }` or `s3: { ... }`: each field that decides the value. */
+function checkConfig(c: OriginCheck, value: TSESTree.Node, kind: OriginKind): void {
+  const literal = c.analysis.objectLiteralOf(value);
+  if (!literal || c.checked.has(literal)) return;
+  c.checked.add(literal);
+  for (const prop of finalProperties(literal)) checkField(c, propertyKeyName(prop), prop.value, kind);
+}
+
+/** `request.origin = { ... }`: exactly one of `custom` and `s3` (unless a spread may bring one), then each. */
+function checkOrigin(c: OriginCheck, value: TSESTree.Node): void {
+  const literal = c.analysis.objectLiteralOf(value);
+  if (!literal || c.checked.has(literal)) return;
+  c.checked.add(literal);
+  const custom = findProperty(literal, 'custom');
+  const s3 = findProperty(literal, 's3');
+  const spread = literal.properties.some((p) => p.type === AST_NODE_TYPES.SpreadElement);
+  if (!spread && custom && s3) report(c, s3.key, 'bothOriginKinds');
+  else if (!spread && !custom && !s3) report(c, literal, 'noOriginKind');
+  if (custom) checkConfig(c, custom.value, 'custom');
+  if (s3) checkConfig(c, s3.value, 's3');
+}
+
+/** What a write sets: the whole origin, one config of it, or a field of a config. */
+function originWriteOf(access: MemberAccess): 'origin' | 'config' | 'field' | undefined {
+  if (access.op !== 'write' || !access.value) return undefined;
+  if (access.objectKind === 'request' && access.name === 'origin') return 'origin';
+  if (access.objectKind === 'origin' && (access.name === 'custom' || access.name === 's3')) return 'config';
+  return access.objectKind === 'origin-config' ? 'field' : undefined;
+}
+
+/**
+ * Does the write run in origin-request? `request.origin` exists only in origin events, so a
+ * handler the model took to be a request trigger from its code alone (it returns the request)
+ * is an origin-request one. Unknown event types count.
+ */
+function inOriginRequest(analysis: Analysis, access: MemberAccess): boolean {
+  const types = analysis.eventTypesAt(access.node);
+  const inferred = analysis.handlerAt(access.node)?.eventTypeSource === 'code';
+  return !types || onlyIn(types, ORIGIN_REQUEST) || (inferred && types.has('origin-request'));
+}
 
 export default createRule<[], MessageIds>({
   name: 'valid-origin',
@@ -108,133 +239,17 @@ export default createRule<[], MessageIds>({
   defaultOptions: [],
   create(context) {
     return onAnalysis(context, (analysis: Analysis) => {
-      const checked = new Set<TSESTree.Node>();
-      const report = (node: TSESTree.Node, messageId: MessageIds, data: Record<string, string | number> = {}) =>
-        context.report({ node, messageId, data });
-
-      /** The statically known leaves of a value: `secure ? 443 : 8080` gives both numbers. */
-      const knownLeaves = (value: TSESTree.Node) =>
-        valueLeaves(value).flatMap((leaf) => {
-          const known = analysis.staticValue(leaf);
-          return known?.text === undefined ? [] : [{ leaf, text: known.text, isNumber: known.primitive === 'number', isString: !known.primitive }];
-        });
-
-      const checkDomainName = (value: TSESTree.Node, kind: OriginKind) => {
-        for (const { leaf, text, isString } of knownLeaves(value)) {
-          if (!isString) continue;
-          const shown = quote(text);
-          if (text === '') {
-            report(leaf, 'domainNameEmpty', { example: kind === 's3' ? "'my-bucket.s3.amazonaws.com'" : "'api.example.com'" });
-          } else if (kind === 'custom') {
-            if (isIP(text.replace(/^\[|\]$/g, ''))) report(leaf, 'domainNameIp', { value: shown });
-            else if (text.includes(':')) {
-              const host = hostOf(text);
-              if (host) report(leaf, 'domainNameNotHost', { value: shown, host });
-              else report(leaf, 'domainNameColon', { value: shown });
-            } else if (text.length > 253) report(leaf, 'domainNameTooLong', { length: text.length, kind: 'a custom', max: 253 });
-          } else if (kind === 's3') {
-            if (text.length > 128) report(leaf, 'domainNameTooLong', { length: text.length, kind: 'an S3', max: 128 });
-            else if (/[A-Z]/.test(text)) report(leaf, 's3DomainNameUppercase', { value: shown, lower: quote(text.toLowerCase()) });
-          }
-        }
-      };
-
-      const checkPath = (value: TSESTree.Node) => {
-        for (const { leaf, text, isString } of knownLeaves(value)) {
-          if (!isString || text === '') continue;
-          const noLeading = !text.startsWith('/');
-          const trailing = text.endsWith('/');
-          if (!noLeading && !trailing) continue;
-          const trimmed = trimSlashes(text);
-          report(leaf, 'pathInvalid', {
-            value: quote(text),
-            problem: noLeading && trailing ? 'does not start with `/` and ends with `/`' : noLeading ? 'does not start with `/`' : 'ends with `/`',
-            fixed: quote(trimmed && `/${trimmed}`),
-          });
-        }
-      };
-
-      const checkNumber = (value: TSESTree.Node, valid: (n: number) => boolean, onInvalid: (leaf: TSESTree.Node, text: string) => void) => {
-        for (const { leaf, text, isNumber } of knownLeaves(value)) {
-          if (isNumber && !valid(Number(text))) onInvalid(leaf, text);
-        }
-      };
-
-      const checkField = (name: string | undefined, value: TSESTree.Node, kind: OriginKind) => {
-        if (checked.has(value)) return;
-        checked.add(value);
-        const custom = kind !== 's3';
-        if (name === 'domainName') checkDomainName(value, kind);
-        else if (name === 'path') checkPath(value);
-        else if (name === 'port' && custom) {
-          const valid = (n: number) => n === 80 || n === 443 || (Number.isInteger(n) && n >= 1024 && n <= 65535);
-          checkNumber(value, valid, (leaf, text) => report(leaf, 'portInvalid', { value: text }));
-        } else if (name === 'protocol' && custom) {
-          for (const { leaf, text, isString } of knownLeaves(value)) {
-            if (!isString || text === 'http' || text === 'https') continue;
-            const like = text.toLowerCase().replace(/:(\/\/)?$/, '').trim();
-            report(leaf, 'protocolInvalid', { value: quote(text), fixed: like === 'http' || like === 'https' ? quote(like) : "'http' or 'https'" });
-          }
-        } else if (name !== undefined && name in TIMEOUTS && custom) {
-          const min = TIMEOUTS[name]!;
-          checkNumber(value, (n) => n >= min && n <= 60, (leaf, text) => report(leaf, 'timeoutInvalid', { name, value: text, min }));
-        } else if (name === 'sslProtocols' && custom) {
-          const list = unwrap(value);
-          if (list.type !== AST_NODE_TYPES.ArrayExpression) return;
-          for (const element of list.elements) {
-            if (!element || element.type === AST_NODE_TYPES.SpreadElement) continue;
-            for (const { leaf, text, isString } of knownLeaves(element)) {
-              if (!isString || SSL_PROTOCOLS.includes(text)) continue;
-              const like = sslProtocolLike(text);
-              report(leaf, 'sslProtocolInvalid', { value: quote(text), fixed: like ? quote(like) : "'TLSv1.2'" });
-            }
-          }
-        } else if (name === 'authMethod' && kind !== 'custom') {
-          for (const { leaf, text, isString } of knownLeaves(value)) {
-            if (isString && text !== 'origin-access-identity' && text !== 'none') report(leaf, 'authMethodInvalid', { value: quote(text) });
-          }
-        }
-      };
-
-      const checkConfig = (value: TSESTree.Node, kind: OriginKind) => {
-        const literal = analysis.objectLiteralOf(value);
-        if (!literal || checked.has(literal)) return;
-        checked.add(literal);
-        for (const prop of finalProperties(literal)) checkField(propertyKeyName(prop), prop.value, kind);
-      };
-
-      const checkOrigin = (value: TSESTree.Node) => {
-        const literal = analysis.objectLiteralOf(value);
-        if (!literal || checked.has(literal)) return;
-        checked.add(literal);
-        const custom = findProperty(literal, 'custom');
-        const s3 = findProperty(literal, 's3');
-        const spread = literal.properties.some((p) => p.type === AST_NODE_TYPES.SpreadElement);
-        if (!spread && custom && s3) report(s3.key, 'bothOriginKinds');
-        else if (!spread && !custom && !s3) report(literal, 'noOriginKind');
-        if (custom) checkConfig(custom.value, 'custom');
-        if (s3) checkConfig(s3.value, 's3');
-      };
-
+      const c: OriginCheck = { analysis, context, checked: new Set() };
       for (const access of analysis.accesses) {
-        if (access.op !== 'write' || !access.value) continue;
-        const origin = access.objectKind === 'request' && access.name === 'origin';
-        const config = access.objectKind === 'origin' && (access.name === 'custom' || access.name === 's3');
-        const field = access.objectKind === 'origin-config';
-        if (!origin && !config && !field) continue;
+        const what = originWriteOf(access);
+        if (!what) continue;
         const types = analysis.eventTypesAt(access.node);
-        if (onlyIn(types, VIEWER_EVENTS)) {
-          report(access.node, 'originOutsideOriginRequest', { event: formatEventTypes(types) });
-          continue;
-        }
-        // `request.origin` exists only in origin events, so a handler the analysis took to be a
-        // request trigger from its code alone (it returns the request) is an origin-request one.
-        const inferred = analysis.handlerAt(access.node)?.eventTypeSource === 'code';
-        if (types && !onlyIn(types, ORIGIN_REQUEST) && !(inferred && types.has('origin-request'))) continue;
-        if (origin) checkOrigin(access.value);
-        else if (config) checkConfig(access.value, access.name as 'custom' | 's3');
+        if (onlyIn(types, VIEWER_EVENTS)) report(c, access.node, 'originOutsideOriginRequest', { event: formatEventTypes(types) });
+        else if (!inOriginRequest(analysis, access)) continue;
+        else if (what === 'origin') checkOrigin(c, access.value!);
+        else if (what === 'config') checkConfig(c, access.value!, access.name as OriginConfigKind);
         else if (access.node.type === AST_NODE_TYPES.MemberExpression) {
-          checkField(access.name, access.value, originKindOf(access.node.object, analysis.bindings));
+          checkField(c, access.name, access.value!, analysis.originConfigKindOf(access.node.object));
         }
       }
     });

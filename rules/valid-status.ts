@@ -2,7 +2,8 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import { stringLiteral } from '../src/estree/fixes.js';
 import { isPlainString, unwrap, valueLeaves } from '../src/estree/nodes.js';
 import { VIEWER_RESPONSE, onlyIn } from '../src/facts/event-types.js';
-import type { FieldSetting, ResponseTarget } from '../src/model/types.js';
+import { statusFault } from '../src/facts/status.js';
+import type { Analysis, FieldSetting, ResponseTarget } from '../src/model/types.js';
 import { createRule } from '../src/create-rule.js';
 import { onAnalysis } from '../src/rule-helpers.js';
 
@@ -16,6 +17,114 @@ type MessageIds =
   | 'useStatusField';
 
 type ReportFixFunction = TSESLint.ReportFixFunction;
+type Written = FieldSetting & { value: TSESTree.Node };
+
+/** What one run of the rule shares; `seen`: a leaf reached through two settings is reported once. */
+interface StatusCheck {
+  analysis: Analysis;
+  context: Readonly<TSESLint.RuleContext<MessageIds, []>>;
+  seen: Set<TSESTree.Node>;
+}
+
+/** Each leaf not seen before. */
+function newLeaves(c: StatusCheck, value: TSESTree.Node): TSESTree.Node[] {
+  const fresh: TSESTree.Node[] = [];
+  for (const leaf of valueLeaves(value)) {
+    if (c.seen.has(leaf)) continue;
+    c.seen.add(leaf);
+    fresh.push(leaf);
+  }
+  return fresh;
+}
+
+/** `status`: a known value outside 200–599 or not a whole number; `'200 OK'` is offered as `'200'`. */
+function checkStatus(c: StatusCheck, value: TSESTree.Node): void {
+  for (const leaf of newLeaves(c, value)) {
+    const known = c.analysis.staticValue(leaf);
+    if (!known || known.text === undefined) continue;
+    const fault = statusFault({ ...known, text: known.text });
+    if (!fault) continue;
+    const data = { value: fault.shown };
+    if (fault.fault === 'out-of-range') c.context.report({ node: leaf, messageId: 'statusOutOfRange', data });
+    else if (known.primitive === 'number') c.context.report({ node: leaf, messageId: 'statusMalformed', data });
+    else c.context.report({ node: leaf, messageId: 'statusMalformed', data, suggest: useStatusSuggestion(c, leaf, fault.code) });
+  }
+}
+
+function useStatusSuggestion(c: StatusCheck, leaf: TSESTree.Node, code: string | undefined): TSESLint.ReportSuggestionArray<MessageIds> {
+  const literal = leaf.type === AST_NODE_TYPES.Literal || leaf.type === AST_NODE_TYPES.TemplateLiteral;
+  if (!code || !literal) return [];
+  const quote = c.context.sourceCode.getText(leaf).startsWith('"') ? '"' : "'";
+  return [{ messageId: 'useStatus', data: { status: code }, fix: (fixer) => fixer.replaceText(leaf, stringLiteral(code, quote)) }];
+}
+
+/** What a `statusDescription` leaf is when it is certainly not a string, and its text when it can be quoted. */
+function notAString(c: StatusCheck, leaf: TSESTree.Node): { type: string; text: string | undefined } | undefined {
+  if (leaf.type === AST_NODE_TYPES.ArrayExpression) return { type: 'an array', text: undefined };
+  if (leaf.type === AST_NODE_TYPES.ObjectExpression) return { type: 'an object', text: undefined };
+  if (leaf.type === AST_NODE_TYPES.ArrowFunctionExpression || leaf.type === AST_NODE_TYPES.FunctionExpression) return { type: 'a function', text: undefined };
+  const known = c.analysis.staticValue(leaf);
+  if (known?.primitive === 'number') return { type: `the number ${known.text}`, text: known.text };
+  if (known?.primitive === 'boolean') return { type: `the boolean ${known.text}`, text: known.text };
+  if (known?.primitive === 'null') return { type: 'null', text: undefined };
+  return undefined;
+}
+
+function checkDescription(c: StatusCheck, value: TSESTree.Node): void {
+  for (const leaf of newLeaves(c, value)) {
+    const found = notAString(c, leaf);
+    if (!found) continue;
+    const asString = found.text === undefined ? undefined : stringLiteral(found.text);
+    c.context.report({
+      node: leaf,
+      messageId: 'statusDescriptionNotString',
+      data: { type: found.type },
+      suggest: asString ? [{ messageId: 'quoteStatusDescription', data: { text: asString }, fix: (fixer) => fixer.replaceText(leaf, asString) }] : [],
+    });
+  }
+}
+
+/** `statusCode` on a Lambda@Edge response: renamed to `status` with a string value, except in viewer-response. */
+function checkStatusCode(c: StatusCheck, target: ResponseTarget, setting: Written): void {
+  if (c.seen.has(setting.node)) return;
+  c.seen.add(setting.node);
+  const sourceCode = c.context.sourceCode;
+  const value = statusText(sourceCode, setting.value);
+  const example = setting.member ? `\`${sourceCode.getText(setting.member.object)}.status = ${value}\`` : `\`status: ${value}\``;
+  const fix = statusCodeFix(setting, value);
+  // In viewer-response a working `status` would be a status change, which Lambda@Edge forbids.
+  const viewerResponse = onlyIn(target.eventTypesOf(setting), VIEWER_RESPONSE);
+  c.context.report({
+    node: setting.node,
+    messageId: 'statusCodeField',
+    data: {
+      consequence: target.kind === 'received' ? ' (the response keeps the status it came with)' : ' (`status` is the one required field of a generated response)',
+      example,
+    },
+    suggest: fix && !viewerResponse ? [{ messageId: 'useStatusField', data: { replacement: example }, fix }] : [],
+  });
+}
+
+/** The status as a string: `401` → `'401'`, a string stays, anything else is `String(x)`. */
+function statusText(sourceCode: Readonly<TSESLint.SourceCode>, value: TSESTree.Node): string {
+  const v = unwrap(value);
+  if (v.type === AST_NODE_TYPES.Literal && typeof v.value === 'number' && Number.isInteger(v.value)) return `'${v.value}'`;
+  if (isPlainString(v)) return sourceCode.getText(v);
+  return `String(${sourceCode.getText(value)})`;
+}
+
+/** Rename the key (or member) to `status` and give it the string value. */
+function statusCodeFix(setting: Written, value: string): ReportFixFunction | undefined {
+  const property = setting.ownProperty;
+  if (property) {
+    if (property.computed || property.kind !== 'init' || property.method) return undefined;
+    if (property.shorthand) return (fixer) => fixer.replaceText(property, `status: ${value}`);
+    return (fixer) => [fixer.replaceText(property.key, 'status'), fixer.replaceText(setting.value, value)];
+  }
+  const member = setting.member;
+  if (!member || member.computed) return undefined;
+  return (fixer) => [fixer.replaceText(member.property, 'status'), fixer.replaceText(setting.value, value)];
+}
 
 export default createRule<[], MessageIds>({
   name: 'valid-status',
@@ -43,140 +152,14 @@ export default createRule<[], MessageIds>({
   },
   defaultOptions: [],
   create(context) {
-    const sourceCode = context.sourceCode;
     return onAnalysis(context, (analysis) => {
-      const seen = new Set<TSESTree.Node>();
-
-      const checkStatus = (value: TSESTree.Node) => {
-        for (const leaf of valueLeaves(value)) {
-          if (seen.has(leaf)) continue;
-          seen.add(leaf);
-          const known = analysis.staticValue(leaf);
-          if (!known || known.text === undefined) continue;
-          const text = known.text;
-          if (known.primitive === 'number') {
-            const n = Number(text);
-            if (Number.isInteger(n) && n >= 200 && n <= 599) continue;
-            context.report({
-              node: leaf,
-              messageId: Number.isInteger(n) ? 'statusOutOfRange' : 'statusMalformed',
-              data: { value: text },
-            });
-            continue;
-          }
-          const shown = known.primitive ? text : `'${text}'`;
-          if (/^\d+$/.test(text)) {
-            const n = Number(text);
-            if (n >= 200 && n <= 599) continue;
-            context.report({ node: leaf, messageId: 'statusOutOfRange', data: { value: shown } });
-            continue;
-          }
-          // ' 200', '200 OK': the code is there, with extra text around it.
-          const code = known.primitive ? undefined : /^\s*([2-5]\d\d)(?:\s|$)/.exec(text)?.[1];
-          const literal = leaf.type === AST_NODE_TYPES.Literal || leaf.type === AST_NODE_TYPES.TemplateLiteral;
-          context.report({
-            node: leaf,
-            messageId: 'statusMalformed',
-            data: { value: shown },
-            suggest:
-              code && literal
-                ? [
-                    {
-                      messageId: 'useStatus',
-                      data: { status: code },
-                      fix: (fixer) => fixer.replaceText(leaf, stringLiteral(code, sourceCode.getText(leaf).startsWith('"') ? '"' : "'")),
-                    },
-                  ]
-                : [],
-          });
-        }
-      };
-
-      const checkDescription = (value: TSESTree.Node) => {
-        for (const leaf of valueLeaves(value)) {
-          if (seen.has(leaf)) continue;
-          seen.add(leaf);
-          let type: string | undefined;
-          let text: string | undefined;
-          if (
-            leaf.type === AST_NODE_TYPES.ObjectExpression ||
-            leaf.type === AST_NODE_TYPES.ArrayExpression ||
-            leaf.type === AST_NODE_TYPES.ArrowFunctionExpression ||
-            leaf.type === AST_NODE_TYPES.FunctionExpression
-          ) {
-            type = leaf.type === AST_NODE_TYPES.ArrayExpression ? 'an array' : leaf.type === AST_NODE_TYPES.ObjectExpression ? 'an object' : 'a function';
-          } else {
-            const known = analysis.staticValue(leaf);
-            if (known?.primitive === 'number') type = `the number ${known.text}`;
-            else if (known?.primitive === 'boolean') type = `the boolean ${known.text}`;
-            else if (known?.primitive === 'null') type = 'null';
-            if (known?.primitive === 'number' || known?.primitive === 'boolean') text = known.text;
-          }
-          if (!type) continue;
-          const asString = text === undefined ? undefined : stringLiteral(text);
-          context.report({
-            node: leaf,
-            messageId: 'statusDescriptionNotString',
-            data: { type },
-            suggest: asString
-              ? [
-                  {
-                    messageId: 'quoteStatusDescription',
-                    data: { text: asString },
-                    fix: (fixer) => fixer.replaceText(leaf, asString),
-                  },
-                ]
-              : [],
-          });
-        }
-      };
-
-      const checkStatusCode = (target: ResponseTarget, setting: FieldSetting & { value: TSESTree.Node }) => {
-        if (seen.has(setting.node)) return;
-        seen.add(setting.node);
-        const value = statusText(setting.value);
-        const example = setting.member ? `\`${sourceCode.getText(setting.member.object)}.status = ${value}\`` : `\`status: ${value}\``;
-        const fix = statusCodeFix(setting, value);
-        // In viewer-response a working `status` would be a status change, which Lambda@Edge forbids.
-        const viewerResponse = onlyIn(target.eventTypesOf(setting), VIEWER_RESPONSE);
-        context.report({
-          node: setting.node,
-          messageId: 'statusCodeField',
-          data: {
-            consequence: target.kind === 'received' ? ' (the response keeps the status it came with)' : ' (`status` is the one required field of a generated response)',
-            example,
-          },
-          suggest: fix && !viewerResponse ? [{ messageId: 'useStatusField', data: { replacement: example }, fix }] : [],
-        });
-      };
-
-      /** The status as a string: `401` → `'401'`, a string stays, anything else is `String(x)`. */
-      const statusText = (value: TSESTree.Node): string => {
-        const v = unwrap(value);
-        if (v.type === AST_NODE_TYPES.Literal && typeof v.value === 'number' && Number.isInteger(v.value)) return `'${v.value}'`;
-        if (isPlainString(v)) return sourceCode.getText(v);
-        return `String(${sourceCode.getText(value)})`;
-      };
-
-      /** Rename the key (or member) to `status` and give it the string value. */
-      const statusCodeFix = (setting: FieldSetting & { value: TSESTree.Node }, value: string): ReportFixFunction | undefined => {
-        const property = setting.ownProperty;
-        if (property) {
-          if (property.computed || property.kind !== 'init' || property.method) return undefined;
-          if (property.shorthand) return (fixer) => fixer.replaceText(property, `status: ${value}`);
-          return (fixer) => [fixer.replaceText(property.key, 'status'), fixer.replaceText(setting.value, value)];
-        }
-        const member = setting.member;
-        if (!member || member.computed) return undefined;
-        return (fixer) => [fixer.replaceText(member.property, 'status'), fixer.replaceText(setting.value, value)];
-      };
-
+      const c: StatusCheck = { analysis, context, seen: new Set() };
       for (const target of analysis.responseTargets()) {
         for (const setting of target.settings) {
           if (setting.op !== 'write' || !setting.value) continue;
-          if (setting.field === 'status') checkStatus(setting.value);
-          else if (setting.field === 'statusDescription') checkDescription(setting.value);
-          else if (setting.field === 'statusCode') checkStatusCode(target, { ...setting, value: setting.value });
+          if (setting.field === 'status') checkStatus(c, setting.value);
+          else if (setting.field === 'statusDescription') checkDescription(c, setting.value);
+          else if (setting.field === 'statusCode') checkStatusCode(c, target, { ...setting, value: setting.value });
         }
       }
     });

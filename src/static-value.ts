@@ -79,6 +79,23 @@ export function evaluateStatic(node: TSESTree.Node, ctx: StaticContext): StaticV
   return evaluate(node, ctx, 0);
 }
 
+/** A template whose every part is known: its text pieces and expressions joined. */
+function evaluateTemplate(node: TSESTree.TemplateLiteral, ctx: StaticContext, depth: number): StaticValue | undefined {
+  const parts: StaticValue[] = [];
+  for (let i = 0; i < node.quasis.length; i++) {
+    const cooked = node.quasis[i]!.value.cooked;
+    if (cooked === null || cooked === undefined) return undefined;
+    parts.push(fromText(cooked));
+    const expr = node.expressions[i];
+    if (expr) {
+      const v = evaluate(expr, ctx, depth + 1);
+      if (!v) return undefined;
+      parts.push(v);
+    }
+  }
+  return concat(parts);
+}
+
 function evaluate(raw: TSESTree.Node, ctx: StaticContext, depth: number): StaticValue | undefined {
   if (depth > MAX_DEPTH) return undefined;
   const node = unwrap(raw);
@@ -90,21 +107,8 @@ function evaluate(raw: TSESTree.Node, ctx: StaticContext, depth: number): Static
       }
       if (node.value === null && !('regex' in node)) return { ...fromText('null'), primitive: 'null' };
       return undefined;
-    case AST_NODE_TYPES.TemplateLiteral: {
-      const parts: StaticValue[] = [];
-      for (let i = 0; i < node.quasis.length; i++) {
-        const cooked = node.quasis[i]!.value.cooked;
-        if (cooked === null || cooked === undefined) return undefined;
-        parts.push(fromText(cooked));
-        const expr = node.expressions[i];
-        if (expr) {
-          const v = evaluate(expr, ctx, depth + 1);
-          if (!v) return undefined;
-          parts.push(v);
-        }
-      }
-      return concat(parts);
-    }
+    case AST_NODE_TYPES.TemplateLiteral:
+      return evaluateTemplate(node, ctx, depth);
     case AST_NODE_TYPES.BinaryExpression: {
       if (node.operator !== '+') return undefined;
       const left = evaluate(node.left, ctx, depth + 1);

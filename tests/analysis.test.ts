@@ -326,3 +326,90 @@ describe('objects', () => {
     expect(analysis.staticValue(body)).toEqual({ text: '<p>ab</p>xxxxxxxxxx{"a":[1,true,null]}', bytes: 38 });
   });
 });
+
+describe('named facts', () => {
+  it('measures a generated response: header keys (or map names) and values, the body decoded when base64', () => {
+    const { analysis } = analyse(`
+      exports.handler = async (event) => {
+        const request = event.Records[0].cf.request;
+        return { status: '200', headers: { 'x-a': [{ key: 'X-Aa', value: 'abc' }], 'x-bb': [{ value: 'de' }] }, body: 'aGVsbG8=', bodyEncoding: 'base64' };
+      };`);
+    const response = analysis.responses[0]!;
+    // The `key` is what is sent (4 bytes here, not the map name's 3); without one, the map name.
+    expect(analysis.headerBytes(response)).toEqual({ bytes: 4 + 3 + 4 + 2, partial: false });
+    const body = response.properties.get('body')!.value;
+    const encoding = response.properties.get('bodyEncoding')!.value;
+    expect(analysis.bodyBytes(body, [encoding])).toEqual({ bytes: 5, partial: false, file: undefined });
+    expect(analysis.bodyBytes(body, [])).toEqual({ bytes: 8, partial: false, file: undefined });
+  });
+
+  it('says a size is partial when a header map or the encoding is not known', () => {
+    const { analysis } = analyse(`
+      exports.handler = async (event) => {
+        const request = event.Records[0].cf.request;
+        return { status: '200', headers: request.uri ? { a: [{ value: 'b' }] } : {}, body: 'aGVsbG8=', bodyEncoding: request.uri };
+      };`);
+    const response = analysis.responses[0]!;
+    expect(analysis.headerBytes(response)).toEqual({ bytes: 0, partial: true });
+    const body = response.properties.get('body')!.value;
+    expect(analysis.bodyBytes(body, [response.properties.get('bodyEncoding')!.value])).toEqual({ bytes: 5, partial: true, file: undefined });
+  });
+
+  it('tells which origin config a field is written on, through a const alias but not a let', () => {
+    const { analysis } = analyse(`
+      exports.handler = async (event) => {
+        const request = event.Records[0].cf.request;
+        const { custom } = request.origin;
+        custom.port = 8080;
+        request.origin.s3.path = '/a';
+        let other = request.origin.custom;
+        other.path = '/b';
+        return request;
+      };`);
+    const fields = analysis.accesses.filter((a) => a.objectKind === 'origin-config' && a.op === 'write');
+    const kinds = fields.map((a) => analysis.originConfigKindOf((a.node as TSESTree.MemberExpression).object));
+    expect(fields.map((a) => a.name)).toEqual(['port', 'path', 'path']);
+    expect(kinds).toEqual(['custom', 's3', undefined]);
+  });
+
+  it('tells a query-string object from a string, and a name later given something else', () => {
+    const { analysis } = analyse(`
+      const querystring = require('querystring');
+      exports.handler = async (event) => {
+        const request = event.Records[0].cf.request;
+        const params = { a: 'b' };
+        request.querystring = params;
+        request.querystring = new URLSearchParams('a=b');
+        request.querystring = querystring.parse('a=b');
+        request.querystring = 'a=b';
+        let qs = request.querystring;
+        qs = querystring.parse(qs);
+        const kept = request.querystring;
+        return [qs.a, kept.b];
+      };`);
+    const written = analysis.accesses.filter((a) => a.name === 'querystring' && a.op === 'write');
+    expect(written.map((a) => analysis.querystringObjectOf(a.value!))).toEqual(['literal', 'params', 'parsed', undefined]);
+    const members = analysis.accesses.filter((a) => a.name === 'a' || a.name === 'b').filter((a) => a.node.type === 'MemberExpression');
+    const objects = members.map((a) => (a.node as TSESTree.MemberExpression).object);
+    expect(objects.map((o) => analysis.laterHoldsOther(o, 'querystring'))).toEqual([true, false]);
+  });
+
+  it("tells whether a handler depends on the viewer's request, and where its name is written", () => {
+    const { analysis } = analyse(`
+      // @lambda-edge-event viewer-response
+      exports.fixed = async (event) => { const r = event.Records[0].cf.response; r.headers['x-a'] = [{ value: 'b' }]; return r; };
+      exports.stamped = async (event) => { const r = event.Records[0].cf.response; r.headers['x-t'] = [{ value: String(Date.now()) }]; return r; };
+      exports.reads = async (event) => { const { request, response } = event.Records[0].cf; response.headers['x-u'] = [{ value: request.uri }]; return response; };
+      exports.passes = async (event) => { const r = event.Records[0].cf.response; send(event); return r; };
+    `);
+    expect(analysis.handlers.map((h) => [h.name, analysis.usesViewerRequest(h)])).toEqual([
+      ['fixed', false],
+      ['stamped', true],
+      ['reads', true],
+      ['passes', true],
+    ]);
+    const head = analysis.handlerHead(analysis.handlers[0]!);
+    expect('type' in head && head.type).toBe('MemberExpression');
+    expect('loc' in head && head.loc.start).toEqual({ line: 3, column: 6 });
+  });
+});

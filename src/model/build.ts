@@ -21,6 +21,10 @@ import { readComments } from './comments.js';
 import { findHandlers } from './handlers.js';
 import { computeFileEventTypes, eventTypesAt, handlerAt } from './narrowing.js';
 import { addResponse, findShapedResponses, objectLiteralOf, resultsOf, traceResults } from './responses.js';
+import { bodyBytes, headerBytes } from './response-size.js';
+import { originConfigKindOf } from './origins.js';
+import { laterHoldsOther, querystringObjectOf } from './querystring.js';
+import { handlerHead, usesViewerRequest } from './handler-facts.js';
 
 const NO_COMPLETION = { callbackCalls: [], repeatedCalls: [], unfinished: [] };
 
@@ -62,6 +66,13 @@ export const EMPTY_ANALYSIS: Analysis = {
   buildDefines: () => new Set(),
   targetAt: () => undefined,
   envUses: () => [],
+  headerBytes: () => ({ bytes: 0, partial: true }),
+  bodyBytes: () => ({ bytes: 0, partial: true }),
+  originConfigKindOf: () => undefined,
+  querystringObjectOf: () => undefined,
+  laterHoldsOther: () => false,
+  handlerHead: handlerHead,
+  usesViewerRequest: () => false,
 };
 
 /**
@@ -144,5 +155,12 @@ function finish(m: FileState, isEdge: boolean): Analysis {
     buildDefines: () => (defines ??= buildDefinesOf(m)),
     targetAt: (node) => targetAt(m, node),
     envUses: () => (env ??= envUses(m)),
+    headerBytes: (response) => headerBytes(m, response),
+    bodyBytes: (value, encodings) => bodyBytes(m, value, encodings),
+    originConfigKindOf: (node) => originConfigKindOf(m, node),
+    querystringObjectOf: (node) => querystringObjectOf(m, node),
+    laterHoldsOther: (node, kind) => laterHoldsOther(m, node, kind),
+    handlerHead,
+    usesViewerRequest: (handler) => usesViewerRequest(m, handler),
   };
 }

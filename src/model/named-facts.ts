@@ -1,0 +1,51 @@
+/**
+ * Named facts the model derives for rules, part of `Analysis` (./types.ts): each answers one
+ * question a rule's doc asks, so the rule filters instead of deriving. Each is computed on
+ * first use; a configuration whose rules never ask pays nothing.
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import type { Kind } from './kinds.js';
+import type { GeneratedResponse, Handler } from './types.js';
+
+/** A size of at least `bytes`; `partial` when some part could not be measured; `file` when read from a file. */
+export interface ByteSize {
+  bytes: number;
+  partial: boolean;
+  file?: string;
+}
+
+/** The two origin configs of `request.origin`. */
+export type OriginConfigKind = 'custom' | 's3';
+
+/** An object written where a query string belongs: a literal (or `Object.fromEntries`), `new URLSearchParams`, a parser's result. */
+export type QuerystringObject = 'literal' | 'params' | 'parsed';
+
+export interface NamedFacts {
+  /**
+   * The bytes of a generated response's headers as CloudFront counts them against the
+   * generated-response quota: each entry's `key` (or, without one, the map name) and `value`.
+   * Partial when a map, entry or value is not known (a conditional map, a spread of something else).
+   */
+  headerBytes(response: GeneratedResponse): ByteSize;
+  /**
+   * The bytes of a body value as CloudFront counts them: decoded when one of `encodings` (the
+   * `bodyEncoding` values the response may have) may be 'base64'; only the known parts of a
+   * value that is not wholly known.
+   */
+  bodyBytes(value: TSESTree.Node, encodings: readonly TSESTree.Node[]): ByteSize;
+  /** Which origin config `request.origin.custom`, `origin.s3` or a `const` alias of one (`const { custom } = request.origin`) is. */
+  originConfigKindOf(node: TSESTree.Node): OriginConfigKind | undefined;
+  /** The query-string object an expression is, through names defined once (`const params = {...}`). */
+  querystringObjectOf(node: TSESTree.Node): QuerystringObject | undefined;
+  /** Is the expression a name that a later assignment gives something not of `kind` (`qs = querystring.parse(qs)`)? */
+  laterHoldsOther(node: TSESTree.Node, kind: Kind): boolean;
+  /** The node naming the handler (`exports.handler`, `const handler`, `function handler`), or its head's location. */
+  handlerHead(handler: Handler): TSESTree.Node | TSESTree.SourceLocation;
+  /**
+   * Does the handler depend on the viewer's request: does it (or code outside any handler) read
+   * the request, `cf.request` or `config.requestId`, hand the event or record to code the model
+   * does not follow, or use a value that differs per call (`Date.now()`, `Math.random()`,
+   * `crypto.randomUUID()`, `new Date()`)? Memoised per handler.
+   */
+  usesViewerRequest(handler: Handler): boolean;
+}
