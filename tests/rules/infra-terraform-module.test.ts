@@ -336,3 +336,33 @@ describe('the module is read from disk as it is now', () => {
     expect(linter.verify(lambdaTf, hcl, path.join(dir, 'lambda.hcl'))).toEqual([]);
   });
 });
+
+const cffDynamic = (events: string) =>
+  lines(
+    'resource "aws_cloudfront_distribution" "cdn" {',
+    '  default_cache_behavior {',
+    '    dynamic "function_association" {',
+    `      for_each = ${events}`,
+    '      content {',
+    '        event_type   = function_association.value',
+    '        function_arn = aws_cloudfront_function.rewrite.arn',
+    '      }',
+    '    }',
+    '    lambda_function_association {',
+    '      event_type = "viewer-request"',
+    '      lambda_arn = aws_lambda_function.edge.qualified_arn',
+    '    }',
+    '  }',
+    '}',
+  );
+hclTester.run('infra-unique-event-type (Terraform dynamic function_association)', uniqueEventType as never, {
+  // Origin events have no CloudFront Functions; a collection from a variable is not followed.
+  valid: [{ filename: 'main.tf', code: cffDynamic('["origin-request"]') }, { filename: 'main.tf', code: cffDynamic('var.function_events') }],
+  invalid: [
+    {
+      filename: 'main.tf',
+      code: cffDynamic('["viewer-response"]'),
+      errors: [{ message: /has a CloudFront Function on viewer-response \(line 4\) and this Lambda@Edge function on viewer-request;/u, ...at(cffDynamic('["viewer-response"]'), '"viewer-request"') }],
+    },
+  ],
+});
