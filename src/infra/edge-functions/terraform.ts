@@ -144,9 +144,25 @@ type Env = ReadonlyMap<string, Binding>;
 const NO_BINDINGS: Env = new Map();
 
 /** A block body with the iterators in scope where it is written. */
-interface Scoped {
+export interface Scoped {
   body: AST.Body;
   env: Env;
+}
+
+/** What a module's `locals` name: `local.<name>` is the attribute's value. */
+type Locals = ReadonlyMap<string, { value: AST.Expression }>;
+
+/**
+ * For handler discovery: the `type` blocks of a body, `dynamic "type"` ones expanded when their
+ * `for_each` can be read (see expandBlocks); those that cannot are pushed to `unreadable`.
+ */
+export function expandTerraformBlocks(body: AST.Body, type: string, locals: Locals, parent?: Scoped, unreadable?: AST.Block[]): Scoped[] {
+  return expandBlocks(body, type, parent?.env ?? NO_BINDINGS, locals, unreadable);
+}
+
+/** An expression of a block with its iterators replaced (see resolve); undefined when that needs evaluation. */
+export function resolveInScope(expression: AST.Expression, scope: Scoped): AST.Expression | undefined {
+  return resolve(expression, scope.env);
 }
 
 /**
@@ -155,7 +171,7 @@ interface Scoped {
  * one, a `local` holding one, or the value of an outer iterator). A `dynamic` block whose
  * collection needs evaluation (a variable, a condition, a `for` expression) gives nothing.
  */
-function expandBlocks(body: AST.Body, type: string, env: Env, locals: ReadonlyMap<string, AST.Attribute>): Scoped[] {
+function expandBlocks(body: AST.Body, type: string, env: Env, locals: Locals, unreadable?: AST.Block[]): Scoped[] {
   const out: Scoped[] = [];
   for (const item of body.items) {
     if (item.type !== 'Block') continue;
@@ -166,12 +182,17 @@ function expandBlocks(body: AST.Body, type: string, env: Env, locals: ReadonlyMa
     if (item.blockType.name !== 'dynamic' || item.labels.length !== 1 || item.labels[0]!.value !== type) continue;
     const content = findBlocks(item.body, 'content')[0];
     const forEach = findAttribute(item.body, 'for_each');
-    if (!content || !forEach) continue;
     const iteratorAttribute = findAttribute(item.body, 'iterator');
     const iterator = iteratorAttribute ? referencePath(iteratorAttribute.value) : [type];
-    if (iterator?.length !== 1) continue;
+    if (!content || !forEach || iterator?.length !== 1) {
+      unreadable?.push(item);
+      continue;
+    }
     const elements = collectionOf(forEach.value, env, locals);
-    if (!elements) continue;
+    if (!elements) {
+      unreadable?.push(item);
+      continue;
+    }
     for (const element of elements) {
       const inner = new Map(env);
       inner.set(iterator[0]!, { ...element, env });
@@ -182,7 +203,7 @@ function expandBlocks(body: AST.Body, type: string, env: Env, locals: ReadonlyMa
 }
 
 /** The instances of a resource: one, or one per element of a readable `for_each` (`each.key`, `each.value`). */
-function resourceInstances(block: AST.Block, locals: ReadonlyMap<string, AST.Attribute>): Array<{ suffix: string; env: Env }> {
+function resourceInstances(block: AST.Block, locals: Locals): Array<{ suffix: string; env: Env }> {
   const forEach = findAttribute(block.body, 'for_each');
   const count = findAttribute(block.body, 'count');
   const env = new Map<string, Binding>();
@@ -208,7 +229,7 @@ const MAX_RESOLVE_DEPTH = 16;
 function collectionOf(
   expression: AST.Expression,
   env: Env,
-  locals: ReadonlyMap<string, AST.Attribute>,
+  locals: Locals,
   depth = 0,
 ): Array<{ key?: AST.Expression; value: AST.Expression }> | undefined {
   if (depth > MAX_RESOLVE_DEPTH) return undefined;
