@@ -1,10 +1,12 @@
-import { mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Linter } from 'eslint';
 import { afterAll, describe, expect, it } from 'vitest';
 import plugin from '../../src/index.js';
 import { hclLanguage } from '../../src/languages/hcl/language.js';
+import codeSize from '../../rules/infra-code-size.js';
 import trustPolicy from '../../rules/infra-edge-trust-policy.js';
 import includeBody from '../../rules/infra-include-body-event.js';
 import limits from '../../rules/infra-limits.js';
@@ -363,6 +365,48 @@ hclTester.run('infra-unique-event-type (Terraform dynamic function_association)'
       filename: 'main.tf',
       code: cffDynamic('["viewer-response"]'),
       errors: [{ message: /has a CloudFront Function on viewer-response \(line 4\) and this Lambda@Edge function on viewer-request;/u, ...at(cffDynamic('["viewer-response"]'), '"viewer-request"') }],
+    },
+  ],
+});
+
+/** infra-code-size: the archive in lambda.tf, the distribution in cloudfront.tf, 1.5 MB of random bytes zipped. */
+const sizeRoot = mkdtempSync(path.join(tmpdir(), 'tf-module-size-'));
+afterAll(() => rmSync(sizeRoot, { recursive: true, force: true }));
+mkdirSync(path.join(sizeRoot, 'big'));
+writeFileSync(path.join(sizeRoot, 'big', 'index.js'), 'exports.handler = async (e) => e.Records[0].cf.request;\n');
+writeFileSync(path.join(sizeRoot, 'big', 'data.bin'), randomBytes(1_572_864));
+mkdirSync(path.join(sizeRoot, 'infra'));
+const sizeCloudfront = lines(
+  'resource "aws_cloudfront_distribution" "cdn" {',
+  '  default_cache_behavior {',
+  '    lambda_function_association {',
+  '      event_type = "viewer-request"',
+  '      lambda_arn = aws_lambda_function.edge.qualified_arn',
+  '    }',
+  '  }',
+  '}',
+);
+writeFileSync(path.join(sizeRoot, 'infra', 'cloudfront.tf'), sizeCloudfront);
+const sizeLambda = lines(
+  'data "archive_file" "edge" {',
+  '  type        = "zip"',
+  '  source_dir  = "${path.module}/../big"',
+  '  output_path = "edge.zip"',
+  '}',
+  'resource "aws_lambda_function" "edge" {',
+  '  handler  = "index.handler"',
+  '  publish  = true',
+  '  filename = data.archive_file.edge.output_path',
+  '}',
+);
+hclTester.run('infra-code-size (Terraform module across files)', codeSize as never, {
+  // The distribution's file: the archive is another file's, so nothing is measured there.
+  valid: [{ filename: path.join(sizeRoot, 'infra', 'cloudfront.tf'), code: sizeCloudfront }],
+  invalid: [
+    {
+      filename: path.join(sizeRoot, 'infra', 'lambda.tf'),
+      code: sizeLambda,
+      errors: [{ message: /aws_lambda_function\.edge \(viewer-request\) is zipped from \.\/\.\.\/big, whose 2 files/u, ...valueAt(sizeLambda, 'source_dir  = ', '"${path.module}/../big"') }],
     },
   ],
 });

@@ -34,6 +34,8 @@ const MAX_FILE_BYTES = 4 * 1024 * 1024;
 /** A folder with more `.tf` files than this is not read as one module (a dump, not a module). */
 const MAX_FILES = 500;
 
+/** Files kept parsed at most. */
+const MAX_CACHED = 5000;
 const cache = new Map<string, Entry>();
 
 /**
@@ -116,15 +118,23 @@ function load(path: string): Entry | undefined {
     return undefined;
   }
   const entry: Entry = { mtimeMs: stat.mtimeMs, size: stat.size, text };
+  // A long editor session over many folders: start again rather than grow without bound.
+  if (cache.size >= MAX_CACHED) cache.clear();
   cache.set(path, entry);
   return entry;
 }
 
 function parsed(entry: Entry): AST.ConfigFile | undefined {
   if (entry.ast === undefined) {
-    const result = parseHcl(entry.text);
-    entry.ast = result.ok ? result.ast : null;
-    if (result.ok) markNodes(result.ast, entry.text);
+    let result: ReturnType<typeof parseHcl> | undefined;
+    try {
+      result = parseHcl(entry.text);
+    } catch {
+      // parseHcl reports syntax errors itself; anything else leaves the file out, never the lint.
+      result = undefined;
+    }
+    entry.ast = result?.ok ? result.ast : null;
+    if (result?.ok) markNodes(result.ast, entry.text);
   }
   return entry.ast ?? undefined;
 }
