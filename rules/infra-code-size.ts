@@ -28,6 +28,8 @@ export default createInfraRule({
     for (const fn of model.functions) {
       const code = fn.settings.codePath;
       if (!code || fn.associations.length === 0) continue;
+      // Measured only when the file holding the archive is linted (a Terraform module's other files skip it).
+      if (model.reportable && !model.reportable(code.node)) continue;
       const viewer = fn.associations.some((a) => VIEWER_EVENTS.has(a.eventType));
       const max = viewer ? VIEWER_MAX : ORIGIN_MAX;
       const path = isAbsolute(code.value) ? code.value : resolve(dirname(filename), code.value);

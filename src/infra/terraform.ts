@@ -4,13 +4,14 @@ import { childNodes } from '../languages/hcl/ast.js';
 import { parseHcl } from '../languages/hcl/parser.js';
 import { staticTemplate } from '../languages/hcl/static-value.js';
 import type { DiscoveryContext } from './context.js';
-import { isLambdaModuleSource } from './edge-functions/terraform.js';
+import { expandTerraformBlocks, isLambdaModuleSource, resolveInScope, type Scoped } from './edge-functions/terraform.js';
 
 /**
  * Terraform: `aws_cloudfront_distribution` → `lambda_function_association` blocks in
  * `default_cache_behavior` and each `ordered_cache_behavior`, `lambda_arn` followed to an
  * `aws_lambda_function` of the same module (folder), and its code to `data.archive_file`'s
- * `source_file` or `source_dir`.
+ * `source_file` or `source_dir`. `dynamic` behaviors and associations are expanded as the
+ * infra-* rules expand them (a literal or `local` for_each; one that cannot be read is a problem).
  *
  * The HCL is parsed with the plugin's own HCL2 parser (src/languages/hcl): synchronous, pure
  * JavaScript, and checked against HashiCorp's parser (ESLint rules cannot wait for a
@@ -37,6 +38,8 @@ interface TfBlock {
   blocks: TfBlock[];
   line: number;
   file: TfFile;
+  /** The block as parsed. */
+  node?: Hcl.Block;
 }
 
 /** All top-level blocks of the .tf files of one folder (a Terraform module). */
@@ -74,6 +77,7 @@ function readBody(body: Hcl.Body, file: TfFile): { attributes: Map<string, TfAtt
         ...readBody(item.body, file),
         line: item.loc.start.line,
         file,
+        node: item,
       });
     }
   }
@@ -97,26 +101,47 @@ export function readTerraformModules(ctx: DiscoveryContext, files: { path: strin
 }
 
 function readModule(ctx: DiscoveryContext, mod: TfModule): void {
+  const locals = new Map<string, { value: SyntaxNode }>();
   for (const block of mod.blocks) {
-    if (block.type !== 'resource' || block.labels[0] !== 'aws_cloudfront_distribution') continue;
+    if (block.type !== 'locals') continue;
+    for (const [name, attr] of block.attributes) if (!locals.has(name)) locals.set(name, { value: attr.expr });
+  }
+  for (const block of mod.blocks) {
+    if (block.type !== 'resource' || block.labels[0] !== 'aws_cloudfront_distribution' || !block.node) continue;
     const distName = block.labels[1] ?? '?';
-    let ordered = 0;
-    for (const behavior of block.blocks) {
-      let behaviorName: string;
-      if (behavior.type === 'default_cache_behavior') behaviorName = 'default_cache_behavior';
-      else if (behavior.type === 'ordered_cache_behavior') behaviorName = `ordered_cache_behavior[${ordered++}]`;
-      else continue;
-      for (const assoc of behavior.blocks) {
-        const what = `aws_cloudfront_distribution.${distName} ${behaviorName}`;
-        if (assoc.type === 'dynamic' && assoc.labels[0] === 'lambda_function_association') {
-          ctx.problem(assoc.file.path, assoc.line, `${what} has a dynamic lambda_function_association block, which is not followed.`);
-          continue;
-        }
-        if (assoc.type !== 'lambda_function_association') continue;
-        readAssociation(ctx, mod, assoc, `${what} lambda_function_association`);
+    const body = block.node.body;
+    // Behaviors and associations, `dynamic` ones expanded when their for_each can be read.
+    const unreadable: Hcl.Block[] = [];
+    const behaviors: Array<[string, Scoped]> = expandTerraformBlocks(body, 'default_cache_behavior', locals, undefined, unreadable).map((s) => ['default_cache_behavior', s]);
+    expandTerraformBlocks(body, 'ordered_cache_behavior', locals, undefined, unreadable).forEach((s, i) => behaviors.push([`ordered_cache_behavior[${i}]`, s]));
+    for (const [behaviorName, scope] of behaviors) {
+      const what = `aws_cloudfront_distribution.${distName} ${behaviorName}`;
+      for (const assoc of expandTerraformBlocks(scope.body, 'lambda_function_association', locals, scope, unreadable)) {
+        readAssociation(ctx, mod, scopedBlock(assoc, block.file), `${what} lambda_function_association`);
       }
     }
+    for (const dynamic of unreadable) {
+      ctx.problem(
+        block.file.path,
+        dynamic.loc.start.line,
+        `aws_cloudfront_distribution.${distName} has a dynamic ${dynamic.labels[0]?.value ?? ''} block whose for_each cannot be read (a variable, a condition, a for expression), which is not followed.`,
+      );
+    }
   }
+}
+
+/**
+ * A block of a distribution as discovery reads it, its attributes with the iterators of the
+ * `dynamic` blocks around it replaced (an attribute that uses one in a way not followed keeps
+ * its expression, and is reported as unreadable where it is read).
+ */
+function scopedBlock(scope: Scoped, file: TfFile): TfBlock {
+  const attributes = new Map<string, TfAttribute>();
+  for (const item of scope.body.items) {
+    if (item.type !== 'Attribute') continue;
+    attributes.set(item.name.name, { expr: resolveInScope(item.value, scope) ?? item.value, line: item.loc.start.line, file });
+  }
+  return { type: 'lambda_function_association', labels: [], attributes, blocks: [], line: scope.body.loc.start.line, file };
 }
 
 function readAssociation(ctx: DiscoveryContext, mod: TfModule, assoc: TfBlock, what: string): void {

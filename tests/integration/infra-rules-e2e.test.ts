@@ -71,7 +71,16 @@ describe('eslint . reports on the infrastructure lines', () => {
     ]);
   });
 
-  it.each(['cdk', 'serverless', 'sam', 'cloudformation', 'terraform'])('ESLint 9 accepts the configs and gives the same findings: %s', async (kind) => {
+  it('Terraform module split over files: each finding on the file that holds the setting', async () => {
+    expect(await lintProject('terraform-module')).toEqual([
+      'infra/cloudfront.tf:13:37 lambda-edge/infra-versioned-arn',
+      'infra/iam.tf:13:3 lambda-edge/infra-edge-trust-policy',
+      'infra/lambda.tf:27:19 lambda-edge/infra-limits',
+      'infra/lambda.tf:28:3 lambda-edge/infra-no-environment',
+    ]);
+  });
+
+  it.each(['cdk', 'serverless', 'sam', 'cloudformation', 'terraform', 'terraform-module'])('ESLint 9 accepts the configs and gives the same findings: %s', async (kind) => {
     expect(eslint9.ESLint.version).toMatch(/^9\./);
     const v9 = await lintProject(kind, eslint9.ESLint as unknown as typeof ESLint);
     expect(v9.length).toBeGreaterThan(0);

@@ -12,6 +12,8 @@ export * from './model.js';
 /** What a rule's context offers that the model needs, whatever the language. */
 export interface ModelContext {
   sourceCode: { ast: unknown; text: string };
+  /** The linted file's path: a Terraform module's other `.tf` files are beside it. */
+  filename?: string;
 }
 
 const cache = new WeakMap<object, EdgeModel>();
@@ -27,7 +29,7 @@ export function edgeModelOf(context: ModelContext): EdgeModel {
   const ast = context.sourceCode.ast as object;
   let model = cache.get(ast);
   if (!model) {
-    model = readModel(ast, context.sourceCode.text);
+    model = readModel(ast, context.sourceCode.text, context.filename);
     cache.set(ast, model);
   }
   return model;
@@ -38,14 +40,14 @@ export function edgeModelOf(context: ModelContext): EdgeModel {
  * (`lambda-edge/hcl`, root `ConfigFile`): the same model with the HCL nodes' `loc`, and the
  * `infra-*` rules apply unchanged.
  */
-function readModel(ast: object, text: string): EdgeModel {
+function readModel(ast: object, text: string, filename: string | undefined): EdgeModel {
   const root = ast as { type?: string; body?: Array<{ type?: string }> };
   if (root.type === 'Document') return dataModel(fromJsonAst(ast), text);
   if (root.type === 'Program' && root.body?.[0]?.type === 'YAMLDocument') {
     const data = fromYamlAst(ast);
     return data ? dataModel(data, text) : EMPTY_MODEL;
   }
-  if (root.type === 'ConfigFile') return mayBeTerraformDistribution(text) ? readTerraformModel(ast as ConfigFile, text) : EMPTY_MODEL;
+  if (root.type === 'ConfigFile') return readTerraformModel(ast as ConfigFile, text, filename);
   if (root.type === 'Program' && mayBeCdkDistribution(text)) return readCdkModel(ast as TSESTree.Program);
   return EMPTY_MODEL;
 }

@@ -133,6 +133,12 @@ export interface EdgeModel {
   flavour: Flavour;
   functions: EdgeFunction[];
   behaviors: Behavior[];
+  /**
+   * Whether a node of the model is the linted file's, when the model also holds nodes of
+   * other files (a Terraform module is all `.tf` files of a folder): only those are reported.
+   * Absent: every node is the linted file's.
+   */
+  reportable?: (node: SourceNode) => boolean;
 }
 
 export const EMPTY_MODEL: EdgeModel = Object.freeze({ flavour: 'cloudformation', functions: [], behaviors: [] }) as EdgeModel;

@@ -9,10 +9,11 @@ import type { EdgeFunction, EdgeModel, SourceNode } from './model.js';
  * nearly all these rules cost.
  */
 const mayHoldByAst = new WeakMap<object, boolean>();
-function mayHold(sourceCode: { ast: object; text: string }): boolean {
+function mayHold(sourceCode: { ast: { type: string }; text: string }): boolean {
   let result = mayHoldByAst.get(sourceCode.ast);
   if (result === undefined) {
-    result = mayHoldEdgeInfrastructure(sourceCode.text);
+    // A .tf file is one file of a module: its distribution may be in another file of the folder.
+    result = sourceCode.ast.type === 'ConfigFile' || mayHoldEdgeInfrastructure(sourceCode.text);
     mayHoldByAst.set(sourceCode.ast, result);
   }
   return result;
@@ -48,13 +49,14 @@ export function createInfraRule<MessageIds extends string>(spec: {
     create(context) {
       const sourceCode = context.sourceCode as unknown as { ast: { type: string }; text: string };
       if (!mayHold(sourceCode)) return {};
-      const model = edgeModelOf({ sourceCode });
+      const model = edgeModelOf({ sourceCode, filename: context.filename });
       if (model.functions.length === 0 && model.behaviors.length === 0) return {};
       const rootType = sourceCode.ast.type;
       return {
         [rootType]() {
           const seen = new Set<string>();
           spec.check(model, (node, messageId, data) => {
+            if (model.reportable && !model.reportable(node)) return;
             const key = `${messageId}:${node.loc.start.line}:${node.loc.start.column}`;
             if (seen.has(key)) return;
             seen.add(key);

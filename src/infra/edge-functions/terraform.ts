@@ -1,7 +1,9 @@
 import { isEventType } from '../../event-types.js';
 import type * as AST from '../../languages/hcl/ast.js';
-import { findAttribute, findBlocks, objectEntries, staticTemplate, staticValue } from '../../languages/hcl/static-value.js';
+import { childNodes } from '../../languages/hcl/ast.js';
+import { findAttribute, findBlocks, objectEntries, objectKey, staticTemplate, staticValue } from '../../languages/hcl/static-value.js';
 import type { Arn, Association, Behavior, EdgeFunction, EdgeFunctionSettings, EdgeModel, RoleTrust, Setting, SourceNode } from './model.js';
+import { isSiblingNode, sameFileAs, siblingFiles, textOfNode } from './terraform-files.js';
 import { trustsEdgeLambda } from './trust.js';
 
 /** Cheap test before a `.tf` file is read. */
@@ -13,27 +15,53 @@ const EDGE_LAMBDA = 'edgelambda.amazonaws.com';
 const LAMBDA_ARN = /^arn:aws[\w-]*:lambda:([a-z0-9-]+):\d*:function:[^:]+(?::(.+))?$/;
 
 /**
- * Terraform (`.tf`, HCL native syntax): each `aws_cloudfront_distribution` resource's
- * `default_cache_behavior` and `ordered_cache_behavior` blocks, their
- * `lambda_function_association` blocks followed through `lambda_arn` to the
- * `aws_lambda_function` resources of the same file, and their `function_association` blocks
- * (CloudFront Functions). Only what the file states literally is read: a variable, a module
- * output or a resource of another file leaves the setting unknown, never guessed.
+ * Terraform (`.tf`, HCL native syntax). A Terraform module is every `.tf` file of one folder,
+ * so the model is the module's: the linted file and the other `.tf` files beside it (read
+ * from disk, see terraform-files.ts). Each `aws_cloudfront_distribution` resource's
+ * `default_cache_behavior` and `ordered_cache_behavior` blocks (also written as `dynamic`
+ * blocks), their `lambda_function_association` blocks (static or `dynamic`) followed through
+ * `lambda_arn` to the module's `aws_lambda_function` resources, their roles and providers, and
+ * their `function_association` blocks (CloudFront Functions). Only what the files state
+ * literally is read: a variable, a module output or a `for_each` that needs evaluation leaves
+ * the setting unknown, never guessed.
+ *
+ * The model holds nodes of every file of the module; `reportable` keeps the linted file's, so a
+ * finding is reported once, on the file that holds the offending setting, when that file is linted.
  */
-export function readTerraformModel(file: AST.ConfigFile, text: string): EdgeModel {
-  const body = file.body;
+export function readTerraformModel(file: AST.ConfigFile, text: string, filename?: string): EdgeModel {
+  const siblings = siblingFiles(filename);
+  if (!mayBeTerraformDistribution(text) && !siblings.some((s) => mayBeTerraformDistribution(s.text))) {
+    return { flavour: 'terraform', functions: [], behaviors: [] };
+  }
+  const bodies = [file.body];
+  for (const sibling of siblings) {
+    const ast = sibling.ast();
+    if (ast) bodies.push(ast.body);
+  }
   const resources = new Map<string, AST.Block>();
-  for (const item of body.items) {
-    if (item.type !== 'Block' || item.labels.length < 2) continue;
-    if (item.blockType.name === 'resource') resources.set(`${item.labels[0]!.value}.${item.labels[1]!.value}`, item);
-    else if (item.blockType.name === 'data') resources.set(`data.${item.labels[0]!.value}.${item.labels[1]!.value}`, item);
+  const locals = new Map<string, AST.Attribute>();
+  const providers: AST.Block[] = [];
+  for (const body of bodies) {
+    for (const item of body.items) {
+      if (item.type !== 'Block') continue;
+      const kind = item.blockType.name;
+      const key =
+        kind === 'resource' && item.labels.length >= 2
+          ? `${item.labels[0]!.value}.${item.labels[1]!.value}`
+          : kind === 'data' && item.labels.length >= 2
+            ? `data.${item.labels[0]!.value}.${item.labels[1]!.value}`
+            : kind === 'module' && item.labels.length === 1 && isLambdaModuleSource(staticValue(findAttribute(item.body, 'source')?.value ?? nothing))
+              ? `module.${item.labels[0]!.value}`
+              : undefined;
+      // Two blocks of one address is an error Terraform reports; the first is read.
+      if (key && !resources.has(key)) resources.set(key, item);
+      if (kind === 'provider' && item.labels[0]?.value === 'aws') providers.push(item);
+      if (kind === 'locals') {
+        for (const local of item.body.items) if (local.type === 'Attribute' && !locals.has(local.name.name)) locals.set(local.name.name, local);
+      }
+    }
   }
-  for (const item of body.items) {
-    if (item.type !== 'Block' || item.blockType.name !== 'module' || item.labels.length !== 1) continue;
-    const source = findAttribute(item.body, 'source');
-    if (source && isLambdaModuleSource(staticValue(source.value))) resources.set(`module.${item.labels[0]!.value}`, item);
-  }
-  const providers = findBlocks(body, 'provider', 'aws');
+  const sourceOf = (node: object) => textOfNode(node, text);
   const functions = new Map<string, EdgeFunction>();
   const behaviors: Behavior[] = [];
 
@@ -60,36 +88,259 @@ export function readTerraformModel(file: AST.ConfigFile, text: string): EdgeMode
     return fn;
   };
 
+  const expand = (body: AST.Body, type: string, env: Env) => expandBlocks(body, type, env, locals);
+
   for (const [key, distribution] of resources) {
     if (!key.startsWith('aws_cloudfront_distribution.')) continue;
-    const list: Array<[string, AST.Block]> = findBlocks(distribution.body, 'default_cache_behavior').map((b) => [`${key} default_cache_behavior`, b]);
-    findBlocks(distribution.body, 'ordered_cache_behavior').forEach((b, i) => {
-      const pattern = staticValue(findAttribute(b.body, 'path_pattern')?.value ?? nothing);
-      list.push([`${key} ordered_cache_behavior[${i}]${typeof pattern === 'string' ? ` (${pattern})` : ''}`, b]);
-    });
-    for (const [name, block] of list) {
-      const behavior: Behavior = { name, lambdas: [], cloudFrontFunctions: [] };
-      behaviors.push(behavior);
-      for (const assoc of findBlocks(block.body, 'function_association')) {
-        const event = eventTypeOf(assoc);
-        if (event) behavior.cloudFrontFunctions.push(event);
-      }
-      for (const assoc of findBlocks(block.body, 'lambda_function_association')) {
-        const event = eventTypeOf(assoc);
-        if (!event) continue;
-        const arnAttribute = findAttribute(assoc.body, 'lambda_arn');
-        const { arn, functionName } = arnAttribute ? arnOf(arnAttribute.value, resources, text) : {};
-        const fn = functionName ? functionFor(functionName) : undefined;
-        const association: Association = { fn, eventType: event.eventType, node: event.node, behavior, ...(arn ? { arn } : {}) };
-        const includeBody = findAttribute(assoc.body, 'include_body');
-        if (includeBody && staticValue(includeBody.value) === true) association.includeBody = { value: true, node: includeBody.value };
-        if (arn?.region && fn && !fn.settings.region) fn.settings.region = { value: arn.region, node: arn.node };
-        behavior.lambdas.push(association);
-        fn?.associations.push(association);
+    for (const instance of resourceInstances(distribution, locals)) {
+      const address = `${key}${instance.suffix}`;
+      const list: Array<[string, Scoped]> = expand(distribution.body, 'default_cache_behavior', instance.env).map((b) => [`${address} default_cache_behavior`, b]);
+      expand(distribution.body, 'ordered_cache_behavior', instance.env).forEach((b, i) => {
+        const patternAttribute = findAttribute(b.body, 'path_pattern');
+        const patternExpression = patternAttribute ? resolve(patternAttribute.value, b.env) : undefined;
+        const pattern = patternExpression ? staticValue(patternExpression) : undefined;
+        list.push([`${address} ordered_cache_behavior[${i}]${typeof pattern === 'string' ? ` (${pattern})` : ''}`, b]);
+      });
+      for (const [name, block] of list) {
+        const behavior: Behavior = { name, lambdas: [], cloudFrontFunctions: [] };
+        behaviors.push(behavior);
+        for (const assoc of expand(block.body, 'function_association', block.env)) {
+          const event = eventTypeOf(assoc);
+          if (event) behavior.cloudFrontFunctions.push(event);
+        }
+        for (const assoc of expand(block.body, 'lambda_function_association', block.env)) {
+          const event = eventTypeOf(assoc);
+          if (!event) continue;
+          const arnAttribute = findAttribute(assoc.body, 'lambda_arn');
+          const arnExpression = arnAttribute ? resolve(arnAttribute.value, assoc.env) : undefined;
+          const { arn, functionName } = arnExpression ? arnOf(arnExpression, resources, sourceOf) : {};
+          const fn = functionName ? functionFor(functionName) : undefined;
+          const association: Association = { fn, eventType: event.eventType, node: event.node, behavior, ...(arn ? { arn } : {}) };
+          const includeBody = findAttribute(assoc.body, 'include_body');
+          const includeBodyExpression = includeBody ? resolve(includeBody.value, assoc.env) : undefined;
+          if (includeBodyExpression && staticValue(includeBodyExpression) === true) association.includeBody = { value: true, node: includeBodyExpression as SourceNode };
+          if (arn?.region && fn && !fn.settings.region) fn.settings.region = { value: arn.region, node: arn.node };
+          behavior.lambdas.push(association);
+          fn?.associations.push(association);
+        }
       }
     }
   }
-  return { flavour: 'terraform', functions: [...functions.values()], behaviors };
+  return { flavour: 'terraform', functions: [...functions.values()], behaviors, reportable: (node) => !isSiblingNode(node) };
+}
+
+/**
+ * What an iterator stands for in a block expanded from `for_each`: `<name>.key` and
+ * `<name>.value` (`each.key`/`each.value` for a resource's own `for_each`), with the bindings
+ * of the blocks around it (a nested `dynamic` may iterate over its parent's value). A binding
+ * with no value is an iterator whose collection cannot be read: anything that uses it is unknown.
+ */
+interface Binding {
+  key?: AST.Expression;
+  value?: AST.Expression;
+  env: Env;
+}
+type Env = ReadonlyMap<string, Binding>;
+const NO_BINDINGS: Env = new Map();
+
+/** A block body with the iterators in scope where it is written. */
+export interface Scoped {
+  body: AST.Body;
+  env: Env;
+}
+
+/** What a module's `locals` name: `local.<name>` is the attribute's value. */
+type Locals = ReadonlyMap<string, { value: AST.Expression }>;
+
+/**
+ * For handler discovery: the `type` blocks of a body, `dynamic "type"` ones expanded when their
+ * `for_each` can be read (see expandBlocks); those that cannot are pushed to `unreadable`.
+ */
+export function expandTerraformBlocks(body: AST.Body, type: string, locals: Locals, parent?: Scoped, unreadable?: AST.Block[]): Scoped[] {
+  return expandBlocks(body, type, parent?.env ?? NO_BINDINGS, locals, unreadable);
+}
+
+/** An expression of a block with its iterators replaced (see resolve); undefined when that needs evaluation. */
+export function resolveInScope(expression: AST.Expression, scope: Scoped): AST.Expression | undefined {
+  return resolve(expression, scope.env);
+}
+
+/**
+ * The blocks of `type` in a body: each static one, and one per element of a `dynamic "type"`
+ * block whose `for_each` can be read (a literal list, set or map, `toset`/`tolist`/`tomap` of
+ * one, a `local` holding one, or the value of an outer iterator). A `dynamic` block whose
+ * collection needs evaluation (a variable, a condition, a `for` expression) gives nothing.
+ */
+function expandBlocks(body: AST.Body, type: string, env: Env, locals: Locals, unreadable?: AST.Block[]): Scoped[] {
+  const out: Scoped[] = [];
+  for (const item of body.items) {
+    if (item.type !== 'Block') continue;
+    if (item.blockType.name === type && item.labels.length === 0) {
+      out.push({ body: item.body, env });
+      continue;
+    }
+    if (item.blockType.name !== 'dynamic' || item.labels.length !== 1 || item.labels[0]!.value !== type) continue;
+    const content = findBlocks(item.body, 'content')[0];
+    const forEach = findAttribute(item.body, 'for_each');
+    const iteratorAttribute = findAttribute(item.body, 'iterator');
+    const iterator = iteratorAttribute ? referencePath(iteratorAttribute.value) : [type];
+    if (!content || !forEach || iterator?.length !== 1) {
+      unreadable?.push(item);
+      continue;
+    }
+    const elements = collectionOf(forEach.value, env, locals);
+    if (!elements) {
+      unreadable?.push(item);
+      continue;
+    }
+    for (const element of elements) {
+      const inner = new Map(env);
+      inner.set(iterator[0]!, { ...element, env });
+      out.push({ body: content.body, env: inner });
+    }
+  }
+  return out;
+}
+
+/** The instances of a resource: one, or one per element of a readable `for_each` (`each.key`, `each.value`). */
+function resourceInstances(block: AST.Block, locals: Locals): Array<{ suffix: string; env: Env }> {
+  const forEach = findAttribute(block.body, 'for_each');
+  const count = findAttribute(block.body, 'count');
+  const env = new Map<string, Binding>();
+  // count.index is never read; a resource with count is read once.
+  if (count) env.set('count', { env: NO_BINDINGS });
+  if (!forEach) return [{ suffix: '', env }];
+  const elements = collectionOf(forEach.value, NO_BINDINGS, locals);
+  if (!elements) {
+    env.set('each', { env: NO_BINDINGS });
+    return [{ suffix: '', env }];
+  }
+  return elements.map((element, i) => {
+    const inner = new Map(env);
+    inner.set('each', { ...element, env: NO_BINDINGS });
+    const key = element.key ? staticValue(element.key) : undefined;
+    return { suffix: `[${typeof key === 'string' ? JSON.stringify(key) : i}]`, env: inner };
+  });
+}
+
+const MAX_RESOLVE_DEPTH = 16;
+
+/** The elements of a `for_each` collection, each with its key expression (none for a list index). */
+function collectionOf(
+  expression: AST.Expression,
+  env: Env,
+  locals: Locals,
+  depth = 0,
+): Array<{ key?: AST.Expression; value: AST.Expression }> | undefined {
+  if (depth > MAX_RESOLVE_DEPTH) return undefined;
+  const collection = resolve(expression, env);
+  if (!collection) return undefined;
+  switch (collection.type) {
+    case 'Tuple':
+      return collection.elements.map((value) => ({ value }));
+    case 'Object':
+      return collection.items.map((item) => ({ key: keyExpression(item.key), value: item.value }));
+    case 'Parenthesized':
+      return collectionOf(collection.expression, env, locals, depth + 1);
+    case 'FunctionCall': {
+      const name = collection.name.name;
+      if (collection.namespace.length > 0 || collection.args.length !== 1 || collection.expandFinal) return undefined;
+      if (name !== 'toset' && name !== 'tolist' && name !== 'tomap') return undefined;
+      const inner = collectionOf(collection.args[0]!, env, locals, depth + 1);
+      // A set's keys are its values.
+      return name === 'toset' ? inner?.map((e) => ({ key: e.value, value: e.value })) : inner;
+    }
+    default: {
+      const path = referencePath(collection);
+      const local = path?.length === 2 && path[0] === 'local' ? locals.get(path[1]!) : undefined;
+      return local ? collectionOf(local.value, NO_BINDINGS, locals, depth + 1) : undefined;
+    }
+  }
+}
+
+/** An object key as an expression with its string value: a bare `viewer-request =` key is the string. */
+function keyExpression(key: AST.Expression): AST.Expression {
+  if (key.type !== 'Variable') return key;
+  const literal: AST.TemplateLiteral = { type: 'TemplateLiteral', value: key.name, range: key.range, loc: key.loc };
+  const template: AST.Template = { type: 'Template', parts: [literal], heredoc: null, range: key.range, loc: key.loc };
+  sameFileAs(template, key);
+  return template;
+}
+
+/** Whether an expression uses one of the iterators in scope. */
+function usesIterator(expression: AST.Expression, env: Env): boolean {
+  const stack: AST.HclNode[] = [expression];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (node.type === 'Variable' && env.has(node.name)) return true;
+    stack.push(...childNodes(node));
+  }
+  return false;
+}
+
+/**
+ * The expression an attribute stands for once the iterators in scope are replaced: itself
+ * when it uses none, the element (or one of its fields) for `<name>.value`, `<name>.value.x`,
+ * `<name>.value["x"]`, the key for `<name>.key`, a literal list or map as it is (its
+ * elements are resolved when read), and undefined for any other use of an iterator (a
+ * function of it, an operator, a condition, a lookup with a default).
+ */
+function resolve(expression: AST.Expression, env: Env, depth = 0): AST.Expression | undefined {
+  if (env.size === 0 || !usesIterator(expression, env)) return expression;
+  if (depth > MAX_RESOLVE_DEPTH) return undefined;
+  // A literal list or map is kept as written: its elements are resolved when one is read.
+  if (expression.type === 'Tuple' || expression.type === 'Object') return expression;
+  if (expression.type === 'Parenthesized') return resolve(expression.expression, env, depth + 1);
+  // "${each.value.arn}" is the value itself.
+  if (expression.type === 'Template' && !expression.heredoc && expression.parts.length === 1 && expression.parts[0]!.type === 'TemplateInterpolation') {
+    return resolve(expression.parts[0].expression, env, depth + 1);
+  }
+  const steps = accessSteps(expression);
+  if (!steps || steps.length < 2) return undefined;
+  const binding = env.get(String(steps[0]));
+  if (!binding) return undefined;
+  let current: AST.Expression | undefined;
+  if (steps[1] === 'key') {
+    if (steps.length !== 2) return undefined;
+    current = binding.key;
+  } else if (steps[1] === 'value') current = binding.value;
+  if (!current) return undefined;
+  current = resolve(current, binding.env, depth + 1);
+  for (const step of steps.slice(2)) {
+    const field = current ? fieldOf(current, step) : undefined;
+    if (!field) return undefined;
+    current = resolve(field, binding.env, depth + 1);
+  }
+  return current;
+}
+
+/** `object.name`, `object["name"]`, `tuple[0]` of a literal object or tuple expression. */
+function fieldOf(expression: AST.Expression, step: string | number): AST.Expression | undefined {
+  if (expression.type === 'Parenthesized') return fieldOf(expression.expression, step);
+  if (expression.type === 'Object' && typeof step === 'string') {
+    const matches = expression.items.filter((item) => objectKey(item.key) === step);
+    return matches.length === 1 ? matches[0]!.value : undefined;
+  }
+  if (expression.type === 'Tuple' && typeof step === 'number') return expression.elements[step];
+  return undefined;
+}
+
+/** `a.b["c"][0]` as `['a', 'b', 'c', 0]`; undefined for anything else. */
+function accessSteps(expression: AST.Expression): Array<string | number> | undefined {
+  switch (expression.type) {
+    case 'Variable':
+      return [expression.name];
+    case 'GetAttr': {
+      const steps = accessSteps(expression.object);
+      return steps ? [...steps, expression.name.name] : undefined;
+    }
+    case 'Index': {
+      const steps = accessSteps(expression.object);
+      const key = staticValue(expression.key);
+      return steps && (typeof key === 'string' || typeof key === 'number') ? [...steps, key] : undefined;
+    }
+    default:
+      return undefined;
+  }
 }
 
 /** A stand-in expression with no static value, for an absent attribute. */
@@ -100,10 +351,11 @@ const nothing: AST.Expression = {
   loc: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } },
 };
 
-function eventTypeOf(assoc: AST.Block) {
+function eventTypeOf(assoc: Scoped) {
   const attribute = findAttribute(assoc.body, 'event_type');
-  const value = attribute ? staticValue(attribute.value) : undefined;
-  return attribute && isEventType(value) ? { eventType: value, node: attribute.value as SourceNode } : undefined;
+  const expression = attribute ? resolve(attribute.value, assoc.env) : undefined;
+  const value = expression ? staticValue(expression) : undefined;
+  return expression && isEventType(value) ? { eventType: value, node: expression as SourceNode } : undefined;
 }
 
 /**
@@ -148,12 +400,12 @@ function publishes(block: AST.Block): boolean | undefined {
 function arnOf(
   expression: AST.Expression,
   resources: Map<string, AST.Block>,
-  text: string,
+  sourceOf: (node: object) => string,
   /** The whole value when `expression` is the one interpolation of a `"${…}"` template. */
   outer: AST.Expression = expression,
 ): { arn?: Arn; functionName?: string } {
   const node = outer as SourceNode;
-  const written = text.slice(outer.range[0], outer.range[1]);
+  const written = sourceOf(outer).slice(outer.range[0], outer.range[1]);
   const literal = staticValue(expression);
   if (typeof literal === 'string') {
     const match = LAMBDA_ARN.exec(literal);
@@ -164,7 +416,7 @@ function arnOf(
   }
   // "${aws_lambda_function.edge.qualified_arn}" (the pre-0.12 spelling) is the reference itself.
   const only = expression.type === 'Template' && expression.parts.length === 1 ? expression.parts[0]! : undefined;
-  if (only?.type === 'TemplateInterpolation') return arnOf(only.expression, resources, text, expression);
+  if (only?.type === 'TemplateInterpolation') return arnOf(only.expression, resources, sourceOf, expression);
   // "${aws_lambda_function.edge.arn}:${aws_lambda_function.edge.version}"
   if (expression.type === 'Template') {
     for (const part of expression.parts) {
@@ -195,9 +447,10 @@ function arnOf(
   }
   const ref = resourceRef(path);
   if (ref?.type === 'aws_lambda_function') {
+    // `.arn` is the unqualified ARN whatever the function: also when its file of the module does not parse.
+    if (ref.attribute === 'arn') return { arn: { form: 'unversioned', node, text: written }, functionName: ref.name };
     const block = resources.get(`aws_lambda_function.${ref.name}`);
     if (!block) return { arn: { form: 'unknown', node, text: written } };
-    if (ref.attribute === 'arn') return { arn: { form: 'unversioned', node, text: written }, functionName: ref.name };
     if (ref.attribute === 'qualified_arn') {
       const published = publishes(block);
       const form = published === undefined ? 'unknown' : published ? 'version' : 'latest';
