@@ -7,7 +7,7 @@ import unsupportedFeatures from '../../rules/infra-unsupported-features.js';
 import unsupportedSettings from '../../rules/infra-unsupported-settings.js';
 import usEast1 from '../../rules/infra-us-east-1.js';
 import versionedArn from '../../rules/infra-versioned-arn.js';
-import { at, lines, valueAt, withSettings, yamlTester } from '../infra-rule-tester.js';
+import { at, cdkTester, lines, valueAt, withSettings, yamlTester } from '../infra-rule-tester.js';
 
 /**
  * `${self:custom.x}` and `${self:provider.x}` naming a value of the same file are read as
@@ -190,4 +190,13 @@ const role = (services: string) =>
 yamlTester.run('infra-edge-trust-policy (Serverless ${self:…})', edgeTrustPolicy as never, {
   valid: [{ filename, code: role('[lambda.amazonaws.com, edgelambda.amazonaws.com]') }],
   invalid: [{ filename, code: role('lambda.amazonaws.com'), errors: [{ messageId: 'untrusted', ...at(role('lambda.amazonaws.com'), 'AssumeRolePolicyDocument') }] }],
+});
+
+// The same variables in serverless.ts.
+const tsTimeout = withSettings
+  .serverlessTs(["timeout: '${self:custom.edgeTimeout}'", 'memorySize: 128'])
+  .replace("  service: 'edge',", "  service: 'edge',\n  custom: { edgeTimeout: 10 },");
+cdkTester.run('infra-limits (serverless.ts ${self:…})', limits as never, {
+  valid: [{ filename: 'serverless.ts', code: tsTimeout.replace('edgeTimeout: 10', "edgeTimeout: '${opt:timeout}'") }],
+  invalid: [{ filename: 'serverless.ts', code: tsTimeout, errors: [{ messageId: 'timeout', ...valueAt(tsTimeout, 'timeout: ', "'${self:custom.edgeTimeout}'", 2) }] }],
 });

@@ -1,6 +1,8 @@
+import { basename } from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
+import { SERVERLESS_TS_FILE } from '../serverless-ts.js';
 import { mayBeCdkDistribution, readCdkModel } from './cdk.js';
-import { fromJsonAst, fromYamlAst, isMap, type LocatedData } from './located-data.js';
+import { fromJsonAst, fromServerlessTs, fromYamlAst, isMap, type LocatedData } from './located-data.js';
 import { EMPTY_MODEL, type EdgeModel } from './model.js';
 import { readServerlessModel } from './serverless.js';
 import { mayBeDistributionTemplate, readTemplateModel } from './template.js';
@@ -12,6 +14,8 @@ export * from './model.js';
 /** What a rule's context offers that the model needs, whatever the language. */
 export interface ModelContext {
   sourceCode: { ast: unknown; text: string };
+  /** The linted file: a `serverless.ts` is a Serverless service, not CDK code. */
+  filename?: string;
 }
 
 const cache = new WeakMap<object, EdgeModel>();
@@ -27,7 +31,7 @@ export function edgeModelOf(context: ModelContext): EdgeModel {
   const ast = context.sourceCode.ast as object;
   let model = cache.get(ast);
   if (!model) {
-    model = readModel(ast, context.sourceCode.text);
+    model = readModel(ast, context.sourceCode.text, context.filename);
     cache.set(ast, model);
   }
   return model;
@@ -38,8 +42,13 @@ export function edgeModelOf(context: ModelContext): EdgeModel {
  * (`lambda-edge/hcl`, root `ConfigFile`): the same model with the HCL nodes' `loc`, and the
  * `infra-*` rules apply unchanged.
  */
-function readModel(ast: object, text: string): EdgeModel {
+function readModel(ast: object, text: string, filename?: string): EdgeModel {
   const root = ast as { type?: string; body?: Array<{ type?: string }> };
+  if (root.type === 'Program' && filename && SERVERLESS_TS_FILE.test(basename(filename))) {
+    // The same Serverless reader as serverless.yml, on the data discovery reads from the file.
+    const data = fromServerlessTs(filename, text);
+    return data ? dataModel(data, text) : EMPTY_MODEL;
+  }
   if (root.type === 'Document') return dataModel(fromJsonAst(ast), text);
   if (root.type === 'Program' && root.body?.[0]?.type === 'YAMLDocument') {
     const data = fromYamlAst(ast);

@@ -48,7 +48,7 @@ export function createInfraRule<MessageIds extends string>(spec: {
     create(context) {
       const sourceCode = context.sourceCode as unknown as { ast: { type: string }; text: string };
       if (!mayHold(sourceCode)) return {};
-      const model = edgeModelOf({ sourceCode });
+      const model = edgeModelOf({ sourceCode, filename: context.filename });
       if (model.functions.length === 0 && model.behaviors.length === 0) return {};
       const rootType = sourceCode.ast.type;
       return {
