@@ -55,7 +55,7 @@ function readModel(ast: object, text: string, filename?: string): EdgeModel {
     return data ? dataModel(data, text) : EMPTY_MODEL;
   }
   if (root.type === 'ConfigFile') return mayBeTerraformDistribution(text) ? readTerraformModel(ast as ConfigFile, text) : EMPTY_MODEL;
-  if (root.type === 'Program' && mayBeCdkDistribution(text)) return readCdkModel(ast as TSESTree.Program);
+  if (root.type === 'Program' && mayBeCdkDistribution(text)) return readCdkModel(ast as TSESTree.Program, text, filename);
   return EMPTY_MODEL;
 }
 
