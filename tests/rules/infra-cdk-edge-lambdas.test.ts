@@ -171,3 +171,27 @@ cdkTester.run('infra-no-environment (CDK edgeLambdas that cannot be followed)', 
   ],
   invalid: [],
 });
+
+// Spreads: an element's event type spread in from a shared object, and an array spread into
+// the behavior's list.
+const spreadElement = cdkStack(
+  [
+    ...functions('timeout: cdk.Duration.seconds(10)'),
+    `    const common = { eventType: ${VIEWER} };`,
+    "    new cloudfront.Distribution(this, 'Cdn', { defaultBehavior: { origin, edgeLambdas: [{ ...common, functionVersion: edge.currentVersion }] } });",
+  ].join('\n'),
+);
+const spreadArray = cdkStack(
+  [
+    ...functions('timeout: cdk.Duration.seconds(10)'),
+    `    const base = [{ functionVersion: edge.currentVersion, eventType: ${VIEWER} }];`,
+    "    new cloudfront.Distribution(this, 'Cdn', { defaultBehavior: { origin, edgeLambdas: [...base] } });",
+  ].join('\n'),
+);
+cdkTester.run('infra-limits (CDK edgeLambdas, spreads)', limits as never, {
+  valid: [spreadElement.replace(VIEWER, ORIGIN), spreadArray.replace(VIEWER, ORIGIN)],
+  invalid: [
+    { code: spreadElement, errors: [{ messageId: 'timeout', ...at(spreadElement, 'cdk.Duration.seconds(10)', 2) }] },
+    { code: spreadArray, errors: [{ messageId: 'timeout', ...at(spreadArray, 'cdk.Duration.seconds(10)', 2) }] },
+  ],
+});

@@ -67,7 +67,7 @@ class CdkReader {
       const legacy = property(object, 'lambdaFunctionAssociations') !== undefined;
       const elements = this.elements(property(object, legacy ? 'lambdaFunctionAssociations' : 'edgeLambdas'));
       const followed = legacy ? undefined : this.followed(object);
-      if (followed && followed.length > elements.length) {
+      if (followed && followed.length > 0 && followed.length >= elements.length) {
         for (const edgeLambda of followed) this.associate(behavior, object, edgeLambda);
         continue;
       }
@@ -89,14 +89,18 @@ class CdkReader {
 
   /**
    * Discovery's reading of a behavior whose `edgeLambdas` is not an array literal of object
-   * literals written in place (an identifier, a call, a spread); undefined when it is one, or
-   * discovery cannot follow it.
+   * literals written in place (an identifier, a call, a spread, an element with `...common`);
+   * undefined when it is one, or discovery cannot follow it.
    */
   private followed(object: TSESTree.ObjectExpression): FollowedEdgeLambda[] | undefined {
     let list: Node | undefined = property(object, 'edgeLambdas');
     while (list && (list.type === 'TSAsExpression' || list.type === 'TSSatisfiesExpression' || list.type === 'TSNonNullExpression')) list = list.expression;
     if (!list || this.text === undefined) return undefined;
-    if (list.type === 'ArrayExpression' && list.elements.every((e) => e && this.resolve(e)?.type === 'ObjectExpression')) return undefined;
+    const plain = (e: Node | null) => {
+      const object = e ? this.resolve(e) : undefined;
+      return object?.type === 'ObjectExpression' && object.properties.every((p) => p.type === 'Property');
+    };
+    if (list.type === 'ArrayExpression' && list.elements.every(plain)) return undefined;
     const name = this.filename && !this.filename.startsWith('<') ? this.filename : 'stack.ts';
     const path = isAbsolute(name) ? name : resolve(name);
     try {

@@ -216,7 +216,12 @@ export function isMap(value: unknown): value is Record<string, unknown> {
  * Undefined when the file exports no object literal or does not parse.
  */
 export function fromServerlessTs(filename: string, text: string): LocatedData | undefined {
-  const read = readServerlessTsWithSpans(filename, text);
+  let read: ReturnType<typeof readServerlessTsWithSpans>;
+  try {
+    read = readServerlessTsWithSpans(filename, text);
+  } catch {
+    return undefined; // nested too deeply for TypeScript's parser: nothing is read
+  }
   if (!read || !('data' in read.result)) return undefined;
   const { containers, entries } = read.spans;
   const starts: number[] = [0];
