@@ -30,6 +30,9 @@ cdkTester.run('infra-no-environment (serverless.ts)', noEnvironment as never, {
     },
     // The same service under another name is CDK-or-nothing: not read as Serverless.
     { filename: 'config.ts', code: ownEnv },
+    // A service that is built by a call, or not exported: nothing is read, nothing guessed.
+    { filename, code: ownEnv.replace('module.exports = serverlessConfiguration;', 'module.exports = build(serverlessConfiguration);') },
+    { filename, code: ownEnv.replace('module.exports = serverlessConfiguration;', '') },
   ],
   invalid: [
     // The silvermine plugin deletes the environment: the handler's reads get undefined.
