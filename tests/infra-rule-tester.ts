@@ -104,6 +104,36 @@ export const withSettings = {
       `      eventType: ${eventType}`,
     );
   },
+  /**
+   * The same service as `serverless`, as a `serverless.ts` (lint it with `filename:
+   * 'serverless.ts'` and `cdkTester`): `props` and `provider` are TypeScript properties
+   * (`'timeout: 10'`), `head` statements before the exported object.
+   */
+  serverlessTs(props: string[], eventType = 'viewer-request', provider: string[] = [], head: string[] = []): string {
+    return lines(
+      "import type { AWS } from '@serverless/typescript';",
+      ...head,
+      'const serverlessConfiguration: AWS = {',
+      "  service: 'edge',",
+      '  provider: {',
+      "    name: 'aws',",
+      ...provider.map((p) => `    ${p},`),
+      '  },',
+      '  functions: {',
+      '    api: {',
+      "      handler: 'api.handler',",
+      ...props.map((p) => `      ${p},`),
+      '    },',
+      '    edge: {',
+      "      handler: 'edge.handler',",
+      ...props.map((p) => `      ${p},`),
+      `      lambdaAtEdge: { distribution: 'WebsiteDistribution', eventType: '${eventType}' },`,
+      '    },',
+      '  },',
+      '};',
+      'module.exports = serverlessConfiguration;',
+    );
+  },
   sam(props: string[], eventType = 'viewer-request', globals: string[] = []): string {
     return lines(
       'Transform: AWS::Serverless-2016-10-31',

@@ -1,7 +1,7 @@
 import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ts as TsNamespace } from 'ts-morph';
-import type { EventType } from '../event-types.js';
+import { isEventType, type EventType } from '../event-types.js';
 import { LineIndex, readText, type DiscoveryContext } from './context.js';
 import { type Compiler, loadCompiler } from './lazy.js';
 import { resolveRelativeModule } from './module-resolve.js';
@@ -86,6 +86,30 @@ type Val =
   | { k: 'unknown'; why: string };
 
 const unknown = (why: string): Val => ({ k: 'unknown', why });
+
+/** Character offsets in a file, end exclusive. */
+export interface CdkSpan {
+  start: number;
+  end: number;
+}
+
+/**
+ * One element of a behavior's `edgeLambdas` as discovery follows it (pushes, `forEach`/`.map`
+ * callbacks, helpers, spreads), for the `infra-*` checks of the same file: each span is where
+ * the value is written in that file (a helper's argument rather than its parameter), or
+ * absent when it is written in another file.
+ */
+export interface FollowedEdgeLambda {
+  eventType: EventType;
+  eventTypeSpan?: CdkSpan;
+  /** What `functionVersion` names: a numbered version (`currentVersion`, `new Version`, an EdgeFunction), `$LATEST`, or something else. */
+  version: 'version' | 'latest' | 'other';
+  versionSpan?: CdkSpan;
+  /** The `new …Function(scope, id, props)` the version belongs to. */
+  functionSpan?: CdkSpan;
+  /** `includeBody: true`. */
+  includeBodySpan?: CdkSpan;
+}
 
 export class CdkReader {
   private readonly ts: ts;
@@ -415,6 +439,105 @@ export class CdkReader {
       return this.ctx.resolveHandler(codeDir, handler.v, file.path, line, what);
     }
     return fail(`it is a ${kind ?? 'construct'}, not an EdgeFunction, Function or NodejsFunction`);
+  }
+
+  /**
+   * The edge lambdas of the behavior object literal that starts at `behaviorStart` in the file
+   * `path` (whose text is `text`), followed as discovery follows them; undefined when there is
+   * no such behavior or its `edgeLambdas` cannot be followed. Nothing is bound or reported.
+   */
+  followEdgeLambdas(path: string, text: string, behaviorStart: number): FollowedEdgeLambda[] | undefined {
+    return this.guarded(path, () => {
+      const ts = this.ts;
+      const file = this.load(path, text);
+      if (!file) return undefined;
+      let behavior: TsNamespace.ObjectLiteralExpression | undefined;
+      const find = (node: Node): void => {
+        if (behavior || node.getEnd() <= behaviorStart || node.getStart(file.sf) > behaviorStart) return;
+        if (ts.isObjectLiteralExpression(node) && node.getStart(file.sf) === behaviorStart && this.propertyNode(node, 'edgeLambdas')) behavior = node;
+        else ts.forEachChild(node, find);
+      };
+      find(file.sf);
+      if (!behavior) return undefined;
+      const out: FollowedEdgeLambda[] = [];
+      const seen = new Set<string>();
+      let followed = false;
+      for (const env of this.envsFor(file, behavior)) {
+        const list = this.member({ k: 'obj', node: behavior, env }, 'edgeLambdas');
+        if (list?.k !== 'arr' && list?.k !== 'list') continue;
+        followed = true;
+        for (const element of this.elements(list)) {
+          if (element.k !== 'obj') continue;
+          const eventVal = this.member(element, 'eventType');
+          const eventType =
+            eventVal?.k === 'ext' && eventVal.path.at(-2) === 'LambdaEdgeEventType'
+              ? EVENT_MEMBERS[eventVal.path.at(-1)!]
+              : eventVal?.k === 'str' && isEventType(eventVal.v)
+                ? eventVal.v
+                : undefined;
+          if (!eventType) continue;
+          const fnVal = this.member(element, 'functionVersion');
+          let version: FollowedEdgeLambda['version'] = 'other';
+          let fn: Val | undefined;
+          if (fnVal?.k === 'prop' && (fnVal.name === 'currentVersion' || fnVal.name === 'latestVersion')) {
+            version = fnVal.name === 'currentVersion' ? 'version' : 'latest';
+            fn = fnVal.base;
+          } else if (fnVal?.k === 'new' && this.extTail(fnVal.cls) === 'Version') {
+            version = 'version';
+            const props = fnVal.args[2] ? this.evaluate(fnVal.args[2], fnVal.env) : undefined;
+            fn = props ? this.member(props, 'lambda') : undefined;
+          } else if (fnVal?.k === 'new' && this.extTail(fnVal.cls) === 'EdgeFunction') {
+            version = 'version';
+            fn = fnVal;
+          }
+          const include = this.member(element, 'includeBody');
+          const item: FollowedEdgeLambda = { eventType, version };
+          const span = (node: Node | undefined, where: AppFile) =>
+            node && where.path === path ? { start: node.getStart(where.sf), end: node.getEnd() } : undefined;
+          const eventTypeSpan = this.writtenAt(element, 'eventType', path);
+          if (eventTypeSpan) item.eventTypeSpan = eventTypeSpan;
+          const versionSpan = this.writtenAt(element, 'functionVersion', path);
+          if (versionSpan) item.versionSpan = versionSpan;
+          const functionSpan = fn?.k === 'new' && fn.cls.k === 'ext' ? span(fn.node, fn.env.file) : undefined;
+          if (functionSpan) item.functionSpan = functionSpan;
+          const includeBodySpan = include?.k === 'bool' && include.v ? this.writtenAt(element, 'includeBody', path) : undefined;
+          if (includeBodySpan) item.includeBodySpan = includeBodySpan;
+          const key = JSON.stringify(item);
+          if (seen.has(key)) continue;
+          seen.add(key);
+          out.push(item);
+        }
+      }
+      return followed ? out : undefined;
+    });
+  }
+
+  /**
+   * Where the value of `key` in an object literal is written: the property's value, or, when
+   * that is a parameter of a helper or callback, the argument or element it was given.
+   */
+  private writtenAt(obj: Val & { k: 'obj' }, key: string, path: string): CdkSpan | undefined {
+    const ts = this.ts;
+    const prop = this.propertyNode(obj.node, key);
+    let expr: Node | undefined = prop && ts.isPropertyAssignment(prop) ? prop.initializer : prop && ts.isShorthandPropertyAssignment(prop) ? prop.name : undefined;
+    let env = obj.env;
+    for (let i = 0; expr && i < 10; i++) {
+      const base = ts.isPropertyAccessExpression(expr) && ts.isIdentifier(expr.expression) ? expr.expression : ts.isIdentifier(expr) ? expr : undefined;
+      const decl = base ? this.declarationOf(base.text, base) : undefined;
+      const bound = decl && ts.isParameter(decl) ? env.params?.get(decl) : undefined;
+      if (!bound) break;
+      if (base === expr && bound.expr) {
+        expr = bound.expr;
+        env = bound.env;
+      } else if (base !== expr && bound.val?.k === 'obj') {
+        // `item.type` in a callback over an array of object literals: the element's property.
+        const inner = this.propertyNode(bound.val.node, (expr as TsNamespace.PropertyAccessExpression).name.text);
+        if (!inner || !ts.isPropertyAssignment(inner)) break;
+        expr = inner.initializer;
+        env = bound.val.env;
+      } else break;
+    }
+    return expr && env.file.path === path ? { start: expr.getStart(env.file.sf), end: expr.getEnd() } : undefined;
   }
 
   // ---------------------------------------------------------------- evaluation

@@ -6,6 +6,22 @@ import type { ts as TsNamespace } from 'ts-morph';
 /** `serverless.ts`, the TypeScript form of a Serverless service (`@serverless/typescript`). */
 export const SERVERLESS_TS_FILE = /^serverless\.[cm]?ts$/;
 
+/** Where a piece of the file is written: character offsets, end exclusive. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/**
+ * Where each container, key and value of the read data is written, for the `infra-*` rules,
+ * which report on the exact key or value: containers by object, entries by container and key
+ * (an array's by index). `container` says the entry's value was read as a map or list.
+ */
+export interface ServerlessTsSpans {
+  containers: WeakMap<object, Span>;
+  entries: WeakMap<object, Map<string, { key: Span; value: Span; container: boolean }>>;
+}
+
 /**
  * Reads a `serverless.ts` statically, never running it: the object literal it exports
  * (`module.exports = x`, `export default x`, `export = x`, `x` a `const` of the file) as
@@ -16,7 +32,20 @@ export const SERVERLESS_TS_FILE = /^serverless\.[cm]?ts$/;
  * unresolved variable where it matters. Undefined when the file exports no object literal.
  */
 export function readServerlessTs(path: string, text: string): YamlResult | undefined {
+  return readServerlessTsWithSpans(path, text)?.result;
+}
+
+/** `readServerlessTs`, with the span of every container, key and value it read. */
+export function readServerlessTsWithSpans(path: string, text: string): { result: YamlResult; spans: ServerlessTsSpans } | undefined {
   const { ts, parse } = loadCompiler();
+  const spans: ServerlessTsSpans = { containers: new WeakMap(), entries: new WeakMap() };
+  const spanOf = (node: TsNamespace.Node): Span => ({ start: node.getStart(sf), end: node.getEnd() });
+  const isContainer = (value: unknown) => typeof value === 'object' && value !== null;
+  const entry = (container: object, key: string, value: { key: Span; value: Span; container: boolean }) => {
+    let map = spans.entries.get(container);
+    if (!map) spans.entries.set(container, (map = new Map()));
+    map.set(key, value);
+  };
   const sf = parse(path, text);
   const lines = new LineIndex(text);
   const containerLines = new WeakMap<object, number>();
@@ -26,7 +55,7 @@ export function readServerlessTs(path: string, text: string): YamlResult | undef
   if (syntax.length > 0) {
     const first = syntax[0]!;
     const message = typeof first.messageText === 'string' ? first.messageText : 'syntax error';
-    return { error: `does not parse as TypeScript (${message}); its functions are not read.`, ...(first.start !== undefined ? { line: lines.line(first.start) } : {}) };
+    return { result: { error: `does not parse as TypeScript (${message}); its functions are not read.`, ...(first.start !== undefined ? { line: lines.line(first.start) } : {}) }, spans };
   }
 
   const constants = new Map<string, TsNamespace.Expression>();
@@ -65,11 +94,22 @@ export function readServerlessTs(path: string, text: string): YamlResult | undef
     if (ts.isArrayLiteralExpression(expr)) {
       const out: unknown[] = [];
       containerLines.set(out, lineOf(expr));
+      spans.containers.set(out, spanOf(expr));
       for (const element of expr.elements) {
         if (ts.isSpreadElement(element)) {
           const spread = convert(element.expression, depth + 1);
-          if (Array.isArray(spread)) out.push(...spread);
-        } else out.push(convert(element, depth + 1));
+          if (!Array.isArray(spread)) continue;
+          const spreadEntries = spans.entries.get(spread);
+          spread.forEach((item, i) => {
+            const at = spreadEntries?.get(String(i)) ?? { key: spanOf(element), value: spanOf(element), container: isContainer(item) };
+            entry(out, String(out.length), at);
+            out.push(item);
+          });
+        } else {
+          const item = convert(element, depth + 1);
+          entry(out, String(out.length), { key: spanOf(element), value: spanOf(element), container: isContainer(item) });
+          out.push(item);
+        }
       }
       return out;
     }
@@ -77,15 +117,18 @@ export function readServerlessTs(path: string, text: string): YamlResult | undef
       const out: Record<string, unknown> = {};
       const keys = new Map<string, number>();
       containerLines.set(out, lineOf(expr));
+      spans.containers.set(out, spanOf(expr));
       keyLines.set(out, keys);
       for (const prop of expr.properties) {
         if (ts.isSpreadAssignment(prop)) {
           const spread = convert(prop.expression, depth + 1);
           if (spread && typeof spread === 'object' && !Array.isArray(spread)) {
             const spreadKeys = keyLines.get(spread);
+            const spreadEntries = spans.entries.get(spread);
             for (const [k, v] of Object.entries(spread)) {
               out[k] = v;
               keys.set(k, spreadKeys?.get(k) ?? lineOf(prop));
+              entry(out, k, spreadEntries?.get(k) ?? { key: spanOf(prop), value: spanOf(prop), container: isContainer(v) });
             }
           }
           continue;
@@ -98,10 +141,12 @@ export function readServerlessTs(path: string, text: string): YamlResult | undef
               ? name.expression.text
               : undefined;
         if (key === undefined) continue;
-        if (ts.isPropertyAssignment(prop)) out[key] = convert(prop.initializer, depth + 1);
-        else if (ts.isShorthandPropertyAssignment(prop)) out[key] = convert(prop.name, depth + 1);
+        let valueNode: TsNamespace.Node;
+        if (ts.isPropertyAssignment(prop)) out[key] = convert((valueNode = prop.initializer), depth + 1);
+        else if (ts.isShorthandPropertyAssignment(prop)) out[key] = convert((valueNode = prop.name), depth + 1);
         else continue;
         keys.set(key, lineOf(prop));
+        entry(out, key, { key: spanOf(name), value: spanOf(valueNode), container: isContainer(out[key]) });
       }
       return out;
     }
@@ -123,5 +168,5 @@ export function readServerlessTs(path: string, text: string): YamlResult | undef
   if (!exported) return undefined;
   const value = convert(exported, 0);
   if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
-  return { data: locatedData(value, keyLines, containerLines) };
+  return { result: { data: locatedData(value, keyLines, containerLines) }, spans };
 }

@@ -1,5 +1,8 @@
+import { dirname, isAbsolute, resolve } from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { EventType } from '../../event-types.js';
+import { CdkReader as DiscoveryCdkReader, type CdkSpan, type FollowedEdgeLambda } from '../cdk.js';
+import { DiscoveryContext } from '../context.js';
 import type { Arn, Association, Behavior, EdgeFunction, EdgeFunctionSettings, EdgeModel, Setting, SourceNode } from './model.js';
 
 /** Cheap test on the text before a JS/TS file's AST is walked. */
@@ -22,9 +25,14 @@ type Expr = TSESTree.Expression;
  * (`Distribution`) or `lambdaFunctionAssociations` (`CloudFrontWebDistribution`), the
  * version each names followed through `const` bindings to the `new …Function(scope, id, props)`
  * it comes from, and that construct's props, `addEnvironment` and `addLayers` calls.
+ *
+ * An `edgeLambdas` that is not an array literal of object literals written in place (an array
+ * filled by `push`, in `forEach`/`.map` callbacks or helpers, made by `.map`, or spread) is followed by handler
+ * discovery's evaluator, the same one that binds its handlers, given the file's `filename` and
+ * `text`; what it finds in this file is mapped back to this AST by position.
  */
-export function readCdkModel(program: TSESTree.Program): EdgeModel {
-  const reader = new CdkReader(program);
+export function readCdkModel(program: TSESTree.Program, text?: string, filename?: string): EdgeModel {
+  const reader = new CdkReader(program, text, filename);
   return reader.read();
 }
 
@@ -36,8 +44,15 @@ class CdkReader {
   private readonly functions = new Map<Node, EdgeFunction>();
   private readonly classes = new Map<string, TSESTree.ClassDeclaration | TSESTree.ClassExpression>();
   private readonly news: TSESTree.NewExpression[] = [];
+  /** Nodes by `start:end`, the outermost first, for mapping discovery's spans to this AST. */
+  private readonly byRange = new Map<string, Node>();
+  private discovery: DiscoveryCdkReader | undefined;
 
-  constructor(private readonly program: TSESTree.Program) {}
+  constructor(
+    private readonly program: TSESTree.Program,
+    private readonly text?: string,
+    private readonly filename?: string,
+  ) {}
 
   read(): EdgeModel {
     this.walk(this.program);
@@ -50,7 +65,13 @@ class CdkReader {
         if (eventType) behavior.cloudFrontFunctions.push({ eventType: eventType.value, node: eventType.node });
       }
       const legacy = property(object, 'lambdaFunctionAssociations') !== undefined;
-      for (const element of this.elements(property(object, legacy ? 'lambdaFunctionAssociations' : 'edgeLambdas'))) {
+      const elements = this.elements(property(object, legacy ? 'lambdaFunctionAssociations' : 'edgeLambdas'));
+      const followed = legacy ? undefined : this.followed(object);
+      if (followed && followed.length > 0 && followed.length >= elements.length) {
+        for (const edgeLambda of followed) this.associate(behavior, object, edgeLambda);
+        continue;
+      }
+      for (const element of elements) {
         const eventType = this.eventType(property(element, 'eventType'));
         if (!eventType) continue;
         const versionExpr = property(element, legacy ? 'lambdaFunction' : 'functionVersion');
@@ -66,10 +87,57 @@ class CdkReader {
     return { flavour: 'cdk', functions: [...this.functions.values()], behaviors };
   }
 
+  /**
+   * Discovery's reading of a behavior whose `edgeLambdas` is not an array literal of object
+   * literals written in place (an identifier, a call, a spread, an element with `...common`);
+   * undefined when it is one, or discovery cannot follow it.
+   */
+  private followed(object: TSESTree.ObjectExpression): FollowedEdgeLambda[] | undefined {
+    let list: Node | undefined = property(object, 'edgeLambdas');
+    while (list && (list.type === 'TSAsExpression' || list.type === 'TSSatisfiesExpression' || list.type === 'TSNonNullExpression')) list = list.expression;
+    if (!list || this.text === undefined) return undefined;
+    const plain = (e: Node | null) => {
+      const object = e ? this.resolve(e) : undefined;
+      return object?.type === 'ObjectExpression' && object.properties.every((p) => p.type === 'Property');
+    };
+    if (list.type === 'ArrayExpression' && list.elements.every(plain)) return undefined;
+    const name = this.filename && !this.filename.startsWith('<') ? this.filename : 'stack.ts';
+    const path = isAbsolute(name) ? name : resolve(name);
+    try {
+      this.discovery ??= new DiscoveryCdkReader(new DiscoveryContext(dirname(path)));
+      return this.discovery.followEdgeLambdas(path, this.text, object.range[0]);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** One edge lambda discovery followed, as an association of this file's nodes. */
+  private associate(behavior: Behavior, object: TSESTree.ObjectExpression, edgeLambda: FollowedEdgeLambda): void {
+    const at = (span: CdkSpan | undefined) => (span ? this.byRange.get(`${span.start}:${span.end}`) : undefined);
+    const fallback = propertyNode(object, 'edgeLambdas') ?? object;
+    const node = at(edgeLambda.eventTypeSpan) ?? fallback;
+    const construct = edgeLambda.functionSpan
+      ? this.news.find((n) => n.range[0] === edgeLambda.functionSpan!.start && n.range[1] === edgeLambda.functionSpan!.end)
+      : undefined;
+    const fn = construct ? this.functionOf(construct) : undefined;
+    const versionNode = at(edgeLambda.versionSpan);
+    const association: Association = { fn, eventType: edgeLambda.eventType, node, behavior };
+    if (edgeLambda.version !== 'other') {
+      const arnNode = versionNode ?? node;
+      association.arn = { form: edgeLambda.version, node: arnNode, text: versionNode ? textOf(versionNode) : 'the version' };
+    }
+    const includeBody = at(edgeLambda.includeBodySpan);
+    if (includeBody) association.includeBody = { value: true, node: includeBody };
+    behavior.lambdas.push(association);
+    fn?.associations.push(association);
+  }
+
   private walk(root: Node): void {
     const stack: Node[] = [root];
     while (stack.length > 0) {
       const node = stack.pop()!;
+      const rangeKey = `${node.range[0]}:${node.range[1]}`;
+      if (!this.byRange.has(rangeKey)) this.byRange.set(rangeKey, node);
       switch (node.type) {
         case 'VariableDeclarator':
           if (node.id.type === 'Identifier' && node.init) this.bindings.set(node.id.name, node.init);

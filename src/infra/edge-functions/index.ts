@@ -1,6 +1,8 @@
+import { basename } from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
+import { SERVERLESS_TS_FILE } from '../serverless-ts.js';
 import { mayBeCdkDistribution, readCdkModel } from './cdk.js';
-import { fromJsonAst, fromYamlAst, isMap, type LocatedData } from './located-data.js';
+import { fromJsonAst, fromServerlessTs, fromYamlAst, isMap, type LocatedData } from './located-data.js';
 import { EMPTY_MODEL, type EdgeModel } from './model.js';
 import { readServerlessModel } from './serverless.js';
 import { mayBeDistributionTemplate, readTemplateModel } from './template.js';
@@ -12,7 +14,10 @@ export * from './model.js';
 /** What a rule's context offers that the model needs, whatever the language. */
 export interface ModelContext {
   sourceCode: { ast: unknown; text: string };
-  /** The linted file's path: a Terraform module's other `.tf` files are beside it. */
+  /**
+   * The linted file's path: a Terraform module's other `.tf` files are beside it, and a
+   * `serverless.ts` is a Serverless service, not CDK code.
+   */
   filename?: string;
 }
 
@@ -42,13 +47,18 @@ export function edgeModelOf(context: ModelContext): EdgeModel {
  */
 function readModel(ast: object, text: string, filename: string | undefined): EdgeModel {
   const root = ast as { type?: string; body?: Array<{ type?: string }> };
+  if (root.type === 'Program' && filename && SERVERLESS_TS_FILE.test(basename(filename))) {
+    // The same Serverless reader as serverless.yml, on the data discovery reads from the file.
+    const data = fromServerlessTs(filename, text);
+    return data ? dataModel(data, text) : EMPTY_MODEL;
+  }
   if (root.type === 'Document') return dataModel(fromJsonAst(ast), text);
   if (root.type === 'Program' && root.body?.[0]?.type === 'YAMLDocument') {
     const data = fromYamlAst(ast);
     return data ? dataModel(data, text) : EMPTY_MODEL;
   }
   if (root.type === 'ConfigFile') return readTerraformModel(ast as ConfigFile, text, filename);
-  if (root.type === 'Program' && mayBeCdkDistribution(text)) return readCdkModel(ast as TSESTree.Program);
+  if (root.type === 'Program' && mayBeCdkDistribution(text)) return readCdkModel(ast as TSESTree.Program, text, filename);
   return EMPTY_MODEL;
 }
 

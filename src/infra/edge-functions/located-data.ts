@@ -1,3 +1,4 @@
+import { readServerlessTsWithSpans, type Span } from '../serverless-ts.js';
 import { LONG_FORM, UNKNOWN_TAG } from '../yaml-data.js';
 import type { SourceNode } from './model.js';
 
@@ -206,4 +207,53 @@ function isObjectLike(value: unknown): value is object {
 
 export function isMap(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * The data of a `serverless.ts` as handler discovery reads it (statically: the exported object
+ * literal, `const`s and spreads of the file), with a node at the exact key or value written in
+ * the file for each entry: a `const` or spread is reported where its value is written.
+ * Undefined when the file exports no object literal or does not parse.
+ */
+export function fromServerlessTs(filename: string, text: string): LocatedData | undefined {
+  let read: ReturnType<typeof readServerlessTsWithSpans>;
+  try {
+    read = readServerlessTsWithSpans(filename, text);
+  } catch {
+    return undefined; // nested too deeply for TypeScript's parser: nothing is read
+  }
+  if (!read || !('data' in read.result)) return undefined;
+  const { containers, entries } = read.spans;
+  const starts: number[] = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  const position = (offset: number) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - starts[lo]! };
+  };
+  const nodes = new Map<string, SourceNode>();
+  const node = (span: Span | undefined, type: string): SourceNode | undefined => {
+    if (!span) return undefined;
+    const id = `${type}:${span.start}:${span.end}`;
+    let made = nodes.get(id);
+    if (!made) nodes.set(id, (made = { type, loc: { start: position(span.start), end: position(span.end) }, range: [span.start, span.end] } as SourceNode));
+    return made;
+  };
+  const entryOf = (container: unknown, key: string | number) => (isObjectLike(container) ? entries.get(container)?.get(String(key)) : undefined);
+  const data: LocatedData = {
+    value: read.result.data.value,
+    nodeOf: (container) => node(isObjectLike(container) ? containers.get(container) : undefined, Array.isArray(container) ? 'ArrayExpression' : 'ObjectExpression'),
+    keyOf: (container, key) => node(entryOf(container, key)?.key, 'Property'),
+    valueOf: (container, key) => node(entryOf(container, key)?.value, 'Expression'),
+    settingNode(container, key) {
+      const entry = entryOf(container, key);
+      return entry ? node(entry.container ? entry.key : entry.value, entry.container ? 'Property' : 'Expression') : undefined;
+    },
+  };
+  return data;
 }

@@ -1,5 +1,6 @@
 import { isEventType } from '../../event-types.js';
 import { collectRefs, splitRef } from '../cloudformation.js';
+import { resolveSelf } from '../serverless.js';
 import { isMap, type LocatedData } from './located-data.js';
 import type { Association, Behavior, EdgeFunction, EdgeFunctionSettings, EdgeModel, RoleTrust, Setting } from './model.js';
 import { trustsEdgeLambda } from './trust.js';
@@ -22,10 +23,16 @@ type Map = Record<string, unknown>;
  * `environment` and `vpc`, sets 5 s / 128 MB (viewer) or 30 s (origin) when the function
  * sets none, and always publishes a version; the plugins do none of that, so `provider`
  * values and Serverless' defaults (6 s, 1024 MB) reach CloudFront.
+ *
+ * A value that is a `${self:…}` variable naming a value of the same file
+ * (`timeout: ${self:custom.edgeTimeout}`, `${self:provider.region}`) is read as that value,
+ * with discovery's resolver, and reported where the variable is written; any other variable
+ * (`${opt:…}`, `${env:…}`, `${ssm:…}`) is left unknown and never reported.
  */
 export function readServerlessModel(data: LocatedData): EdgeModel | undefined {
   const root = data.value;
   if (!isMap(root) || !isMap(root.functions)) return undefined;
+  const self = (value: unknown) => resolveSelf(root, value);
   const provider = isMap(root.provider) ? root.provider : {};
   const resources = isMap(root.resources) && isMap(root.resources.Resources) ? root.resources.Resources : {};
   const functions: EdgeFunction[] = [];
@@ -33,7 +40,7 @@ export function readServerlessModel(data: LocatedData): EdgeModel | undefined {
 
   for (const [name, fn] of Object.entries(root.functions)) {
     if (!isMap(fn)) continue;
-    const events = edgeEvents(fn);
+    const events = edgeEvents(fn, self);
     if (events.length === 0) continue;
     const node = data.keyOf(root.functions, name);
     if (!node) continue;
@@ -43,30 +50,31 @@ export function readServerlessModel(data: LocatedData): EdgeModel | undefined {
       name: `functions.${name}`,
       flavour: 'serverless',
       node,
-      settings: settingsOf(data, provider, fn, node, nativeOnly, resources),
+      settings: settingsOf(data, provider, fn, nativeOnly, resources, self),
       associations: [],
       ...strippedBy(kinds),
     };
     functions.push(edgeFunction);
 
     for (const { kind, config } of events) {
-      const eventType = config.eventType;
+      const eventType = self(config.eventType);
       const eventNode = data.valueOf(config, 'eventType');
       if (!isEventType(eventType) || !eventNode) continue;
       const where =
         kind === 'cloudFront'
           ? `cloudFront${typeof config.origin === 'string' ? ` ${config.origin}` : ''}`
           : `${kind} ${String(config.distribution ?? config.distributionId ?? '')}`;
-      const pattern = typeof config.pathPattern === 'string' ? config.pathPattern : '*';
+      const rawPattern = self(config.pathPattern);
+      const pattern = typeof rawPattern === 'string' ? rawPattern : '*';
       const key = `${where}\0${pattern}`;
       let behavior = behaviors.get(key);
       if (!behavior) behaviors.set(key, (behavior = { name: `${where.trim()} pathPattern '${pattern}'`, lambdas: [], cloudFrontFunctions: [] }));
       const association: Association = { fn: edgeFunction, eventType, node: eventNode, behavior };
       const includeBodyNode = data.valueOf(config, 'includeBody');
-      if (config.includeBody === true && includeBodyNode) association.includeBody = { value: true, node: includeBodyNode };
+      if (self(config.includeBody) === true && includeBodyNode) association.includeBody = { value: true, node: includeBodyNode };
       if (kind === 'preExistingCloudFront') {
         // The plugin associates the latest published version, or $LATEST when none is published.
-        const off = fn.versionFunction === false ? fn : provider.versionFunctions === false ? provider : undefined;
+        const off = self(fn.versionFunction) === false ? fn : self(provider.versionFunctions) === false ? provider : undefined;
         const key = off === fn ? 'versionFunction' : 'versionFunctions';
         const offNode = off ? data.valueOf(off, key) : undefined;
         if (offNode) association.arn = { form: 'latest', node: offNode, text: `${off === fn ? `functions.${name}` : 'provider'}.${key}: false` };
@@ -74,11 +82,13 @@ export function readServerlessModel(data: LocatedData): EdgeModel | undefined {
       behavior.lambdas.push(association);
       edgeFunction.associations.push(association);
     }
-    // The plugins keep Serverless' defaults, which exceed the viewer quotas.
+    // The plugins keep Serverless' defaults, which exceed the viewer quotas; a value that is
+    // written but not known (`${opt:timeout}`, a call in serverless.ts) is not a default.
     if (!nativeOnly && edgeFunction.associations.length > 0) {
       const at = edgeFunction.associations[0]!.node;
-      edgeFunction.settings.timeout ??= { value: DEFAULT_TIMEOUT, node: at, inheritedFrom: "Serverless' default" };
-      edgeFunction.settings.memorySize ??= { value: DEFAULT_MEMORY, node: at, inheritedFrom: "Serverless' default" };
+      const written = (key: string) => (fn[key] ?? provider[key]) != null;
+      if (!written('timeout')) edgeFunction.settings.timeout ??= { value: DEFAULT_TIMEOUT, node: at, inheritedFrom: "Serverless' default" };
+      if (!written('memorySize')) edgeFunction.settings.memorySize ??= { value: DEFAULT_MEMORY, node: at, inheritedFrom: "Serverless' default" };
     }
   }
   return { flavour: 'serverless', functions, behaviors: [...behaviors.values()] };
@@ -93,14 +103,14 @@ function strippedBy(kinds: ReadonlySet<EdgeEventKind>): Pick<EdgeFunction, 'stri
   return { stripped: new Set(kinds.has('lambdaAtEdge') ? ['environment'] : ['environment', 'vpc']) };
 }
 
-function edgeEvents(fn: Map): Array<{ kind: EdgeEventKind; config: Map }> {
+function edgeEvents(fn: Map, self: (value: unknown) => unknown): Array<{ kind: EdgeEventKind; config: Map }> {
   const found: Array<{ kind: EdgeEventKind; config: Map }> = [];
   for (const holder of [fn, ...(Array.isArray(fn.events) ? fn.events : [])]) {
     if (!isMap(holder)) continue;
     for (const kind of EDGE_EVENT_KEYS) {
       // `cloudFront` and `preExistingCloudFront` are events; `lambdaAtEdge` sits on the function.
       if ((holder === fn) !== (kind === 'lambdaAtEdge')) continue;
-      const value = holder[kind];
+      const value = self(holder[kind]);
       for (const config of Array.isArray(value) ? value : [value]) if (isMap(config)) found.push({ kind, config });
     }
   }
@@ -111,9 +121,9 @@ function settingsOf(
   data: LocatedData,
   provider: Map,
   fn: Map,
-  fnNode: Setting<unknown>['node'],
   nativeOnly: boolean,
   resources: Map,
+  self: (value: unknown) => unknown,
 ): EdgeFunctionSettings {
   /** The function's own value, else (when `inherit`) the provider's. */
   const read = (key: string, inherit = true): { holder: Map; inheritedFrom?: string } | undefined => {
@@ -124,7 +134,7 @@ function settingsOf(
   const setting = <T>(key: string, value: (raw: unknown) => T | undefined, inherit = true): Setting<T> | undefined => {
     const found = read(key, inherit);
     if (!found) return undefined;
-    const v = value(found.holder[key]);
+    const v = value(self(found.holder[key]));
     const node = data.settingNode(found.holder, key);
     if (v === undefined || !node) return undefined;
     return { value: v, node, ...(found.inheritedFrom ? { inheritedFrom: found.inheritedFrom } : {}) };
@@ -148,8 +158,9 @@ function settingsOf(
   const runtime = setting('runtime', (raw) => (typeof raw === 'string' && !raw.includes('${') ? raw : undefined));
   if (runtime) s.runtime = runtime;
   const regionNode = data.valueOf(provider, 'region');
-  if (typeof provider.region === 'string' && !provider.region.includes('${') && regionNode) {
-    s.region = { value: provider.region, node: regionNode, inheritedFrom: 'provider.region' };
+  const region = self(provider.region);
+  if (typeof region === 'string' && !region.includes('${') && regionNode) {
+    s.region = { value: region, node: regionNode, inheritedFrom: 'provider.region' };
   }
   const dlq = setting('onError', present, false);
   if (dlq) s.deadLetterQueue = dlq;
@@ -158,7 +169,8 @@ function settingsOf(
   else {
     const providerTracing = isMap(provider.tracing) ? provider.tracing : undefined;
     const node = providerTracing ? data.valueOf(providerTracing, 'lambda') : undefined;
-    if (providerTracing && (providerTracing.lambda === true || providerTracing.lambda === 'Active') && node) {
+    const lambda = providerTracing ? self(providerTracing.lambda) : undefined;
+    if (providerTracing && (lambda === true || lambda === 'Active') && node) {
       s.tracing = { value: true, node, inheritedFrom: 'provider.tracing.lambda' };
     }
   }
@@ -175,9 +187,8 @@ function settingsOf(
     return typeof mode === 'string' && mode !== 'auto' ? mode : undefined;
   });
   if (management) s.runtimeManagement = management;
-  const role = roleOf(data, provider, fn, resources);
+  const role = roleOf(data, provider, fn, resources, self);
   if (role) s.role = role;
-  void fnNode;
   return s;
 }
 
@@ -186,9 +197,10 @@ function settingsOf(
  * `provider.iam.role` or `provider.role`, as a logical id or `!GetAtt Role.Arn`). The
  * default role gets edgelambda.amazonaws.com from the event or the plugin.
  */
-function roleOf(data: LocatedData, provider: Map, fn: Map, resources: Map): RoleTrust | undefined {
+function roleOf(data: LocatedData, provider: Map, fn: Map, resources: Map, self: (value: unknown) => unknown): RoleTrust | undefined {
   const iam = isMap(provider.iam) ? provider.iam : undefined;
-  const raw = fn.role ?? (iam && typeof iam.role !== 'object' ? iam.role : iam && isMap(iam.role) && ('Fn::GetAtt' in iam.role || 'Ref' in iam.role) ? iam.role : undefined) ?? provider.role;
+  const iamRole = iam ? self(iam.role) : undefined;
+  const raw = self(fn.role) ?? (iam && typeof iamRole !== 'object' ? iamRole : isMap(iamRole) && ('Fn::GetAtt' in iamRole || 'Ref' in iamRole) ? iamRole : undefined) ?? self(provider.role);
   let id: string | undefined;
   if (typeof raw === 'string') id = raw;
   else {
