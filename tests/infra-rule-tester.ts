@@ -1,8 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import json from '@eslint/json';
 import tsParser from '@typescript-eslint/parser';
-import { RuleTester } from 'eslint';
+import { Linter, RuleTester } from 'eslint';
 import yml from 'eslint-plugin-yml';
 import { afterAll, describe, it } from 'vitest';
+import plugin from '../src/index.js';
 import { hclLanguage } from '../src/languages/hcl/language.js';
 
 RuleTester.describe = describe;
@@ -25,6 +28,28 @@ export const hclTester = new RuleTester({
 export const cdkTester = new RuleTester({
   languageOptions: { parser: tsParser, parserOptions: { ecmaVersion: 'latest', sourceType: 'module' } },
 });
+
+/**
+ * A project's eslint.config as the README writes it: `recommended` on JS/TS files (TypeScript
+ * through @typescript-eslint/parser) and `configs.infrastructure` on YAML, JSON and Terraform.
+ */
+export function projectConfig(): Linter.Config[] {
+  return [
+    { ...plugin.configs.recommended, files: ['**/*.{js,mjs,cjs,ts,mts,cts}'] },
+    { files: ['**/*.{ts,mts,cts}'], languageOptions: { parser: tsParser } },
+    ...plugin.configs.infrastructure,
+  ];
+}
+
+/**
+ * Lints one file of a project folder (written by tests/infra/helpers.ts `project`) as `eslint`
+ * run in that folder does: infrastructure discovery reads the folder, the file's language
+ * comes from the config.
+ */
+export function lintProjectFile(root: string, file: string, config: Linter.Config[] = projectConfig()): Linter.LintMessage[] {
+  const path = join(root, file);
+  return new Linter({ configType: 'flat', cwd: root }).verify(readFileSync(path, 'utf8'), config, path);
+}
 
 /** Lines joined, so a YAML case reads as the file it stands for. */
 export function lines(...text: string[]): string {

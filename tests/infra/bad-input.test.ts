@@ -174,14 +174,20 @@ describe('reporting', () => {
     });
   });
 
-  it('prints each problem to stderr once per process, however many files are looked up', () => {
+  it('prints each problem no finding carries to stderr once per process, however many files are looked up', () => {
+    // The .tf parse error is a finding on main.tf (valid-configuration, and the HCL language's
+    // own parse error): not printed. An infrastructure entry that matches no file has no file
+    // line to land on: printed, once.
     const root = project({ ...GOOD, 'tf/main.tf': 'resource "aws_cloudfront_distribution" "x" {\n  = broken\n' });
-    const o = options(root);
+    const o = options(root, { infrastructure: ['serverless.yml', 'tf/*.tf', 'stacks/*.yml'] });
     expect([...lookupFile(o, join(root, 'edge/ok.js'))!.byExport.get('handler')!]).toEqual(['viewer-request']);
     lookupFile(o, join(root, 'edge/other.js'));
     clearInfrastructureCache();
     lookupFile(o, join(root, 'edge/ok.js'));
-    expect(writes).toHaveLength(1);
-    expect(writes[0]).toMatch(/^eslint-plugin-lambda-edge: tf\/main\.tf:2: does not parse as HCL/);
+    expect(getInfrastructureMap(o).problems.map((p) => p.message)).toEqual([
+      `settings['lambda-edge'].infrastructure entry 'stacks/*.yml' matches no file under ${root}.`,
+      expect.stringMatching(/^tf\/main\.tf:2: does not parse as HCL/),
+    ]);
+    expect(writes).toEqual([`eslint-plugin-lambda-edge: settings['lambda-edge'].infrastructure entry 'stacks/*.yml' matches no file under ${root}.\n`]);
   });
 });
