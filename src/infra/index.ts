@@ -1,4 +1,5 @@
 import { basename, resolve } from 'node:path';
+import { clearBuildDefines } from '../build-defines.js';
 import type { EventType } from '../event-types.js';
 import { discover, type Discovery } from './discover.js';
 import type { InfrastructureMap, InfrastructureProblem } from './types.js';
@@ -157,11 +158,14 @@ export function getInfrastructureMap(options: InfrastructureOptions): Infrastruc
 
 /**
  * Forgets every discovery of this process, so the next lookup reads the files again
- * (editors and long-running processes call this when infrastructure files change).
+ * (editors and long-running processes call this when infrastructure files change), and the
+ * bundler configurations found per folder (src/build-defines.ts), so a new esbuild, webpack or
+ * Vite config is seen by the same call.
  */
 export function clearInfrastructureCache(): void {
   discoveries.clear();
   last = undefined;
+  clearBuildDefines();
 }
 
 /**
