@@ -18,7 +18,9 @@ void afterAll;
  * tested on the file kinds users lint them on, YAML (eslint-plugin-yml's `yml/yaml`), JSON
  * (@eslint/json's `json/json`) and TypeScript (CDK), with real line/column positions.
  */
-export const yamlTester = new RuleTester({ plugins: { yml: yml as never }, language: 'yml/yaml' });
+/** The YAML language of eslint-plugin-yml, for a config object or a RuleTester. */
+export const YAML_LANGUAGE = { plugins: { yml: yml as never }, language: 'yml/yaml' } as const;
+export const yamlTester = new RuleTester(YAML_LANGUAGE);
 export const jsonTester = new RuleTester({ plugins: { json: json as never }, language: 'json/json' });
 /** Terraform `.tf` files, through the plugin's own HCL language (`lambda-edge/hcl`). */
 export const hclTester = new RuleTester({

@@ -2,7 +2,7 @@ import { symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { clearInfrastructureCache, getInfrastructureMap, lookupFile } from '../../src/infra/index.js';
-import { options, project, rows } from './helpers.js';
+import { discoverFiles, options, project, rows } from './helpers.js';
 
 /** A working Serverless service that every bad-input project also holds. */
 const GOOD = {
@@ -24,10 +24,8 @@ const GOOD_ROW = 'edge/ok.js#handler viewer-request @serverless.yml:7 [serverles
 beforeEach(() => clearInfrastructureCache());
 
 function check(files: Record<string, string | Buffer>, setup?: (root: string) => void) {
-  const root = project({ ...GOOD, ...files });
-  setup?.(root);
-  const map = getInfrastructureMap(options(root));
-  return { root, map, found: rows(map, root), messages: map.problems.map((p) => p.message) };
+  const { cwd: root, map, rows: found, problems: messages } = discoverFiles({ ...GOOD, ...files }, setup);
+  return { root, map, found, messages };
 }
 
 describe('bad input: one clear problem, the rest still found', () => {

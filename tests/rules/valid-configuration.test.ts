@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import rule from '../../rules/valid-configuration.js';
 import { clearInfrastructureCache } from '../../src/infra/index.js';
-import { at, lines, lintProjectFile, projectConfig } from '../infra-rule-tester.js';
-import { project } from '../infra/helpers.js';
+import { at, lines, lintProjectFile, projectConfig, withSettings } from '../infra-rule-tester.js';
+import { HANDLER_JS as HANDLER, project } from '../infra/helpers.js';
 import { byMessage, createRuleTester } from '../rule-tester.js';
 
 const ruleTester = createRuleTester();
@@ -41,8 +41,6 @@ const CONSEQUENCE =
   'So the plugin does not learn the handler file and event types of this function, and the event-specific rules stay silent for its handler. ' +
   "Write it in a form the plugin reads (a literal value or array, a construct or variable of this file, a path that exists), or give the handler its event types in its own file with a `// @lambda-edge-event viewer-request` comment (or settings['lambda-edge'].handlers).";
 
-const HANDLER = 'exports.handler = async (event) => event.Records[0].cf.request;\n';
-
 /** valid-configuration's findings on `file`, as `line:column-endLine:endColumn what`. */
 function unreadable(files: Record<string, string>, file: string): string[] {
   const root = project(files);
@@ -54,14 +52,18 @@ function unreadable(files: Record<string, string>, file: string): string[] {
     });
 }
 
-/** The expected row for the line of `files[file]` that holds `needle`: the whole line, trimmed. */
-function onLine(files: Record<string, string>, file: string, needle: string, what: string): string {
+/** The expected row for the line of `files[file]` that holds the `nth` `needle`: the whole line, trimmed. */
+function onLine(files: Record<string, string>, file: string, needle: string, what: string, nth = 1): string {
   const code = files[file]!;
-  const line = code.slice(0, code.indexOf(needle)).split('\n').length;
+  const line = at(code, needle, nth).line;
   const text = code.split('\n')[line - 1]!;
   const pos = at(code, text.trim());
   return `${line}:${pos.column}-${line}:${pos.endColumn} ${what}`;
 }
+
+const SERVICE_HEAD = ['service: site', 'provider:', '  name: aws'];
+/** A serverless.yml with these lines under `functions:`. */
+const service = (...functions: string[]) => lines(...SERVICE_HEAD, 'functions:', ...functions);
 
 describe('valid-configuration on infrastructure files', () => {
   beforeEach(() => clearInfrastructureCache());
@@ -69,11 +71,7 @@ describe('valid-configuration on infrastructure files', () => {
   describe('Serverless (serverless.yml)', () => {
     const unresolved = {
       'edge/a.js': HANDLER,
-      'serverless.yml': lines(
-        'service: site',
-        'provider:',
-        '  name: aws',
-        'functions:',
+      'serverless.yml': service(
         '  byOption:',
         '    handler: edge/a.handler',
         '    events:',
@@ -115,7 +113,7 @@ describe('valid-configuration on infrastructure files', () => {
     });
 
     it('reports functions given as a file variable on the functions line', () => {
-      const files = { 'serverless.yml': lines('service: site', 'provider:', '  name: aws', 'functions: ${file(./functions.yml)}') };
+      const files = { 'serverless.yml': lines(...SERVICE_HEAD, 'functions: ${file(./functions.yml)}') };
       expect(unreadable(files, 'serverless.yml')).toEqual([
         onLine(files, 'serverless.yml', 'functions:', "functions is '${file(./functions.yml)}', which is not followed; list the functions in this file or use settings['lambda-edge'].handlers."),
       ]);
@@ -124,11 +122,7 @@ describe('valid-configuration on infrastructure files', () => {
     it('reports nothing when every handler and event type is written out', () => {
       const files = {
         'edge/a.js': HANDLER,
-        'serverless.yml': lines(
-          'service: site',
-          'provider:',
-          '  name: aws',
-          'functions:',
+        'serverless.yml': service(
           '  a:',
           '    handler: edge/a.handler',
           '    lambdaAtEdge:',
@@ -165,22 +159,21 @@ describe('valid-configuration on infrastructure files', () => {
         body,
         '}',
       );
+    /** One distribution whose default behavior has these edgeLambdas. */
+    const cdn = (id: string, edgeLambdas: string) => `  new cloudfront.Distribution(scope, '${id}', { defaultBehavior: { origin, edgeLambdas: ${edgeLambdas} } });`;
+    /** A CDK app: package.json naming aws-cdk-lib, edge/index.js, lib/stack.ts with these lines. */
+    const app = (...body: string[]) => ({ ...base, 'lib/stack.ts': stack(body.join('\n')) });
     const base = { 'package.json': '{ "dependencies": { "aws-cdk-lib": "2.200.0" } }', 'edge/index.js': HANDLER };
 
     it('reports an edgeLambdas array, an element, an event type and a version it cannot follow, and a handler with no file', () => {
-      const files = {
-        ...base,
-        'lib/stack.ts': stack(
-          [
-            "  new cloudfront.Distribution(scope, 'A', { defaultBehavior: { origin, edgeLambdas: lambdas } });",
-            "  new cloudfront.Distribution(scope, 'B', { defaultBehavior: { origin, edgeLambdas: [makeLambda()] } });",
-            "  new cloudfront.Distribution(scope, 'C', { defaultBehavior: { origin, edgeLambdas: [{ functionVersion: fn.currentVersion, eventType: picked }] } });",
-            "  new cloudfront.Distribution(scope, 'D', { defaultBehavior: { origin, edgeLambdas: [{ functionVersion: lambda.Version.fromVersionArn(scope, 'V', 'arn:aws:lambda:us-east-1:1:function:x:1'), eventType: cloudfront.LambdaEdgeEventType.VIEWER_REQUEST }] } });",
-            "  const other = new cloudfront.experimental.EdgeFunction(scope, 'Other', { runtime: lambda.Runtime.NODEJS_22_X, handler: 'missing.handler', code: lambda.Code.fromAsset('edge') });",
-            "  new cloudfront.Distribution(scope, 'E', { defaultBehavior: { origin, edgeLambdas: [{ functionVersion: other.currentVersion, eventType: cloudfront.LambdaEdgeEventType.ORIGIN_REQUEST }] } });",
-          ].join('\n'),
-        ),
-      };
+      const files = app(
+        cdn('A', 'lambdas'),
+        cdn('B', '[makeLambda()]'),
+        cdn('C', '[{ functionVersion: fn.currentVersion, eventType: picked }]'),
+        cdn('D', "[{ functionVersion: lambda.Version.fromVersionArn(scope, 'V', 'arn:aws:lambda:us-east-1:1:function:x:1'), eventType: cloudfront.LambdaEdgeEventType.VIEWER_REQUEST }]"),
+        "  const other = new cloudfront.experimental.EdgeFunction(scope, 'Other', { runtime: lambda.Runtime.NODEJS_22_X, handler: 'missing.handler', code: lambda.Code.fromAsset('edge') });",
+        cdn('E', '[{ functionVersion: other.currentVersion, eventType: cloudfront.LambdaEdgeEventType.ORIGIN_REQUEST }]'),
+      );
       const row = (needle: string, what: string) => onLine(files, 'lib/stack.ts', needle, what);
       expect(unreadable(files, 'lib/stack.ts')).toEqual([
         row("'A'", 'defaultBehavior.edgeLambdas cannot be followed: parameter lambdas of site at lib/stack.ts:6 is not followed (no call of site was found).'),
@@ -192,62 +185,35 @@ describe('valid-configuration on infrastructure files', () => {
     });
 
     it('leaves latestVersion to infra-versioned-arn and reports nothing on a literal array', () => {
-      const files = {
-        ...base,
-        'lib/stack.ts': stack(
-          [
-            "  new cloudfront.Distribution(scope, 'A', { defaultBehavior: { origin, edgeLambdas: [{ functionVersion: fn.currentVersion, eventType: cloudfront.LambdaEdgeEventType.VIEWER_REQUEST }] } });",
-            "  new cloudfront.Distribution(scope, 'B', { defaultBehavior: { origin, edgeLambdas: [{ functionVersion: fn.latestVersion, eventType: cloudfront.LambdaEdgeEventType.ORIGIN_REQUEST }] } });",
-          ].join('\n'),
-        ),
-      };
+      const files = app(
+        cdn('A', '[{ functionVersion: fn.currentVersion, eventType: cloudfront.LambdaEdgeEventType.VIEWER_REQUEST }]'),
+        cdn('B', '[{ functionVersion: fn.latestVersion, eventType: cloudfront.LambdaEdgeEventType.ORIGIN_REQUEST }]'),
+      );
       const root = project(files);
       expect(lintProjectFile(root, 'lib/stack.ts').map((m) => `${m.ruleId} ${m.line}`)).toEqual(['lambda-edge/infra-versioned-arn 9']);
     });
   });
 
   describe('SAM (template.yaml)', () => {
-    const template = (fn: string[], arn: string) =>
-      lines(
-        'Transform: AWS::Serverless-2016-10-31',
-        'Resources:',
-        '  Edge:',
-        '    Type: AWS::Serverless::Function',
-        '    Properties:',
-        '      Runtime: nodejs22.x',
-        '      AutoPublishAlias: live',
-        '      AssumeRolePolicyDocument:',
-        '        Statement:',
-        '          - Effect: Allow',
-        '            Principal:',
-        '              Service: [lambda.amazonaws.com, edgelambda.amazonaws.com]',
-        '            Action: sts:AssumeRole',
-        ...fn.map((line) => `      ${line}`),
-        '  Cdn:',
-        '    Type: AWS::CloudFront::Distribution',
-        '    Properties:',
-        '      DistributionConfig:',
-        '        DefaultCacheBehavior:',
-        '          LambdaFunctionAssociations:',
-        '            - EventType: origin-request',
-        `              LambdaFunctionARN: ${arn}`,
-      );
+    // withSettings.sam: a regional Api and an Edge function with the same props, Edge attached.
+    const template = (props: string[], arn = '!Ref Edge.Version') => withSettings.sam(props).replace('!Ref Edge.Version', arn);
 
     it('reports an S3 CodeUri on the function, and an ARN that names no function of the template on its line', () => {
-      const files = { 'template.yaml': template(['Handler: index.handler', 'CodeUri: s3://artifacts/edge.zip'], '!Ref Edge.Version') };
+      const files = { 'template.yaml': template(['CodeUri: s3://artifacts/edge.zip']) };
       expect(unreadable(files, 'template.yaml')).toEqual([
-        onLine(files, 'template.yaml', '    Properties:', 'Cdn DefaultCacheBehavior.LambdaFunctionAssociations[0] → Edge CodeUri s3://artifacts/edge.zip is an S3 location, not a local folder; no source to lint.'),
+        // The Edge function's Properties (the second of three).
+        onLine(files, 'template.yaml', '    Properties:', 'Cdn DefaultCacheBehavior.LambdaFunctionAssociations[0] → Edge CodeUri s3://artifacts/edge.zip is an S3 location, not a local folder; no source to lint.', 2),
       ]);
-      const literal = { 'template.yaml': template(['Handler: index.handler', 'CodeUri: edge'], 'arn:aws:lambda:us-east-1:1:function:edge:1'), 'edge/index.js': HANDLER };
+      const literal = { 'template.yaml': template(['CodeUri: edge'], 'arn:aws:lambda:us-east-1:1:function:edge:1'), 'edge/edge.js': HANDLER };
       expect(unreadable(literal, 'template.yaml')).toEqual([
         onLine(literal, 'template.yaml', 'LambdaFunctionARN', 'Cdn DefaultCacheBehavior.LambdaFunctionAssociations[0].LambdaFunctionARN is a literal ARN or an imported value; the function code is not in this template.'),
       ]);
     });
 
     it('reports nothing for a local CodeUri and a versioned Ref, and leaves an unversioned GetAtt to infra-versioned-arn', () => {
-      const files = { 'template.yaml': template(['Handler: index.handler', 'CodeUri: edge'], '!Ref Edge.Version'), 'edge/index.js': HANDLER };
+      const files = { 'template.yaml': template(['CodeUri: edge']), 'edge/edge.js': HANDLER };
       expect(unreadable(files, 'template.yaml')).toEqual([]);
-      const unversioned = { ...files, 'template.yaml': template(['Handler: index.handler', 'CodeUri: edge'], '!GetAtt Edge.Arn') };
+      const unversioned = { ...files, 'template.yaml': template(['CodeUri: edge'], '!GetAtt Edge.Arn') };
       expect(unreadable(unversioned, 'template.yaml')).toEqual([]);
     });
   });
