@@ -184,6 +184,23 @@ describe('valid-configuration on infrastructure files', () => {
       ]);
     });
 
+    it('reports a construct written in another file of the app on that file, never on the stack that uses it', () => {
+      const files = {
+        ...base,
+        'lib/behaviors.ts': lines(
+          'declare function pick(): any;',
+          'export function edgeBehavior(origin: any, fn: any) {',
+          '  return { origin, edgeLambdas: [{ functionVersion: fn.currentVersion, eventType: pick() }] };',
+          '}',
+        ),
+        'lib/stack.ts': `import { edgeBehavior } from './behaviors';\n${stack("  new cloudfront.Distribution(scope, 'D', { defaultBehavior: edgeBehavior(origin, fn) });")}`,
+      };
+      expect(unreadable(files, 'lib/behaviors.ts')).toEqual([
+        onLine(files, 'lib/behaviors.ts', 'eventType: pick()', 'defaultBehavior.edgeLambdas eventType cannot be followed: the function called at lib/behaviors.ts:3 does not end in a single return.'),
+      ]);
+      expect(unreadable(files, 'lib/stack.ts')).toEqual([]);
+    });
+
     it('leaves latestVersion to infra-versioned-arn and reports nothing on a literal array', () => {
       const files = app(
         cdn('A', '[{ functionVersion: fn.currentVersion, eventType: cloudfront.LambdaEdgeEventType.VIEWER_REQUEST }]'),
