@@ -99,7 +99,8 @@ function buildInfrastructureConfigs(): Linter.Config[] {
   };
   const ruleLevels: Linter.RulesRecord = {};
   for (const [ruleName, rule] of Object.entries(plugin.rules)) {
-    if (ruleName.startsWith('infra-') && configsOf(rule).includes('recommended')) {
+    // valid-configuration too: what discovery cannot follow lands on these files' lines.
+    if ((ruleName.startsWith('infra-') || ruleName === 'valid-configuration') && configsOf(rule).includes('recommended')) {
       ruleLevels[`${PLUGIN_NAMESPACE}/${ruleName}`] = severityOf(rule);
     }
   }

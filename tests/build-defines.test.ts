@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Linter } from 'eslint';
 import tsParser from '@typescript-eslint/parser';
@@ -63,6 +64,19 @@ describe('projectDefines', () => {
     expect([...projectDefines(root, file)].sort()).toEqual(['PKG_NAME', 'ROOT_NAME']);
     expect([...projectDefines(join(root, 'packages/edge'), file)].sort()).toEqual(['PKG_NAME']);
     expect([...projectDefines(join(root, 'packages/other'), file)]).toEqual([]);
+  });
+});
+
+describe('the folder listing cache', () => {
+  it('keeps the listing until the infrastructure cache is cleared, then sees a bundler config written since', () => {
+    const root = project({ 'edge/handler.js': `exports.handler = async (event) => event.Records[0].cf.request;` });
+    const file = join(root, 'edge/handler.js');
+    expect([...projectDefines(root, file)]).toEqual([]);
+    writeFileSync(join(root, 'esbuild.config.mjs'), `build({ define: { 'process.env.ADDED_LATER': '"x"' } });`);
+    // The folder was listed once: a new file is not seen until the caches are cleared.
+    expect([...projectDefines(root, file)]).toEqual([]);
+    clearInfrastructureCache();
+    expect([...projectDefines(root, file)]).toEqual(['ADDED_LATER']);
   });
 });
 

@@ -1,8 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import json from '@eslint/json';
 import tsParser from '@typescript-eslint/parser';
-import { RuleTester } from 'eslint';
+import { Linter, RuleTester } from 'eslint';
 import yml from 'eslint-plugin-yml';
 import { afterAll, describe, it } from 'vitest';
+import plugin from '../src/index.js';
 import { hclLanguage } from '../src/languages/hcl/language.js';
 
 RuleTester.describe = describe;
@@ -15,7 +18,9 @@ void afterAll;
  * tested on the file kinds users lint them on, YAML (eslint-plugin-yml's `yml/yaml`), JSON
  * (@eslint/json's `json/json`) and TypeScript (CDK), with real line/column positions.
  */
-export const yamlTester = new RuleTester({ plugins: { yml: yml as never }, language: 'yml/yaml' });
+/** The YAML language of eslint-plugin-yml, for a config object or a RuleTester. */
+export const YAML_LANGUAGE = { plugins: { yml: yml as never }, language: 'yml/yaml' } as const;
+export const yamlTester = new RuleTester(YAML_LANGUAGE);
 export const jsonTester = new RuleTester({ plugins: { json: json as never }, language: 'json/json' });
 /** Terraform `.tf` files, through the plugin's own HCL language (`lambda-edge/hcl`). */
 export const hclTester = new RuleTester({
@@ -25,6 +30,28 @@ export const hclTester = new RuleTester({
 export const cdkTester = new RuleTester({
   languageOptions: { parser: tsParser, parserOptions: { ecmaVersion: 'latest', sourceType: 'module' } },
 });
+
+/**
+ * A project's eslint.config as the README writes it: `recommended` on JS/TS files (TypeScript
+ * through @typescript-eslint/parser) and `configs.infrastructure` on YAML, JSON and Terraform.
+ */
+export function projectConfig(): Linter.Config[] {
+  return [
+    { ...plugin.configs.recommended, files: ['**/*.{js,mjs,cjs,ts,mts,cts}'] },
+    { files: ['**/*.{ts,mts,cts}'], languageOptions: { parser: tsParser } },
+    ...plugin.configs.infrastructure,
+  ];
+}
+
+/**
+ * Lints one file of a project folder (written by tests/infra/helpers.ts `project`) as `eslint`
+ * run in that folder does: infrastructure discovery reads the folder, the file's language
+ * comes from the config.
+ */
+export function lintProjectFile(root: string, file: string, config: Linter.Config[] = projectConfig()): Linter.LintMessage[] {
+  const path = join(root, file);
+  return new Linter({ configType: 'flat', cwd: root }).verify(readFileSync(path, 'utf8'), config, path);
+}
 
 /** Lines joined, so a YAML case reads as the file it stands for. */
 export function lines(...text: string[]): string {

@@ -351,7 +351,7 @@ export class CdkReader {
   private versionTarget(val: Val, file: AppFile, line: number, what: string): { file: string; exportName: string } | undefined {
     if (val.k === 'prop' && val.name === 'currentVersion') return this.functionTarget(val.base, file, line, what);
     if (val.k === 'prop' && val.name === 'latestVersion') {
-      this.ctx.problem(file.path, line, `${what} is latestVersion ($LATEST); Lambda@Edge needs a numbered version: use currentVersion or new lambda.Version(...).`);
+      this.ctx.problem(file.path, line, `${what} is latestVersion ($LATEST); Lambda@Edge needs a numbered version: use currentVersion or new lambda.Version(...).`, 'deploy');
       return this.functionTarget(val.base, file, line, what);
     }
     if (val.k === 'new' && this.extTail(val.cls) === 'Version') {

@@ -139,7 +139,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   for (const note of linted.notes) io.stderr(`eslint-plugin-lambda-edge map: ${note}\n`);
 
   if (json) {
-    io.stdout(`${JSON.stringify({ cwd, handlers, problems: map.problems.map((p) => ({ ...p, file: rel(p.file) })) }, null, 2)}\n`);
+    io.stdout(`${JSON.stringify({ cwd, handlers, problems: map.problems.map(({ what: _what, ...p }) => ({ ...p, file: rel(p.file) })) }, null, 2)}\n`);
   } else {
     io.stdout(formatTable(handlers, map, useConfig));
   }

@@ -114,6 +114,7 @@ function functionsOfArn(ctx: DiscoveryContext, t: Located, arn: unknown, line: n
       t.file,
       line,
       `${what}.LambdaFunctionARN refers to ${[...ids].join(', ')} without a version; Lambda@Edge needs a numbered version (AWS::Lambda::Version, or AutoPublishAlias and Fn.Version on SAM).`,
+      'deploy',
     );
   }
   return [...ids];

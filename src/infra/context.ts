@@ -36,14 +36,15 @@ export class DiscoveryContext {
   }
 
   /**
-   * Records a problem once; `what` says what could not be read or followed. `kind: 'parse'`
-   * marks a file that does not parse (see InfrastructureProblem.kind).
+   * Records a problem once; `what` says what could not be read or followed. `kind` marks a
+   * file that does not parse, a deploy-time mistake an `infra-*` rule reports, or a handler's
+   * import (see InfrastructureProblem.kind).
    */
-  problem(file: string, line: number | undefined, what: string, kind?: 'parse'): void {
+  problem(file: string, line: number | undefined, what: string, kind?: InfrastructureProblem['kind']): void {
     const message = file === this.cwd && line === undefined ? what : `${this.where(file, line)}: ${what}`;
     if (this.problemKeys.has(message)) return;
     this.problemKeys.add(message);
-    this.problems.push({ file, ...(line === undefined ? {} : { line }), message, ...(kind ? { kind } : {}) });
+    this.problems.push({ file, ...(line === undefined ? {} : { line }), message, what, ...(kind ? { kind } : {}) });
   }
 
   bind(

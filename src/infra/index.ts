@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
+import { clearBuildDefines } from '../build-defines.js';
 import type { EventType } from '../event-types.js';
 import { discover, type Discovery } from './discover.js';
 import type { InfrastructureMap, InfrastructureProblem } from './types.js';
@@ -96,7 +97,7 @@ export function lookupFile(options: InfrastructureOptions, filename: string): Fi
       });
     }
     entries.set(found, byFile);
-    printProblems(found.problems);
+    printProblems(found.problems.filter((problem) => !isFindingOnFile(problem, found.cwd)));
   }
   return byFile.get(filename) ?? byFile.get(resolve(filename));
 }
@@ -104,6 +105,49 @@ export function lookupFile(options: InfrastructureOptions, filename: string): Fi
 /** Everything discovery could not read or follow, for the given options. */
 export function getInfrastructureProblems(options: InfrastructureOptions): InfrastructureProblem[] {
   return discovery(options)?.problems ?? [];
+}
+
+const NO_PROBLEMS: readonly InfrastructureProblem[] = [];
+const problemsByFile = new WeakMap<Discovery, Map<string, InfrastructureProblem[]>>();
+
+/**
+ * What discovery could not read or follow in one infrastructure file, for
+ * `valid-configuration` to report on that file's lines. Left out: problems of no file (a
+ * setting, the discovery as a whole), a module a handler imports (not infrastructure code),
+ * and the deploy-time mistakes an `infra-*` rule reports on the same line (`kind: 'deploy'`).
+ */
+export function problemsInFile(options: InfrastructureOptions, filename: string): readonly InfrastructureProblem[] {
+  const found = discovery(options);
+  if (!found || found.problems.length === 0) return NO_PROBLEMS;
+  let byFile = problemsByFile.get(found);
+  if (!byFile) {
+    byFile = new Map();
+    for (const problem of found.problems) {
+      if (!isFindingOnFile(problem, found.cwd) || problem.kind === 'deploy') continue;
+      const list = byFile.get(problem.file);
+      if (list) list.push(problem);
+      else byFile.set(problem.file, [problem]);
+    }
+    problemsByFile.set(found, byFile);
+  }
+  return byFile.get(filename) ?? byFile.get(resolve(filename)) ?? NO_PROBLEMS;
+}
+
+/**
+ * Infrastructure files the plugin's configs lint: code files (CDK apps, serverless.ts, through
+ * `recommended`) and the YAML, JSON and Terraform names `configs.infrastructure` covers.
+ */
+const LINTED_INFRASTRUCTURE_FILE =
+  /\.(?:[cm]?[jt]s|tf)$|^(?:serverless\.(?:ya?ml|json)|template\.(?:ya?ml|json)|.+\.template\.(?:ya?ml|json))$/;
+
+/**
+ * Does a lint finding carry this problem? Problems in an infrastructure file the configs lint
+ * are findings on that file (`valid-configuration`, or an `infra-*` rule for `kind: 'deploy'`);
+ * the rest (a setting, the discovery as a whole, a handler's unreadable import, a template
+ * under a name the configs do not lint) have no file line to land on.
+ */
+function isFindingOnFile(problem: InfrastructureProblem, cwd: string): boolean {
+  return problem.file !== cwd && problem.kind !== 'import' && LINTED_INFRASTRUCTURE_FILE.test(basename(problem.file));
 }
 
 /** All bindings found (handler file, export, event types, where declared) plus the problems. */
@@ -114,11 +158,14 @@ export function getInfrastructureMap(options: InfrastructureOptions): Infrastruc
 
 /**
  * Forgets every discovery of this process, so the next lookup reads the files again
- * (editors and long-running processes call this when infrastructure files change).
+ * (editors and long-running processes call this when infrastructure files change), and the
+ * bundler configurations found per folder (src/build-defines.ts), so a new esbuild, webpack or
+ * Vite config is seen by the same call.
  */
 export function clearInfrastructureCache(): void {
   discoveries.clear();
   last = undefined;
+  clearBuildDefines();
 }
 
 /**

@@ -24,7 +24,7 @@ export function importedByHandlers(
     importsOf.set(file, list);
     const read = readText(file);
     if ('error' in read) {
-      ctx.problem(file, undefined, read.error);
+      ctx.problem(file, undefined, read.error, 'import');
       return list;
     }
     const info = ts.preProcessFile(read.text, true, true);

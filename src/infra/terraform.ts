@@ -177,6 +177,7 @@ function readAssociation(ctx: DiscoveryContext, mod: TfModule, assoc: TfBlock, w
         file,
         arnAttr.line,
         `${what} lambda_arn uses module.${name}.${output}, which is not a numbered version; Lambda@Edge needs module.${name}.lambda_function_qualified_arn (the module publishes a version when lambda_at_edge = true).`,
+        'deploy',
       );
     }
     const found = lambdaModuleHandler(ctx, mod, block, moduleWhat);
@@ -203,9 +204,10 @@ function readAssociation(ctx: DiscoveryContext, mod: TfModule, assoc: TfBlock, w
         file,
         arnAttr.line,
         `${what} lambda_arn uses aws_lambda_function.${name} without its version; Lambda@Edge needs a numbered version (qualified_arn with publish = true).`,
+        'deploy',
       );
     }
-    const found = functionHandler(ctx, mod, name, what);
+    const found = functionHandler(ctx, mod, name, what, { file, line: arnAttr.line });
     const runtimeAttr = findBlock(mod, 'resource', 'aws_lambda_function', name)?.attributes.get('runtime');
     const runtime = runtimeAttr ? evaluate(mod, runtimeAttr) : undefined;
     const target = found && typeof runtime === 'string' ? { ...found, runtime } : found;
@@ -224,11 +226,13 @@ function functionHandler(
   mod: TfModule,
   name: string,
   what: string,
+  /** The association's `lambda_arn`: where a function that is not declared is reported. */
+  reference: { file: string; line: number },
 ): { file: string; exportName: string } | undefined {
   const fnWhat = `${what} → aws_lambda_function.${name}`;
   const fn = findBlock(mod, 'resource', 'aws_lambda_function', name);
   if (!fn) {
-    ctx.problem(mod.blocks[0]?.file.path ?? mod.dir, undefined, `${fnWhat} is not declared in ${ctx.rel(mod.dir)}.`);
+    ctx.problem(reference.file, reference.line, `${fnWhat} is not declared in ${ctx.rel(mod.dir)}.`);
     return undefined;
   }
   const file = fn.file.path;

@@ -31,11 +31,19 @@ export interface InfrastructureProblem {
   /** A complete sentence that names the file (relative to cwd) and what went wrong. */
   message: string;
   /**
-   * `'parse'` when the file does not parse (a syntax error, or YAML aliases too large to
-   * expand), so nothing in it was read; the `map` command exits 1 on these. Set by the reader
-   * that parses the file, so callers never match the message's text.
+   * `message` without the file and line it starts with, for a finding on that line
+   * (`valid-configuration`). Not part of the `map --json` output.
    */
-  kind?: 'parse';
+  what?: string;
+  /**
+   * `'parse'` when the file does not parse (a syntax error, or YAML aliases too large to
+   * expand), so nothing in it was read; the `map` command exits 1 on these. `'deploy'` when
+   * the function was found but its association is a deploy-time mistake that an `infra-*` rule
+   * reports on the same line (an unversioned ARN), so `valid-configuration` leaves it to that
+   * rule. `'import'` when a module a handler imports could not be read (a handler module, not
+   * infrastructure code). Set by the reader, so callers never match the message's text.
+   */
+  kind?: 'parse' | 'deploy' | 'import';
 }
 
 export interface InfrastructureMap {

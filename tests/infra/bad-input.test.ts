@@ -2,7 +2,7 @@ import { symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { clearInfrastructureCache, getInfrastructureMap, lookupFile } from '../../src/infra/index.js';
-import { options, project, rows } from './helpers.js';
+import { discoverFiles, options, project, rows } from './helpers.js';
 
 /** A working Serverless service that every bad-input project also holds. */
 const GOOD = {
@@ -24,10 +24,8 @@ const GOOD_ROW = 'edge/ok.js#handler viewer-request @serverless.yml:7 [serverles
 beforeEach(() => clearInfrastructureCache());
 
 function check(files: Record<string, string | Buffer>, setup?: (root: string) => void) {
-  const root = project({ ...GOOD, ...files });
-  setup?.(root);
-  const map = getInfrastructureMap(options(root));
-  return { root, map, found: rows(map, root), messages: map.problems.map((p) => p.message) };
+  const { cwd: root, map, rows: found, problems: messages } = discoverFiles({ ...GOOD, ...files }, setup);
+  return { root, map, found, messages };
 }
 
 describe('bad input: one clear problem, the rest still found', () => {
@@ -174,14 +172,20 @@ describe('reporting', () => {
     });
   });
 
-  it('prints each problem to stderr once per process, however many files are looked up', () => {
+  it('prints each problem no finding carries to stderr once per process, however many files are looked up', () => {
+    // The .tf parse error is a finding on main.tf (valid-configuration, and the HCL language's
+    // own parse error): not printed. An infrastructure entry that matches no file has no file
+    // line to land on: printed, once.
     const root = project({ ...GOOD, 'tf/main.tf': 'resource "aws_cloudfront_distribution" "x" {\n  = broken\n' });
-    const o = options(root);
+    const o = options(root, { infrastructure: ['serverless.yml', 'tf/*.tf', 'stacks/*.yml'] });
     expect([...lookupFile(o, join(root, 'edge/ok.js'))!.byExport.get('handler')!]).toEqual(['viewer-request']);
     lookupFile(o, join(root, 'edge/other.js'));
     clearInfrastructureCache();
     lookupFile(o, join(root, 'edge/ok.js'));
-    expect(writes).toHaveLength(1);
-    expect(writes[0]).toMatch(/^eslint-plugin-lambda-edge: tf\/main\.tf:2: does not parse as HCL/);
+    expect(getInfrastructureMap(o).problems.map((p) => p.message)).toEqual([
+      `settings['lambda-edge'].infrastructure entry 'stacks/*.yml' matches no file under ${root}.`,
+      expect.stringMatching(/^tf\/main\.tf:2: does not parse as HCL/),
+    ]);
+    expect(writes).toEqual([`eslint-plugin-lambda-edge: settings['lambda-edge'].infrastructure entry 'stacks/*.yml' matches no file under ${root}.\n`]);
   });
 });

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { clearInfrastructureCache, getInfrastructureMap } from '../../src/infra/index.js';
-import { options, project, rows } from './helpers.js';
+import { clearInfrastructureCache } from '../../src/infra/index.js';
+import { HANDLER_JS, discoverFiles } from './helpers.js';
 
 /**
  * Forms seen on real repositories that discovery once dropped silently or misreported:
@@ -9,12 +9,9 @@ import { options, project, rows } from './helpers.js';
 beforeEach(() => clearInfrastructureCache());
 
 function discover(files: Record<string, string>) {
-  const cwd = project(files);
-  const map = getInfrastructureMap(options(cwd));
-  return { rows: rows(map, cwd), problems: map.problems.map((p) => p.message) };
+  const { rows, problems } = discoverFiles(files);
+  return { rows, problems };
 }
-
-const HANDLER_JS = 'exports.handler = async (event) => event.Records[0].cf.request;\n';
 const CDK_HEAD = [
   "import * as cdk from 'aws-cdk-lib';",
   "import * as lambda from 'aws-cdk-lib/aws-lambda';",

@@ -6,15 +6,11 @@ import {
   getInfrastructureProblems,
   lookupFile,
 } from '../../src/infra/index.js';
-import { FIXTURES, options, project, rows } from './helpers.js';
+import { FIXTURES, discoverAt, options, project, rows } from './helpers.js';
 
 beforeEach(() => clearInfrastructureCache());
 
-function discovered(kind: string) {
-  const cwd = join(FIXTURES, kind);
-  const map = getInfrastructureMap(options(cwd));
-  return { cwd, map, rows: rows(map, cwd) };
-}
+const discovered = (kind: string) => discoverAt(join(FIXTURES, kind));
 
 describe('AWS CDK', () => {
   it('reads a TypeScript app with a construct defined in another file', () => {

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { InfrastructureMap, InfrastructureOptions } from '../../src/infra/index.js';
+import { getInfrastructureMap, type InfrastructureMap, type InfrastructureOptions } from '../../src/infra/index.js';
 
 export const FIXTURES = resolve(dirname(fileURLToPath(import.meta.url)), '../fixtures/infra');
 
@@ -29,4 +29,29 @@ export function project(files: Record<string, string | Buffer>): string {
     writeFileSync(full, content);
   }
   return root;
+}
+
+/** The smallest CommonJS Lambda@Edge handler, for projects that only need the file to exist. */
+export const HANDLER_JS = 'exports.handler = async (event) => event.Records[0].cf.request;\n';
+
+export interface Discovered {
+  cwd: string;
+  map: InfrastructureMap;
+  /** `rows(map, cwd)`. */
+  rows: string[];
+  /** The problems' messages, in the order discovery recorded them. */
+  problems: string[];
+}
+
+/** Infrastructure discovery over a folder, as the lint runs it there. */
+export function discoverAt(cwd: string, extra: Partial<InfrastructureOptions> = {}): Discovered {
+  const map = getInfrastructureMap(options(cwd, extra));
+  return { cwd, map, rows: rows(map, cwd), problems: map.problems.map((p) => p.message) };
+}
+
+/** Discovery over a throwaway project; `setup` runs on its folder first (symlinks, modes). */
+export function discoverFiles(files: Record<string, string | Buffer>, setup?: (root: string) => void): Discovered {
+  const root = project(files);
+  setup?.(root);
+  return discoverAt(root);
 }

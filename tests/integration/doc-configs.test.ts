@@ -128,7 +128,8 @@ const handlerFiles: Record<string, string> = {
 // Serverless' default 1024 MB is over the viewer quota too), matched by configs.infrastructure's
 // default files; infra/stack.yaml an environment variable, linted only by a config that adds
 // `infra/**/*.yaml`.
-// infra/main.tf, linted by configs.infrastructure's `**/*.tf`, has the same 30 s timeout.
+// infra/main.tf, linted by configs.infrastructure's `**/*.tf`, has the same 30 s timeout, and
+// names no code (no filename), which valid-configuration reports on the function's first line.
 // main.tf parses; broken.tf does not, so the HCL language, when it loads, reports it.
 const serverlessYml = `service: edge-app
 provider:
@@ -204,6 +205,7 @@ const extraFiles: Record<string, Record<string, string>> = {
 const numeric = (file: string) => `${file}:${file.endsWith('.ts') ? 6 : 4}:22 lambda-edge/no-numeric-status`;
 const readOnly = (file: string) => `${file}:${file.endsWith('.ts') ? 5 : 3}:3 lambda-edge/no-read-only-request-fields`;
 const TF_LIMITS = 'infra/main.tf:6:19 lambda-edge/infra-limits';
+const TF_NO_CODE = 'infra/main.tf:1:1 lambda-edge/valid-configuration';
 const allJs = ['edge/redirect.js', 'lambda/redirect.js'].map(numeric);
 const allTs = ['edge/redirect.ts', 'lambda/redirect.ts'].map(numeric);
 
@@ -229,9 +231,9 @@ const expected: Record<string, string[]> = {
   'docs/getting-started.md › Serverless Framework › eslint.config.mjs': [...allJs, ...allTs],
   'docs/getting-started.md › AWS SAM and CloudFormation › eslint.config.mjs': [...allJs, ...allTs],
   'docs/getting-started.md › Terraform › eslint.config.mjs': [...allJs, ...allTs],
-  [README_INFRA]: [...allJs, TF_LIMITS, 'serverless.yml:9:14 lambda-edge/infra-limits'],
-  [ENABLING]: [...allJs, TF_LIMITS, 'serverless.yml:9:14 lambda-edge/infra-limits'],
-  [`${ENABLING} #2`]: [...allJs, TF_LIMITS, 'serverless.yml:9:14 lambda-edge/infra-limits', 'infra/stack.yaml:16:7 lambda-edge/infra-no-environment'],
+  [README_INFRA]: [...allJs, TF_NO_CODE, TF_LIMITS, 'serverless.yml:9:14 lambda-edge/infra-limits'],
+  [ENABLING]: [...allJs, TF_NO_CODE, TF_LIMITS, 'serverless.yml:9:14 lambda-edge/infra-limits'],
+  [`${ENABLING} #2`]: [...allJs, TF_NO_CODE, TF_LIMITS, 'serverless.yml:9:14 lambda-edge/infra-limits', 'infra/stack.yaml:16:7 lambda-edge/infra-no-environment'],
   [HCL]: ['broken.tf:2:12 null: Parsing error: Invalid expression: expected the start of an expression, but found the end of the line.'],
   'docs/infrastructure.md › Settings › eslint.config.mjs': allJs,
   'docs/infrastructure.md › Settings › eslint.config.mjs #2': [...allJs, readOnly('edge/security-headers.js')],

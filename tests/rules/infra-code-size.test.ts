@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import rule from '../../rules/infra-code-size.js';
 import { hclTester, jsonTester, lines, valueAt, withSettings, yamlTester } from '../infra-rule-tester.js';
+import { project } from '../infra/helpers.js';
 
 const ruleModule = rule as never;
 
@@ -12,16 +11,14 @@ const ruleModule = rule as never;
  * as large), `text/` 1.5 MB of repeated text (compresses far below 1 MB), `sam/` the random
  * file under node_modules only (which `sam build` replaces).
  */
-const root = mkdtempSync(join(tmpdir(), 'lambda-edge-size-'));
 const random = randomBytes(1_572_864);
-mkdirSync(join(root, 'big'));
-writeFileSync(join(root, 'big', 'index.js'), 'exports.handler = async (e) => e.Records[0].cf.request;\n');
-writeFileSync(join(root, 'big', 'data.bin'), random);
-mkdirSync(join(root, 'text'));
-writeFileSync(join(root, 'text', 'index.js'), 'exports.handler = async (e) => e.Records[0].cf.request;\n'.repeat(27_000));
-mkdirSync(join(root, 'sam', 'node_modules', 'dep'), { recursive: true });
-writeFileSync(join(root, 'sam', 'index.js'), 'exports.handler = async (e) => e.Records[0].cf.request;\n');
-writeFileSync(join(root, 'sam', 'node_modules', 'dep', 'data.bin'), random);
+const root = project({
+  'big/index.js': 'exports.handler = async (e) => e.Records[0].cf.request;\n',
+  'big/data.bin': random,
+  'text/index.js': 'exports.handler = async (e) => e.Records[0].cf.request;\n'.repeat(27_000),
+  'sam/index.js': 'exports.handler = async (e) => e.Records[0].cf.request;\n',
+  'sam/node_modules/dep/data.bin': random,
+});
 
 const tfFile = join(root, 'main.tf');
 const terraform = (dir: string, eventType = 'viewer-request', archive: string[] = []) =>

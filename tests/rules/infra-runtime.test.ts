@@ -1,8 +1,7 @@
 import { Linter } from 'eslint';
-import yml from 'eslint-plugin-yml';
 import { describe, expect, it, vi } from 'vitest';
 import rule from '../../rules/infra-runtime.js';
-import { at, cdkStack, cdkTester, hclTester, jsonTester, valueAt, withSettings, yamlTester } from '../infra-rule-tester.js';
+import { YAML_LANGUAGE, at, cdkStack, cdkTester, hclTester, jsonTester, valueAt, withSettings, yamlTester } from '../infra-rule-tester.js';
 
 const ruleModule = rule as never;
 
@@ -51,8 +50,8 @@ describe('infra-runtime: runtimes reported from the day Lambda blocks updates', 
   const code = withSettings.serverless([], 'viewer-request', ['  runtime: nodejs20.x']);
   const config = {
     files: ['**/*.yml'],
-    plugins: { yml: yml as never, 'lambda-edge': { rules: { 'infra-runtime': rule as never } } },
-    language: 'yml/yaml',
+    ...YAML_LANGUAGE,
+    plugins: { ...YAML_LANGUAGE.plugins, 'lambda-edge': { rules: { 'infra-runtime': rule as never } } },
     rules: { 'lambda-edge/infra-runtime': 'error' as const },
   };
   const lint = (now: string) => {
