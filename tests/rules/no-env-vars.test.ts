@@ -289,8 +289,9 @@ exports.handler = async (event) => {
       ],
     },
     {
-      // In a multi-target adapter: a read on the edge branch, a read every target shares, and a
-      // whole-environment hand-off in a file with no other target are still reported.
+      // In a multi-target adapter the read on the edge branch is reported. `API` is read only after
+      // the edge branch returned: at the edge its read yields undefined at module load and nothing
+      // on the CloudFront path uses it, so it is not reported.
       code: `const API = process.env.API_URL;
 exports.handler = async (event) => {
   if ('Records' in event) {
@@ -300,10 +301,7 @@ exports.handler = async (event) => {
   }
   return { statusCode: 200, body: API };
 };`,
-      errors: [
-        { messageId: 'envVar', data: { name: 'process.env.API_URL' }, line: 1, column: 13 },
-        { messageId: 'envVar', data: { name: 'process.env.ORIGIN_HOST' }, line: 5, column: 45 },
-      ],
+      errors: [{ messageId: 'envVar', data: { name: 'process.env.ORIGIN_HOST' }, line: 5, column: 45 }],
     },
     {
       // Only CloudFront in the type: not an adapter, so the hand-off is reported.
