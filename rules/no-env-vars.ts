@@ -89,13 +89,13 @@ function usesOfBinding(analysis: Analysis, id: TSESTree.Identifier, depth: numbe
 }
 
 /**
- * Does the use run at the edge? Not on the branch another target takes in a multi-target
- * adapter (`if ('Records' in event) … else <here>`), and for the whole environment not in code
- * every target shares either (handing it to a framework is not the edge's to fix).
+ * Does the use matter at the edge? Not on the branch another target takes in a multi-target
+ * adapter (`if ('Records' in event) … else <here>`), nor a module-scope read only that branch
+ * uses (the model's `use.target`), and for the whole environment not in code every target
+ * shares either (handing it to a framework is not the edge's to fix).
  */
-function isEdgeCode(analysis: Analysis, use: EnvUse): boolean {
-  const target = analysis.targetAt(use.node);
-  return target !== 'other' && !(use.how === 'object' && target === 'shared');
+function isEdgeCode(use: EnvUse): boolean {
+  return use.target !== 'other' && !(use.how === 'object' && use.target === 'shared');
 }
 
 /** What the edge's undefined does through a read: its value's use, or the uses of the `const` it fills. */
@@ -146,7 +146,7 @@ export default createRule<Options, MessageIds>({
       // Names the file sets itself (`process.env.X = ...`): reading them back is fine.
       const written = new Set(uses.filter((use) => use.how === 'write').map((use) => use.name));
       for (const use of uses) {
-        if (use.how === 'write' || !isEdgeCode(analysis, use)) continue;
+        if (use.how === 'write' || !isEdgeCode(use)) continue;
         if (use.how === 'object') {
           context.report({ node: use.node, messageId: 'envObject' });
         } else if (use.name === undefined) {

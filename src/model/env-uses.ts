@@ -1,8 +1,9 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { READ } from '../estree/bindings.js';
-import { memberName, outerParent, propertyKeyName } from '../estree/nodes.js';
+import { enclosingFunction, memberName, outerParent, propertyKeyName } from '../estree/nodes.js';
 import { evaluateStatic } from '../static-value.js';
 import type { FileState } from './state.js';
+import { type Target, branchTarget, targetAt } from './targets.js';
 
 /**
  * One use of `process.env`, however `process` is reached: the global (declared in the
@@ -27,6 +28,12 @@ export interface EnvUse {
   value: TSESTree.Node | undefined;
   /** A `read` into a `const` that cannot be reassigned: `NODE_ENV` of `const { NODE_ENV } = process.env`. */
   binding: TSESTree.Identifier | undefined;
+  /**
+   * Which target's code the use serves: `targetAt(node)`, except for a module-scope read in a
+   * multi-target file that only fills a binding read on another target's paths (see
+   * moduleBindingOnlyOther): `'other'`, as the edge loads the undefined value and never uses it.
+   */
+  target: Target;
 }
 
 const PROCESS_MODULES = ['process', 'node:process'];
@@ -48,6 +55,52 @@ function isConstPattern(pattern: TSESTree.ObjectPattern): boolean {
   return parent?.type === AST_NODE_TYPES.VariableDeclarator && (parent.parent as TSESTree.VariableDeclaration).kind === 'const';
 }
 
+/**
+ * The name a read fills when it is a whole declarator's value: `const X = process.env.X`,
+ * `const X = process.env.X || 'default'` (or `??`), `const config = { db: { table: process.env.X } }`
+ * (object literals, nested), or destructured (`const { X } = process.env`, `{ X: x = 'd' }`, `...rest`).
+ */
+function filledName(read: TSESTree.Node): { id: TSESTree.Identifier; declarator: TSESTree.VariableDeclarator } | undefined {
+  if (read.type === AST_NODE_TYPES.Property || read.type === AST_NODE_TYPES.RestElement) {
+    const target = read.type === AST_NODE_TYPES.Property ? read.value : read.argument;
+    const id = target.type === AST_NODE_TYPES.AssignmentPattern ? target.left : target;
+    const declarator = read.parent?.parent;
+    if (id.type !== AST_NODE_TYPES.Identifier || declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.id !== read.parent) return undefined;
+    return { id, declarator };
+  }
+  let { node: outer, parent } = outerParent(read);
+  while (
+    (parent?.type === AST_NODE_TYPES.Property && parent.value === outer && parent.parent.type === AST_NODE_TYPES.ObjectExpression) ||
+    (parent?.type === AST_NODE_TYPES.LogicalExpression && parent.operator !== '&&')
+  ) {
+    ({ node: outer, parent } = outerParent(parent.type === AST_NODE_TYPES.Property ? parent.parent : parent));
+  }
+  if (parent?.type !== AST_NODE_TYPES.VariableDeclarator || parent.init !== outer || parent.id.type !== AST_NODE_TYPES.Identifier) return undefined;
+  return { id: parent.id, declarator: parent };
+}
+
+/**
+ * A read at module scope of a multi-target file whose value only another target uses: it
+ * fills a `const` (or a `let`/`var` declared once, never reassigned) declared directly in the
+ * program (not exported) whose every reference is in a handler's own body (not a nested
+ * function) on a path `targetAt` calls `'other'`. At the edge it loads undefined, and no
+ * CloudFront path reads it.
+ */
+function moduleBindingOnlyOther(m: FileState, read: TSESTree.Node): boolean {
+  const filled = filledName(read);
+  const declaration = filled?.declarator.parent;
+  if (!filled || declaration?.type !== AST_NODE_TYPES.VariableDeclaration || declaration.parent.type !== AST_NODE_TYPES.Program) return false;
+  if (!['const', 'let', 'var'].includes(declaration.kind) || !m.bindings.singleDefinition(filled.id)) return false;
+  const refs = m.bindings.readsOf(filled.id);
+  return (
+    refs.length > 0 &&
+    refs.every((ref) => {
+      const fn = enclosingFunction(ref);
+      return fn !== undefined && m.handlersByNode.has(fn) && branchTarget(m, ref) === 'other';
+    })
+  );
+}
+
 class EnvCollector {
   readonly uses: EnvUse[] = [];
   private readonly followed = new Set<TSESTree.Node>();
@@ -55,7 +108,9 @@ class EnvCollector {
   constructor(private readonly m: FileState) {}
 
   private add(how: EnvUse['how'], node: TSESTree.Node, name: string | undefined, value?: TSESTree.Node, binding?: TSESTree.Identifier): void {
-    this.uses.push({ how, node, name, value, binding });
+    let target = targetAt(this.m, node);
+    if (how === 'read' && target === 'shared' && moduleBindingOnlyOther(this.m, node)) target = 'other';
+    this.uses.push({ how, node, name, value, binding, target });
   }
 
   /** A binding holding the environment (`const env = process.env`): each of its reads is a use. */

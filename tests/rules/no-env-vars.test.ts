@@ -289,8 +289,9 @@ exports.handler = async (event) => {
       ],
     },
     {
-      // In a multi-target adapter: a read on the edge branch, a read every target shares, and a
-      // whole-environment hand-off in a file with no other target are still reported.
+      // In a multi-target adapter the read on the edge branch is reported. `API` is read only after
+      // the edge branch returned: at the edge its read yields undefined at module load and nothing
+      // on the CloudFront path uses it, so it is not reported.
       code: `const API = process.env.API_URL;
 exports.handler = async (event) => {
   if ('Records' in event) {
@@ -300,10 +301,7 @@ exports.handler = async (event) => {
   }
   return { statusCode: 200, body: API };
 };`,
-      errors: [
-        { messageId: 'envVar', data: { name: 'process.env.API_URL' }, line: 1, column: 13 },
-        { messageId: 'envVar', data: { name: 'process.env.ORIGIN_HOST' }, line: 5, column: 45 },
-      ],
+      errors: [{ messageId: 'envVar', data: { name: 'process.env.ORIGIN_HOST' }, line: 5, column: 45 }],
     },
     {
       // Only CloudFront in the type: not an adapter, so the hand-off is reported.
@@ -444,6 +442,111 @@ export async function handler(event: APIGatewayProxyEventV2 | CloudFrontRequestE
 }`,
       filename: 'adapter.ts',
       errors: [{ messageId: 'envObject', line: 5, column: 25, endLine: 5, endColumn: 36 }],
+    },
+  ],
+});
+
+// A module-scope read in a multi-target adapter whose binding only the other target's code reads:
+// at the edge it loads undefined and no CloudFront path uses it. Any other use keeps the finding.
+ruleTester.run('no-env-vars: module-scope reads only another target uses', rule, {
+  valid: [
+    // A const, an `||` default, nested object literals, destructuring (renamed, defaulted), a
+    // `let` and a `var` never reassigned: read only after the edge branch returned.
+    `const API = process.env.API_URL || 'http://localhost:3000';
+const config = { db: { table: process.env.TABLE_NAME }, retries: 3 };
+const { STAGE, LOG_LEVEL: level = 'info' } = process.env;
+let origin = process.env.API_ORIGIN;
+var legacy = process.env.LEGACY_FLAG;
+exports.handler = async (event) => {
+  if ('Records' in event) {
+    return event.Records[0].cf.request;
+  }
+  console.log(level, origin, legacy);
+  return { statusCode: 200, body: JSON.stringify({ api: API, table: config.db.table, stage: STAGE }) };
+};`,
+    // A typed adapter: casts, an aliased environment, the else branch and a ternary inside it.
+    {
+      code: `import type { APIGatewayProxyEvent, CloudFrontRequestEvent } from 'aws-lambda';
+const TABLE = process.env.TABLE_NAME as string;
+const env = process.env;
+const QUEUE = env.QUEUE_URL!;
+export async function handler(event: APIGatewayProxyEvent | CloudFrontRequestEvent) {
+  if ('Records' in event) {
+    return event.Records[0].cf.request;
+  } else {
+    return { statusCode: 200, body: event.httpMethod === 'GET' ? TABLE : QUEUE };
+  }
+}`,
+      filename: 'adapter.ts',
+    },
+    // The other target's fields decide: `event.requestContext && …`, and the branch of `if (event.httpMethod)`.
+    `const GREETING = process.env.GREETING;
+const { TOKEN } = process.env;
+exports.handler = (event, context, callback) => {
+  const who = event.requestContext && TOKEN;
+  if (event.httpMethod) return callback(null, { statusCode: 200, body: GREETING + who });
+  callback(null, event.Records[0].cf.request);
+};`,
+  ],
+  invalid: [
+    {
+      // Used on the edge branch, on the path every target shares, on both branches, reassigned,
+      // inside a function (a helper, or one declared after the edge branch returned, hoisted and
+      // called on that branch), or never used: reported.
+      code: `const ORIGIN = process.env.ORIGIN_DOMAIN;
+const config = { table: process.env.TABLE_NAME };
+const { STAGE } = process.env;
+let api = process.env.API_URL;
+const QUEUE = process.env.QUEUE_URL;
+const UNUSED = process.env.UNUSED_VALUE;
+const HOOK = process.env.HOOK_URL;
+const describeQueue = () => ({ queue: QUEUE });
+exports.handler = async (event) => {
+  console.log(STAGE);
+  if ('Records' in event) {
+    const request = event.Records[0].cf.request;
+    request.headers['x-origin'] = [{ value: ORIGIN + config.table + hookOf(request) }];
+    return request;
+  }
+  if (!api) api = 'http://localhost';
+  return { statusCode: 200, body: JSON.stringify({ table: config.table, api, ...describeQueue() }) };
+  function hookOf(request) {
+    return HOOK + request.uri;
+  }
+};`,
+      errors: [
+        { messageId: 'envVar', data: { name: 'process.env.ORIGIN_DOMAIN' }, line: 1, column: 16, endLine: 1, endColumn: 41 },
+        { messageId: 'envVar', data: { name: 'process.env.TABLE_NAME' }, line: 2, column: 25, endLine: 2, endColumn: 47 },
+        { messageId: 'envVar', data: { name: 'process.env.STAGE' }, line: 3, column: 9, endLine: 3, endColumn: 14 },
+        { messageId: 'envVar', data: { name: 'process.env.API_URL' }, line: 4, column: 11, endLine: 4, endColumn: 30 },
+        { messageId: 'envVar', data: { name: 'process.env.QUEUE_URL' }, line: 5, column: 15, endLine: 5, endColumn: 36 },
+        { messageId: 'envVar', data: { name: 'process.env.UNUSED_VALUE' }, line: 6, column: 16, endLine: 6, endColumn: 40 },
+        { messageId: 'envVar', data: { name: 'process.env.HOOK_URL' }, line: 7, column: 14, endLine: 7, endColumn: 34 },
+      ],
+    },
+    {
+      // Exported, directly or by name: another module may read it on the CloudFront path.
+      code: `export const BUCKET = process.env.BUCKET_NAME;
+const TABLE = process.env.TABLE_NAME;
+export { TABLE };
+export const handler = async (event) => {
+  if ('Records' in event) return event.Records[0].cf.request;
+  return { statusCode: 200, body: BUCKET + TABLE };
+};`,
+      errors: [
+        { messageId: 'envVar', data: { name: 'process.env.BUCKET_NAME' }, line: 1, column: 23, endLine: 1, endColumn: 46 },
+        { messageId: 'envVar', data: { name: 'process.env.TABLE_NAME' }, line: 2, column: 15, endLine: 2, endColumn: 37 },
+      ],
+    },
+    {
+      // A CloudFront-only file (a guard on CloudFront's own event parts makes no adapter): every
+      // module-scope read stays reported, even one read only where the guard failed.
+      code: `const FALLBACK = process.env.FALLBACK_BODY;
+exports.handler = async (event) => {
+  if (!event.Records?.[0]?.cf) return { statusCode: 400, body: FALLBACK };
+  return event.Records[0].cf.request;
+};`,
+      errors: [{ messageId: 'envVar', data: { name: 'process.env.FALLBACK_BODY' }, line: 1, column: 18, endLine: 1, endColumn: 43 }],
     },
   ],
 });

@@ -1,8 +1,8 @@
 // Pattern: a multi-target handler that returns early for CloudFront
 // The edge branch returns first; what follows runs for API Gateway only, where the environment
-// is configured. The read on the edge branch is a real finding.
+// is configured. The read on the edge branch is a real finding. The module-scope `config` is
+// read only after the edge branch returned: at the edge it holds undefined and nothing uses it.
 // expect: lambda-edge/no-env-vars 11
-// known-false: multi-target adapter (a module-scope read used on another target's branch only) -- lambda-edge/no-env-vars 7
 
 const config = { table: process.env.TABLE_NAME };
 
