@@ -45,6 +45,11 @@ export function setRecheckClockForTests(fake?: { now?: () => number; intervalMs?
  */
 export class Observed {
   readonly files = new Map<string, string>();
+  /**
+   * Files read only to find they mention none of `mentions` (code files looked through for CDK
+   * constructs): an edit matters only once the file mentions one of them.
+   */
+  readonly unmentioned = new Map<string, { signature: string; mentions: readonly string[] }>();
   readonly folders = new Map<string, number>();
   readonly kinds = new Map<string, 'file' | 'dir' | undefined>();
 
@@ -109,6 +114,13 @@ function kindOf(path: string): 'file' | 'dir' | undefined {
  */
 export function changedSince(observed: Observed): string | undefined {
   for (const [file, signature] of observed.files) if (fileSignature(file) !== signature) return file;
+  for (const [file, seen] of observed.unmentioned) {
+    const signature = fileSignature(file);
+    if (signature === seen.signature) continue;
+    // Edited: read again (only this file), and still of no interest unless it now mentions one.
+    if (!('skipped' in readText(file, seen.mentions))) return file;
+    seen.signature = signature;
+  }
   for (const [dir, mtime] of observed.folders) if (folderMtime(dir) !== mtime) return dir;
   for (const [path, kind] of observed.kinds) if (kindOf(path) !== kind) return path;
   return undefined;
@@ -256,25 +268,38 @@ export function readText(file: string, mentions: readonly string[]): TextRead | 
 export function readText(file: string, mentions?: readonly string[]): TextRead | { skipped: true } {
   let buffer: Buffer;
   let fd: number | undefined;
+  let signature: string | undefined;
   try {
     fd = openSync(file, 'r');
     const { size, mtimeMs } = fstatSync(fd);
-    observing?.files.set(file, `${mtimeMs}:${size}`);
+    signature = `${mtimeMs}:${size}`;
     if (size > MAX_INFRASTRUCTURE_FILE_BYTES) {
+      observeRead(file, signature);
       return { error: `is ${Math.round(size / 1024 / 1024)} MB, larger than infrastructure code is expected to be; not read.` };
     }
     buffer = readFileSync(fd);
   } catch (error) {
-    if (fd === undefined) observing?.files.set(file, fileSignature(file));
+    observeRead(file, signature ?? fileSignature(file));
     return { error: `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}).` };
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
-  if (mentions && !mentions.some((m) => buffer.includes(m))) return { skipped: true };
+  if (mentions && !mentions.some((m) => buffer.includes(m))) {
+    if (observing && !observing.files.has(file)) observing.unmentioned.set(file, { signature, mentions });
+    return { skipped: true };
+  }
+  observeRead(file, signature);
   if (buffer.subarray(0, 8000).includes(0)) {
     return { error: 'is a binary file, not text; not read.' };
   }
   return { text: buffer.toString('utf8').replace(/^\uFEFF/, '') };
+}
+
+/** Records a file read in full (or that could not be read) into the running discovery's record. */
+function observeRead(file: string, signature: string): void {
+  if (!observing) return;
+  observing.files.set(file, signature);
+  observing.unmentioned.delete(file);
 }
 
 /** 1-based line of a character offset, using a precomputed table of line starts. */

@@ -1,4 +1,5 @@
-import { mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Linter } from 'eslint';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -6,7 +7,7 @@ import { clearBuildDefines, projectDefines } from '../../src/build-defines.js';
 import { RECHECK_INTERVAL_MS, setRecheckClockForTests } from '../../src/infra/context.js';
 import { clearInfrastructureCache, getInfrastructureMap, lookupFile } from '../../src/infra/index.js';
 import plugin from '../../src/index.js';
-import { HANDLER_JS, options, project, rows } from './helpers.js';
+import { FIXTURES, HANDLER_JS, options, project, rows } from './helpers.js';
 
 // An editor's ESLint server is one long process: discovery's result must follow edits of the
 // infrastructure files. The clock is a fake one, so nothing here depends on real time.
@@ -149,6 +150,72 @@ describe('discovery follows infrastructure edits in a long-running process', () 
     now = RECHECK_INTERVAL_MS;
     expect(map().problems).toEqual([]);
     expect(eventTypes(root, 'edge/h.js', handlers)).toEqual(['viewer-request']);
+  });
+});
+
+/** A copy of one of the end-to-end fixture projects, to edit. */
+function copyOf(name: string): string {
+  const root = mkdtempSync(join(tmpdir(), 'lambda-edge-fresh-'));
+  cpSync(join(FIXTURES, '../e2e', name), root, { recursive: true });
+  age(root);
+  return root;
+}
+
+function edit(file: string, from: string, to: string): void {
+  const text = readFileSync(file, 'utf8');
+  expect(text).toContain(from);
+  writeFileSync(file, text.replace(from, to));
+}
+
+describe('CDK and Terraform edits are followed the same way', () => {
+  it('a CDK stack whose edge function moves to another event', () => {
+    const root = copyOf('cdk');
+    expect(eventTypes(root, 'edge/site-auth/index.js')).toEqual(['viewer-request']);
+    edit(join(root, 'infra/lib/site-stack.ts'), 'LambdaEdgeEventType.VIEWER_REQUEST', 'LambdaEdgeEventType.ORIGIN_REQUEST');
+    now = RECHECK_INTERVAL_MS;
+    expect(eventTypes(root, 'edge/site-auth/index.js')).toEqual(['origin-request']);
+  });
+
+  it('a main.tf whose association changes event type', () => {
+    const root = copyOf('terraform');
+    const before = [...(lookupFile(options(root), join(root, 'functions/rewrite.js'))?.byExport.values() ?? [])];
+    expect(before.map((types) => [...types])).toEqual([['origin-response']]);
+    edit(join(root, 'deploy/main.tf'), 'event_type   = "origin-response"', 'event_type   = "viewer-response"');
+    now = RECHECK_INTERVAL_MS;
+    const after = [...(lookupFile(options(root), join(root, 'functions/rewrite.js'))?.byExport.values() ?? [])];
+    expect(after.map((types) => [...types])).toEqual([['viewer-response']]);
+  });
+
+  it('editing a code file that does not mention the CDK does not re-run discovery; once it does, it is read', () => {
+    const stack = (event: string) => `import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+const fn = new cloudfront.experimental.EdgeFunction(this, 'Fn', {
+  runtime: lambda.Runtime.NODEJS_22_X,
+  handler: 'index.handler',
+  code: lambda.Code.fromAsset('edge'),
+});
+new cloudfront.Distribution(this, 'Cdn', {
+  defaultBehavior: { origin, edgeLambdas: [{ functionVersion: fn.currentVersion, eventType: cloudfront.LambdaEdgeEventType.${event} }] },
+});
+`;
+    const root = project({
+      'package.json': '{ "dependencies": { "aws-cdk-lib": "2.200.0" } }\n',
+      'stack.ts': stack('VIEWER_REQUEST'),
+      'edge/index.js': HANDLER_JS,
+      'web/page.ts': 'export const title = "home";\n',
+    });
+    age(root);
+    const first = getInfrastructureMap(options(root)).bindings;
+    expect(rows(getInfrastructureMap(options(root)), root)).toEqual(['edge/index.js#handler viewer-request @stack.ts:9 [cdk]']);
+    writeFileSync(join(root, 'web/page.ts'), 'export const title = "home page";\n');
+    now = RECHECK_INTERVAL_MS;
+    expect(getInfrastructureMap(options(root)).bindings).toBe(first);
+    writeFileSync(join(root, 'web/page.ts'), stack('ORIGIN_RESPONSE'));
+    now = 2 * RECHECK_INTERVAL_MS;
+    expect(rows(getInfrastructureMap(options(root)), root)).toEqual([
+      'edge/index.js#handler viewer-request @stack.ts:9 [cdk]',
+      'edge/index.js#handler origin-response @web/page.ts:9 [cdk]',
+    ]);
   });
 });
 
