@@ -8,6 +8,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { ts as TsNamespace } from 'ts-morph';
+import { folderMtime, recheckClock, recheckDue } from './infra/context.js';
 import { loadCompiler } from './infra/lazy.js';
 
 /** Bundler configuration files and build scripts, by name. */
@@ -20,7 +21,12 @@ const MENTIONS = /process\.env|EnvironmentPlugin/;
 const KEY = /^process\.env\.([A-Za-z_$][\w$]*)$/;
 
 const byFile = new Map<string, { mtime: number; names: readonly string[] }>();
-const byDir = new Map<string, string[]>();
+/**
+ * Per folder: its configuration files, the folder's mtime when listed, and when that mtime was
+ * last found unchanged. Once per recheck interval the mtime is compared (a file added, removed
+ * or renamed changes it) and a changed folder is listed again.
+ */
+const byDir = new Map<string, { files: string[]; mtime: number; checkedAt: number }>();
 
 /**
  * The names `process.env.X` that a configuration file's text defines: object keys
@@ -66,10 +72,15 @@ export function defineNamesIn(path: string, text: string): string[] {
   return [...names];
 }
 
-function configFilesIn(dir: string): string[] {
-  let files = byDir.get(dir);
-  if (files) return files;
-  files = [];
+function configFilesIn(dir: string, now: number): string[] {
+  const hit = byDir.get(dir);
+  if (hit && !recheckDue(hit.checkedAt, now)) return hit.files;
+  const mtime = folderMtime(dir);
+  if (hit && hit.mtime === mtime) {
+    hit.checkedAt = now;
+    return hit.files;
+  }
+  const files: string[] = [];
   try {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       if (entry.isFile() && CONFIG_FILE.test(entry.name) && !/\.d\.[cm]?ts$/.test(entry.name)) files.push(join(dir, entry.name));
@@ -78,7 +89,7 @@ function configFilesIn(dir: string): string[] {
     // not a readable folder
   }
   if (byDir.size > 2000) byDir.clear();
-  byDir.set(dir, files);
+  byDir.set(dir, { files, mtime, checkedAt: now });
   return files;
 }
 
@@ -115,9 +126,10 @@ export function projectDefines(cwd: string, filename: string): ReadonlySet<strin
   let dir = dirname(resolve(filename));
   const rel = relative(root, dir);
   if (rel.startsWith('..') || rel.split(sep)[0] === '..') return names;
+  const now = recheckClock();
   for (let depth = 0; depth < 12; depth++) {
-    for (const file of configFilesIn(dir)) for (const n of namesOfFile(file)) names.add(n);
-    for (const sub of SCRIPT_DIRS) for (const file of configFilesIn(join(dir, sub))) for (const n of namesOfFile(file)) names.add(n);
+    for (const file of configFilesIn(dir, now)) for (const n of namesOfFile(file)) names.add(n);
+    for (const sub of SCRIPT_DIRS) for (const file of configFilesIn(join(dir, sub), now)) for (const n of namesOfFile(file)) names.add(n);
     if (dir === root) break;
     const up = dirname(dir);
     if (up === dir) break;
@@ -126,7 +138,7 @@ export function projectDefines(cwd: string, filename: string): ReadonlySet<strin
   return names;
 }
 
-/** Forgets what was read (tests, and editors when configuration files change). */
+/** Forgets what was read, so the next call lists and reads again at once (tests). */
 export function clearBuildDefines(): void {
   byFile.clear();
   byDir.clear();

@@ -1,5 +1,5 @@
 import { closeSync, fstatSync, openSync, readFileSync, statSync } from 'node:fs';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { isEventType, type EventType } from '../event-types.js';
 import type { Association, InfrastructureProblem, InfrastructureSource } from './types.js';
 
@@ -11,6 +11,122 @@ const HANDLER_EXTENSIONS_TEXT = HANDLER_EXTENSIONS.join(', ');
 export const MAX_INFRASTRUCTURE_FILE_BYTES = 4 * 1024 * 1024;
 
 /**
+ * How long a discovery (and a folder's list of bundler configurations) is trusted before the
+ * files and folders it read are stat'ed again. Within it a lookup costs a map lookup; after it,
+ * one stat per recorded path tells whether anything changed (an editor's ESLint server lives
+ * for hours, so an edited serverless.yml must be seen without a restart).
+ */
+export const RECHECK_INTERVAL_MS = 1000;
+const defaultClock = (): number => performance.now();
+let recheckInterval = RECHECK_INTERVAL_MS;
+let clock = defaultClock;
+
+/** The clock the recheck interval is measured on (monotonic milliseconds). */
+export function recheckClock(): number {
+  return clock();
+}
+
+/** Is a result checked at `checkedAt` (by recheckClock) due for a recheck at `now`? */
+export function recheckDue(checkedAt: number, now = clock()): boolean {
+  return now - checkedAt >= recheckInterval;
+}
+
+/** Tests only: a fake clock and interval; called with nothing, back to the real ones. */
+export function setRecheckClockForTests(fake?: { now?: () => number; intervalMs?: number }): void {
+  clock = fake?.now ?? defaultClock;
+  recheckInterval = fake?.intervalMs ?? RECHECK_INTERVAL_MS;
+}
+
+/**
+ * What one discovery looked at on disk, so a later lookup can tell cheaply whether its result
+ * still holds: each file read (`mtime:size`), each folder listed (its mtime, which a file
+ * added, removed or renamed in it changes), and each path whose kind was asked (a handler file
+ * that did not exist yet, a module candidate).
+ */
+export class Observed {
+  readonly files = new Map<string, string>();
+  /**
+   * Files read only to find they mention none of `mentions` (code files looked through for CDK
+   * constructs): an edit matters only once the file mentions one of them.
+   */
+  readonly unmentioned = new Map<string, { signature: string; mentions: readonly string[] }>();
+  readonly folders = new Map<string, number>();
+  readonly kinds = new Map<string, 'file' | 'dir' | undefined>();
+
+  /**
+   * Drops the kinds of paths in a listed folder: a file appearing there, going or turning into
+   * a folder changes the folder's mtime already (module resolution asks for many candidates).
+   */
+  settle(): void {
+    for (const path of this.kinds.keys()) if (this.folders.has(dirname(path))) this.kinds.delete(path);
+  }
+}
+
+/** The record of the discovery running now (discovery is synchronous: one at a time). */
+let observing: Observed | undefined;
+
+/** Runs `run` with every read, listing and stat of this module recorded into `observed`. */
+export function observe<T>(observed: Observed, run: () => T): T {
+  const outer = observing;
+  observing = observed;
+  try {
+    return run();
+  } finally {
+    observing = outer;
+  }
+}
+
+/** Records a folder a discovery listed, with the mtime it had (-1: could not be stat'ed). */
+export function observeFolder(dir: string, mtimeMs: number): void {
+  observing?.folders.set(dir, mtimeMs);
+}
+
+function fileSignature(path: string): string {
+  try {
+    const st = statSync(path, { throwIfNoEntry: false });
+    return st ? `${st.mtimeMs}:${st.size}` : '-';
+  } catch {
+    return '-';
+  }
+}
+
+/** A folder's mtime, or -1 when it cannot be stat'ed (gone, no permission). */
+export function folderMtime(dir: string): number {
+  try {
+    return statSync(dir, { throwIfNoEntry: false })?.mtimeMs ?? -1;
+  } catch {
+    return -1;
+  }
+}
+
+function kindOf(path: string): 'file' | 'dir' | undefined {
+  try {
+    const st = statSync(path, { throwIfNoEntry: false });
+    return st?.isFile() ? 'file' : st?.isDirectory() ? 'dir' : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The first recorded path that is no longer as the discovery saw it (a file edited, added or
+ * deleted, a folder's entries changed), or undefined when everything still holds. Only stats.
+ */
+export function changedSince(observed: Observed): string | undefined {
+  for (const [file, signature] of observed.files) if (fileSignature(file) !== signature) return file;
+  for (const [file, seen] of observed.unmentioned) {
+    const signature = fileSignature(file);
+    if (signature === seen.signature) continue;
+    // Edited: read again (only this file), and still of no interest unless it now mentions one.
+    if (!('skipped' in readText(file, seen.mentions))) return file;
+    seen.signature = signature;
+  }
+  for (const [dir, mtime] of observed.folders) if (folderMtime(dir) !== mtime) return dir;
+  for (const [path, kind] of observed.kinds) if (kindOf(path) !== kind) return path;
+  return undefined;
+}
+
+/**
  * Shared state of one discovery run: the associations and problems found so far, plus
  * small caches of the file system so that readers can ask freely.
  */
@@ -19,6 +135,8 @@ export class DiscoveryContext {
   readonly problems: InfrastructureProblem[] = [];
   /** Per handler file: `process.env.X` names its bundling replaces (CDK `bundling.define`). */
   readonly defines = new Map<string, Set<string>>();
+  /** What this discovery read, listed and stat'ed (filled while it runs inside `observe`). */
+  readonly observed = new Observed();
   private readonly problemKeys = new Set<string>();
   private readonly kinds = new Map<string, 'file' | 'dir' | undefined>();
 
@@ -69,14 +187,9 @@ export class DiscoveryContext {
 
   kind(path: string): 'file' | 'dir' | undefined {
     if (this.kinds.has(path)) return this.kinds.get(path);
-    let kind: 'file' | 'dir' | undefined;
-    try {
-      const st = statSync(path, { throwIfNoEntry: false });
-      kind = st?.isFile() ? 'file' : st?.isDirectory() ? 'dir' : undefined;
-    } catch {
-      kind = undefined;
-    }
+    const kind = kindOf(path);
     this.kinds.set(path, kind);
+    observing?.kinds.set(path, kind);
     return kind;
   }
 
@@ -155,23 +268,38 @@ export function readText(file: string, mentions: readonly string[]): TextRead | 
 export function readText(file: string, mentions?: readonly string[]): TextRead | { skipped: true } {
   let buffer: Buffer;
   let fd: number | undefined;
+  let signature: string | undefined;
   try {
     fd = openSync(file, 'r');
-    const size = fstatSync(fd).size;
+    const { size, mtimeMs } = fstatSync(fd);
+    signature = `${mtimeMs}:${size}`;
     if (size > MAX_INFRASTRUCTURE_FILE_BYTES) {
+      observeRead(file, signature);
       return { error: `is ${Math.round(size / 1024 / 1024)} MB, larger than infrastructure code is expected to be; not read.` };
     }
     buffer = readFileSync(fd);
   } catch (error) {
+    observeRead(file, signature ?? fileSignature(file));
     return { error: `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}).` };
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
-  if (mentions && !mentions.some((m) => buffer.includes(m))) return { skipped: true };
+  if (mentions && !mentions.some((m) => buffer.includes(m))) {
+    if (observing && !observing.files.has(file)) observing.unmentioned.set(file, { signature, mentions });
+    return { skipped: true };
+  }
+  observeRead(file, signature);
   if (buffer.subarray(0, 8000).includes(0)) {
     return { error: 'is a binary file, not text; not read.' };
   }
   return { text: buffer.toString('utf8').replace(/^\uFEFF/, '') };
+}
+
+/** Records a file read in full (or that could not be read) into the running discovery's record. */
+function observeRead(file: string, signature: string): void {
+  if (!observing) return;
+  observing.files.set(file, signature);
+  observing.unmentioned.delete(file);
 }
 
 /** 1-based line of a character offset, using a precomputed table of line starts. */

@@ -1,12 +1,11 @@
-import { existsSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { globSync } from 'tinyglobby';
 import type { EventType } from '../event-types.js';
 import { CDK_MENTIONS, CdkReader, mayBeCdkCode } from './cdk.js';
 import { mayBeTemplateWithDistribution, readTemplate } from './cloudformation.js';
-import { DiscoveryContext, readText } from './context.js';
+import { DiscoveryContext, observe, readText, type Observed } from './context.js';
 import { importedByHandlers } from './module-graph.js';
-import { listFiles, isInside, SKIPPED_DIRS } from './scan.js';
+import { listFiles, isInside, observeFolders, SKIPPED_DIRS } from './scan.js';
 import { readServerless, SERVERLESS_FILE, isObject } from './serverless.js';
 import { readServerlessTs, SERVERLESS_TS_FILE } from './serverless-ts.js';
 import { mayBeTerraformOfInterest, parseTerraformFile, readTerraformModules, type TfBlock } from './terraform.js';
@@ -34,6 +33,8 @@ export interface Discovery {
   bindings: InfrastructureBinding[];
   problems: InfrastructureProblem[];
   files: Map<string, FileEntry>;
+  /** The files, folders and paths this discovery read, listed or stat'ed, to tell when it is stale. */
+  observed: Observed;
 }
 
 /**
@@ -47,14 +48,18 @@ export function discover(
   handlers: Record<string, Record<string, EventType[]>> | undefined,
 ): Discovery {
   const ctx = new DiscoveryContext(cwd);
-  try {
-    if (handlers) fromHandlerMap(ctx, handlers);
-    else readInfrastructure(ctx, infrastructure);
-  } catch (error) {
-    // A bug in a reader must not take ESLint down with it; say so and keep what was found.
-    ctx.problem(cwd, undefined, `infrastructure discovery stopped early: ${(error as Error).stack ?? String(error)}`);
-  }
-  return assemble(ctx);
+  const found = observe(ctx.observed, () => {
+    try {
+      if (handlers) fromHandlerMap(ctx, handlers);
+      else readInfrastructure(ctx, infrastructure);
+    } catch (error) {
+      // A bug in a reader must not take ESLint down with it; say so and keep what was found.
+      ctx.problem(cwd, undefined, `infrastructure discovery stopped early: ${(error as Error).stack ?? String(error)}`);
+    }
+    return assemble(ctx);
+  });
+  ctx.observed.settle();
+  return found;
 }
 
 function fromHandlerMap(ctx: DiscoveryContext, handlers: Record<string, Record<string, EventType[]>>): void {
@@ -78,41 +83,43 @@ function fromHandlerMap(ctx: DiscoveryContext, handlers: Record<string, Record<s
  * it name CDK, no code file is read. A project without a package.json of its own gives
  * nothing to go by (and one above it may be a stranger's), so its code is read.
  */
-function mayDependOnCdk(cwd: string, files: readonly string[]): boolean {
+function mayDependOnCdk(ctx: DiscoveryContext, files: readonly string[]): boolean {
+  const cwd = ctx.cwd;
   const manifests = files.filter((f) => basename(f) === 'package.json');
   if (manifests.length === 0) return true;
   for (let dir = dirname(cwd); ; dir = dirname(dir)) {
     const manifest = resolve(dir, 'package.json');
-    if (existsSync(manifest)) manifests.push(manifest);
+    if (ctx.kind(manifest) !== undefined) manifests.push(manifest);
     if (dirname(dir) === dir) break;
   }
   return manifests.some((manifest) => 'text' in readText(manifest, CDK_MENTIONS));
 }
 
+/** The files the `infrastructure` globs name, each folder they can match in recorded. */
+function globFiles(ctx: DiscoveryContext, infrastructure: string[]): string[] {
+  const files: string[] = [];
+  for (const pattern of infrastructure) {
+    const matched = globSync(pattern, {
+      cwd: ctx.cwd,
+      absolute: true,
+      dot: true,
+      ignore: [...SKIPPED_DIRS].map((d) => `**/${d}/**`),
+    }).map((f) => resolve(f));
+    observeGlobFolders(ctx.cwd, pattern);
+    if (matched.length === 0) {
+      ctx.problem(ctx.cwd, undefined, `settings['lambda-edge'].infrastructure entry '${pattern}' matches no file under ${ctx.cwd}.`);
+    }
+    files.push(...matched);
+  }
+  return [...new Set(files)].sort();
+}
+
 function readInfrastructure(ctx: DiscoveryContext, infrastructure: string[] | undefined): void {
   const explicit = infrastructure !== undefined;
-  let files: string[];
-  if (explicit) {
-    files = [];
-    for (const pattern of infrastructure) {
-      const matched = globSync(pattern, {
-        cwd: ctx.cwd,
-        absolute: true,
-        dot: true,
-        ignore: [...SKIPPED_DIRS].map((d) => `**/${d}/**`),
-      }).map((f) => resolve(f));
-      if (matched.length === 0) {
-        ctx.problem(ctx.cwd, undefined, `settings['lambda-edge'].infrastructure entry '${pattern}' matches no file under ${ctx.cwd}.`);
-      }
-      files.push(...matched);
-    }
-    files = [...new Set(files)].sort();
-  } else {
-    files = listFiles(ctx, ctx.cwd);
-  }
+  const files = explicit ? globFiles(ctx, infrastructure) : listFiles(ctx, ctx.cwd);
 
   const cdkRoots = explicit ? [] : files.filter((f) => basename(f) === 'cdk.json').map(dirname);
-  const lookForCdk = explicit || cdkRoots.length > 0 || mayDependOnCdk(ctx.cwd, files);
+  const lookForCdk = explicit || cdkRoots.length > 0 || mayDependOnCdk(ctx, files);
   const cdkFiles: string[] = [];
   const cdkTexts = new Map<string, string>();
   const tfByDir = new Map<string, { path: string; text: string }[]>();
@@ -163,6 +170,19 @@ function readInfrastructure(ctx: DiscoveryContext, infrastructure: string[] | un
     }
   }
   if (parsed.length > 0) readTerraformModules(ctx, parsed);
+}
+
+/**
+ * Records the folders a glob can match files in: from its last folder without glob syntax,
+ * as deep as its folder segments reach (all the way down for `**`).
+ */
+function observeGlobFolders(cwd: string, pattern: string): void {
+  const parts = pattern.split('/');
+  let fixed = 0;
+  while (fixed < parts.length - 1 && !/[*?[\]{}()!+@]/.test(parts[fixed]!)) fixed++;
+  const rest = parts.slice(fixed);
+  const depth = rest.some((p) => p.includes('**')) ? Number.POSITIVE_INFINITY : rest.length - 1;
+  observeFolders(resolve(cwd, parts.slice(0, fixed).join('/') || '.'), depth);
 }
 
 function readServerlessTsFile(ctx: DiscoveryContext, file: string): void {
@@ -270,7 +290,7 @@ function assemble(ctx: DiscoveryContext): Discovery {
   const bindings = [...merged.values()].sort(
     (a, b) => cmp(a.file, b.file) || cmp(a.exportName, b.exportName) || cmp(a.declaredIn, b.declaredIn),
   );
-  return { cwd: ctx.cwd, bindings, problems: ctx.problems, files };
+  return { cwd: ctx.cwd, bindings, problems: ctx.problems, files, observed: ctx.observed };
 }
 
 function cmp(a: string, b: string): number {

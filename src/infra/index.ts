@@ -1,6 +1,7 @@
 import { basename, resolve } from 'node:path';
 import { clearBuildDefines } from '../build-defines.js';
 import type { EventType } from '../event-types.js';
+import { changedSince, recheckClock, recheckDue } from './context.js';
 import { discover, type Discovery } from './discover.js';
 import type { InfrastructureMap, InfrastructureProblem } from './types.js';
 
@@ -34,8 +35,18 @@ export interface InfrastructureOptions {
   handlers: Record<string, Record<string, EventType[]>> | undefined;
 }
 
-/** Discovery results per (cwd, options): computed once per process, then looked up. */
-const discoveries = new Map<string, Discovery>();
+/** A discovery and when its files were last found unchanged (recheckClock). */
+interface Cached {
+  found: Discovery;
+  checkedAt: number;
+}
+
+/**
+ * Discovery results per (cwd, options): computed once, then looked up; once per
+ * RECHECK_INTERVAL_MS the files and folders a result read are stat'ed, and a result whose
+ * files changed is discovered again.
+ */
+const discoveries = new Map<string, Cached>();
 /** Per settings object, its part of the cache key, so a lookup never re-serialises settings. */
 const keyParts = new WeakMap<object, string>();
 /** Problems already printed to stderr in this process. */
@@ -61,21 +72,29 @@ function cacheKey(options: InfrastructureOptions): string {
  * The last lookup's options and answer: every file of a lint run asks with the same cwd and
  * the same settings values, so the key string is built once, not once per file.
  */
-let last: { cwd: string; part: unknown; found: Discovery } | undefined;
+let last: { cwd: string; part: unknown; cached: Cached } | undefined;
 
 function discovery(options: InfrastructureOptions): Discovery | undefined {
   if (options.infrastructure === false && !options.handlers) return undefined;
   const part = options.handlers ?? options.infrastructure;
-  if (last && last.cwd === options.cwd && last.part === part) return last.found;
-  const key = cacheKey(options);
-  let found = discoveries.get(key);
-  if (!found) {
-    const infrastructure = options.infrastructure === false ? undefined : options.infrastructure;
-    found = discover(resolve(options.cwd), infrastructure, options.handlers);
-    discoveries.set(key, found);
+  const now = recheckClock();
+  if (last && last.cwd === options.cwd && last.part === part && !recheckDue(last.cached.checkedAt, now)) {
+    return last.cached.found;
   }
-  last = { cwd: options.cwd, part, found };
-  return found;
+  const key = cacheKey(options);
+  let cached = discoveries.get(key);
+  if (cached && recheckDue(cached.checkedAt, now)) {
+    if (changedSince(cached.found.observed) === undefined) cached.checkedAt = now;
+    else cached = undefined;
+  }
+  if (!cached) {
+    const infrastructure = options.infrastructure === false ? undefined : options.infrastructure;
+    const found = discover(resolve(options.cwd), infrastructure, options.handlers);
+    cached = { found, checkedAt: recheckClock() };
+    discoveries.set(key, cached);
+  }
+  last = { cwd: options.cwd, part, cached };
+  return cached.found;
 }
 
 const entries = new WeakMap<Discovery, Map<string, FileInfrastructure>>();
@@ -157,10 +176,9 @@ export function getInfrastructureMap(options: InfrastructureOptions): Infrastruc
 }
 
 /**
- * Forgets every discovery of this process, so the next lookup reads the files again
- * (editors and long-running processes call this when infrastructure files change), and the
- * bundler configurations found per folder (src/build-defines.ts), so a new esbuild, webpack or
- * Vite config is seen by the same call.
+ * Forgets every discovery of this process, so the next lookup reads the files again at once
+ * (tests; without it a change is seen at the next recheck), and the bundler configurations
+ * found per folder (src/build-defines.ts).
  */
 export function clearInfrastructureCache(): void {
   discoveries.clear();

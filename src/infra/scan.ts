@@ -1,6 +1,6 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import type { DiscoveryContext } from './context.js';
+import { folderMtime, observeFolder, type DiscoveryContext } from './context.js';
 
 /** Folders that hold dependencies, build output or tool state, never infrastructure sources. */
 export const SKIPPED_DIRS = new Set([
@@ -43,7 +43,10 @@ export function listFiles(ctx: DiscoveryContext, root: string): string[] {
     try {
       const st = statSync(dir);
       id = `${st.dev}:${st.ino}`;
+      // Stat'ed before it is listed: a file added in between makes the next check see a change.
+      observeFolder(dir, st.mtimeMs);
     } catch {
+      observeFolder(dir, -1);
       return;
     }
     if (visited.has(id)) return;
@@ -84,6 +87,28 @@ export function listFiles(ctx: DiscoveryContext, root: string): string[] {
 
   walk(root, new Set());
   return files;
+}
+
+/**
+ * Records the mtime of `root` and of its folders down to `depth` levels (skipping
+ * SKIPPED_DIRS), without collecting files: the folders an `infrastructure` glob can match
+ * files in, so a matching file added later is seen. Links to folders are not followed.
+ */
+export function observeFolders(root: string, depth: number): void {
+  const walk = (dir: string, left: number): void => {
+    observeFolder(dir, folderMtime(dir));
+    if (left <= 0) return;
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      if (entry.isDirectory() && !SKIPPED_DIRS.has(entry.name)) walk(join(dir, entry.name), left - 1);
+    }
+  };
+  walk(root, depth);
 }
 
 /** True when `file` lies under `dir` (both absolute). */
