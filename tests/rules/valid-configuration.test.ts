@@ -283,7 +283,8 @@ describe('valid-configuration on infrastructure files', () => {
       '    ServiceToken: !GetAtt CodeUpdater.Arn',
       `    LambdaFunction: !GetAtt ${name}Handler.Arn`,
     ];
-    const forms: Array<{ form: string; file: string; files: Record<string, string>; strict: boolean }> = [
+    // `others`: findings of other rules the form has (a container image is itself unsupported).
+    const forms: Array<{ form: string; file: string; files: Record<string, string>; strict: boolean; others?: string[] }> = [
       {
         form: 'Terraform: lambda_arn from a variable',
         file: 'cdn/main.tf',
@@ -412,6 +413,78 @@ describe('valid-configuration on infrastructure files', () => {
         strict: true,
       },
       {
+        form: 'SAM: CodeUri as an S3 object (Bucket, Key)',
+        file: 'template.yaml',
+        files: {
+          'template.yaml': templateYaml(
+            ['Edge:', '  Type: AWS::Serverless::Function', '  Properties:', '    CodeUri:', '      Bucket: artifacts', '      Key: edge.zip', '    Handler: index.handler', '    Runtime: nodejs22.x', '    AutoPublishAlias: live', '    AssumeRolePolicyDocument:', '      Statement:', '        - Effect: Allow', '          Principal:', '            Service: [lambda.amazonaws.com, edgelambda.amazonaws.com]', '          Action: sts:AssumeRole'],
+            ['- EventType: viewer-request', '  LambdaFunctionARN: !Ref Edge.Version'],
+            ['Transform: AWS::Serverless-2016-10-31'],
+          ),
+        },
+        strict: false,
+      },
+      {
+        form: 'CloudFormation: Code that is a prebuilt zip',
+        file: 'template.yaml',
+        files: { 'build/edge.zip': 'not a real archive', 'template.yaml': templateYaml(lambdaWithCode('Code: build/edge.zip'), ['- EventType: origin-request', '  LambdaFunctionARN: !Ref EdgeVersion']) },
+        strict: false,
+      },
+      {
+        form: 'Terraform: a container image (image_uri) and a prebuilt filename',
+        file: 'main.tf',
+        files: {
+          'main.tf': lines(
+            'resource "aws_lambda_function" "image" {',
+            '  function_name = "image"',
+            '  package_type  = "Image"',
+            '  image_uri     = "123456789012.dkr.ecr.us-east-1.amazonaws.com/edge:1"',
+            '  publish       = true',
+            '}',
+            'resource "aws_lambda_function" "zip" {',
+            '  function_name = "zip"',
+            '  filename      = "build/edge.zip"',
+            '  handler       = "index.handler"',
+            '  runtime       = "nodejs22.x"',
+            '  publish       = true',
+            '}',
+            ...distribution(
+              'default_cache_behavior {',
+              ...tfAssociation('aws_lambda_function.image.qualified_arn', 'origin-request').map((l) => `  ${l}`),
+              ...tfAssociation('aws_lambda_function.zip.qualified_arn', 'origin-response').map((l) => `  ${l}`),
+              '}',
+            ),
+          ),
+        },
+        strict: false,
+        others: ['3:19 lambda-edge/infra-unsupported-features'],
+      },
+      {
+        form: 'Terraform: terraform-aws-modules/lambda with local_existing_package',
+        file: 'main.tf',
+        files: {
+          'main.tf': lines(
+            'module "edge" {',
+            '  source                 = "terraform-aws-modules/lambda/aws"',
+            '  lambda_at_edge         = true',
+            '  handler                = "index.handler"',
+            '  runtime                = "nodejs22.x"',
+            '  create_package         = false',
+            '  local_existing_package = "build/edge.zip"',
+            '}',
+            ...distribution('default_cache_behavior {', ...tfAssociation('module.edge.lambda_function_qualified_arn', 'viewer-request').map((l) => `  ${l}`), '}'),
+          ),
+        },
+        strict: false,
+      },
+      {
+        form: 'Serverless: a container image (image)',
+        file: 'serverless.yml',
+        files: { 'serverless.yml': service('  edge:', '    image: 123456789012.dkr.ecr.us-east-1.amazonaws.com/edge:1', '    lambdaAtEdge:', '      distribution: Cdn', '      eventType: origin-request') },
+        strict: false,
+        others: ['6:12 lambda-edge/infra-unsupported-features'],
+      },
+      {
         form: 'CDK: code in S3 (Code.fromBucket)',
         file: 'lib/stack.ts',
         files: {
@@ -434,13 +507,13 @@ describe('valid-configuration on infrastructure files', () => {
     /** Both configs as the README writes them, `strict` without `files` (it reaches the infrastructure files). */
     const strictConfig = (): Linter.Config[] => [plugin.configs.strict, { files: ['**/*.{ts,mts,cts}'], languageOptions: { parser: tsParser } }, ...plugin.configs.infrastructure];
 
-    for (const { form, file, files, strict } of forms) {
+    for (const { form, file, files, strict, others = [] } of forms) {
       it(`${form}: nothing under recommended; ${strict ? 'infra-unresolved' : 'nothing'} under strict`, () => {
         const root = project(files);
-        expect(lintProjectFile(root, file).map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.message}`)).toEqual([]);
+        expect(lintProjectFile(root, file).map((m) => `${m.line}:${m.column} ${m.ruleId}`)).toEqual(others);
         clearInfrastructureCache();
         const underStrict = lintProjectFile(root, file, strictConfig()).filter((m) => m.ruleId === 'lambda-edge/infra-unresolved' || m.ruleId === 'lambda-edge/valid-configuration');
-        expect(underStrict.map((m) => m.ruleId)).toEqual(strict ? underStrict.map(() => 'lambda-edge/infra-unresolved') : []);
+        expect(underStrict.map((m) => `${m.ruleId} ${m.message}`)).toEqual(strict ? underStrict.map((m) => `lambda-edge/infra-unresolved ${m.message}`) : []);
         if (strict) expect(underStrict.length).toBeGreaterThan(0);
         // `map` still lists code that is not in the project, as a problem of kind 'remote'.
         const problems = getInfrastructureMap(options(root)).problems.filter((p) => p.kind === 'remote');
