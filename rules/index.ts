@@ -6,6 +6,7 @@ import infraLimits from './infra-limits.js';
 import infraNoEnvironment from './infra-no-environment.js';
 import infraRuntime from './infra-runtime.js';
 import infraUniqueEventType from './infra-unique-event-type.js';
+import infraUnresolved from './infra-unresolved.js';
 import infraUnsupportedFeatures from './infra-unsupported-features.js';
 import infraUnsupportedSettings from './infra-unsupported-settings.js';
 import infraUsEast1 from './infra-us-east-1.js';
@@ -40,6 +41,7 @@ export const ruleModules = {
   'infra-no-environment': infraNoEnvironment,
   'infra-runtime': infraRuntime,
   'infra-unique-event-type': infraUniqueEventType,
+  'infra-unresolved': infraUnresolved,
   'infra-unsupported-features': infraUnsupportedFeatures,
   'infra-unsupported-settings': infraUnsupportedSettings,
   'infra-us-east-1': infraUsEast1,

@@ -99,7 +99,9 @@ function buildInfrastructureConfigs(): Linter.Config[] {
   };
   const ruleLevels: Linter.RulesRecord = {};
   for (const [ruleName, rule] of Object.entries(plugin.rules)) {
-    // valid-configuration too: what discovery cannot follow lands on these files' lines.
+    // valid-configuration too: a mistake written in these files lands on their lines. Only the
+    // recommended rules: infra-unresolved (strict) reaches these files through `strict` and
+    // `all`, which have no `files` and so apply to every file these entries add.
     if ((ruleName.startsWith('infra-') || ruleName === 'valid-configuration') && configsOf(rule).includes('recommended')) {
       ruleLevels[`${PLUGIN_NAMESPACE}/${ruleName}`] = severityOf(rule);
     }

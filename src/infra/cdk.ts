@@ -42,6 +42,8 @@ const EVENT_MEMBERS: Record<string, EventType> = {
   VIEWER_RESPONSE: 'viewer-response',
 };
 const ASSET_FUNCTIONS = new Set(['EdgeFunction', 'Function', 'SingletonFunction']);
+/** `lambda.Code` factories whose code is not in the project (S3, an image, a deploy parameter). */
+const REMOTE_CODE = new Set(['fromBucket', 'fromBucketV2', 'fromEcrImage', 'fromCfnParameters']);
 const DISTRIBUTIONS = new Set(['Distribution', 'CloudFrontWebDistribution']);
 const MAX_DEPTH = 40;
 const MAX_ENVS = 16;
@@ -147,7 +149,7 @@ export class CdkReader {
       return work();
     } catch (error) {
       const why = error instanceof RangeError ? 'it is nested too deeply to analyse' : `reading it failed (${String(error)})`;
-      this.ctx.problem(path, undefined, `${why}; its CDK constructs are not read.`);
+      this.ctx.problem(path, undefined, `${why}; its CDK constructs are not read.`, 'unresolved');
       return undefined;
     }
   }
@@ -233,7 +235,7 @@ export class CdkReader {
       if (cls.k !== 'ext') continue; // a class of the app that happens to be called Distribution
       const props = node.arguments?.[2] ? this.evaluate(node.arguments[2], env) : undefined;
       if (!props || props.k !== 'obj') {
-        if (props?.k === 'unknown') this.ctx.problem(file.path, this.line(file, node), `new ${name}(...) props cannot be followed: ${props.why}.`);
+        if (props?.k === 'unknown') this.ctx.problem(file.path, this.line(file, node), `new ${name}(...) props cannot be followed: ${props.why}.`, 'unresolved');
         continue;
       }
       if (name === 'Distribution') {
@@ -269,12 +271,12 @@ export class CdkReader {
     const file = behavior.env.file;
     const line = this.line(file, this.propertyNode(behavior.node, 'edgeLambdas') ?? behavior.node);
     if (edgeLambdas.k === 'unknown') {
-      this.ctx.problem(file.path, line, `${where}.edgeLambdas cannot be followed: ${edgeLambdas.why}.`);
+      this.ctx.problem(file.path, line, `${where}.edgeLambdas cannot be followed: ${edgeLambdas.why}.`, 'unresolved');
       return;
     }
     for (const edgeLambda of this.elements(edgeLambdas)) {
       if (edgeLambda.k === 'unknown') {
-        this.ctx.problem(file.path, line, `${where}.edgeLambdas has an element that cannot be followed: ${edgeLambda.why}.`);
+        this.ctx.problem(file.path, line, `${where}.edgeLambdas has an element that cannot be followed: ${edgeLambda.why}.`, 'unresolved');
         continue;
       }
       this.readEdgeLambda(edgeLambda, 'functionVersion', `${where}.edgeLambdas`);
@@ -296,12 +298,19 @@ export class CdkReader {
       if (!eventType) return;
     }
     if (!eventType) {
-      this.ctx.problem(file.path, line, `${what} eventType ${eventVal?.k === 'unknown' ? `cannot be followed: ${eventVal.why}` : 'is not a LambdaEdgeEventType member'}.`);
+      // LambdaEdgeEventType.VIEWER_REQUETS is undefined at synth (a type error in TypeScript): invalid.
+      const invalid = eventVal?.k === 'ext' && eventVal.path.at(-2) === 'LambdaEdgeEventType';
+      this.ctx.problem(
+        file.path,
+        line,
+        `${what} eventType ${eventVal?.k === 'unknown' ? `cannot be followed: ${eventVal.why}` : 'is not a LambdaEdgeEventType member'}.`,
+        invalid ? 'invalid' : 'unresolved',
+      );
       return;
     }
     const fnVal = this.member(value, functionKey);
     if (!fnVal) {
-      this.ctx.problem(file.path, line, `${what} has no ${functionKey}.`);
+      this.ctx.problem(file.path, line, `${what} has no ${functionKey}.`, 'unresolved');
       return;
     }
     const includeBody = this.member(value, 'includeBody');
@@ -358,13 +367,13 @@ export class CdkReader {
       const props = val.args[2] ? this.evaluate(val.args[2], val.env) : undefined;
       const fn = props ? this.member(props, 'lambda') : undefined;
       if (!fn) {
-        this.ctx.problem(file.path, line, `${what} is a lambda.Version whose lambda cannot be found.`);
+        this.ctx.problem(file.path, line, `${what} is a lambda.Version whose lambda cannot be found.`, 'unresolved');
         return undefined;
       }
       return this.functionTarget(fn, file, line, what);
     }
     if (val.k === 'call' && val.callee.k === 'ext' && val.callee.path.some((p) => p.startsWith('fromVersion') || p.startsWith('fromFunction'))) {
-      this.ctx.problem(file.path, line, `${what} is an imported version (${val.callee.path.join('.')}); its code is not in this app.`);
+      this.ctx.problem(file.path, line, `${what} is an imported version (${val.callee.path.join('.')}); its code is not in this app.`, 'unresolved');
       return undefined;
     }
     // EdgeFunction is itself a version; other functions are reported by functionTarget if wrong.
@@ -372,8 +381,8 @@ export class CdkReader {
   }
 
   private functionTarget(val: Val, file: AppFile, line: number, what: string): { file: string; exportName: string } | undefined {
-    const fail = (why: string) => {
-      this.ctx.problem(file.path, line, `${what} cannot be followed to a function's code: ${why}.`);
+    const fail = (why: string, kind: 'unresolved' | 'remote' = 'unresolved') => {
+      this.ctx.problem(file.path, line, `${what} cannot be followed to a function's code: ${why}.`, kind);
       return undefined;
     };
     if (val.k === 'unknown') return fail(val.why);
@@ -430,7 +439,9 @@ export class CdkReader {
       } else if (code?.k === 'new' && this.extTail(code.cls) === 'AssetCode' && code.args[0]) {
         dir = this.evaluate(code.args[0], code.env);
       } else {
-        return fail(`${kind} code is ${code ? this.describe(code) : 'missing'}, not Code.fromAsset(<folder>)`);
+        // Code.fromBucket, fromEcrImage, fromCfnParameters…: the code is not in the project.
+        const remote = code?.k === 'call' && code.callee.k === 'ext' && REMOTE_CODE.has(code.callee.path.at(-1) ?? '');
+        return fail(`${kind} code is ${code ? this.describe(code) : 'missing'}, not Code.fromAsset(<folder>)`, remote ? 'remote' : 'unresolved');
       }
       if (dir.k !== 'str') return fail(`the Code.fromAsset path is ${this.describe(dir)}`);
       if (handler?.k !== 'str') return fail(`${kind} handler is ${handler ? this.describe(handler) : 'missing'}`);
@@ -438,7 +449,7 @@ export class CdkReader {
       if (this.ctx.kind(codeDir) !== 'dir') return fail(`the asset ${this.ctx.rel(codeDir)} is not a source folder`);
       return this.ctx.resolveHandler(codeDir, handler.v, file.path, line, what);
     }
-    return fail(`it is a ${kind ?? 'construct'}, not an EdgeFunction, Function or NodejsFunction`);
+    return fail(`it is a ${kind ?? 'construct'}, not an EdgeFunction, Function or NodejsFunction`, kind === 'DockerImageFunction' ? 'remote' : 'unresolved');
   }
 
   /**

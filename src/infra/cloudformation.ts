@@ -72,11 +72,11 @@ export function readTemplate(ctx: DiscoveryContext, file: string, data: YamlData
 function functionsOfArn(ctx: DiscoveryContext, t: Located, arn: unknown, line: number, what: string): string[] {
   const tag = unknownTagOf(arn);
   if (tag) {
-    ctx.problem(t.file, line, `${what}.LambdaFunctionARN uses the unknown tag ${tag}; cannot find the function.`);
+    ctx.problem(t.file, line, `${what}.LambdaFunctionARN uses the unknown tag ${tag}; cannot find the function.`, 'unresolved');
     return [];
   }
   const refs: string[] = [];
-  const fail = (why: string) => ctx.problem(t.file, line, `${what}.LambdaFunctionARN ${why}`);
+  const fail = (why: string) => ctx.problem(t.file, line, `${what}.LambdaFunctionARN ${why}`, 'unresolved');
   if (!collectRefs(arn, refs, fail)) return [];
 
   const ids = new Set<string>();
@@ -221,7 +221,9 @@ function handlerOf(
   const fnWhat = `${what} → ${logicalId}`;
   const handler = props.Handler ?? (resource.Type === 'AWS::Serverless::Function' ? t.globals.Handler : undefined);
   if (typeof handler !== 'string') {
-    ctx.problem(t.file, line, `${fnWhat} has no Handler string.`);
+    // A container image (PackageType: Image) has no Handler and no source in the project.
+    const image = props.PackageType === 'Image' || props.ImageUri !== undefined || (isObject(props.Code) && props.Code.ImageUri !== undefined);
+    ctx.problem(t.file, line, `${fnWhat} has no Handler string.`, image ? 'remote' : 'unresolved');
     return undefined;
   }
   let codeDir: string | undefined;
@@ -229,11 +231,11 @@ function handlerOf(
     if (props.InlineCode !== undefined) return undefined;
     const codeUri = props.CodeUri ?? t.globals.CodeUri ?? '.';
     if (typeof codeUri !== 'string') {
-      ctx.problem(t.file, line, `${fnWhat} CodeUri is not a local path (an S3 location?); no source to lint.`);
+      ctx.problem(t.file, line, `${fnWhat} CodeUri is not a local path (an S3 location?); no source to lint.`, isS3Location(codeUri, 'Bucket') ? 'remote' : 'unresolved');
       return undefined;
     }
     if (isRemoteUri(codeUri)) {
-      ctx.problem(t.file, line, `${fnWhat} CodeUri ${codeUri} is an S3 location, not a local folder; no source to lint.`);
+      ctx.problem(t.file, line, `${fnWhat} CodeUri ${codeUri} is an S3 location, not a local folder; no source to lint.`, 'remote');
       return undefined;
     }
     codeDir = resolve(t.templateDir, codeUri);
@@ -241,22 +243,27 @@ function handlerOf(
     const code = props.Code;
     if (isObject(code) && code.ZipFile !== undefined) return undefined;
     if (typeof code !== 'string') {
-      ctx.problem(t.file, line, `${fnWhat} Code is not a local path (an S3 location?); no source to lint.`);
+      ctx.problem(t.file, line, `${fnWhat} Code is not a local path (an S3 location?); no source to lint.`, isS3Location(code, 'S3Bucket') || (isObject(code) && code.ImageUri !== undefined) ? 'remote' : 'unresolved');
       return undefined;
     }
     if (isRemoteUri(code)) {
-      ctx.problem(t.file, line, `${fnWhat} Code ${code} is an S3 location, not a local folder; no source to lint.`);
+      ctx.problem(t.file, line, `${fnWhat} Code ${code} is an S3 location, not a local folder; no source to lint.`, 'remote');
       return undefined;
     }
     codeDir = resolve(t.templateDir, code);
   }
   if (extname(codeDir) === '.zip' || ctx.kind(codeDir) === 'file') {
-    ctx.problem(t.file, line, `${fnWhat} code is a file (${ctx.rel(codeDir)}), not a source folder; no source to lint.`);
+    ctx.problem(t.file, line, `${fnWhat} code is a file (${ctx.rel(codeDir)}), not a source folder; no source to lint.`, 'remote');
     return undefined;
   }
   const target = ctx.resolveHandler(codeDir, handler, t.file, line, fnWhat);
   const runtime = props.Runtime ?? (resource.Type === 'AWS::Serverless::Function' ? t.globals.Runtime : undefined);
   return target && typeof runtime === 'string' ? { ...target, runtime } : target;
+}
+
+/** `{ Bucket, Key }` (SAM CodeUri) or `{ S3Bucket, S3Key }` (Lambda Code): code in S3, not in the project. */
+function isS3Location(value: unknown, bucketKey: 'Bucket' | 'S3Bucket'): boolean {
+  return isObject(value) && value[bucketKey] !== undefined;
 }
 
 /** `s3://bucket/key` or an https URL (`aws cloudformation package` output): never a local path. */

@@ -154,9 +154,11 @@ export class DiscoveryContext {
   }
 
   /**
-   * Records a problem once; `what` says what could not be read or followed. `kind` marks a
-   * file that does not parse, a deploy-time mistake an `infra-*` rule reports, or a handler's
-   * import (see InfrastructureProblem.kind).
+   * Records a problem once; `what` says what could not be read or followed. `kind` says which
+   * it is: a file that does not parse, a literal value CloudFront rejects (`invalid`), what the
+   * plugin cannot follow (`unresolved`, also when no kind is given), code that is not in the
+   * project (`remote`), a deploy-time mistake an `infra-*` rule reports, or a handler's import
+   * (see InfrastructureProblem.kind).
    */
   problem(file: string, line: number | undefined, what: string, kind?: InfrastructureProblem['kind']): void {
     const message = file === this.cwd && line === undefined ? what : `${this.where(file, line)}: ${what}`;
@@ -211,6 +213,7 @@ export class DiscoveryContext {
         declaredFile,
         declaredLine,
         `${what} handler '${handler}' is not of the form 'file.export' (for example 'index.handler').`,
+        'invalid',
       );
       return undefined;
     }
@@ -224,6 +227,8 @@ export class DiscoveryContext {
         `${what} handler '${handler}' has no source file: looked for ${this.rel(
           resolve(codeDir, modulePath),
         )} with ${HANDLER_EXTENSIONS_TEXT}.`,
+        // Often a build output (dist/) not built yet: the infrastructure itself may be right.
+        'unresolved',
       );
       return undefined;
     }
@@ -243,7 +248,9 @@ export class DiscoveryContext {
 
   /**
    * Checks an event type read from infrastructure code; records a problem for anything
-   * that is not one of the four Lambda@Edge events.
+   * that is not one of the four Lambda@Edge events: `invalid` for a string CloudFront
+   * rejects (`viewer-requset`), `unresolved` for a value that is not a plain string (`!If`,
+   * `!Ref`, a variable), which may well be right at deploy time.
    */
   eventType(value: unknown, file: string, line: number | undefined, what: string): EventType | undefined {
     if (isEventType(value)) return value;
@@ -251,6 +258,7 @@ export class DiscoveryContext {
       file,
       line,
       `${what} event type ${typeof value === 'string' ? `'${value}'` : 'is not a plain string and'} cannot be used; expected one of viewer-request, origin-request, origin-response, viewer-response.`,
+      typeof value === 'string' ? 'invalid' : 'unresolved',
     );
     return undefined;
   }

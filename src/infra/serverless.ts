@@ -17,7 +17,7 @@ const EDGE_EVENT_KEYS = ['cloudFront', 'lambdaAtEdge', 'preExistingCloudFront'] 
 export function readServerless(ctx: DiscoveryContext, file: string, data: YamlData): void {
   const root = data.value;
   if (!isObject(root)) {
-    ctx.problem(file, undefined, 'is not a Serverless service definition (the top level is not a map).');
+    ctx.problem(file, undefined, 'is not a Serverless service definition (the top level is not a map).', 'invalid');
     return;
   }
   const functions = root.functions;
@@ -28,6 +28,7 @@ export function readServerless(ctx: DiscoveryContext, file: string, data: YamlDa
         file,
         data.lineOf(root, 'functions'),
         `functions is '${functions}', which is not followed; list the functions in this file or use settings['lambda-edge'].handlers.`,
+        'unresolved',
       );
     }
     return;
@@ -44,11 +45,12 @@ export function readServerless(ctx: DiscoveryContext, file: string, data: YamlDa
     const what = `functions.${name}`;
     const handler = self(fn.handler);
     if (typeof handler !== 'string') {
-      ctx.problem(file, handlerLine, `${what} has Lambda@Edge events but no handler string.`);
+      // A container image (`image:`) has no handler and no source in the project.
+      ctx.problem(file, handlerLine, `${what} has Lambda@Edge events but no handler string.`, fn.image === undefined ? 'unresolved' : 'remote');
       continue;
     }
     if (handler.includes('${')) {
-      ctx.problem(file, handlerLine, `${what}.handler '${handler}' uses a variable, which is not resolved.`);
+      ctx.problem(file, handlerLine, `${what}.handler '${handler}' uses a variable, which is not resolved.`, 'unresolved');
       continue;
     }
     const resolved = ctx.resolveHandler(serviceDir, handler, file, handlerLine, what);
@@ -59,7 +61,7 @@ export function readServerless(ctx: DiscoveryContext, file: string, data: YamlDa
     for (const event of edgeEvents) {
       const raw = self(event.config.eventType);
       if (typeof raw === 'string' && raw.includes('${')) {
-        ctx.problem(file, event.line, `${what} ${event.kind} eventType '${raw}' uses a variable, which is not resolved.`);
+        ctx.problem(file, event.line, `${what} ${event.kind} eventType '${raw}' uses a variable, which is not resolved.`, 'unresolved');
         continue;
       }
       const eventType = ctx.eventType(raw, file, event.line, `${what} ${event.kind}`);

@@ -125,6 +125,7 @@ function readModule(ctx: DiscoveryContext, mod: TfModule): void {
         block.file.path,
         dynamic.loc.start.line,
         `aws_cloudfront_distribution.${distName} has a dynamic ${dynamic.labels[0]?.value ?? ''} block whose for_each cannot be read (a variable, a condition, a for expression), which is not followed.`,
+        'unresolved',
       );
     }
   }
@@ -153,7 +154,7 @@ function readAssociation(ctx: DiscoveryContext, mod: TfModule, assoc: TfBlock, w
   if (!eventType) return;
   const arnAttr = assoc.attributes.get('lambda_arn');
   if (!arnAttr) {
-    ctx.problem(file, line, `${what} has no lambda_arn.`);
+    ctx.problem(file, line, `${what} has no lambda_arn.`, 'unresolved');
     return;
   }
   const refs = traversals(mod, arnAttr.expr, arnAttr.file, 0);
@@ -195,6 +196,7 @@ function readAssociation(ctx: DiscoveryContext, mod: TfModule, assoc: TfBlock, w
       `${what} lambda_arn ${described} is not an aws_lambda_function of this module; cannot find the function${
         refs.some((r) => r[0] === 'module') ? ' (module outputs are not followed)' : ''
       }.`,
+      'unresolved',
     );
     return;
   }
@@ -232,20 +234,22 @@ function functionHandler(
   const fnWhat = `${what} → aws_lambda_function.${name}`;
   const fn = findBlock(mod, 'resource', 'aws_lambda_function', name);
   if (!fn) {
-    ctx.problem(reference.file, reference.line, `${fnWhat} is not declared in ${ctx.rel(mod.dir)}.`);
+    ctx.problem(reference.file, reference.line, `${fnWhat} is not declared in ${ctx.rel(mod.dir)}.`, 'unresolved');
     return undefined;
   }
   const file = fn.file.path;
   const handlerAttr = fn.attributes.get('handler');
   const handler = handlerAttr ? evaluate(mod, handlerAttr) : undefined;
   if (typeof handler !== 'string') {
-    ctx.problem(file, handlerAttr?.line ?? fn.line, `${fnWhat} has no handler string that can be read.`);
+    // An image function (package_type = "Image") has no handler and no source in the project.
+    const image = fn.attributes.has('image_uri') && !handlerAttr;
+    ctx.problem(file, handlerAttr?.line ?? fn.line, `${fnWhat} has no handler string that can be read.`, image ? 'remote' : 'unresolved');
     return undefined;
   }
   const codeAttr = fn.attributes.get('filename');
   if (!codeAttr) {
     const where = fn.attributes.has('s3_bucket') ? 'in S3 (s3_bucket)' : fn.attributes.has('image_uri') ? 'a container image' : 'not given';
-    ctx.problem(file, fn.line, `${fnWhat} code is ${where}; no source to lint.`);
+    ctx.problem(file, fn.line, `${fnWhat} code is ${where}; no source to lint.`, where === 'not given' ? 'unresolved' : 'remote');
     return undefined;
   }
   const refs = traversals(mod, codeAttr.expr, codeAttr.file, 0);
@@ -256,12 +260,13 @@ function functionHandler(
       file,
       codeAttr.line,
       `${fnWhat} filename ${typeof value === 'string' ? `'${value}' is a prebuilt archive` : 'is not a data.archive_file output'}; no source to lint.`,
+      typeof value === 'string' ? 'remote' : 'unresolved',
     );
     return undefined;
   }
   const archive = findBlock(mod, 'data', 'archive_file', archiveRef[2]!);
   if (!archive) {
-    ctx.problem(file, codeAttr.line, `${fnWhat} uses data.archive_file.${archiveRef[2]}, which is not declared in this module.`);
+    ctx.problem(file, codeAttr.line, `${fnWhat} uses data.archive_file.${archiveRef[2]}, which is not declared in this module.`, 'unresolved');
     return undefined;
   }
   const sourceFile = archive.attributes.get('source_file');
@@ -270,7 +275,7 @@ function functionHandler(
   if (sourceDir) {
     const dir = evaluate(mod, sourceDir);
     if (typeof dir !== 'string') {
-      ctx.problem(archive.file.path, sourceDir.line, `${archiveWhat} source_dir cannot be read as a path.`);
+      ctx.problem(archive.file.path, sourceDir.line, `${archiveWhat} source_dir cannot be read as a path.`, 'unresolved');
       return undefined;
     }
     return ctx.resolveHandler(resolve(dirname(archive.file.path), dir), handler, file, handlerAttr!.line, fnWhat);
@@ -278,7 +283,7 @@ function functionHandler(
   if (sourceFile) {
     const path = evaluate(mod, sourceFile);
     if (typeof path !== 'string') {
-      ctx.problem(archive.file.path, sourceFile.line, `${archiveWhat} source_file cannot be read as a path.`);
+      ctx.problem(archive.file.path, sourceFile.line, `${archiveWhat} source_file cannot be read as a path.`, 'unresolved');
       return undefined;
     }
     const absolute = resolve(dirname(archive.file.path), path);
@@ -289,11 +294,12 @@ function functionHandler(
         file,
         handlerAttr!.line,
         `${fnWhat} handler '${handler}' does not name the archived file ${basename(absolute)} (${archiveWhat}.source_file).`,
+        'unresolved',
       );
       return undefined;
     }
     if (ctx.kind(absolute) !== 'file') {
-      ctx.problem(archive.file.path, sourceFile.line, `${archiveWhat} source_file ${ctx.rel(absolute)} does not exist.`);
+      ctx.problem(archive.file.path, sourceFile.line, `${archiveWhat} source_file ${ctx.rel(absolute)} does not exist.`, 'unresolved');
       return undefined;
     }
     return { file: absolute, exportName: handler.slice(dot + 1) };
@@ -305,6 +311,7 @@ function functionHandler(
     archive.file.path,
     archive.line,
     `${archiveWhat} has neither source_file nor source_dir, and no source block with content = file(...) and a filename that handler '${handler}' names; no source to lint.`,
+    'unresolved',
   );
   return undefined;
 }
@@ -334,17 +341,17 @@ function archivedContent(
     const content = source.attributes.get('content');
     const call = content?.expr;
     if (!content || call?.type !== 'FunctionCall' || call.namespace.length > 0 || call.name.name !== 'file' || call.args.length !== 1) {
-      ctx.problem(archive.file.path, content?.line ?? source.line, `${archiveWhat} source ${filename} is inline content, not file(...); no source to lint.`);
+      ctx.problem(archive.file.path, content?.line ?? source.line, `${archiveWhat} source ${filename} is inline content, not file(...); no source to lint.`, 'unresolved');
       return 'reported';
     }
     const path = evalNode(mod, call.args[0]!, content.file, 0);
     if (typeof path !== 'string') {
-      ctx.problem(archive.file.path, content.line, `${archiveWhat} source ${filename}: the path given to file(...) cannot be read.`);
+      ctx.problem(archive.file.path, content.line, `${archiveWhat} source ${filename}: the path given to file(...) cannot be read.`, 'unresolved');
       return 'reported';
     }
     const absolute = resolve(dirname(archive.file.path), path);
     if (ctx.kind(absolute) !== 'file') {
-      ctx.problem(archive.file.path, content.line, `${archiveWhat} source ${filename} reads ${ctx.rel(absolute)}, which does not exist.`);
+      ctx.problem(archive.file.path, content.line, `${archiveWhat} source ${filename} reads ${ctx.rel(absolute)}, which does not exist.`, 'unresolved');
       return 'reported';
     }
     return { file: absolute, exportName: handler.slice(dot + 1) };
@@ -369,13 +376,15 @@ function lambdaModuleHandler(ctx: DiscoveryContext, mod: TfModule, block: TfBloc
   const handlerAttr = block.attributes.get('handler');
   const handler = handlerAttr ? evaluate(mod, handlerAttr) : undefined;
   if (typeof handler !== 'string') {
-    ctx.problem(file, handlerAttr?.line ?? block.line, `${what} has no handler string that can be read.`);
+    const image = block.attributes.has('image_uri') && !handlerAttr;
+    ctx.problem(file, handlerAttr?.line ?? block.line, `${what} has no handler string that can be read.`, image ? 'remote' : 'unresolved');
     return undefined;
   }
   const sourceAttr = block.attributes.get('source_path');
   if (!sourceAttr) {
     const prebuilt = ['local_existing_package', 's3_existing_package', 'image_uri'].find((k) => block.attributes.has(k));
-    ctx.problem(file, block.line, `${what} has no source_path${prebuilt ? ` (its code is ${prebuilt})` : ''}; no source to lint.`);
+    // A prebuilt package or image is not in the project: nothing to lint, nothing lost.
+    ctx.problem(file, block.line, `${what} has no source_path${prebuilt ? ` (its code is ${prebuilt})` : ''}; no source to lint.`, prebuilt ? 'remote' : 'unresolved');
     return undefined;
   }
   let pathNode: SyntaxNode = sourceAttr.expr;
@@ -386,7 +395,7 @@ function lambdaModuleHandler(ctx: DiscoveryContext, mod: TfModule, block: TfBloc
   }
   const path = evalNode(mod, pathNode, sourceAttr.file, 0);
   if (typeof path !== 'string') {
-    ctx.problem(file, sourceAttr.line, `${what} source_path cannot be read as a path.`);
+    ctx.problem(file, sourceAttr.line, `${what} source_path cannot be read as a path.`, 'unresolved');
     return undefined;
   }
   const absolute = resolve(dirname(file), path);
@@ -395,7 +404,7 @@ function lambdaModuleHandler(ctx: DiscoveryContext, mod: TfModule, block: TfBloc
   if (ctx.kind(absolute) === 'file' && dot > 0 && basename(absolute, extname(absolute)) === handler.slice(0, dot)) {
     return { file: absolute, exportName: handler.slice(dot + 1) };
   }
-  ctx.problem(file, sourceAttr.line, `${what} source_path ${ctx.rel(absolute)} is not a source folder or the file handler '${handler}' names.`);
+  ctx.problem(file, sourceAttr.line, `${what} source_path ${ctx.rel(absolute)} is not a source folder or the file handler '${handler}' names.`, 'unresolved');
   return undefined;
 }
 

@@ -36,14 +36,23 @@ export interface InfrastructureProblem {
    */
   what?: string;
   /**
-   * `'parse'` when the file does not parse (a syntax error, or YAML aliases too large to
-   * expand), so nothing in it was read; the `map` command exits 1 on these. `'deploy'` when
-   * the function was found but its association is a deploy-time mistake that an `infra-*` rule
-   * reports on the same line (an unversioned ARN), so `valid-configuration` leaves it to that
-   * rule. `'import'` when a module a handler imports could not be read (a handler module, not
-   * infrastructure code). Set by the reader, so callers never match the message's text.
+   * What the problem is, set by the reader, so callers never match the message's text:
+   * - `'parse'`: the file does not parse (a syntax error, or YAML aliases too large to expand),
+   *   so nothing in it was read; the `map` command exits 1 on these.
+   * - `'invalid'`: a value CloudFront or the deploy tool rejects, written literally (an event
+   *   type that is not one of the four); `valid-configuration` reports it.
+   * - `'unresolved'`: correct infrastructure the plugin cannot follow (a variable, a module
+   *   output, a `dynamic` block, a custom resource, a handler path that does not exist yet);
+   *   `infra-unresolved` reports it. A problem with no kind is treated as this.
+   * - `'remote'`: the function's code is not in the project (S3, a container image, a prebuilt
+   *   archive), so there is no source to lint and nothing is lost; no rule reports it, `map`
+   *   lists it.
+   * - `'deploy'`: the function was found but its association is a deploy-time mistake that an
+   *   `infra-*` rule reports on the same line (an unversioned ARN).
+   * - `'import'`: a module a handler imports could not be read (a handler module, not
+   *   infrastructure code).
    */
-  kind?: 'parse' | 'deploy' | 'import';
+  kind?: 'parse' | 'invalid' | 'unresolved' | 'remote' | 'deploy' | 'import';
 }
 
 export interface InfrastructureMap {

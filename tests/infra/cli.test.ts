@@ -154,7 +154,7 @@ describe('eslint-plugin-lambda-edge map', () => {
     // Each reader marks the files it could not parse; the CLI goes by that mark, not by the text.
     const problems = JSON.parse(json.stdout).problems as { file: string; message: string; kind?: string }[];
     expect(problems.filter((p) => p.kind === 'parse').map((p) => p.file).sort()).toEqual(['bin/app.ts', 'template.yaml', 'terraform/main.tf']);
-    expect(problems.filter((p) => p.kind === undefined).map((p) => p.message)).toEqual([expect.stringMatching(/^serverless\.yml:\d+: .*'edge\/missing\.handler' has no source file/)]);
+    expect(problems.filter((p) => p.kind === 'unresolved').map((p) => p.message)).toEqual([expect.stringMatching(/^serverless\.yml:\d+: .*'edge\/missing\.handler' has no source file/)]);
   });
 
   it('shows handlers whose event types come from a comment, with the comment line, in JavaScript and TypeScript', async () => {

@@ -129,7 +129,9 @@ const handlerFiles: Record<string, string> = {
 // default files; infra/stack.yaml an environment variable, linted only by a config that adds
 // `infra/**/*.yaml`.
 // infra/main.tf, linted by configs.infrastructure's `**/*.tf`, has the same 30 s timeout, and
-// names no code (no filename), which valid-configuration reports on the function's first line.
+// names no code (no filename): discovery cannot follow it to a handler, which infra-unresolved
+// reports on the function's first line under `strict` (infra-unresolved.md's snippet), and
+// nothing reports under `recommended`.
 // main.tf parses; broken.tf does not, so the HCL language, when it loads, reports it.
 const serverlessYml = `service: edge-app
 provider:
@@ -195,17 +197,19 @@ const hclFiles: Record<string, string> = {
 const README_INFRA = 'README.md › Infrastructure (CDK, Serverless, SAM, CloudFormation, Terraform) › eslint.config.mjs';
 const ENABLING = 'docs/infrastructure.md › Enabling it › eslint.config.mjs';
 const HCL = 'docs/hcl-language.md › The HCL language (Terraform files) › eslint.config.mjs';
+const UNRESOLVED = 'docs/rules/infra-unresolved.md › Require infrastructure code that Lambda@Edge handler discovery can follow (`lambda-edge/infra-unresolved`) › eslint.config.mjs';
 const extraFiles: Record<string, Record<string, string>> = {
   [README_INFRA]: infraFiles,
   [ENABLING]: infraFiles,
   [`${ENABLING} #2`]: infraFiles,
   [HCL]: hclFiles,
+  [UNRESOLVED]: infraFiles,
 };
 
 const numeric = (file: string) => `${file}:${file.endsWith('.ts') ? 6 : 4}:22 lambda-edge/no-numeric-status`;
 const readOnly = (file: string) => `${file}:${file.endsWith('.ts') ? 5 : 3}:3 lambda-edge/no-read-only-request-fields`;
 const TF_LIMITS = 'infra/main.tf:6:19 lambda-edge/infra-limits';
-const TF_NO_CODE = 'infra/main.tf:1:1 lambda-edge/valid-configuration';
+const TF_NO_CODE = 'infra/main.tf:1:1 lambda-edge/infra-unresolved';
 const allJs = ['edge/redirect.js', 'lambda/redirect.js'].map(numeric);
 const allTs = ['edge/redirect.ts', 'lambda/redirect.ts'].map(numeric);
 
@@ -231,9 +235,10 @@ const expected: Record<string, string[]> = {
   'docs/getting-started.md › Serverless Framework › eslint.config.mjs': [...allJs, ...allTs],
   'docs/getting-started.md › AWS SAM and CloudFormation › eslint.config.mjs': [...allJs, ...allTs],
   'docs/getting-started.md › Terraform › eslint.config.mjs': [...allJs, ...allTs],
-  [README_INFRA]: [...allJs, TF_NO_CODE, TF_LIMITS, 'serverless.yml:9:14 lambda-edge/infra-limits'],
-  [ENABLING]: [...allJs, TF_NO_CODE, TF_LIMITS, 'serverless.yml:9:14 lambda-edge/infra-limits'],
-  [`${ENABLING} #2`]: [...allJs, TF_NO_CODE, TF_LIMITS, 'serverless.yml:9:14 lambda-edge/infra-limits', 'infra/stack.yaml:16:7 lambda-edge/infra-no-environment'],
+  [README_INFRA]: [...allJs, TF_LIMITS, 'serverless.yml:9:14 lambda-edge/infra-limits'],
+  [ENABLING]: [...allJs, TF_LIMITS, 'serverless.yml:9:14 lambda-edge/infra-limits'],
+  [`${ENABLING} #2`]: [...allJs, TF_LIMITS, 'serverless.yml:9:14 lambda-edge/infra-limits', 'infra/stack.yaml:16:7 lambda-edge/infra-no-environment'],
+  [UNRESOLVED]: [...allJs, TF_NO_CODE, TF_LIMITS, 'serverless.yml:9:14 lambda-edge/infra-limits'],
   [HCL]: ['broken.tf:2:12 null: Parsing error: Invalid expression: expected the start of an expression, but found the end of the line.'],
   'docs/infrastructure.md › Settings › eslint.config.mjs': allJs,
   'docs/infrastructure.md › Settings › eslint.config.mjs #2': [...allJs, readOnly('edge/security-headers.js')],

@@ -5,6 +5,8 @@ import * as path from 'node:path';
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import plugin from '../../src/index.js';
+import { clearInfrastructureCache } from '../../src/infra/index.js';
+import { project } from '../infra/helpers.js';
 
 const DOCS = path.join(import.meta.dirname, '..', '..', 'docs', 'rules');
 const pages = readdirSync(DOCS).filter((f) => f.startsWith('infra-') && f.endsWith('.md'));
@@ -17,9 +19,14 @@ function hclExamples(page: string): { incorrect: string[]; correct: string[] } {
   return { incorrect: blocks(text.indexOf('### ❌ Incorrect'), correctAt), correct: blocks(correctAt, text.length) };
 }
 
-function lint(code: string) {
+function lint(code: string, rule: string) {
   const terraform = plugin.configs.infrastructure.find((c) => c.language === 'lambda-edge/hcl')!;
-  return new Linter({ configType: 'flat' }).verify(code, [terraform], 'main.tf');
+  if (rule !== 'lambda-edge/infra-unresolved') return new Linter({ configType: 'flat' }).verify(code, [terraform], 'main.tf');
+  // infra-unresolved reports what discovery, reading the project folder, cannot follow, and
+  // is in `strict` (not in configs.infrastructure): the example is a main.tf in a folder.
+  clearInfrastructureCache();
+  const root = project({ 'main.tf': code });
+  return new Linter({ configType: 'flat', cwd: root }).verify(code, [plugin.configs.strict, terraform], path.join(root, 'main.tf'));
 }
 
 describe.each(pages)('%s Terraform examples', (page) => {
@@ -33,13 +40,13 @@ describe.each(pages)('%s Terraform examples', (page) => {
 
   it('the incorrect example is reported by the rule', () => {
     for (const code of incorrect) {
-      const messages = lint(code);
+      const messages = lint(code, rule);
       expect(messages.filter((m) => m.fatal)).toEqual([]);
       expect(messages.map((m) => m.ruleId)).toContain(rule);
     }
   });
 
   it('the correct example is not reported', () => {
-    for (const code of correct) expect(lint(code)).toEqual([]);
+    for (const code of correct) expect(lint(code, rule)).toEqual([]);
   });
 });
