@@ -25,6 +25,7 @@ import { bodyBytes, headerBytes } from './response-size.js';
 import { originConfigKindOf } from './origins.js';
 import { laterHoldsOther, querystringObjectOf } from './querystring.js';
 import { handlerHead, usesViewerRequest } from './handler-facts.js';
+import { headerWriteNames } from './header-write-names.js';
 
 const NO_COMPLETION = { callbackCalls: [], repeatedCalls: [], unfinished: [] };
 
@@ -73,6 +74,7 @@ export const EMPTY_ANALYSIS: Analysis = {
   laterHoldsOther: () => false,
   handlerHead: handlerHead,
   usesViewerRequest: () => false,
+  headerWriteNames: () => undefined,
 };
 
 /**
@@ -162,5 +164,6 @@ function finish(m: FileState, isEdge: boolean): Analysis {
     laterHoldsOther: (node, kind) => laterHoldsOther(m, node, kind),
     handlerHead,
     usesViewerRequest: (handler) => usesViewerRequest(m, handler),
+    headerWriteNames: (write) => headerWriteNames(m, headerEntries, write),
   };
 }

@@ -5,7 +5,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { Kind } from './kinds.js';
-import type { GeneratedResponse, Handler } from './types.js';
+import type { GeneratedResponse, Handler, HeaderEntry, MemberAccess } from './types.js';
 
 /** A size of at least `bytes`; `partial` when some part could not be measured; `file` when read from a file. */
 export interface ByteSize {
@@ -48,4 +48,12 @@ export interface NamedFacts {
    * `crypto.randomUUID()`, `new Date()`)? Memoised per handler.
    */
   usesViewerRequest(handler: Handler): boolean;
+  /**
+   * The names (lowercased) a header write (an access of `analysis.accesses` or an entry of
+   * `analysis.headerEntries`) can set: its literal name, or the names its computed key holds as
+   * data (`headerWrites()`: constants, loops over literal tables, a helper's argument), also
+   * through `.toLowerCase()` (`headers[name.toLowerCase()]`). Undefined when none can be read;
+   * the list need not be complete when a table has a spread.
+   */
+  headerWriteNames(write: MemberAccess | HeaderEntry): readonly string[] | undefined;
 }
