@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import type { Analysis, Handler } from '../src/model/types.js';
+import type { Analysis, Handler, HeaderEntry, MemberAccess } from '../src/model/types.js';
 import { createRule } from '../src/create-rule.js';
 import { onAnalysis } from '../src/rule-helpers.js';
 
@@ -17,32 +17,50 @@ function isViewerResponseOnly(handler: Handler): boolean {
   return !!types && types.size === 1 && types.has('viewer-response');
 }
 
+/** The header edits of a handler: the names they can set (lowercased), and whether one's name cannot be read. */
+interface Edits {
+  names: Set<string>;
+  unknownName: boolean;
+}
+
 /**
- * The headers the handler edits (lowercased; undefined for a name not known, or a whole map):
- * on the received response's headers, or in a response it builds. Code outside any handler
- * counts when this is the file's one handler (otherwise another handler's helper would make
- * this one report). Undefined when it edits none and builds no response.
+ * The headers the handler edits: on the received response's headers, or in a response it
+ * builds, each name read by the model (literal, constant, table, helper argument). Replacing the
+ * whole map is an edit whose names are its entries'. Code outside any handler counts when this
+ * is the file's one handler (otherwise another handler's helper would make this one report).
+ * Undefined when it edits none and builds no response.
  */
-function editedHeaders(analysis: Analysis, handler: Handler): Array<string | undefined> | undefined {
+function editedHeaders(analysis: Analysis, handler: Handler): Edits | undefined {
   const mine = (node: TSESTree.Node) => {
     const owner = analysis.handlerAt(node);
     return owner === handler || (owner === undefined && analysis.handlers.length === 1);
   };
-  const edited: Array<string | undefined> = [];
+  const edits: Edits = { names: new Set(), unknownName: false };
+  let edited = false;
+  const add = (write: MemberAccess | HeaderEntry) => {
+    edited = true;
+    const names = analysis.headerWriteNames(write);
+    if (!names) edits.unknownName = true;
+    for (const name of names ?? []) edits.names.add(name);
+  };
   for (const access of analysis.accesses) {
     if (!mine(access.node)) continue;
-    if (access.objectKind === 'response-headers' && access.op !== 'read') edited.push(access.name?.toLowerCase());
-    if (access.objectKind === 'response' && access.name === 'headers' && access.op === 'write') edited.push(undefined);
+    if (access.objectKind === 'response-headers' && access.op !== 'read') add(access);
+    if (access.objectKind === 'response' && access.name === 'headers' && access.op === 'write') edited = true;
   }
   const generated = handler.results.some((result) => analysis.classify(result) === 'generated');
   for (const entry of analysis.headerEntries) {
     const owned = entry.owner === 'response' || (generated && entry.owner === 'generated');
-    if (owned && mine(entry.property)) edited.push(entry.name?.toLowerCase());
+    if (owned && mine(entry.property)) add(entry);
   }
-  return edited.length === 0 && !generated ? undefined : edited;
+  return edited || generated ? edits : undefined;
 }
 
-const editsCacheHeader = (edited: Array<string | undefined>) => edited.some((name) => name !== undefined && CACHE_HEADERS.has(name));
+/**
+ * A cache header among the edits keeps the handler where it is; so does an edit whose name the
+ * model cannot read, since it may be one (a report there would more likely be wrong than right).
+ */
+const mayEditCacheHeader = (edits: Edits) => edits.unknownName || [...edits.names].some((name) => CACHE_HEADERS.has(name));
 
 export default createRule<[], MessageIds>({
   name: 'prefer-cacheable-event',
@@ -65,7 +83,7 @@ export default createRule<[], MessageIds>({
       for (const handler of analysis.handlers) {
         if (!isViewerResponseOnly(handler)) continue;
         const edited = editedHeaders(analysis, handler);
-        if (!edited || editsCacheHeader(edited) || analysis.usesViewerRequest(handler)) continue;
+        if (!edited || mayEditCacheHeader(edited) || analysis.usesViewerRequest(handler)) continue;
         const head = analysis.handlerHead(handler);
         context.report({
           ...('type' in head ? { node: head } : { loc: head }),

@@ -152,6 +152,108 @@ ruleTester.run('prefer-cacheable-event', rule, {
       response.headers['x-frame-options'] = { value: 'DENY' };
       return response;
     }`,
+    // Cache headers set by a name held as data: a loop over a table, a constant, a helper's argument.
+    {
+      code: `const HEADERS = { 'Strict-Transport-Security': 'max-age=63072000', 'Cache-Control': 'max-age=300' };
+exports.handler = async (event) => {
+  const response = event.Records[0].cf.response;
+  for (const [name, value] of Object.entries(HEADERS)) response.headers[name.toLowerCase()] = [{ key: name, value }];
+  return response;
+};`,
+      settings: VIEWER_RESPONSE,
+    },
+    {
+      code: `const HEADERS = { 'X-Frame-Options': 'DENY', Expires: 'Thu, 01 Jan 2026 00:00:00 GMT' };
+exports.handler = async (event) => {
+  const response = event.Records[0].cf.response;
+  Object.keys(HEADERS).forEach((name) => {
+    response.headers[name.toLowerCase()] = [{ key: name, value: HEADERS[name] }];
+  });
+  return response;
+};`,
+      settings: VIEWER_RESPONSE,
+    },
+    {
+      code: `const HEADERS = { 'x-frame-options': 'DENY', 'surrogate-control': 'max-age=600' };
+exports.handler = async (event) => {
+  const response = event.Records[0].cf.response;
+  for (const name in HEADERS) response.headers[name] = [{ value: HEADERS[name] }];
+  return response;
+};`,
+      settings: VIEWER_RESPONSE,
+    },
+    {
+      code: `const CC = 'Cache-Control';
+exports.handler = async (event) => {
+  const response = event.Records[0].cf.response;
+  response.headers[CC.toLowerCase()] = [{ key: CC, value: 'no-store' }];
+  return response;
+};`,
+      settings: VIEWER_RESPONSE,
+    },
+    {
+      code: `const SC = 'surrogate-control';
+exports.handler = async (event) => {
+  const response = event.Records[0].cf.response;
+  response.headers[SC] = [{ value: 'max-age=60' }];
+  return response;
+};`,
+      settings: VIEWER_RESPONSE,
+    },
+    {
+      code: `function setHeader(response, name, value) {
+  response.headers[name] = [{ value }];
+}
+exports.handler = async (event) => {
+  const response = event.Records[0].cf.response;
+  setHeader(response, 'x-frame-options', 'DENY');
+  setHeader(response, 'cache-control', 'max-age=60');
+  return response;
+};`,
+      settings: VIEWER_RESPONSE,
+    },
+    {
+      // The helper lowercases the name itself, so its callers' names are not followed: unknown.
+      code: `function setHeader(response, name, value) {
+  response.headers[name.toLowerCase()] = [{ key: name, value }];
+}
+exports.handler = async (event) => {
+  const response = event.Records[0].cf.response;
+  setHeader(response, 'Cache-Control', 'max-age=60');
+  return response;
+};`,
+      settings: VIEWER_RESPONSE,
+    },
+    {
+      // A name the model cannot read may be a cache header: no report.
+      code: `exports.handler = async (event) => {
+  const response = event.Records[0].cf.response;
+  const name = process.env.EXTRA_HEADER;
+  response.headers[name] = [{ value: 'on' }];
+  return response;
+};`,
+      settings: VIEWER_RESPONSE,
+    },
+    {
+      code: `const { extraHeaders } = require('./config');
+exports.handler = async (event) => {
+  const response = event.Records[0].cf.response;
+  for (const [name, value] of Object.entries(extraHeaders)) response.headers[name.toLowerCase()] = [{ key: name, value }];
+  return response;
+};`,
+      settings: VIEWER_RESPONSE,
+    },
+    {
+      code: `const NAMES = ['x-frame-options', 'cache-control'];
+exports.handler = async (event) => {
+  const response = event.Records[0].cf.response;
+  NAMES.forEach((name) => {
+    response.headers[name] = [{ value: 'on' }];
+  });
+  return response;
+};`,
+      settings: VIEWER_RESPONSE,
+    },
   ],
   invalid: [
     {
@@ -229,6 +331,74 @@ export async function onViewerResponse(event: CloudFrontResponseEvent): Promise<
 };`,
       settings: VIEWER_RESPONSE,
       errors: [{ messageId: 'preferOriginResponse', line: 1, column: 1, endColumn: 23 }],
+    },
+    {
+      // A literal table of security headers only: no cache header, so the move is safe.
+      code: `const SECURITY_HEADERS = {
+  'Strict-Transport-Security': 'max-age=63072000; includeSubDomains',
+  'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'DENY',
+};
+exports.handler = async (event) => {
+  const response = event.Records[0].cf.response;
+  for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
+    response.headers[name.toLowerCase()] = [{ key: name, value }];
+  }
+  return response;
+};`,
+      settings: VIEWER_RESPONSE,
+      errors: [{ messageId: 'preferOriginResponse', data: { name: 'handler' }, line: 6, column: 1, endLine: 6, endColumn: 16 }],
+    },
+    {
+      code: `const HEADERS = ['x-frame-options', 'x-content-type-options'];
+export const handler = async (event) => {
+  const response = event.Records[0].cf.response;
+  HEADERS.forEach((name) => {
+    response.headers[name] = [{ value: 'on' }];
+  });
+  return response;
+};`,
+      settings: VIEWER_RESPONSE,
+      errors: [{ messageId: 'preferOriginResponse', data: { name: 'handler' }, line: 2, column: 14, endLine: 2, endColumn: 21 }],
+    },
+    {
+      code: `const XFO = 'X-Frame-Options';
+function setHeader(response, name, value) {
+  response.headers[name] = [{ value }];
+}
+exports.handler = async (event) => {
+  const response = event.Records[0].cf.response;
+  response.headers[XFO.toLowerCase()] = [{ key: XFO, value: 'DENY' }];
+  setHeader(response, 'referrer-policy', 'no-referrer');
+  return response;
+};`,
+      settings: VIEWER_RESPONSE,
+      errors: [{ messageId: 'preferOriginResponse', data: { name: 'handler' }, line: 5, column: 1, endLine: 5, endColumn: 16 }],
+    },
+    {
+      // Documented limit: a cache header that comes in through a table's spread is not read.
+      code: `const BASE = { 'Cache-Control': 'no-store' };
+const HEADERS = { ...BASE, 'X-Frame-Options': 'DENY' };
+exports.handler = async (event) => {
+  const response = event.Records[0].cf.response;
+  for (const [name, value] of Object.entries(HEADERS)) response.headers[name.toLowerCase()] = [{ key: name, value }];
+  return response;
+};`,
+      settings: VIEWER_RESPONSE,
+      errors: [{ messageId: 'preferOriginResponse', data: { name: 'handler' }, line: 3, column: 1, endLine: 3, endColumn: 16 }],
+    },
+    {
+      // Replacing the whole map with a value not followed: an edit, with no name to read.
+      code: `function buildHeaders() {
+  return {};
+}
+exports.handler = async (event) => {
+  const response = event.Records[0].cf.response;
+  response.headers = buildHeaders();
+  return response;
+};`,
+      settings: VIEWER_RESPONSE,
+      errors: [{ messageId: 'preferOriginResponse', data: { name: 'handler' }, line: 4, column: 1, endLine: 4, endColumn: 16 }],
     },
   ],
 });
