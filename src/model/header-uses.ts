@@ -42,16 +42,13 @@ export function headerUses(m: FileState, entries: readonly HeaderEntry[]): Heade
     }
   };
   for (const entry of entries) {
-    const base = {
-      op: 'write' as const,
-      owner: entry.owner,
-      entry,
-      access: undefined,
-      eventTypes: responseTypes.has(entry.map) ? responseTypes.get(entry.map) : eventTypesAt(m, entry.property),
-      handler: handlerAt(m, entry.property),
-    };
-    if (entry.name !== undefined) uses.push({ ...base, name: entry.name, nameNode: entry.property.key, form: 'entry', keyOnly: false });
-    else if (entry.property.computed) addData(entry.property.key, base);
+    const { owner, property } = entry;
+    const eventTypes = responseTypes.has(entry.map) ? responseTypes.get(entry.map) : eventTypesAt(m, property);
+    const handler = handlerAt(m, property);
+    if (entry.name !== undefined) {
+      const access = undefined;
+      uses.push({ op: 'write', owner, entry, access, eventTypes, handler, name: entry.name, nameNode: property.key, form: 'entry', keyOnly: false });
+    } else if (property.computed) addData(property.key, { op: 'write', owner, entry, access: undefined, eventTypes, handler });
   }
   for (const access of m.accesses) {
     if (!HEADER_KINDS.has(access.objectKind)) continue;
