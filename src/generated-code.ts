@@ -46,6 +46,16 @@ const MINIFIED_SHARE = 0.5;
 const ANY_SIGNATURE =
   /__webpack_require__|__webpack_modules__|__nccwpck_require__|\bcreateCommonjsModule\b|\bcommonjsGlobal\b|\bgetDefaultExportFromCjs\b|\bgetAugmentedNamespace\b|\b__commonJS\b|\b__toESM\b|\$parcel\$|\bparcelRequire\b|^[ \t]*\/\/ (?:\.\.\/)*node_modules\//m;
 
+/**
+ * Every alternative of ANY_SIGNATURE contains one of these substrings (`__` for the webpack, ncc
+ * and esbuild names, `ommonjs`/`FromCjs`/`AugmentedNamespace` for rollup's helpers, `parcel`,
+ * `node_modules/`): a few plain searches rule most files out before the regex scans them.
+ */
+const SIGNATURE_PARTS = ['__', 'ommonjs', 'FromCjs', 'AugmentedNamespace', 'parcel', 'node_modules/'];
+function mayHaveSignature(text: string): boolean {
+  return SIGNATURE_PARTS.some((part) => text.includes(part));
+}
+
 // Bundlers that never mark where a module starts: their helpers prove unmarked third-party code.
 const UNMARKED_HELPERS: Array<[RegExp, string]> = [
   // Declared in the chunk, or called from another chunk of the same build (`chunk.createCommonjsModule(function …`).
@@ -130,7 +140,7 @@ const ROLLUP_MIN_RENAMED = 3;
 function classify(text: string, ast: TSESTree.Program): GeneratedCode {
   const minified = minifiedWhy(text, ast);
   if (minified) return { whole: 'minified', why: minified, foreign: [] };
-  if (!ANY_SIGNATURE.test(text)) return rollupWhy(text, ast) ?? NONE;
+  if (!mayHaveSignature(text) || !ANY_SIGNATURE.test(text)) return rollupWhy(text, ast) ?? NONE;
 
   const foreign: Array<[number, number]> = [];
   const marks: string[] = [];

@@ -35,11 +35,22 @@ export interface SingleDefinition {
  */
 export class Bindings {
   private readonly scopeRefs = new Map<Scope, Map<TSESTree.Node, Reference>>();
+  /** Per identifier, what `referenceOf` / `variableOf` found (null: nothing); scopes never change during a lint. */
+  private readonly refMemo = new Map<TSESTree.Identifier, Reference | null>();
+  private readonly varMemo = new Map<TSESTree.Identifier, Variable | null>();
 
   constructor(private readonly sourceCode: SourceCode) {}
 
   /** The reference an identifier makes, from the innermost scope around it outwards. */
   referenceOf(id: TSESTree.Identifier): Reference | undefined {
+    const memo = this.refMemo.get(id);
+    if (memo !== undefined) return memo ?? undefined;
+    const ref = this.lookUpReference(id);
+    this.refMemo.set(id, ref ?? null);
+    return ref;
+  }
+
+  private lookUpReference(id: TSESTree.Identifier): Reference | undefined {
     for (let scope: Scope | null = this.sourceCode.getScope(id); scope; scope = scope.upper) {
       let refs = this.scopeRefs.get(scope);
       if (!refs) {
@@ -55,6 +66,14 @@ export class Bindings {
 
   /** The variable an identifier refers to or declares. */
   variableOf(id: TSESTree.Identifier): Variable | undefined {
+    const memo = this.varMemo.get(id);
+    if (memo !== undefined) return memo ?? undefined;
+    const variable = this.lookUpVariable(id);
+    this.varMemo.set(id, variable ?? null);
+    return variable;
+  }
+
+  private lookUpVariable(id: TSESTree.Identifier): Variable | undefined {
     const ref = this.referenceOf(id);
     if (ref) return ref.resolved ?? undefined;
     // A declaration name, not a reference.

@@ -42,29 +42,26 @@ export function headerUses(m: FileState, entries: readonly HeaderEntry[]): Heade
     }
   };
   for (const entry of entries) {
-    const base = {
-      op: 'write' as const,
-      owner: entry.owner,
-      entry,
-      access: undefined,
-      eventTypes: responseTypes.has(entry.map) ? responseTypes.get(entry.map) : eventTypesAt(m, entry.property),
-      handler: handlerAt(m, entry.property),
-    };
-    if (entry.name !== undefined) uses.push({ ...base, name: entry.name, nameNode: entry.property.key, form: 'entry', keyOnly: false });
-    else if (entry.property.computed) addData(entry.property.key, base);
+    const { owner, property } = entry;
+    const eventTypes = responseTypes.has(entry.map) ? responseTypes.get(entry.map) : eventTypesAt(m, property);
+    const handler = handlerAt(m, property);
+    if (entry.name !== undefined) {
+      const access = undefined;
+      uses.push({ op: 'write', owner, entry, access, eventTypes, handler, name: entry.name, nameNode: property.key, form: 'entry', keyOnly: false });
+    } else if (property.computed) addData(property.key, { op: 'write', owner, entry, access: undefined, eventTypes, handler });
   }
   for (const access of m.accesses) {
     if (!HEADER_KINDS.has(access.objectKind)) continue;
-    const base = {
-      op: access.op,
-      owner: headerOwnerOf(access.objectKind),
-      entry: undefined,
-      access,
-      eventTypes: accessTypes(m, access, responseTypes),
-      handler: handlerAt(m, access.node),
-    };
-    if (access.name !== undefined) uses.push({ ...base, name: access.name, nameNode: access.keyNode, form: 'member', keyOnly: false });
-    else if (access.node.type === AST_NODE_TYPES.MemberExpression && access.node.computed) addData(access.node.property, base, access);
+    const owner = headerOwnerOf(access.objectKind);
+    const eventTypes = accessTypes(m, access, responseTypes);
+    const handler = handlerAt(m, access.node);
+    if (access.name !== undefined) {
+      // Built in one literal, not spread from a base: this loop runs for every header access.
+      const { op, name, keyNode: nameNode } = access;
+      uses.push({ op, owner, entry: undefined, access, eventTypes, handler, name, nameNode, form: 'member', keyOnly: false });
+    } else if (access.node.type === AST_NODE_TYPES.MemberExpression && access.node.computed) {
+      addData(access.node.property, { op: access.op, owner, entry: undefined, access, eventTypes, handler }, access);
+    }
   }
   m.headerUses = uses;
   return uses;
