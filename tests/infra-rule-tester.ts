@@ -4,9 +4,10 @@ import json from '@eslint/json';
 import tsParser from '@typescript-eslint/parser';
 import { Linter, RuleTester } from 'eslint';
 import yml from 'eslint-plugin-yml';
-import { afterAll, describe, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import plugin from '../src/index.js';
 import { hclLanguage } from '../src/languages/hcl/language.js';
+import { project } from './infra/helpers.js';
 
 RuleTester.describe = describe;
 RuleTester.it = it;
@@ -57,6 +58,39 @@ export function lintProjectFile(root: string, file: string, config: Linter.Confi
 export function lines(...text: string[]): string {
   return `${text.join('\n')}\n`;
 }
+
+/** How every message about a form infrastructure discovery cannot use ends: what is lost, and how to make it readable. */
+export const DISCOVERY_CONSEQUENCE =
+  'So the plugin does not learn the handler file and event types of this function, and the event-specific rules stay silent for its handler. ' +
+  "Write it in a form the plugin reads (a literal value or array, a construct or variable of this file, a path that exists), or give the handler its event types in its own file with a `// @lambda-edge-event viewer-request` comment (or settings['lambda-edge'].handlers).";
+
+/**
+ * `ruleId`'s findings on `file` of a temporary project holding `files`, linted under `config`,
+ * as `line:column-endLine:endColumn what`; each message must end with DISCOVERY_CONSEQUENCE,
+ * which `what` leaves out.
+ */
+export function discoveryFindings(ruleId: string, files: Record<string, string>, file: string, config: Linter.Config[] = projectConfig()): string[] {
+  return lintProjectFile(project(files), file, config)
+    .filter((m) => m.ruleId === ruleId)
+    .map((m) => {
+      expect(m.message.endsWith(` ${DISCOVERY_CONSEQUENCE}`), m.message).toBe(true);
+      return `${m.line}:${m.column}-${m.endLine}:${m.endColumn} ${m.message.slice(0, -DISCOVERY_CONSEQUENCE.length - 1)}`;
+    });
+}
+
+/** The expected discoveryFindings row for the line of `files[file]` holding the `nth` `needle`: the whole line, trimmed. */
+export function onLine(files: Record<string, string>, file: string, needle: string, what: string, nth = 1): string {
+  const code = files[file]!;
+  const line = at(code, needle, nth).line;
+  const text = code.split('\n')[line - 1]!;
+  const pos = at(code, text.trim());
+  return `${line}:${pos.column}-${line}:${pos.endColumn} ${what}`;
+}
+
+/** The head of a small serverless.yml, before `functions:`. */
+export const SERVICE_HEAD = ['service: site', 'provider:', '  name: aws'];
+/** A serverless.yml with these lines under `functions:`. */
+export const serverlessService = (...functions: string[]) => lines(...SERVICE_HEAD, 'functions:', ...functions);
 
 /** A CDK stack module around the given constructor body. */
 export function cdkStack(body: string, tail = ''): string {

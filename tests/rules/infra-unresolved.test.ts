@@ -3,7 +3,7 @@ import type { Linter } from 'eslint';
 import tsParser from '@typescript-eslint/parser';
 import plugin from '../../src/index.js';
 import { clearInfrastructureCache } from '../../src/infra/index.js';
-import { at, lines, lintProjectFile, projectConfig, withSettings } from '../infra-rule-tester.js';
+import { at, lines, lintProjectFile, projectConfig, withSettings, discoveryFindings, onLine, serverlessService, SERVICE_HEAD } from '../infra-rule-tester.js';
 import { HANDLER_JS as HANDLER, project } from '../infra/helpers.js';
 
 /**
@@ -20,33 +20,12 @@ function strictConfig(): Linter.Config[] {
 // handler file; a literal value CloudFront rejects is valid-configuration's
 // (tests/rules/valid-configuration.test.ts), and code that is not in the project is no one's.
 
-const CONSEQUENCE =
-  'So the plugin does not learn the handler file and event types of this function, and the event-specific rules stay silent for its handler. ' +
-  "Write it in a form the plugin reads (a literal value or array, a construct or variable of this file, a path that exists), or give the handler its event types in its own file with a `// @lambda-edge-event viewer-request` comment (or settings['lambda-edge'].handlers).";
 
-/** infra-unresolved's findings on `file` under `strict`, as `line:column-endLine:endColumn what`. */
-function unreadable(files: Record<string, string>, file: string): string[] {
-  const root = project(files);
-  return lintProjectFile(root, file, strictConfig())
-    .filter((m) => m.ruleId === 'lambda-edge/infra-unresolved')
-    .map((m) => {
-      expect(m.message.endsWith(` ${CONSEQUENCE}`), m.message).toBe(true);
-      return `${m.line}:${m.column}-${m.endLine}:${m.endColumn} ${m.message.slice(0, -CONSEQUENCE.length - 1)}`;
-    });
-}
+/** infra-unresolved's findings on `file` under `strict` (discoveryFindings). */
+const unreadable = (files: Record<string, string>, file: string): string[] =>
+  discoveryFindings('lambda-edge/infra-unresolved', files, file, strictConfig());
 
-/** The expected row for the line of `files[file]` that holds the `nth` `needle`: the whole line, trimmed. */
-function onLine(files: Record<string, string>, file: string, needle: string, what: string, nth = 1): string {
-  const code = files[file]!;
-  const line = at(code, needle, nth).line;
-  const text = code.split('\n')[line - 1]!;
-  const pos = at(code, text.trim());
-  return `${line}:${pos.column}-${line}:${pos.endColumn} ${what}`;
-}
-
-const SERVICE_HEAD = ['service: site', 'provider:', '  name: aws'];
-/** A serverless.yml with these lines under `functions:`. */
-const service = (...functions: string[]) => lines(...SERVICE_HEAD, 'functions:', ...functions);
+const service = serverlessService;
 
 describe('infra-unresolved on infrastructure files', () => {
   beforeEach(() => clearInfrastructureCache());

@@ -5,7 +5,7 @@ import tsParser from '@typescript-eslint/parser';
 import type { Linter } from 'eslint';
 import plugin from '../../src/index.js';
 import { getInfrastructureMap } from '../../src/infra/index.js';
-import { at, lines, lintProjectFile, projectConfig } from '../infra-rule-tester.js';
+import { at, lines, lintProjectFile, projectConfig, discoveryFindings, onLine, serverlessService, SERVICE_HEAD } from '../infra-rule-tester.js';
 import { options } from '../infra/helpers.js';
 import { HANDLER_JS as HANDLER, project } from '../infra/helpers.js';
 import { byMessage, createRuleTester } from '../rule-tester.js';
@@ -45,35 +45,14 @@ ruleTester.run('valid-configuration', rule, {
 // merely cannot follow is infra-unresolved's (tests/rules/infra-unresolved.test.ts), outside
 // `recommended`; code that is not in the project is no rule's.
 
-const CONSEQUENCE =
-  'So the plugin does not learn the handler file and event types of this function, and the event-specific rules stay silent for its handler. ' +
-  "Write it in a form the plugin reads (a literal value or array, a construct or variable of this file, a path that exists), or give the handler its event types in its own file with a `// @lambda-edge-event viewer-request` comment (or settings['lambda-edge'].handlers).";
 
 const EXPECTED = 'expected one of viewer-request, origin-request, origin-response, viewer-response.';
 
-/** valid-configuration's findings on `file`, as `line:column-endLine:endColumn what`. */
-function invalid(files: Record<string, string>, file: string): string[] {
-  const root = project(files);
-  return lintProjectFile(root, file)
-    .filter((m) => m.ruleId === 'lambda-edge/valid-configuration')
-    .map((m) => {
-      expect(m.message.endsWith(` ${CONSEQUENCE}`), m.message).toBe(true);
-      return `${m.line}:${m.column}-${m.endLine}:${m.endColumn} ${m.message.slice(0, -CONSEQUENCE.length - 1)}`;
-    });
-}
+/** valid-configuration's findings on `file` (discoveryFindings). */
+const invalid = (files: Record<string, string>, file: string): string[] =>
+  discoveryFindings('lambda-edge/valid-configuration', files, file);
 
-/** The expected row for the line of `files[file]` that holds the `nth` `needle`: the whole line, trimmed. */
-function onLine(files: Record<string, string>, file: string, needle: string, what: string, nth = 1): string {
-  const code = files[file]!;
-  const line = at(code, needle, nth).line;
-  const text = code.split('\n')[line - 1]!;
-  const pos = at(code, text.trim());
-  return `${line}:${pos.column}-${line}:${pos.endColumn} ${what}`;
-}
-
-const SERVICE_HEAD = ['service: site', 'provider:', '  name: aws'];
-/** A serverless.yml with these lines under `functions:`. */
-const service = (...functions: string[]) => lines(...SERVICE_HEAD, 'functions:', ...functions);
+const service = serverlessService;
 
 const CDK_PACKAGE = '{ "dependencies": { "aws-cdk-lib": "2.200.0" } }';
 /** A CDK stack with one EdgeFunction (code in edge/) and these lines after it. */
