@@ -103,3 +103,61 @@ export function unconditionalIn(node: TSESTree.Node, fn: TSESTree.Node): boolean
   }
   return true;
 }
+
+/**
+ * Certainly never reaches its end normally: a `return` or `throw`, a block holding one, an
+ * `if`/`else` whose arms both never do, a `try` whose block and `catch` never do. Labels,
+ * loops and `switch` are not looked into (a `break` may leave them), so `false` means "may".
+ */
+export function neverCompletes(node: TSESTree.Statement): boolean {
+  switch (node.type) {
+    case AST_NODE_TYPES.ReturnStatement:
+    case AST_NODE_TYPES.ThrowStatement:
+      return true;
+    case AST_NODE_TYPES.BlockStatement:
+      for (const statement of node.body) if (neverCompletes(statement)) return true;
+      return false;
+    case AST_NODE_TYPES.IfStatement:
+      return !!node.alternate && neverCompletes(node.consequent) && neverCompletes(node.alternate);
+    case AST_NODE_TYPES.TryStatement:
+      return neverCompletes(node.block) && (!node.handler || neverCompletes(node.handler.body));
+    default:
+      return false;
+  }
+}
+
+/**
+ * Does `test` hold for every `return` of the function whose body is `body` (its own: nested
+ * functions are expressions, and only statements are looked into)?
+ */
+export function everyOwnReturn(body: TSESTree.Statement, test: (node: TSESTree.ReturnStatement) => boolean): boolean {
+  switch (body.type) {
+    case AST_NODE_TYPES.ReturnStatement:
+      return test(body);
+    case AST_NODE_TYPES.BlockStatement:
+      for (const statement of body.body) if (!everyOwnReturn(statement, test)) return false;
+      return true;
+    case AST_NODE_TYPES.IfStatement:
+      return everyOwnReturn(body.consequent, test) && (!body.alternate || everyOwnReturn(body.alternate, test));
+    case AST_NODE_TYPES.TryStatement:
+      return (
+        everyOwnReturn(body.block, test) &&
+        (!body.handler || everyOwnReturn(body.handler.body, test)) &&
+        (!body.finalizer || everyOwnReturn(body.finalizer, test))
+      );
+    case AST_NODE_TYPES.SwitchStatement:
+      for (const c of body.cases) for (const statement of c.consequent) if (!everyOwnReturn(statement, test)) return false;
+      return true;
+    case AST_NODE_TYPES.WhileStatement:
+    case AST_NODE_TYPES.DoWhileStatement:
+    case AST_NODE_TYPES.ForStatement:
+    case AST_NODE_TYPES.ForInStatement:
+    case AST_NODE_TYPES.ForOfStatement:
+    case AST_NODE_TYPES.LabeledStatement:
+    case AST_NODE_TYPES.WithStatement:
+      return everyOwnReturn(body.body, test);
+    default:
+      // Expressions, declarations, jumps: no statement of this function below them.
+      return true;
+  }
+}

@@ -122,11 +122,19 @@ export class ValueFollower<S> {
   /** The value children of `node`, in source order (type annotations left out). */
   protected children(node: N, s: S): S | undefined {
     let state: S | undefined = s;
-    for (const key of this.keys.get(node.type) ?? []) {
-      const child = (node as unknown as Record<string, unknown>)[key];
-      for (const c of Array.isArray(child) ? child : [child]) {
+    const keys = this.keys.get(node.type);
+    if (!keys) return state;
+    for (let k = 0; k < keys.length; k++) {
+      const child = (node as unknown as Record<string, unknown>)[keys[k]!];
+      if (Array.isArray(child)) {
+        for (let i = 0; i < child.length; i++) {
+          if (state === undefined) return undefined;
+          const c = child[i] as N | null;
+          if (c && typeof c.type === 'string') state = this.expr(c, state);
+        }
+      } else {
         if (state === undefined) return undefined;
-        if (c && typeof (c as N).type === 'string') state = this.expr(c as N, state);
+        if (child && typeof (child as N).type === 'string') state = this.expr(child as N, state);
       }
     }
     return state;

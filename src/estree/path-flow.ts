@@ -14,6 +14,8 @@ import { type Jump, OUT_OF_BUDGET, type Outcome, ValueFollower } from './path-fl
 import { walkKeysOf } from './walk.js';
 
 type N = TSESTree.Node;
+/** The labels around a statement that is not itself labelled (read only, so one array serves all). */
+const NO_LABELS: readonly string[] = [];
 
 export interface PathDomain<S> {
   join(a: S, b: S): S;
@@ -49,7 +51,7 @@ export function followPaths<S>(fn: FunctionNode, initial: S, domain: PathDomain<
       const state = follower.expr(fn.body, initial);
       return state === undefined ? [] : [{ node: fn.body, state }];
     }
-    const out = follower.stmt(fn.body, initial, []);
+    const out = follower.stmt(fn.body, initial, NO_LABELS);
     const ends: PathEnd<S>[] = out.returns.map((r) => ({ node: r.node, state: r.state }));
     if (out.normal !== undefined) ends.push({ node: undefined, state: out.normal });
     return ends;
@@ -68,7 +70,7 @@ function constantTrue(test: N | null | undefined): boolean {
 }
 
 class Follower<S> extends ValueFollower<S> {
-  stmt(node: TSESTree.Statement, entry: S, labels: string[]): Outcome<S> {
+  stmt(node: TSESTree.Statement, entry: S, labels: readonly string[]): Outcome<S> {
     this.tick();
     const s = this.d.statement ? this.d.statement(node, entry) : entry;
     switch (node.type) {
@@ -104,7 +106,7 @@ class Follower<S> extends ValueFollower<S> {
         return this.tryStatement(node, s, labels);
       case AST_NODE_TYPES.WithStatement: {
         const object = this.expr(node.object, s);
-        return object === undefined ? this.empty(undefined) : this.stmt(node.body, object, []);
+        return object === undefined ? this.empty(undefined) : this.stmt(node.body, object, NO_LABELS);
       }
       case AST_NODE_TYPES.ClassDeclaration:
         return this.empty(node.superClass ? this.expr(node.superClass, s) : s);
@@ -122,7 +124,7 @@ class Follower<S> extends ValueFollower<S> {
   private jump(
     node: TSESTree.ReturnStatement | TSESTree.ThrowStatement | TSESTree.LabeledStatement | TSESTree.BreakStatement | TSESTree.ContinueStatement,
     s: S,
-    labels: string[],
+    labels: readonly string[],
   ): Outcome<S> {
     switch (node.type) {
       case AST_NODE_TYPES.ReturnStatement: {
@@ -162,7 +164,7 @@ class Follower<S> extends ValueFollower<S> {
     let state: S | undefined = s;
     for (const statement of body) {
       if (state === undefined) break;
-      const o = this.stmt(statement, state, []);
+      const o = this.stmt(statement, state, NO_LABELS);
       this.addJumps(out, o);
       state = o.normal;
     }
@@ -173,9 +175,9 @@ class Follower<S> extends ValueFollower<S> {
   private ifStatement(node: TSESTree.IfStatement, s: S): Outcome<S> {
     const test = this.expr(node.test, s);
     if (test === undefined) return this.empty(undefined);
-    const out = this.stmt(node.consequent, test, []);
+    const out = this.stmt(node.consequent, test, NO_LABELS);
     let otherwise: Outcome<S>;
-    if (node.alternate) otherwise = this.stmt(node.alternate, test, []);
+    if (node.alternate) otherwise = this.stmt(node.alternate, test, NO_LABELS);
     else {
       // The end of an `if … else if …` chain (two arms or more) without a final `else`.
       const chained = node.parent?.type === AST_NODE_TYPES.IfStatement && node.parent.alternate === node;
@@ -187,8 +189,8 @@ class Follower<S> extends ValueFollower<S> {
   }
 
   /** Runs `body` from `head` and splits off what goes back to the loop head and what leaves it. */
-  private iteration(body: TSESTree.Statement, head: S, labels: string[]): { out: Outcome<S>; back: S | undefined; broken: S | undefined } {
-    const inner = this.stmt(body, head, []);
+  private iteration(body: TSESTree.Statement, head: S, labels: readonly string[]): { out: Outcome<S>; back: S | undefined; broken: S | undefined } {
+    const inner = this.stmt(body, head, NO_LABELS);
     const mineContinue = (j: Jump<S>) => j.label === undefined || labels.includes(j.label);
     let back = inner.normal;
     for (const c of inner.continues) if (mineContinue(c)) back = this.join(back, c.state);
@@ -203,10 +205,10 @@ class Follower<S> extends ValueFollower<S> {
     return { out, back, broken };
   }
 
-  private loop(node: TSESTree.WhileStatement | TSESTree.DoWhileStatement | TSESTree.ForStatement | TSESTree.ForInStatement | TSESTree.ForOfStatement, s: S, labels: string[]): Outcome<S> {
+  private loop(node: TSESTree.WhileStatement | TSESTree.DoWhileStatement | TSESTree.ForStatement | TSESTree.ForInStatement | TSESTree.ForOfStatement, s: S, labels: readonly string[]): Outcome<S> {
     let entry: S | undefined = s;
     if (node.type === AST_NODE_TYPES.ForStatement && node.init) {
-      entry = node.init.type === AST_NODE_TYPES.VariableDeclaration ? this.stmt(node.init, s, []).normal : this.expr(node.init, s);
+      entry = node.init.type === AST_NODE_TYPES.VariableDeclaration ? this.stmt(node.init, s, NO_LABELS).normal : this.expr(node.init, s);
     } else if (node.type === AST_NODE_TYPES.ForInStatement || node.type === AST_NODE_TYPES.ForOfStatement) {
       entry = this.expr(node.right, s);
     }
@@ -261,7 +263,7 @@ class Follower<S> extends ValueFollower<S> {
     return out;
   }
 
-  private tryStatement(node: TSESTree.TryStatement, s: S, labels: string[]): Outcome<S> {
+  private tryStatement(node: TSESTree.TryStatement, s: S, labels: readonly string[]): Outcome<S> {
     const inTry = { state: undefined as S | undefined };
     this.catchers.push(inTry);
     const block = this.stmt(node.block, s, labels);
@@ -271,7 +273,7 @@ class Follower<S> extends ValueFollower<S> {
     if (node.handler) {
       const inCatch = { state: undefined as S | undefined };
       if (node.finalizer) this.catchers.push(inCatch);
-      const caught = pending === undefined ? this.empty(undefined) : this.stmt(node.handler.body, pending, []);
+      const caught = pending === undefined ? this.empty(undefined) : this.stmt(node.handler.body, pending, NO_LABELS);
       if (node.finalizer) this.catchers.pop();
       pending = inCatch.state;
       out = { ...block, normal: this.join(block.normal, caught.normal) };
@@ -288,7 +290,7 @@ class Follower<S> extends ValueFollower<S> {
   private finalize(finalizer: TSESTree.BlockStatement, out: Outcome<S>, thrown: S | undefined): Outcome<S> {
     const result = this.empty(undefined);
     const run = (state: S): S | undefined => {
-      const f = this.stmt(finalizer, state, []);
+      const f = this.stmt(finalizer, state, NO_LABELS);
       this.addJumps(result, f);
       return f.normal;
     };

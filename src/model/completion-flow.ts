@@ -8,7 +8,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { type FunctionNode, memberName, outerParent, unwrap, within } from '../estree/nodes.js';
 import { type PathDomain, type PathEnd, followPaths } from '../estree/path-flow.js';
-import { resolveFunction } from './functions.js';
+import { paramVariable, resolveFunction } from './functions.js';
 import type { FileState } from './state.js';
 import type { Handler } from './types.js';
 
@@ -69,7 +69,7 @@ export function handlerCalls(m: FileState, handler: Handler): HandlerCalls {
   }
   out.callbackCalls.sort((a, b) => a.range[0] - b.range[0]);
   const contextParam = handler.node.params[1];
-  const context = contextParam?.type === AST_NODE_TYPES.Identifier ? m.bindings.variableOf(contextParam) : undefined;
+  const context = contextParam?.type === AST_NODE_TYPES.Identifier ? paramVariable(m, handler.node, contextParam) : undefined;
   for (const ref of context?.references ?? []) {
     const { node: outer, parent } = outerParent(ref.identifier);
     if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === outer) {
@@ -178,12 +178,17 @@ export class CompletionFlow implements PathDomain<CompletionState> {
 
   /** Does `fn` hold a call of `callback`/`context.succeed…`, or hand one on? */
   private canComplete(fn: FunctionNode): boolean {
-    return this.calls.completers.some((id) => within(id, fn));
+    const [start, end] = fn.range;
+    for (const id of this.calls.completers) if (id.range[0] >= start && id.range[1] <= end) return true;
+    return false;
   }
 
   /** `f(callback)`, `f(context)`, or a call of a local function that can complete the handler. */
   private handsOn(node: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
-    if (node.arguments.some((arg) => this.calls.handedOn.has(arg))) return true;
+    // Without a completer in the handler nothing can be handed on (the common async handler).
+    if (this.calls.completers.length === 0) return false;
+    const handedOn = this.calls.handedOn;
+    if (handedOn.size > 0) for (const arg of node.arguments) if (handedOn.has(arg)) return true;
     const callee = unwrap(node.callee);
     if (callee.type !== AST_NODE_TYPES.Identifier) return false;
     const fn = resolveFunction(this.m, callee);

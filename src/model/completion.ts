@@ -5,6 +5,7 @@
  * handler; files whose rules never ask pay nothing.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { everyOwnReturn, neverCompletes } from '../estree/control-flow.js';
 import { type FunctionNode, enclosingFunction, unwrap } from '../estree/nodes.js';
 import type { PathEnd } from '../estree/path-flow.js';
 import { classify } from './classify.js';
@@ -109,14 +110,42 @@ function unfinishedPaths(m: FileState, flow: CompletionFlow, calls: HandlerCalls
   if (handler.isAsync) {
     // A handler that never returns a value may be a step a wrapper calls, not Lambda's entry point.
     if (!returnValues(m, fn).some((value) => !isNoValue(value))) return [];
+    if (!mayEndWithoutValue(fn)) return [];
     return collect(flow.ends(fn) ?? [], (end) => (isOpen(end) ? endWithoutValue(m, fn, end) : undefined));
   }
   if (!handler.callback || handler.callback.references.length === 0) {
     // A third parameter that is a pattern may be anything.
     if (!handler.callback && fn.params.length >= 3) return [];
+    if (fn.body.type === AST_NODE_TYPES.BlockStatement && everyOwnReturn(fn.body, (r) => !r.argument || !mayBeNotPromise(r.argument))) return [];
     return collect(flow.ends(fn) ?? [], (end) => ignoredValue(m, fn, end));
   }
   return calls.contextEscapes ? [] : callbackStylePaths(m, flow, fn);
+}
+
+/**
+ * Can a path of `fn` end without a value (`return;`, `return undefined`, falling off the end)?
+ * Read from its statements alone, so an async handler whose every `return` gives a value and
+ * whose body ends in a `return` or `throw` is settled without following its paths.
+ */
+function mayEndWithoutValue(fn: FunctionNode): boolean {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return isNoValue(fn.body);
+  return !neverCompletes(fn.body) || !everyOwnReturn(fn.body, (r) => !isNoValue(r.argument ?? undefined));
+}
+
+/** What `certainlyNotPromise` may say yes to, by the value's form alone (no classification). */
+function mayBeNotPromise(raw: TSESTree.Node): boolean {
+  switch (unwrap(raw).type) {
+    case AST_NODE_TYPES.ObjectExpression:
+    case AST_NODE_TYPES.ArrayExpression:
+    case AST_NODE_TYPES.Literal:
+    case AST_NODE_TYPES.TemplateLiteral:
+    case AST_NODE_TYPES.Identifier:
+    case AST_NODE_TYPES.MemberExpression:
+    case AST_NODE_TYPES.ConditionalExpression:
+      return true;
+    default:
+      return false;
+  }
 }
 
 /** The handler and every continuation it hands `callback` to, followed end by end. */

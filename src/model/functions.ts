@@ -30,6 +30,16 @@ export function resolveFunction(m: FileState, raw: TSESTree.Node, unwrapCalls = 
   return undefined;
 }
 
+/**
+ * The variable a parameter name of `fn` declares: the same answer as `m.bindings.variableOf`,
+ * read from the variables `fn` declares instead of searching every scope out to the module's
+ * for a reference the name never makes.
+ */
+export function paramVariable(m: FileState, fn: FunctionNode, param: TSESTree.Identifier): Variable | undefined {
+  for (const variable of m.sourceCode.getDeclaredVariables(fn)) if (variable.identifiers.includes(param)) return variable;
+  return m.bindings.variableOf(param);
+}
+
 /** Calls of a local function by its name. */
 export function callSites(m: FileState, fn: FunctionNode): CallSite[] {
   const hit = m.callSitesMemo.get(fn);
