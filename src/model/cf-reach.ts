@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { type FunctionNode, memberName, outerParent, findPatternKey } from '../estree/nodes.js';
 import { type FileState } from './state.js';
-import { resolveFunction } from './functions.js';
+import { paramVariable, resolveFunction } from './functions.js';
 
 /** Is parameter `index` of `fn` used as `<event>.Records[n].cf` (here or in a local helper)? */
 type Variable = TSESLint.Scope.Variable;
@@ -12,7 +12,7 @@ export function usesCloudFrontEvent(m: FileState, fn: FunctionNode, index: numbe
   if (!param) return false;
   if (param.type === AST_NODE_TYPES.ObjectPattern) return patternReachesCf(m, param);
   if (param.type !== AST_NODE_TYPES.Identifier) return false;
-  const variable = m.bindings.variableOf(param);
+  const variable = paramVariable(m, fn, param);
   if (!variable) return false;
   for (const ref of variable.references) {
     const { node: id, parent } = outerParent(ref.identifier);

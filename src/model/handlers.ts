@@ -6,7 +6,7 @@ import { type Handler, type EventTypeSource } from './types.js';
 import { type FileState } from './state.js';
 import { handlerTypeKind } from './aws-types.js';
 import { usesCloudFrontEvent } from './cf-reach.js';
-import { callSites, resolveFunction, returnValues } from './functions.js';
+import { callSites, paramVariable, resolveFunction, returnValues } from './functions.js';
 import type { TypeKind } from './aws-types.js';
 
 type Variable = TSESLint.Scope.Variable;
@@ -19,7 +19,11 @@ type Variable = TSESLint.Scope.Variable;
 const TEST_FILE = /(?:^|[\\/])(?:__tests__|__mocks__|test|tests|spec)[\\/]|\.(?:test|spec)\.[cm]?[jt]sx?$/;
 
 function isTestFile(m: FileState): boolean {
-  return TEST_FILE.test(path.relative(m.context.cwd, m.context.filename));
+  const filename = m.context.filename;
+  // The path inside the project is a tail of the absolute path: when the whole path names no
+  // test folder or file, neither does its tail (and `path.relative` is not paid for).
+  if (path.isAbsolute(filename) && !TEST_FILE.test(filename)) return false;
+  return TEST_FILE.test(path.relative(m.context.cwd, filename));
 }
 
 /** The export names Lambda is usually pointed at: taken as handlers in a declared file even without parameters. */
@@ -127,12 +131,12 @@ export function addHandler(
 ): void {
   let callback: Variable | undefined;
   const cbParam = fn.params[2];
-  if (cbParam && cbParam.type === AST_NODE_TYPES.Identifier) callback = m.bindings.variableOf(cbParam);
+  if (cbParam && cbParam.type === AST_NODE_TYPES.Identifier) callback = paramVariable(m, fn, cbParam);
 
   let eventTypes: EventTypes;
   let source: EventTypeSource | undefined;
   let commentTypes: EventTypes;
-  if (statement) {
+  if (statement && comments.attached.size > 0) {
     for (const comment of m.sourceCode.getCommentsBefore(statement)) {
       const t = comments.attached.get(comment);
       if (t) commentTypes = t;
