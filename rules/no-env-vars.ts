@@ -140,9 +140,10 @@ export default createRule<Options, MessageIds>({
     },
   },
   create(context, [options]) {
-    const allowed = new Set([...RUNTIME_VARIABLES, ...(options.allow ?? [])]);
     return onAnalysis(context, (analysis) => {
       const uses = analysis.envUses();
+      if (uses.length === 0) return;
+      const allowed = new Set([...RUNTIME_VARIABLES, ...(options.allow ?? [])]);
       // Names the file sets itself (`process.env.X = ...`): reading them back is fine.
       const written = new Set(uses.filter((use) => use.how === 'write').map((use) => use.name));
       for (const use of uses) {

@@ -156,11 +156,47 @@ class EnvCollector {
   }
 }
 
+const ENV_ONLY = { env: { [READ]: true } };
+const TRACE_MAP = Object.fromEntries(PROCESS_MODULES.map((name) => [name, { ...ENV_ONLY, default: ENV_ONLY }]));
+/** Globals the tracker starts from: `process` itself, and the global objects it is a property of. */
+const GLOBAL_STARTS: ReadonlySet<string> = new Set(['process', 'node:process', 'global', 'globalThis', 'self', 'window']);
+const NO_USES: readonly EnvUse[] = [];
+
+/** `require('fs')`: a call of `require` itself on a string that names another module, which leads nowhere near `process`. */
+function requiresAnother(id: TSESTree.Node): boolean {
+  const call = id.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== id) return false;
+  const arg = call.arguments[0];
+  return arg?.type === AST_NODE_TYPES.Literal && typeof arg.value === 'string' && !PROCESS_MODULES.includes(arg.value);
+}
+
+/**
+ * Can the tracker find anything in this file? Only from a global named in GLOBAL_STARTS that
+ * the file reads (declared or not), a `require` used other than on another module's name, or
+ * an import or re-export of 'process'. Most handler files have none of these, and then the
+ * tracker (which sets up every undeclared global of the file first) is not run at all.
+ */
+function mayReachProcess(m: FileState): boolean {
+  const scope = m.sourceCode.scopeManager?.globalScope;
+  if (!scope) return false;
+  for (const name of GLOBAL_STARTS) if ((scope.set.get(name)?.references.length ?? 0) > 0) return true;
+  for (const ref of scope.set.get('require')?.references ?? []) if (!requiresAnother(ref.identifier)) return true;
+  for (const ref of scope.through) {
+    const name = ref.identifier.name;
+    if (GLOBAL_STARTS.has(name) || (name === 'require' && !requiresAnother(ref.identifier))) return true;
+  }
+  for (const stmt of (scope.block as TSESTree.Program).body) {
+    const source = 'source' in stmt ? stmt.source : undefined;
+    if (source && typeof source.value === 'string' && PROCESS_MODULES.includes(source.value)) return true;
+  }
+  return false;
+}
+
 /** The env-uses view, built on first use (see EnvUse). */
 export function envUses(m: FileState): readonly EnvUse[] {
+  if (!mayReachProcess(m)) return NO_USES;
   const collector = new EnvCollector(m);
-  const envOnly = { env: { [READ]: true } };
-  const traceMap = Object.fromEntries(PROCESS_MODULES.map((name) => [name, { ...envOnly, default: envOnly }]));
+  const traceMap = TRACE_MAP;
   const seen = new Set<TSESTree.Node>();
   for (const { node } of m.bindings.trackReferences(traceMap)) {
     if (seen.has(node)) continue;

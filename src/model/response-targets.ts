@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { unconditionalIn } from '../estree/control-flow.js';
 import { enclosingFunction, outerParent, within } from '../estree/nodes.js';
 import { eventTypesAt, handlerAt } from './narrowing.js';
-import { effectiveProperties, sources } from './responses.js';
+import { effectiveProperties, resultSources } from './responses.js';
 import type { FileState } from './state.js';
 import { branchTarget } from './targets.js';
 import type { FieldSetting, GeneratedResponse, Handler, MemberAccess, ResponseField, ResponseTarget } from './types.js';
@@ -55,8 +55,12 @@ function apiShapedTargets(m: FileState): ResponseTarget[] {
   const seen = new Set<TSESTree.ObjectExpression>();
   for (const handler of m.handlers) {
     for (const result of handler.results) {
+      const found = resultSources(m, result);
+      // Most results hand back only responses already known (or nothing literal): then there is
+      // nothing to look at, and no need to ask which target's path the result is on.
+      if (!found.some(({ obj }) => !seen.has(obj) && !m.responses.has(obj))) continue;
       if (branchTarget(m, result) === 'other') continue;
-      for (const { obj } of sources(m, result, new Set(), 0)) {
+      for (const { obj } of found) {
         if (seen.has(obj) || m.responses.has(obj)) continue;
         const properties = effectiveProperties(m, obj, new Set()).names;
         if (!properties.has('statusCode') || properties.has('status')) continue;

@@ -27,68 +27,96 @@ export function resultsOf(m: FileState, handler: Handler): TSESTree.Node[] {
 export function traceResults(m: FileState, handler: Handler): void {
   for (const result of handler.results) {
     const types = eventTypesAt(m, result);
-    for (const obj of sources(m, result, new Set(), 0)) considerResult(m, obj, types, handler);
+    for (const obj of resultSources(m, result)) considerResult(m, obj, types, handler);
   }
 }
 
-/** Object literals (with the variables holding them) that can flow into `node`. */
-export function sources(
-  m: FileState,
-  raw: TSESTree.Node,
-  seen: Set<TSESTree.Node | Variable>,
-  depth: number,
-): Array<{ obj: TSESTree.ObjectExpression; vars: Variable[] }> {
-  if (depth > 12) return [];
+type Source = { obj: TSESTree.ObjectExpression; vars: Variable[] };
+const NO_VARS: Variable[] = [];
+const sourceMemos = new WeakMap<FileState, Map<TSESTree.Node, Source[]>>();
+
+/**
+ * `sources(m, result, new Set(), 0)` of a handler's result, memoised per result: the responses
+ * phase and the responses view ask for the same results, and what flows into a node (bindings,
+ * return values, the handlers) does not change once the handlers are known. Do not mutate.
+ */
+export function resultSources(m: FileState, result: TSESTree.Node): readonly Source[] {
+  let memo = sourceMemos.get(m);
+  if (!memo) sourceMemos.set(m, (memo = new Map()));
+  let found = memo.get(result);
+  if (!found) memo.set(result, (found = sources(m, result, new Set(), 0)));
+  return found;
+}
+
+/** Object literals (with the variables holding them, innermost first) that can flow into `node`. */
+export function sources(m: FileState, raw: TSESTree.Node, seen: Set<TSESTree.Node | Variable>, depth: number): Source[] {
+  const out: Source[] = [];
+  collectSources(m, raw, seen, depth, out, NO_VARS);
+  return out;
+}
+
+/**
+ * The walk behind `sources`, in the same order, into one list: `held` are the variables passed
+ * through on the way down (outermost first); a literal found gets them innermost first.
+ */
+function collectSources(m: FileState, raw: TSESTree.Node, seen: Set<TSESTree.Node | Variable>, depth: number, out: Source[], held: Variable[]): void {
+  if (depth > 12) return;
   const node = unwrap(raw);
-  if (seen.has(node)) return [];
+  if (seen.has(node)) return;
   seen.add(node);
   switch (node.type) {
     case AST_NODE_TYPES.ObjectExpression:
-      return [{ obj: node, vars: [] }];
+      out.push({ obj: node, vars: held.length === 0 ? [] : held.slice().reverse() });
+      return;
     case AST_NODE_TYPES.ConditionalExpression:
-      return [...sources(m, node.consequent, seen, depth + 1), ...sources(m, node.alternate, seen, depth + 1)];
+      collectSources(m, node.consequent, seen, depth + 1, out, held);
+      return collectSources(m, node.alternate, seen, depth + 1, out, held);
     case AST_NODE_TYPES.LogicalExpression:
-      return [...sources(m, node.left, seen, depth + 1), ...sources(m, node.right, seen, depth + 1)];
+      collectSources(m, node.left, seen, depth + 1, out, held);
+      return collectSources(m, node.right, seen, depth + 1, out, held);
     case AST_NODE_TYPES.SequenceExpression:
-      return sources(m, node.expressions[node.expressions.length - 1]!, seen, depth + 1);
+      return collectSources(m, node.expressions[node.expressions.length - 1]!, seen, depth + 1, out, held);
     case AST_NODE_TYPES.AwaitExpression:
-      return sources(m, node.argument, seen, depth + 1);
+      return collectSources(m, node.argument, seen, depth + 1, out, held);
     case AST_NODE_TYPES.Identifier: {
       const variable = m.bindings.variableOf(node);
-      if (!variable || seen.has(variable)) return [];
+      if (!variable || seen.has(variable)) return;
       seen.add(variable);
-      const out: Array<{ obj: TSESTree.ObjectExpression; vars: Variable[] }> = [];
+      let inner: Variable[] | undefined;
       for (const ref of variable.references) {
-        if (ref.writeExpr) {
-          for (const s of sources(m, ref.writeExpr, seen, depth + 1)) out.push({ obj: s.obj, vars: [...s.vars, variable] });
-        }
+        if (ref.writeExpr) collectSources(m, ref.writeExpr, seen, depth + 1, out, (inner ??= [...held, variable]));
       }
-      return out;
+      return;
     }
-    case AST_NODE_TYPES.CallExpression: {
-      const callee = unwrap(node.callee);
-      // Promise.resolve(x)
-      if (
-        callee.type === AST_NODE_TYPES.MemberExpression &&
-        memberName(callee) === 'resolve' &&
-        callee.object.type === AST_NODE_TYPES.Identifier &&
-        callee.object.name === 'Promise' &&
-        node.arguments[0]
-      ) {
-        return sources(m, node.arguments[0], seen, depth + 1);
-      }
-      // somePromise.then((x) => response)
-      if (callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === 'then' && node.arguments[0]) {
-        const fn = resolveFunction(m, node.arguments[0]);
-        return fn ? returnValues(m, fn).flatMap((v) => sources(m, v, seen, depth + 1)) : [];
-      }
-      const fn = resolveFunction(m, node.callee);
-      if (!fn || m.handlersByNode.has(fn)) return [];
-      return returnValues(m, fn).flatMap((v) => sources(m, v, seen, depth + 1));
-    }
+    case AST_NODE_TYPES.CallExpression:
+      return callSources(m, node, seen, depth, out, held);
     default:
-      return [];
+      return;
   }
+}
+
+function callSources(m: FileState, node: TSESTree.CallExpression, seen: Set<TSESTree.Node | Variable>, depth: number, out: Source[], held: Variable[]): void {
+  const callee = unwrap(node.callee);
+  // Promise.resolve(x)
+  if (
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    memberName(callee) === 'resolve' &&
+    callee.object.type === AST_NODE_TYPES.Identifier &&
+    callee.object.name === 'Promise' &&
+    node.arguments[0]
+  ) {
+    return collectSources(m, node.arguments[0], seen, depth + 1, out, held);
+  }
+  let fn;
+  // somePromise.then((x) => response)
+  if (callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === 'then' && node.arguments[0]) {
+    fn = resolveFunction(m, node.arguments[0]);
+    if (!fn) return;
+  } else {
+    fn = resolveFunction(m, node.callee);
+    if (!fn || m.handlersByNode.has(fn)) return;
+  }
+  for (const value of returnValues(m, fn)) collectSources(m, value, seen, depth + 1, out, held);
 }
 
 export function considerResult(
@@ -109,6 +137,9 @@ export function considerResult(
   if (response) for (const v of vars) m.responseVars.set(v, response);
 }
 
+const REQUEST_FIELDS = ['uri', 'method', 'clientIp', 'querystring', 'origin'];
+const RESPONSE_ONLY_FIELDS = ['status', 'statusDescription', 'bodyEncoding'];
+
 export function looksLikeResponse(
   m: FileState,
   obj: TSESTree.ObjectExpression,
@@ -119,8 +150,8 @@ export function looksLikeResponse(
   const props = effectiveProperties(m, obj, new Set());
   if (props.names.has('statusCode')) return false; // API Gateway / CloudFront Functions shape
   if (props.spreads.some((k) => k === 'request')) return false;
-  if (['uri', 'method', 'clientIp', 'querystring', 'origin'].some((n) => props.names.has(n))) return false;
-  if (['status', 'statusDescription', 'bodyEncoding'].some((n) => props.names.has(n))) return true;
+  for (const name of REQUEST_FIELDS) if (props.names.has(name)) return false;
+  for (const name of RESPONSE_ONLY_FIELDS) if (props.names.has(name)) return true;
   if (props.spreads.some((k) => k === 'response' || k === 'generated')) return true;
   // Properties assigned later through a variable: `res.status = '200'`.
   for (const v of vars) {

@@ -52,18 +52,6 @@ function branchSide(m: FileState, parent: TSESTree.Node, child: TSESTree.Node): 
   }
 }
 
-/** 'other' when any enclosing branch is the other target's, else 'edge' when one is CloudFront's. */
-function sideOf(m: FileState, node: TSESTree.Node): Side {
-  let found: Side;
-  let child: TSESTree.Node = node;
-  for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
-    const here = branchSide(m, parent, child);
-    if (here === 'other') return 'other';
-    found ??= here;
-  }
-  return found;
-}
-
 interface TargetMemo {
   at: Map<TSESTree.Node, Side>;
   multi: boolean | undefined;
@@ -76,12 +64,28 @@ function memoOf(m: FileState): TargetMemo {
   return memo;
 }
 
-/** What the event tests around `node` decide ('edge', 'other' or nothing), memoised per node. */
+/**
+ * What the event tests around `node` decide: 'other' when any enclosing branch is the other
+ * target's, else 'edge' when one is CloudFront's (the innermost that decides). Memoised per node,
+ * ancestors too: a node's answer is its own branch's with its parent's, so the walk up stops at
+ * the first ancestor already answered.
+ */
 export function branchTarget(m: FileState, node: TSESTree.Node): Side {
-  const memo = memoOf(m);
-  if (memo.at.has(node)) return memo.at.get(node);
-  const side = sideOf(m, node);
-  memo.at.set(node, side);
+  const at = memoOf(m).at;
+  if (at.has(node)) return at.get(node);
+  const chain: TSESTree.Node[] = [];
+  let up: TSESTree.Node | undefined = node;
+  while (up && !at.has(up)) {
+    chain.push(up);
+    up = up.parent;
+  }
+  let side: Side = up ? at.get(up) : undefined;
+  for (let i = chain.length - 1; i >= 0; i--) {
+    const child = chain[i]!;
+    const here = child.parent ? branchSide(m, child.parent, child) : undefined;
+    side = here === 'other' || side === 'other' ? 'other' : (here ?? side);
+    at.set(child, side);
+  }
   return side;
 }
 

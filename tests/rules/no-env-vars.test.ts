@@ -147,6 +147,34 @@ export async function handler(event) {
   ],
   invalid: [
     {
+      // process reached with no "process" in the text: computed names, an alias of require.
+      code: `exports.handler = async (event) => {
+  const a = globalThis['pro' + 'cess'].env.A;
+  const req = require;
+  const b = req('node:' + 'pro' + 'cess').env.B;
+  const { C } = require(\`pro\${'cess'}\`).env;
+  return event.Records[0].cf.request;
+};`,
+      errors: [
+        { messageId: 'envVar', data: { name: 'process.env.A' }, line: 2, column: 13, endLine: 2, endColumn: 45 },
+        { messageId: 'envVar', data: { name: 'process.env.B' }, line: 4, column: 13, endLine: 4, endColumn: 48 },
+        { messageId: 'envVar', data: { name: 'process.env.C' }, line: 5, column: 11, endLine: 5, endColumn: 12 },
+      ],
+    },
+    {
+      // Escapes in an import source and in an identifier name still name process.
+      code: `import * as proc from 'node:pro\\u0063ess';
+export const handler = async (event) => {
+  const a = proc.env.A;
+  const b = \\u0070rocess.env.B;
+  return event.Records[0].cf.request;
+};`,
+      errors: [
+        { messageId: 'envVar', data: { name: 'process.env.A' }, line: 3, column: 13, endLine: 3, endColumn: 23 },
+        { messageId: 'envVar', data: { name: 'process.env.B' }, line: 4, column: 13, endLine: 4, endColumn: 31 },
+      ],
+    },
+    {
       // A constant key naming a user variable is reported by name.
       code: `const BUCKET_VAR = 'ASSET_BUCKET';
 exports.handler = async (event) => {
