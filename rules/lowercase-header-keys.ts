@@ -192,6 +192,8 @@ export default createRule<[], MessageIds>({
       const lowercaseKeys = new Map<TSESTree.ObjectExpression, Set<string>>();
       const byLiteral = new Map<TSESTree.Node, HeaderUse[]>();
       for (const use of analysis.headerUses()) {
+        // `headers[name.toLowerCase()]`: the key is lowercased at run time, whatever the literal says.
+        if (use.lowercased) continue;
         if (use.form === 'data') pushTo(byLiteral, use.nameNode, use);
         else if (use.form === 'member') checkAccess(context, use.access!);
         else {

@@ -42,6 +42,8 @@ interface Trail {
 }
 
 const MAX_DEPTH = 8;
+/** The string methods that lowercase: a name passed through one reaches a header map lowercased. */
+export const LOWERING_METHODS: ReadonlySet<string> = new Set(['toLowerCase', 'toLocaleLowerCase']);
 const ITERATING_METHODS: ReadonlySet<string> = new Set(['forEach', 'map', 'flatMap', 'filter', 'some', 'every', 'find']);
 
 /** The header names `key` (a computed key expression) can hold, each at the literal that spells it. */
@@ -241,7 +243,7 @@ function lowercasesItself(m: FileState, name: TSESTree.Identifier): boolean {
     const member = ref.identifier.parent;
     if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== ref.identifier) return false;
     const method = memberName(member);
-    return (method === 'toLowerCase' || method === 'toLocaleLowerCase') && member.parent?.type === AST_NODE_TYPES.CallExpression && member.parent.callee === member;
+    return method !== undefined && LOWERING_METHODS.has(method) && member.parent?.type === AST_NODE_TYPES.CallExpression && member.parent.callee === member;
   });
 }
 

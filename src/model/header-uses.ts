@@ -1,11 +1,11 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { isFunctionNode, propertyKeyName, unwrap, within } from '../estree/nodes.js';
+import { isFunctionNode, memberName, propertyKeyName, unwrap, within } from '../estree/nodes.js';
 import type { EventTypes } from '../facts/event-types.js';
 import { HEADER_KINDS, headerOwnerOf } from './kinds.js';
 import { type FileState } from './state.js';
 import { classify } from './classify.js';
 import { resolveFunction } from './functions.js';
-import { type DataName, dataNames } from './header-names.js';
+import { type DataName, dataNames, LOWERING_METHODS } from './header-names.js';
 import { eventTypesAt, handlerAt } from './narrowing.js';
 import type { HeaderEntry, HeaderUse, MemberAccess } from './types.js';
 
@@ -21,10 +21,14 @@ export function headerEntriesOf(m: FileState): HeaderEntry[] {
   return entries;
 }
 
+/** What the uses of one computed key share: the write, read or delete and where it runs. */
+type DataBase = Omit<HeaderUse, 'name' | 'nameNode' | 'form' | 'keyOnly' | 'lowercased'>;
+
 /**
  * The view "headers by name, with their event types": every key of a header-map literal, every
  * access of a header map by a static name, and every name a computed key holds as data (see
- * header-names.ts), each with the event types it runs under and its handler.
+ * header-names.ts), also when the key lowercases it (`headers[name.toLowerCase()]`: `lowercased`),
+ * each with the event types it runs under and its handler.
  */
 export function headerUses(m: FileState, entries: readonly HeaderEntry[]): HeaderUse[] {
   if (m.headerUses) return m.headerUses;
@@ -32,14 +36,19 @@ export function headerUses(m: FileState, entries: readonly HeaderEntry[]): Heade
   const responseTypes = new Map<TSESTree.ObjectExpression, EventTypes>();
   for (const response of m.responses.values()) for (const map of response.headerMaps) responseTypes.set(map, response.eventTypes);
   const keyUses = headerKeyNodes(m, entries);
-  const addData = (key: TSESTree.Node, base: Omit<HeaderUse, 'name' | 'nameNode' | 'form' | 'keyOnly'>, access?: MemberAccess) => {
-    for (const data of dataNames(m, key)) {
+  const addNames = (names: readonly DataName[], base: DataBase, access: MemberAccess | undefined, lowercased: boolean) => {
+    for (const data of names) {
       if (data.site && access && !siteAgrees(m, access, data.site)) continue;
       const types = data.site ? eventTypesAt(m, data.site) : base.eventTypes;
       const handler = data.site ? handlerAt(m, data.site) : base.handler;
-      const keyOnly = isKeyOnly(data, keyUses);
-      uses.push({ ...base, name: data.name, nameNode: data.node, form: 'data', eventTypes: types, handler, keyOnly });
+      const keyOnly = !lowercased && isKeyOnly(data, keyUses);
+      uses.push({ ...base, name: data.name, nameNode: data.node, form: 'data', eventTypes: types, handler, keyOnly, lowercased });
     }
+  };
+  const addData = (key: TSESTree.Node, base: DataBase, access?: MemberAccess) => {
+    addNames(dataNames(m, key), base, access, false);
+    const lowered = loweredOperand(key);
+    if (lowered) addNames(dataNames(m, lowered), base, access, true);
   };
   for (const entry of entries) {
     const { owner, property } = entry;
@@ -47,7 +56,7 @@ export function headerUses(m: FileState, entries: readonly HeaderEntry[]): Heade
     const handler = handlerAt(m, property);
     if (entry.name !== undefined) {
       const access = undefined;
-      uses.push({ op: 'write', owner, entry, access, eventTypes, handler, name: entry.name, nameNode: property.key, form: 'entry', keyOnly: false });
+      uses.push({ op: 'write', owner, entry, access, eventTypes, handler, name: entry.name, nameNode: property.key, form: 'entry', keyOnly: false, lowercased: false });
     } else if (property.computed) addData(property.key, { op: 'write', owner, entry, access: undefined, eventTypes, handler });
   }
   for (const access of m.accesses) {
@@ -58,7 +67,7 @@ export function headerUses(m: FileState, entries: readonly HeaderEntry[]): Heade
     if (access.name !== undefined) {
       // Built in one literal, not spread from a base: this loop runs for every header access.
       const { op, name, keyNode: nameNode } = access;
-      uses.push({ op, owner, entry: undefined, access, eventTypes, handler, name, nameNode, form: 'member', keyOnly: false });
+      uses.push({ op, owner, entry: undefined, access, eventTypes, handler, name, nameNode, form: 'member', keyOnly: false, lowercased: false });
     } else if (access.node.type === AST_NODE_TYPES.MemberExpression && access.node.computed) {
       addData(access.node.property, { op: access.op, owner, entry: undefined, access, eventTypes, handler }, access);
     }
@@ -80,6 +89,19 @@ function accessTypes(m: FileState, access: MemberAccess, responseTypes: Map<TSES
   const def = m.bindings.singleDefinition(object);
   const init = def?.whole ? unwrap(def.init) : undefined;
   return (init?.type === AST_NODE_TYPES.ObjectExpression ? responseTypes.get(init) : undefined) ?? here;
+}
+
+/**
+ * `name.toLowerCase()` (or `toLocaleLowerCase()`, no locale) as a computed key: `name`, whose
+ * names as data reach the map lowercased.
+ */
+function loweredOperand(key: TSESTree.Node): TSESTree.Node | undefined {
+  const node = unwrap(key);
+  if (node.type !== AST_NODE_TYPES.CallExpression || node.arguments.length > 0) return undefined;
+  const callee = unwrap(node.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const method = memberName(callee);
+  return method !== undefined && LOWERING_METHODS.has(method) ? callee.object : undefined;
 }
 
 /** Computed keys that index a header map: `headers[name]`, `{ [NAME]: [...] }`. */
