@@ -7,7 +7,7 @@ import { classify } from './classify.js';
 import { resolveFunction } from './functions.js';
 import { type DataName, dataNames, LOWERING_METHODS } from './header-names.js';
 import { eventTypesAt, handlerAt } from './narrowing.js';
-import type { HeaderEntry, HeaderUse, MemberAccess } from './types.js';
+import type { AccessOp, Handler, HeaderEntry, HeaderOwner, HeaderUse, MemberAccess } from './types.js';
 
 /** One entry per property of every header-map literal. */
 export function headerEntriesOf(m: FileState): HeaderEntry[] {
@@ -21,8 +21,69 @@ export function headerEntriesOf(m: FileState): HeaderEntry[] {
   return entries;
 }
 
-/** What the uses of one computed key share: the write, read or delete and where it runs. */
-type DataBase = Omit<HeaderUse, 'name' | 'nameNode' | 'form' | 'keyOnly' | 'lowercased'>;
+/**
+ * Where header uses run: their event types and handler, worked out when a rule first asks
+ * (most reads are never asked, and `eventTypesAt` walks up the tree). An access, an entry, or
+ * the helper call that passes a name; all uses of one share it.
+ */
+class Place {
+  private typesKnown = false;
+  private types: EventTypes = undefined;
+  private handlerKnown = false;
+  private owner: Handler | undefined = undefined;
+
+  constructor(
+    private readonly m: FileState,
+    /** The access's node, the entry's property or the call. */
+    private readonly node: TSESTree.Node,
+    private readonly access: MemberAccess | undefined,
+    /** For an entry: its map, whose response's event types win when it has one. */
+    private readonly map: TSESTree.ObjectExpression | undefined,
+    private readonly responseTypes: Map<TSESTree.ObjectExpression, EventTypes>,
+  ) {}
+
+  eventTypes(): EventTypes {
+    if (!this.typesKnown) {
+      const { m, map, responseTypes } = this;
+      if (this.access) this.types = accessTypes(m, this.access, responseTypes);
+      else this.types = map && responseTypes.has(map) ? responseTypes.get(map) : eventTypesAt(m, this.node);
+      this.typesKnown = true;
+    }
+    return this.types;
+  }
+
+  handler(): Handler | undefined {
+    if (!this.handlerKnown) {
+      this.owner = handlerAt(this.m, this.node);
+      this.handlerKnown = true;
+    }
+    return this.owner;
+  }
+}
+
+/** A HeaderUse whose event types and handler are its place's, read when asked. */
+class Use implements HeaderUse {
+  constructor(
+    readonly name: string,
+    readonly op: AccessOp,
+    readonly owner: HeaderOwner,
+    readonly nameNode: TSESTree.Node,
+    readonly form: HeaderUse['form'],
+    readonly entry: HeaderEntry | undefined,
+    readonly access: MemberAccess | undefined,
+    readonly keyOnly: boolean,
+    readonly lowercased: boolean,
+    private readonly place: Place,
+  ) {}
+
+  get eventTypes(): EventTypes {
+    return this.place.eventTypes();
+  }
+
+  get handler(): Handler | undefined {
+    return this.place.handler();
+  }
+}
 
 /**
  * The view "headers by name, with their event types": every key of a header-map literal, every
@@ -35,41 +96,44 @@ export function headerUses(m: FileState, entries: readonly HeaderEntry[]): Heade
   const uses: HeaderUse[] = [];
   const responseTypes = new Map<TSESTree.ObjectExpression, EventTypes>();
   for (const response of m.responses.values()) for (const map of response.headerMaps) responseTypes.set(map, response.eventTypes);
-  const keyUses = headerKeyNodes(m, entries);
-  const addNames = (names: readonly DataName[], base: DataBase, access: MemberAccess | undefined, lowercased: boolean) => {
-    for (const data of names) {
-      if (data.site && access && !siteAgrees(m, access, data.site)) continue;
-      const types = data.site ? eventTypesAt(m, data.site) : base.eventTypes;
-      const handler = data.site ? handlerAt(m, data.site) : base.handler;
-      const keyOnly = !lowercased && isKeyOnly(data, keyUses);
-      uses.push({ ...base, name: data.name, nameNode: data.node, form: 'data', eventTypes: types, handler, keyOnly, lowercased });
-    }
+  let keyUses: Set<TSESTree.Node> | undefined;
+  let sitePlaces: Map<TSESTree.CallExpression, Place> | undefined;
+  const siteOf = (site: TSESTree.CallExpression): Place => {
+    sitePlaces ??= new Map();
+    let place = sitePlaces.get(site);
+    if (!place) sitePlaces.set(site, (place = new Place(m, site, undefined, undefined, responseTypes)));
+    return place;
   };
-  const addData = (key: TSESTree.Node, base: DataBase, access?: MemberAccess) => {
-    addNames(dataNames(m, key), base, access, false);
+  /** The names a computed key holds as data, also through `.toLowerCase()`. */
+  const addData = (key: TSESTree.Node, op: AccessOp, owner: HeaderOwner, write: HeaderEntry | MemberAccess, place: Place) => {
+    const entry = 'map' in write ? write : undefined;
+    const access = entry ? undefined : (write as MemberAccess);
     const lowered = loweredOperand(key);
-    if (lowered) addNames(dataNames(m, lowered), base, access, true);
+    for (let pass = 0; pass < 2; pass++) {
+      const lowercased = pass === 1;
+      if (lowercased && !lowered) break;
+      for (const data of dataNames(m, lowercased ? lowered! : key)) {
+        if (data.site && access && !siteAgrees(m, access, data.site)) continue;
+        const keyOnly = !lowercased && isKeyOnly(data, (keyUses ??= headerKeyNodes(m, entries)));
+        const at = data.site ? siteOf(data.site) : place;
+        uses.push(new Use(data.name, op, owner, data.node, 'data', entry, access, keyOnly, lowercased, at));
+      }
+    }
   };
   for (const entry of entries) {
     const { owner, property } = entry;
-    const eventTypes = responseTypes.has(entry.map) ? responseTypes.get(entry.map) : eventTypesAt(m, property);
-    const handler = handlerAt(m, property);
-    if (entry.name !== undefined) {
-      const access = undefined;
-      uses.push({ op: 'write', owner, entry, access, eventTypes, handler, name: entry.name, nameNode: property.key, form: 'entry', keyOnly: false, lowercased: false });
-    } else if (property.computed) addData(property.key, { op: 'write', owner, entry, access: undefined, eventTypes, handler });
+    const place = new Place(m, property, undefined, entry.map, responseTypes);
+    if (entry.name !== undefined) uses.push(new Use(entry.name, 'write', owner, property.key, 'entry', entry, undefined, false, false, place));
+    else if (property.computed) addData(property.key, 'write', owner, entry, place);
   }
   for (const access of m.accesses) {
     if (!HEADER_KINDS.has(access.objectKind)) continue;
     const owner = headerOwnerOf(access.objectKind);
-    const eventTypes = accessTypes(m, access, responseTypes);
-    const handler = handlerAt(m, access.node);
+    const place = new Place(m, access.node, access, undefined, responseTypes);
     if (access.name !== undefined) {
-      // Built in one literal, not spread from a base: this loop runs for every header access.
-      const { op, name, keyNode: nameNode } = access;
-      uses.push({ op, owner, entry: undefined, access, eventTypes, handler, name, nameNode, form: 'member', keyOnly: false, lowercased: false });
+      uses.push(new Use(access.name, access.op, owner, access.keyNode, 'member', undefined, access, false, false, place));
     } else if (access.node.type === AST_NODE_TYPES.MemberExpression && access.node.computed) {
-      addData(access.node.property, { op: access.op, owner, entry: undefined, access, eventTypes, handler }, access);
+      addData(access.node.property, access.op, owner, access, place);
     }
   }
   m.headerUses = uses;
