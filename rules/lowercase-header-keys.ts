@@ -192,6 +192,9 @@ export default createRule<[], MessageIds>({
       const lowercaseKeys = new Map<TSESTree.ObjectExpression, Set<string>>();
       const byLiteral = new Map<TSESTree.Node, HeaderUse[]>();
       for (const use of analysis.headerUses()) {
+        // `headers[name.toLowerCase()]`: the key is lowercased at run time, whatever the literal says.
+        // Already lowercase: nothing to report (every use of a literal has the literal's name).
+        if (use.lowercased || use.name === use.name.toLowerCase()) continue;
         if (use.form === 'data') pushTo(byLiteral, use.nameNode, use);
         else if (use.form === 'member') checkAccess(context, use.access!);
         else {

@@ -25,27 +25,31 @@ type Report = (node: TSESTree.Node, messageId: MessageIds, data: Record<string, 
 
 /** A header write: a disallowed header, a read-only one in its events, a CloudFront-added one in viewer-request. */
 function checkWrite(report: Report, use: HeaderUse): void {
-  const { name, eventTypes: types, owner, nameNode: node } = use;
-  const event = types && types.size > 0 ? `here: ${formatEventTypes(types)}` : 'in any event';
+  const { name, owner, nameNode: node } = use;
   if (isDisallowedHeader(name)) {
     // Deleting one is harmless: the function never sees these headers.
-    if (use.op !== 'delete') report(node, 'disallowed', { name, event });
+    if (use.op === 'delete') return;
+    const types = use.eventTypes;
+    report(node, 'disallowed', { name, event: types && types.size > 0 ? `here: ${formatEventTypes(types)}` : 'in any event' });
     return;
   }
   // Origin custom headers go to the origin only: the read-only and CloudFront-added lists
   // are about the request and response headers (lambda-event-structure, edge-function-restrictions-all).
   if (owner === 'origin') return;
+  const readOnly = readOnlyEvents(name);
+  const cloudFront = use.op === 'write' && isCloudFrontViewerHeader(name) && (owner === 'request' || owner === 'unknown');
+  // Most names are on neither list: their event types are never asked for.
+  if (readOnly.size === 0 && !cloudFront) return;
+  const types = use.eventTypes;
   // The read-only lists are per event: only a known set of events, all of which list the
   // header, is reported. Request headers matter in request events, response headers in
   // response events; a generated or typed map in whichever event hands it back.
   const scope = owner === 'request' ? REQUEST_EVENTS : owner === 'response' ? RESPONSE_EVENTS : undefined;
-  if (onlyIn(types, readOnlyEvents(name)) && (!scope || onlyIn(types, scope))) {
+  if (onlyIn(types, readOnly) && (!scope || onlyIn(types, scope))) {
     report(node, 'readOnly', { name, event: formatEventTypes(types), change: CHANGE_TEXT[use.op] });
     return;
   }
-  if (use.op === 'write' && isCloudFrontViewerHeader(name) && (owner === 'request' || owner === 'unknown') && onlyIn(types, VIEWER_REQUEST)) {
-    report(node, 'cloudFrontHeaderInViewerRequest', { name });
-  }
+  if (cloudFront && onlyIn(types, VIEWER_REQUEST)) report(node, 'cloudFrontHeaderInViewerRequest', { name });
 }
 
 /**
@@ -54,21 +58,26 @@ function checkWrite(report: Report, use: HeaderUse): void {
  * unless it also deletes that request header.
  */
 function checkCustomHeaders(report: Report, writes: readonly HeaderUse[]): void {
-  const requestSets = new Map<string, Set<Handler | undefined>>();
-  const requestDeletes = new Set<string>();
   const customHeaders: HeaderUse[] = [];
+  for (const use of writes) if (use.owner === 'origin' && use.op === 'write') customHeaders.push(use);
+  if (customHeaders.length === 0) return;
+  const requestSets = new Map<string, HeaderUse[]>();
+  const requestDeletes = new Set<string>();
   for (const use of writes) {
+    if (use.owner !== 'request') continue;
     const key = use.name.toLowerCase();
-    if (use.owner === 'origin') {
-      if (use.op === 'write') customHeaders.push(use);
-    } else if (use.owner === 'request') {
-      if (use.op === 'delete') requestDeletes.add(key);
-      else requestSets.set(key, (requestSets.get(key) ?? new Set()).add(use.handler));
+    if (use.op === 'delete') requestDeletes.add(key);
+    else {
+      const sets = requestSets.get(key);
+      if (sets) sets.push(use);
+      else requestSets.set(key, [use]);
     }
   }
   for (const custom of customHeaders) {
     const key = custom.name.toLowerCase();
-    if (requestDeletes.has(key) || !requestSets.get(key)?.has(custom.handler)) continue;
+    if (requestDeletes.has(key)) continue;
+    const handler = custom.handler;
+    if (!requestSets.get(key)?.some((use) => use.handler === handler)) continue;
     report(custom.nameNode, 'customHeaderInRequest', { name: custom.name });
   }
 }

@@ -1,13 +1,13 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { isFunctionNode, propertyKeyName, unwrap, within } from '../estree/nodes.js';
+import { isFunctionNode, memberName, propertyKeyName, unwrap, within } from '../estree/nodes.js';
 import type { EventTypes } from '../facts/event-types.js';
 import { HEADER_KINDS, headerOwnerOf } from './kinds.js';
 import { type FileState } from './state.js';
 import { classify } from './classify.js';
 import { resolveFunction } from './functions.js';
-import { type DataName, dataNames } from './header-names.js';
+import { type DataName, dataNames, LOWERING_METHODS } from './header-names.js';
 import { eventTypesAt, handlerAt } from './narrowing.js';
-import type { HeaderEntry, HeaderUse, MemberAccess } from './types.js';
+import type { AccessOp, Handler, HeaderEntry, HeaderOwner, HeaderUse, MemberAccess } from './types.js';
 
 /** One entry per property of every header-map literal. */
 export function headerEntriesOf(m: FileState): HeaderEntry[] {
@@ -22,45 +22,118 @@ export function headerEntriesOf(m: FileState): HeaderEntry[] {
 }
 
 /**
+ * Where header uses run: their event types and handler, worked out when a rule first asks
+ * (most reads are never asked, and `eventTypesAt` walks up the tree). An access, an entry, or
+ * the helper call that passes a name; all uses of one share it.
+ */
+class Place {
+  private typesKnown = false;
+  private types: EventTypes = undefined;
+  private handlerKnown = false;
+  private owner: Handler | undefined = undefined;
+
+  constructor(
+    private readonly m: FileState,
+    /** The access's node, the entry's property or the call. */
+    private readonly node: TSESTree.Node,
+    private readonly access: MemberAccess | undefined,
+    /** For an entry: its map, whose response's event types win when it has one. */
+    private readonly map: TSESTree.ObjectExpression | undefined,
+    private readonly responseTypes: Map<TSESTree.ObjectExpression, EventTypes>,
+  ) {}
+
+  eventTypes(): EventTypes {
+    if (!this.typesKnown) {
+      const { m, map, responseTypes } = this;
+      if (this.access) this.types = accessTypes(m, this.access, responseTypes);
+      else this.types = map && responseTypes.has(map) ? responseTypes.get(map) : eventTypesAt(m, this.node);
+      this.typesKnown = true;
+    }
+    return this.types;
+  }
+
+  handler(): Handler | undefined {
+    if (!this.handlerKnown) {
+      this.owner = handlerAt(this.m, this.node);
+      this.handlerKnown = true;
+    }
+    return this.owner;
+  }
+}
+
+/** A HeaderUse whose event types and handler are its place's, read when asked. */
+class Use implements HeaderUse {
+  constructor(
+    readonly name: string,
+    readonly op: AccessOp,
+    readonly owner: HeaderOwner,
+    readonly nameNode: TSESTree.Node,
+    readonly form: HeaderUse['form'],
+    readonly entry: HeaderEntry | undefined,
+    readonly access: MemberAccess | undefined,
+    readonly keyOnly: boolean,
+    readonly lowercased: boolean,
+    private readonly place: Place,
+  ) {}
+
+  get eventTypes(): EventTypes {
+    return this.place.eventTypes();
+  }
+
+  get handler(): Handler | undefined {
+    return this.place.handler();
+  }
+}
+
+/**
  * The view "headers by name, with their event types": every key of a header-map literal, every
  * access of a header map by a static name, and every name a computed key holds as data (see
- * header-names.ts), each with the event types it runs under and its handler.
+ * header-names.ts), also when the key lowercases it (`headers[name.toLowerCase()]`: `lowercased`),
+ * each with the event types it runs under and its handler.
  */
 export function headerUses(m: FileState, entries: readonly HeaderEntry[]): HeaderUse[] {
   if (m.headerUses) return m.headerUses;
   const uses: HeaderUse[] = [];
   const responseTypes = new Map<TSESTree.ObjectExpression, EventTypes>();
   for (const response of m.responses.values()) for (const map of response.headerMaps) responseTypes.set(map, response.eventTypes);
-  const keyUses = headerKeyNodes(m, entries);
-  const addData = (key: TSESTree.Node, base: Omit<HeaderUse, 'name' | 'nameNode' | 'form' | 'keyOnly'>, access?: MemberAccess) => {
-    for (const data of dataNames(m, key)) {
-      if (data.site && access && !siteAgrees(m, access, data.site)) continue;
-      const types = data.site ? eventTypesAt(m, data.site) : base.eventTypes;
-      const handler = data.site ? handlerAt(m, data.site) : base.handler;
-      const keyOnly = isKeyOnly(data, keyUses);
-      uses.push({ ...base, name: data.name, nameNode: data.node, form: 'data', eventTypes: types, handler, keyOnly });
+  let keyUses: Set<TSESTree.Node> | undefined;
+  let sitePlaces: Map<TSESTree.CallExpression, Place> | undefined;
+  const siteOf = (site: TSESTree.CallExpression): Place => {
+    sitePlaces ??= new Map();
+    let place = sitePlaces.get(site);
+    if (!place) sitePlaces.set(site, (place = new Place(m, site, undefined, undefined, responseTypes)));
+    return place;
+  };
+  /** The names a computed key holds as data, also through `.toLowerCase()`. */
+  const addData = (key: TSESTree.Node, op: AccessOp, owner: HeaderOwner, write: HeaderEntry | MemberAccess, place: Place) => {
+    const entry = 'map' in write ? write : undefined;
+    const access = entry ? undefined : (write as MemberAccess);
+    const lowered = loweredOperand(key);
+    for (let pass = 0; pass < 2; pass++) {
+      const lowercased = pass === 1;
+      if (lowercased && !lowered) break;
+      for (const data of dataNames(m, lowercased ? lowered! : key)) {
+        if (data.site && access && !siteAgrees(m, access, data.site)) continue;
+        const keyOnly = !lowercased && isKeyOnly(data, (keyUses ??= headerKeyNodes(m, entries)));
+        const at = data.site ? siteOf(data.site) : place;
+        uses.push(new Use(data.name, op, owner, data.node, 'data', entry, access, keyOnly, lowercased, at));
+      }
     }
   };
   for (const entry of entries) {
     const { owner, property } = entry;
-    const eventTypes = responseTypes.has(entry.map) ? responseTypes.get(entry.map) : eventTypesAt(m, property);
-    const handler = handlerAt(m, property);
-    if (entry.name !== undefined) {
-      const access = undefined;
-      uses.push({ op: 'write', owner, entry, access, eventTypes, handler, name: entry.name, nameNode: property.key, form: 'entry', keyOnly: false });
-    } else if (property.computed) addData(property.key, { op: 'write', owner, entry, access: undefined, eventTypes, handler });
+    const place = new Place(m, property, undefined, entry.map, responseTypes);
+    if (entry.name !== undefined) uses.push(new Use(entry.name, 'write', owner, property.key, 'entry', entry, undefined, false, false, place));
+    else if (property.computed) addData(property.key, 'write', owner, entry, place);
   }
   for (const access of m.accesses) {
     if (!HEADER_KINDS.has(access.objectKind)) continue;
     const owner = headerOwnerOf(access.objectKind);
-    const eventTypes = accessTypes(m, access, responseTypes);
-    const handler = handlerAt(m, access.node);
+    const place = new Place(m, access.node, access, undefined, responseTypes);
     if (access.name !== undefined) {
-      // Built in one literal, not spread from a base: this loop runs for every header access.
-      const { op, name, keyNode: nameNode } = access;
-      uses.push({ op, owner, entry: undefined, access, eventTypes, handler, name, nameNode, form: 'member', keyOnly: false });
+      uses.push(new Use(access.name, access.op, owner, access.keyNode, 'member', undefined, access, false, false, place));
     } else if (access.node.type === AST_NODE_TYPES.MemberExpression && access.node.computed) {
-      addData(access.node.property, { op: access.op, owner, entry: undefined, access, eventTypes, handler }, access);
+      addData(access.node.property, access.op, owner, access, place);
     }
   }
   m.headerUses = uses;
@@ -80,6 +153,19 @@ function accessTypes(m: FileState, access: MemberAccess, responseTypes: Map<TSES
   const def = m.bindings.singleDefinition(object);
   const init = def?.whole ? unwrap(def.init) : undefined;
   return (init?.type === AST_NODE_TYPES.ObjectExpression ? responseTypes.get(init) : undefined) ?? here;
+}
+
+/**
+ * `name.toLowerCase()` (or `toLocaleLowerCase()`, no locale) as a computed key: `name`, whose
+ * names as data reach the map lowercased.
+ */
+function loweredOperand(key: TSESTree.Node): TSESTree.Node | undefined {
+  const node = unwrap(key);
+  if (node.type !== AST_NODE_TYPES.CallExpression || node.arguments.length > 0) return undefined;
+  const callee = unwrap(node.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const method = memberName(callee);
+  return method !== undefined && LOWERING_METHODS.has(method) ? callee.object : undefined;
 }
 
 /** Computed keys that index a header map: `headers[name]`, `{ [NAME]: [...] }`. */

@@ -50,10 +50,10 @@ export interface NamedFacts {
   usesViewerRequest(handler: Handler): boolean;
   /**
    * The names (lowercased) a header write (an access of `analysis.accesses` or an entry of
-   * `analysis.headerEntries`) can set: its literal name, or the names its computed key holds as
-   * data (`headerWrites()`: constants, loops over literal tables, a helper's argument), also
-   * through `.toLowerCase()` (`headers[name.toLowerCase()]`). Undefined when none can be read;
-   * the list need not be complete when a table has a spread.
+   * `analysis.headerEntries`) can set: the names of its uses in `headerWrites()`, i.e. its literal
+   * name, or the names its computed key holds as data (constants, loops over literal tables, a
+   * helper's argument), also through `.toLowerCase()` (`headers[name.toLowerCase()]`). Undefined
+   * when none can be read; the list need not be complete when a table has a spread.
    */
   headerWriteNames(write: MemberAccess | HeaderEntry): readonly string[] | undefined;
 }

@@ -94,6 +94,11 @@ export interface HeaderUse {
   handler: Handler | undefined;
   /** `data` only: the literal is used for nothing but header keys, so renaming it changes nothing else. */
   keyOnly: boolean;
+  /**
+   * `data` only: the key is the name lowercased at run time (`headers[name.toLowerCase()]`), so
+   * the map is keyed by `name.toLowerCase()` whatever the literal's spelling. `keyOnly` is false.
+   */
+  lowercased: boolean;
 }
 
 export interface ResponseProperty {

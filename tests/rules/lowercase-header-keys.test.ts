@@ -5,6 +5,25 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('lowercase-header-keys', rule, {
   valid: [
+    // Names as data lowercased where they become keys, in a known event: the keys are
+    // lowercase at run time, so a table's, a list's or a constant's spelling is not reported,
+    // whether written, read, deleted or used as a computed entry key.
+    `// @lambda-edge-event origin-response
+    const SECURITY = { 'Strict-Transport-Security': 'max-age=63072000', 'X-Frame-Options': 'DENY' };
+    const REMOVE = ['Server', 'X-Powered-By'];
+    const CT = 'Content-Type';
+    exports.handler = async (event) => {
+      const response = event.Records[0].cf.response;
+      for (const [name, value] of Object.entries(SECURITY)) response.headers[name.toLowerCase()] = [{ key: name, value }];
+      for (const name in SECURITY) response.headers[name.toLocaleLowerCase()] = [{ key: name, value: SECURITY[name] }];
+      for (const name of REMOVE) delete response.headers[name.toLowerCase()];
+      if (!response.headers[CT.toLowerCase()]) response.headers[CT.toLowerCase()] = [{ key: CT, value: 'text/html' }];
+      return response;
+    };
+    exports.generated = async () => ({
+      status: '200',
+      headers: { [CT.toLowerCase()]: [{ key: CT, value: 'text/plain' }] },
+    });`,
     // A helper that lowercases the name itself handles any spelling its callers pass.
     `function header(request, name) {
       return (request.headers[name] ?? request.headers[name.toLowerCase()])?.[0]?.value;

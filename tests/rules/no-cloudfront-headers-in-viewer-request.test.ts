@@ -5,6 +5,14 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('no-cloudfront-headers-in-viewer-request', rule, {
   valid: [
+    // Names lowercased as they become keys, read where CloudFront has added them.
+    `// @lambda-edge-event origin-request
+    const GEO = ['CloudFront-Viewer-Country', 'CloudFront-Viewer-City'];
+    exports.handler = async (event) => {
+      const request = event.Records[0].cf.request;
+      for (const name of GEO) if (request.headers[name.toLowerCase()]) request.uri += '/' + name;
+      return request;
+    };`,
     // origin-request: the headers are there when a policy adds them.
     `// @lambda-edge-event origin-request
     exports.handler = async (event) => {
@@ -74,6 +82,26 @@ ruleTester.run('no-cloudfront-headers-in-viewer-request', rule, {
     };`,
   ],
   invalid: [
+    {
+      // Names held in a list or a constant and lowercased as they become keys: each read in
+      // viewer-request is reported once, at the literal that spells it.
+      code: `// @lambda-edge-event viewer-request
+const GEO = ['CloudFront-Viewer-Country', 'X-Forwarded-For'];
+const MOBILE = 'CloudFront-Is-Mobile-Viewer';
+exports.handler = async (event) => {
+  const request = event.Records[0].cf.request;
+  for (const name of GEO) {
+    const header = request.headers[name.toLowerCase()];
+    if (header) request.querystring += '&' + name + '=' + header[0].value;
+  }
+  if (request.headers[MOBILE.toLowerCase()] && MOBILE.toLowerCase() in request.headers) request.uri = '/m' + request.uri;
+  return request;
+};`,
+      errors: [
+        { messageId: 'notInViewerRequest', data: { name: 'CloudFront-Viewer-Country' }, line: 2, column: 14, endColumn: 41 },
+        { messageId: 'notInViewerRequest', data: { name: 'CloudFront-Is-Mobile-Viewer' }, line: 3, column: 16 },
+      ],
+    },
     {
       // Geo redirect written for viewer-request (comment).
       code: `// @lambda-edge-event viewer-request

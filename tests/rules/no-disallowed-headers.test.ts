@@ -5,6 +5,17 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('no-disallowed-headers', rule, {
   valid: [
+    // Names lowercased as they become keys (`headers[name.toLowerCase()]`) are read as the
+    // table spells them: none of these is disallowed or read-only here, and deleting a
+    // disallowed one is harmless.
+    `// @lambda-edge-event origin-response
+    const SECURITY = { 'Strict-Transport-Security': 'max-age=63072000', 'X-Frame-Options': 'DENY' };
+    exports.handler = async (event) => {
+      const response = event.Records[0].cf.response;
+      for (const [name, value] of Object.entries(SECURITY)) response.headers[name.toLowerCase()] = [{ key: name, value }];
+      for (const name of ['X-Cache', 'Server']) delete response.headers[name.toLowerCase()];
+      return response;
+    };`,
     // A custom header that the request headers do not hold, or one whose request header the
     // same function deletes; and a request header set by another handler.
     `// @lambda-edge-event origin-request
@@ -111,6 +122,54 @@ ruleTester.run('no-disallowed-headers', rule, {
      test('handler', async () => { await handler(event); });`,
   ],
   invalid: [
+    {
+      // A table copied into the response with the key lowercased on the way in: the names
+      // still reach the map, so read-only and disallowed ones are reported at the table's keys.
+      code: `// @lambda-edge-event viewer-response
+const EXTRA = {
+  'Content-Length': '0',
+  'X-Frame-Options': 'DENY',
+  'Transfer-Encoding': 'chunked',
+  'X-Cache': 'HIT',
+};
+exports.handler = async (event) => {
+  const response = event.Records[0].cf.response;
+  for (const [name, value] of Object.entries(EXTRA)) {
+    response.headers[name.toLowerCase()] = [{ key: name, value }];
+  }
+  return response;
+};`,
+      errors: [
+        { messageId: 'readOnly', data: { name: 'Content-Length', event: 'viewer-response', change: 'assignment' }, line: 3, column: 3 },
+        { messageId: 'readOnly', data: { name: 'Transfer-Encoding', event: 'viewer-response', change: 'assignment' }, line: 5, column: 3 },
+        { messageId: 'disallowed', data: { name: 'X-Cache', event: 'here: viewer-response' }, line: 6, column: 3 },
+      ],
+    },
+    {
+      // The same through Object.keys(...).forEach, for-in over a constant table, a constant
+      // name and a list of names, in a request event: each lowercased key is still that header.
+      code: `// @lambda-edge-event viewer-request
+const FORWARD = { 'CloudFront-Viewer-Country': 'DE', 'X-Tenant': 'a' };
+const PROXY = { 'Transfer-Encoding': 'chunked' };
+const HOST = 'Host';
+exports.handler = async (event) => {
+  const request = event.Records[0].cf.request;
+  Object.keys(FORWARD).forEach((name) => {
+    request.headers[name.toLowerCase()] = [{ key: name, value: FORWARD[name] }];
+  });
+  for (const name in PROXY) request.headers[name.toLowerCase()] = [{ key: name, value: PROXY[name] }];
+  request.headers[HOST.toLowerCase()] = [{ key: HOST, value: 'example.com' }];
+  for (const name of ['X-Amz-Cf-Pop', 'Upgrade']) request.headers[name.toLowerCase()] = [{ value: '1' }];
+  return request;
+};`,
+      errors: [
+        { messageId: 'cloudFrontHeaderInViewerRequest', data: { name: 'CloudFront-Viewer-Country' }, line: 2, column: 19 },
+        { messageId: 'readOnly', data: { name: 'Transfer-Encoding', event: 'viewer-request', change: 'assignment' }, line: 3, column: 17 },
+        { messageId: 'readOnly', data: { name: 'Host', event: 'viewer-request', change: 'assignment' }, line: 4, column: 14 },
+        { messageId: 'disallowed', data: { name: 'X-Amz-Cf-Pop', event: 'here: viewer-request' }, line: 12, column: 23 },
+        { messageId: 'disallowed', data: { name: 'Upgrade', event: 'here: viewer-request' }, line: 12, column: 39 },
+      ],
+    },
     {
       // An origin custom header may not repeat a request header name (lambda-event-structure): here the
       // function sets x-tenant in both, in different spellings and forms.
