@@ -2,7 +2,7 @@ import { evaluateStatic, minimumBytes, producesBase64 } from '../static-value.js
 import { type Analysis, type HeaderUse } from './types.js';
 import type { Bindings } from '../estree/bindings.js';
 import { walk } from '../estree/walk.js';
-import { lookupFile } from '../infra/index.js';
+import { infrastructureOfFile } from '../infra/index.js';
 import { projectDefines } from '../build-defines.js';
 import { readSettings } from '../settings.js';
 import { type AnyContext, type FileState, createState } from './state.js';
@@ -84,11 +84,7 @@ export const EMPTY_ANALYSIS: Analysis = {
 export function analyze(context: AnyContext): Analysis {
   const sourceCode = context.sourceCode;
   const settings = readSettings(context.settings);
-  const filename = context.filename;
-  const infra =
-    filename && !filename.startsWith('<')
-      ? lookupFile({ cwd: context.cwd, infrastructure: settings.infrastructure, handlers: settings.handlers }, filename)
-      : undefined;
+  const infra = infrastructureOfFile(context);
   if (!infra && !settings.eventTypes && !hasEdgeHint(sourceCode.text)) return EMPTY_ANALYSIS;
   if (!sourceCode.scopeManager) return EMPTY_ANALYSIS;
   return run(createState(context, settings.eventTypes, infra));
