@@ -14,9 +14,14 @@ export interface SourceLike {
   getLocFromIndex?: (index: number) => { line: number; column: number };
 }
 
-/** JS/TS files get the shared edge model; YAML, JSON and HCL trees do not (it reads ESTree only). */
+/**
+ * JS/TS files get the shared edge model; YAML, JSON and HCL trees do not (it reads ESTree only).
+ * eslint-plugin-yml's `Program` holds YAML documents and nothing else, and an ESTree `Program`
+ * never holds one: the first statement tells them apart (not a walk over every statement of
+ * every linted file).
+ */
 export function isEstree(ast: SourceLike['ast']): boolean {
-  return ast.type === 'Program' && !ast.body?.some((node) => node.type === 'YAMLDocument');
+  return ast.type === 'Program' && ast.body?.[0]?.type !== 'YAMLDocument';
 }
 
 /**
