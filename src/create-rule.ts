@@ -24,6 +24,12 @@ export const RULE_DOCS_BASE = `${REPOSITORY_URL}/blob/main/docs/rules/`;
 
 export const ruleCreator = ESLintUtils.RuleCreator<LambdaEdgeRuleDocs>((name) => `${RULE_DOCS_BASE}${name}.md`);
 
+function sameElements(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /** Rule options are shared between files, so no rule may change them. */
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {
@@ -52,8 +58,18 @@ export const createRule: typeof ruleCreator = (spec) => {
   type Options = Parameters<typeof spec.create>[1];
   const merged = new Map<string, Options>();
   let noOptions: Options | undefined;
+  /**
+   * ESLint hands a new options array to every `create` call, but its elements are the same
+   * objects from one file to the next (the config's, or `meta.defaultOptions`' when the config
+   * gives none): the merge is found by the first element's identity, and by its text only
+   * when the elements are new objects (ESLint's own merge of user options with the defaults).
+   */
+  const byElement = new WeakMap<object, { options: readonly unknown[]; result: Options }>();
   const optionsFor = (options: readonly unknown[]): Options => {
     if (options.length === 0) return (noOptions ??= deepFreeze(structuredClone(defaults as Options)));
+    const first = options[0];
+    const hit = first && typeof first === 'object' ? byElement.get(first) : undefined;
+    if (hit && sameElements(hit.options, options)) return hit.result;
     const key = JSON.stringify(options);
     let result = merged.get(key);
     if (!result) {
@@ -63,6 +79,7 @@ export const createRule: typeof ruleCreator = (spec) => {
       if (merged.size > 100) merged.clear();
       merged.set(key, result);
     }
+    if (first && typeof first === 'object') byElement.set(first, { options: [...options], result });
     return result;
   };
   return {

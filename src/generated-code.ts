@@ -31,6 +31,9 @@ export interface SourceLike {
 const NONE: GeneratedCode = Object.freeze({ whole: false, foreign: [] as Array<[number, number]> }) as GeneratedCode;
 
 const cache = new WeakMap<object, GeneratedCode>();
+/** The last file's answer: every gated rule asks, one file after another. */
+let lastAst: object | undefined;
+let lastResult: GeneratedCode = NONE;
 
 // --- thresholds, measured (see docs/real-code.md "Bundles") -------------------------------------
 /** A line shorter than this is never looked at for minification. */
@@ -48,12 +51,16 @@ const ANY_SIGNATURE =
 
 /**
  * Every alternative of ANY_SIGNATURE contains one of these substrings (`__` for the webpack, ncc
- * and esbuild names, `ommonjs`/`FromCjs`/`AugmentedNamespace` for rollup's helpers, `parcel`,
- * `node_modules/`): a few plain searches rule most files out before the regex scans them.
+ * and esbuild names, `Commo`/`Globa`/`Cjs`/`Augmen` for rollup's `createCommonjsModule`,
+ * `commonjsGlobal`, `getDefaultExportFromCjs` and `getAugmentedNamespace`, `$parc`/`Requir` for
+ * parcel's `$parcel$` and `parcelRequire`, `_modul` for `node_modules/`): a few plain searches
+ * rule most files out before the regex scans them. Each is short and starts with a character
+ * that is rare in code, which V8 finds fastest (src/text-search.ts).
  */
-const SIGNATURE_PARTS = ['__', 'ommonjs', 'FromCjs', 'AugmentedNamespace', 'parcel', 'node_modules/'];
+const SIGNATURE_PARTS = ['__', 'Commo', 'Globa', 'Cjs', 'Augmen', '$parc', 'Requir', '_modul'];
 function mayHaveSignature(text: string): boolean {
-  return SIGNATURE_PARTS.some((part) => text.includes(part));
+  for (const part of SIGNATURE_PARTS) if (text.includes(part)) return true;
+  return false;
 }
 
 // Bundlers that never mark where a module starts: their helpers prove unmarked third-party code.
@@ -80,15 +87,19 @@ const WEBPACK_PATH_KEY = /^(?:\.{1,2}\/|[\w@.+-]+\/)[^\s]*$/;
  * Never throws: anything unexpected gives "not generated".
  */
 export function generatedCodeOf(source: SourceLike): GeneratedCode {
-  const cached = cache.get(source.ast);
-  if (cached) return cached;
-  let result: GeneratedCode;
-  try {
-    result = classify(source.text, source.ast);
-  } catch {
-    result = NONE;
+  const ast = source.ast;
+  if (ast === lastAst) return lastResult;
+  let result = cache.get(ast);
+  if (!result) {
+    try {
+      result = classify(source.text, ast);
+    } catch {
+      result = NONE;
+    }
+    cache.set(ast, result);
   }
-  cache.set(source.ast, result);
+  lastAst = ast;
+  lastResult = result;
   return result;
 }
 
@@ -181,11 +192,11 @@ function classify(text: string, ast: TSESTree.Program): GeneratedCode {
  * starts, so the whole file is taken as generated.
  */
 function rollupWhy(text: string, ast: TSESTree.Program): GeneratedCode | undefined {
-  if (ROLLUP_INTEROP.test(text)) return { whole: 'bundle', why: 'rollup interop helpers (_interopDefaultLegacy/_interopNamespace)', foreign: [] };
+  if (text.includes('_interop') && ROLLUP_INTEROP.test(text)) return { whole: 'bundle', why: 'rollup interop helpers (_interopDefaultLegacy/_interopNamespace)', foreign: [] };
   if (!text.includes('$')) return undefined;
   const renamed = new Set<string>();
   const note = (id: TSESTree.Node | null | undefined) => {
-    if (id?.type === 'Identifier' && ROLLUP_RENAMED.test(id.name)) renamed.add(id.name);
+    if (id?.type === 'Identifier' && id.name.includes('$') && ROLLUP_RENAMED.test(id.name)) renamed.add(id.name);
   };
   for (const raw of ast.body) {
     const statement =

@@ -1,7 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { problemsInFile } from './infra/index.js';
+import { infrastructureProblemsOfFile } from './infra/index.js';
 import type { InfrastructureProblem } from './infra/types.js';
-import { readSettings } from './settings.js';
 
 /** What a finding on an infrastructure file adds to what discovery could not follow. */
 export const CONSEQUENCE =
@@ -15,9 +14,14 @@ export interface SourceLike {
   getLocFromIndex?: (index: number) => { line: number; column: number };
 }
 
-/** JS/TS files get the shared edge model; YAML, JSON and HCL trees do not (it reads ESTree only). */
+/**
+ * JS/TS files get the shared edge model; YAML, JSON and HCL trees do not (it reads ESTree only).
+ * eslint-plugin-yml's `Program` holds YAML documents and nothing else, and an ESTree `Program`
+ * never holds one: the first statement tells them apart (not a walk over every statement of
+ * every linted file).
+ */
 export function isEstree(ast: SourceLike['ast']): boolean {
-  return ast.type === 'Program' && !ast.body?.some((node) => node.type === 'YAMLDocument');
+  return ast.type === 'Program' && ast.body?.[0]?.type !== 'YAMLDocument';
 }
 
 /**
@@ -54,13 +58,10 @@ export function withInfrastructureProblems<MessageId extends string>(
   listeners: TSESLint.RuleListener,
   wanted: (problem: InfrastructureProblem) => boolean,
 ): TSESLint.RuleListener {
-  const filename = context.filename;
-  if (!filename || filename.startsWith('<')) return listeners;
-  const settings = readSettings(context.settings);
-  const problems = problemsInFile(
-    { cwd: context.cwd, infrastructure: settings.infrastructure, handlers: settings.handlers },
-    filename,
-  ).filter(wanted);
+  // Once per file for both rules that ask (none for `<input>`): on nearly every file, none at all.
+  const inFile = infrastructureProblemsOfFile(context);
+  if (inFile.length === 0) return listeners;
+  const problems = inFile.filter(wanted);
   if (problems.length === 0) return listeners;
   const sourceCode = context.sourceCode as unknown as SourceLike;
   const rootType = sourceCode.ast.type;

@@ -1,6 +1,7 @@
 import { basename, resolve } from 'node:path';
 import { clearBuildDefines } from '../build-defines.js';
 import type { EventType } from '../event-types.js';
+import { readSettings } from '../settings.js';
 import { changedSince, recheckClock, recheckDue } from './context.js';
 import { discover, type Discovery } from './discover.js';
 import type { InfrastructureMap, InfrastructureProblem } from './types.js';
@@ -98,11 +99,17 @@ function discovery(options: InfrastructureOptions): Discovery | undefined {
 }
 
 const entries = new WeakMap<Discovery, Map<string, FileInfrastructure>>();
+/** The last answer of `entryIn`: the model and a rule may both ask for the same file. */
+let lastEntry: { found: Discovery; filename: string; entry: FileInfrastructure | undefined } | undefined;
 
 /** Returns what infrastructure code says about one file, or undefined. */
 export function lookupFile(options: InfrastructureOptions, filename: string): FileInfrastructure | undefined {
   const found = discovery(options);
-  if (!found) return NO_ENTRY;
+  return found ? entryIn(found, filename) : NO_ENTRY;
+}
+
+function entryIn(found: Discovery, filename: string): FileInfrastructure | undefined {
+  if (lastEntry && lastEntry.found === found && lastEntry.filename === filename) return lastEntry.entry;
   let byFile = entries.get(found);
   if (!byFile) {
     byFile = new Map();
@@ -118,7 +125,68 @@ export function lookupFile(options: InfrastructureOptions, filename: string): Fi
     entries.set(found, byFile);
     printProblems(found.problems.filter((problem) => !isFindingOnFile(problem, found.cwd)));
   }
-  return byFile.get(filename) ?? byFile.get(resolve(filename));
+  const entry = byFile.size === 0 ? undefined : (byFile.get(filename) ?? byFile.get(resolve(filename)));
+  lastEntry = { found, filename, entry };
+  return entry;
+}
+
+/** The part of a rule's context that says which file is linted, where, and with which settings. */
+export interface LintedFile {
+  sourceCode: { ast: object };
+  cwd: string;
+  filename: string;
+  settings: Record<string, unknown> | undefined;
+}
+
+/**
+ * What the rules of one linted file ask of discovery, asked once per file (per parse): the
+ * model's gate (`infrastructureOfFile`) and the two rules that report discovery problems on
+ * every file (`infrastructureProblemsOfFile`) share one discovery lookup and its answers.
+ */
+interface FileRecord {
+  readonly ast: object;
+  /** undefined: not a file on disk (`<input>`), or discovery turned off. */
+  readonly found: Discovery | undefined;
+  readonly filename: string;
+  entry?: FileInfrastructure | undefined;
+  entryKnown?: true;
+  problems?: readonly InfrastructureProblem[];
+}
+const records = new WeakMap<object, FileRecord>();
+let lastRecord: FileRecord | undefined;
+
+function recordOf(file: LintedFile): FileRecord {
+  const ast = file.sourceCode.ast;
+  if (lastRecord !== undefined && lastRecord.ast === ast) return lastRecord;
+  let record = records.get(ast);
+  if (!record) {
+    const filename = file.filename;
+    let found: Discovery | undefined;
+    if (filename && !filename.startsWith('<')) {
+      const settings = readSettings(file.settings);
+      found = discovery({ cwd: file.cwd, infrastructure: settings.infrastructure, handlers: settings.handlers });
+    }
+    record = { ast, found, filename };
+    records.set(ast, record);
+  }
+  lastRecord = record;
+  return record;
+}
+
+/** `lookupFile` for the linted file of a rule's context (undefined for `<input>`), once per file. */
+export function infrastructureOfFile(file: LintedFile): FileInfrastructure | undefined {
+  const record = recordOf(file);
+  if (!record.entryKnown) {
+    record.entry = record.found ? entryIn(record.found, record.filename) : NO_ENTRY;
+    record.entryKnown = true;
+  }
+  return record.entry;
+}
+
+/** `problemsInFile` for the linted file of a rule's context (none for `<input>`), once per file. */
+export function infrastructureProblemsOfFile(file: LintedFile): readonly InfrastructureProblem[] {
+  const record = recordOf(file);
+  return (record.problems ??= record.found ? problemsIn(record.found, record.filename) : NO_PROBLEMS);
 }
 
 /** Everything discovery could not read or follow, for the given options. */
@@ -137,7 +205,11 @@ const problemsByFile = new WeakMap<Discovery, Map<string, InfrastructureProblem[
  */
 export function problemsInFile(options: InfrastructureOptions, filename: string): readonly InfrastructureProblem[] {
   const found = discovery(options);
-  if (!found || found.problems.length === 0) return NO_PROBLEMS;
+  return found ? problemsIn(found, filename) : NO_PROBLEMS;
+}
+
+function problemsIn(found: Discovery, filename: string): readonly InfrastructureProblem[] {
+  if (found.problems.length === 0) return NO_PROBLEMS;
   let byFile = problemsByFile.get(found);
   if (!byFile) {
     byFile = new Map();
@@ -149,6 +221,7 @@ export function problemsInFile(options: InfrastructureOptions, filename: string)
     }
     problemsByFile.set(found, byFile);
   }
+  if (byFile.size === 0) return NO_PROBLEMS;
   return byFile.get(filename) ?? byFile.get(resolve(filename)) ?? NO_PROBLEMS;
 }
 
@@ -183,6 +256,8 @@ export function getInfrastructureMap(options: InfrastructureOptions): Infrastruc
 export function clearInfrastructureCache(): void {
   discoveries.clear();
   last = undefined;
+  lastEntry = undefined;
+  lastRecord = undefined;
   clearBuildDefines();
 }
 

@@ -1,13 +1,17 @@
 import { dirname, isAbsolute, resolve } from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { EventType } from '../../event-types.js';
+import { includesWord, probe } from '../../text-search.js';
 import { CdkReader as DiscoveryCdkReader, type CdkSpan, type FollowedEdgeLambda } from '../cdk.js';
 import { DiscoveryContext } from '../context.js';
 import type { Arn, Association, Behavior, EdgeFunction, EdgeFunctionSettings, EdgeModel, Setting, SourceNode } from './model.js';
 
-/** Cheap test on the text before a JS/TS file's AST is walked. */
+const EDGE_LAMBDAS = probe('edgeLambdas', 'Lambda');
+const LAMBDA_FUNCTION_ASSOCIATIONS = probe('lambdaFunctionAssociations', 'Assoc');
+
+/** Cheap test on the text before a JS/TS file's AST is walked: `edgeLambdas` or `lambdaFunctionAssociations` in it. */
 export function mayBeCdkDistribution(text: string): boolean {
-  return text.includes('edgeLambdas') || text.includes('lambdaFunctionAssociations');
+  return includesWord(text, EDGE_LAMBDAS) || includesWord(text, LAMBDA_FUNCTION_ASSOCIATIONS);
 }
 
 const EVENT_MEMBERS: Record<string, EventType> = {

@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
+import { includesWord, probe } from '../../text-search.js';
 import { SERVERLESS_TS_FILE } from '../serverless-ts.js';
 import { mayBeCdkDistribution, readCdkModel } from './cdk.js';
 import { fromJsonAst, fromServerlessTs, fromYamlAst, isMap, type LocatedData } from './located-data.js';
@@ -70,14 +71,22 @@ function dataModel(data: LocatedData, text: string): EdgeModel {
   return EMPTY_MODEL;
 }
 
-/** Cheap check for `create`: does this file's text possibly hold Lambda@Edge infrastructure? */
+const CLOUD_FRONT = probe('cloudFront', 'Front');
+const LAMBDA_AT_EDGE = probe('lambdaAtEdge', 'AtEdge');
+const PRE_EXISTING_CLOUD_FRONT = probe('preExistingCloudFront', 'Front');
+
+/**
+ * Cheap check for `create`: does this file's text possibly hold Lambda@Edge infrastructure?
+ * (`edgeLambdas`, `lambdaFunctionAssociations`, `AWS::CloudFront::Distribution`,
+ * `aws_cloudfront_distribution`, `cloudFront`, `lambdaAtEdge` or `preExistingCloudFront`.)
+ */
 export function mayHoldEdgeInfrastructure(text: string): boolean {
   return (
     mayBeCdkDistribution(text) ||
     mayBeDistributionTemplate(text) ||
     mayBeTerraformDistribution(text) ||
-    text.includes('cloudFront') ||
-    text.includes('lambdaAtEdge') ||
-    text.includes('preExistingCloudFront')
+    includesWord(text, CLOUD_FRONT) ||
+    includesWord(text, LAMBDA_AT_EDGE) ||
+    includesWord(text, PRE_EXISTING_CLOUD_FRONT)
   );
 }

@@ -4,19 +4,29 @@ import { edgeModelOf, mayHoldEdgeInfrastructure } from './index.js';
 import type { EdgeFunction, EdgeModel, SourceNode } from './model.js';
 
 /**
- * The text test, once per file: every `infra-*` rule asks it of every linted file (ten rules,
- * seven substring searches of the whole text each), and on code with no infrastructure it is
- * nearly all these rules cost.
+ * The model of the linted file, or undefined when it has no distribution and no function: once
+ * per file, shared by every `infra-*` rule (ten rules ask it of every linted file, and on code
+ * with no infrastructure the text test is nearly all they cost). A file whose text cannot hold
+ * Lambda@Edge infrastructure is not read at all.
  */
-const mayHoldByAst = new WeakMap<object, boolean>();
-function mayHold(sourceCode: { ast: { type: string }; text: string }): boolean {
-  let result = mayHoldByAst.get(sourceCode.ast);
-  if (result === undefined) {
-    // A .tf file is one file of a module: its distribution may be in another file of the folder.
-    result = sourceCode.ast.type === 'ConfigFile' || mayHoldEdgeInfrastructure(sourceCode.text);
-    mayHoldByAst.set(sourceCode.ast, result);
+const modelByAst = new WeakMap<object, EdgeModel | null>();
+let lastAst: object | undefined;
+let lastModel: EdgeModel | null = null;
+function infrastructureModelOf(sourceCode: { ast: { type: string }; text: string }, filename: string): EdgeModel | undefined {
+  const ast = sourceCode.ast;
+  if (ast !== lastAst) {
+    let model = modelByAst.get(ast);
+    if (model === undefined) {
+      // A .tf file is one file of a module: its distribution may be in another file of the folder.
+      const mayHold = ast.type === 'ConfigFile' || mayHoldEdgeInfrastructure(sourceCode.text);
+      const read = mayHold ? edgeModelOf({ sourceCode, filename }) : undefined;
+      model = read && (read.functions.length > 0 || read.behaviors.length > 0) ? read : null;
+      modelByAst.set(ast, model);
+    }
+    lastAst = ast;
+    lastModel = model;
   }
-  return result;
+  return lastModel ?? undefined;
 }
 
 export type InfraReport<MessageIds extends string> = (
@@ -48,9 +58,8 @@ export function createInfraRule<MessageIds extends string>(spec: {
     defaultOptions: [],
     create(context) {
       const sourceCode = context.sourceCode as unknown as { ast: { type: string }; text: string };
-      if (!mayHold(sourceCode)) return {};
-      const model = edgeModelOf({ sourceCode, filename: context.filename });
-      if (model.functions.length === 0 && model.behaviors.length === 0) return {};
+      const model = infrastructureModelOf(sourceCode, context.filename);
+      if (!model) return {};
       const rootType = sourceCode.ast.type;
       return {
         [rootType]() {

@@ -1,4 +1,5 @@
 import { isEventType, type EventType } from '../../event-types.js';
+import { includesWord, probe } from '../../text-search.js';
 import { collectRefs, functionOfVersion, splitRef } from '../cloudformation.js';
 import { isMap, type LocatedData } from './located-data.js';
 import type { Arn, Association, Behavior, EdgeFunction, EdgeFunctionSettings, EdgeModel, RoleTrust, Setting, SourceNode } from './model.js';
@@ -6,9 +7,11 @@ import { trustsEdgeLambda } from './trust.js';
 
 const FUNCTION_TYPES = new Set(['AWS::Serverless::Function', 'AWS::Lambda::Function']);
 
-/** Cheap test before a template is read. */
+const DISTRIBUTION_TYPE = probe('AWS::CloudFront::Distribution', 'WS::');
+
+/** Cheap test before a template is read: `AWS::CloudFront::Distribution` in it. */
 export function mayBeDistributionTemplate(text: string): boolean {
-  return text.includes('AWS::CloudFront::Distribution');
+  return includesWord(text, DISTRIBUTION_TYPE);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { isEventType } from '../../event-types.js';
+import { includesWord, probe } from '../../text-search.js';
 import type * as AST from '../../languages/hcl/ast.js';
 import { childNodes } from '../../languages/hcl/ast.js';
 import { findAttribute, findBlocks, objectEntries, objectKey, staticTemplate, staticValue } from '../../languages/hcl/static-value.js';
@@ -6,9 +7,11 @@ import type { Arn, Association, Behavior, EdgeFunction, EdgeFunctionSettings, Ed
 import { isSiblingNode, sameFileAs, siblingFiles, textOfNode } from './terraform-files.js';
 import { trustsEdgeLambda } from './trust.js';
 
-/** Cheap test before a `.tf` file is read. */
+const DISTRIBUTION_RESOURCE = probe('aws_cloudfront_distribution', '_distr');
+
+/** Cheap test before a `.tf` file is read: `aws_cloudfront_distribution` in it. */
 export function mayBeTerraformDistribution(text: string): boolean {
-  return text.includes('aws_cloudfront_distribution');
+  return includesWord(text, DISTRIBUTION_RESOURCE);
 }
 
 const EDGE_LAMBDA = 'edgelambda.amazonaws.com';
