@@ -34,20 +34,23 @@ export interface SingleDefinition {
  * use, so a file pays only for the scopes that are looked into.
  */
 export class Bindings {
+  /**
+   * Every reference of the file by its identifier, built in one pass over the scope manager's
+   * scopes on first use. An identifier that two scopes both list (not seen in practice) maps to
+   * `AMBIGUOUS` and is looked up the slow way, from its innermost scope outwards.
+   */
+  private refIndex: Map<TSESTree.Node, Reference | typeof AMBIGUOUS> | undefined;
   private readonly scopeRefs = new Map<Scope, Map<TSESTree.Node, Reference>>();
-  /** Per identifier, what `referenceOf` / `variableOf` found (null: nothing); scopes never change during a lint. */
-  private readonly refMemo = new Map<TSESTree.Identifier, Reference | null>();
-  private readonly varMemo = new Map<TSESTree.Identifier, Variable | null>();
+  /** Per declaration name, what `variableOf` found (null: nothing); scopes never change during a lint. */
+  private readonly declMemo = new Map<TSESTree.Identifier, Variable | null>();
 
   constructor(private readonly sourceCode: SourceCode) {}
 
   /** The reference an identifier makes, from the innermost scope around it outwards. */
   referenceOf(id: TSESTree.Identifier): Reference | undefined {
-    const memo = this.refMemo.get(id);
-    if (memo !== undefined) return memo ?? undefined;
-    const ref = this.lookUpReference(id);
-    this.refMemo.set(id, ref ?? null);
-    return ref;
+    const hit = (this.refIndex ??= indexReferences(this.sourceCode)).get(id);
+    if (hit === undefined) return undefined;
+    return hit === AMBIGUOUS ? this.lookUpReference(id) : hit;
   }
 
   private lookUpReference(id: TSESTree.Identifier): Reference | undefined {
@@ -66,21 +69,13 @@ export class Bindings {
 
   /** The variable an identifier refers to or declares. */
   variableOf(id: TSESTree.Identifier): Variable | undefined {
-    const memo = this.varMemo.get(id);
-    if (memo !== undefined) return memo ?? undefined;
-    const variable = this.lookUpVariable(id);
-    this.varMemo.set(id, variable ?? null);
-    return variable;
-  }
-
-  private lookUpVariable(id: TSESTree.Identifier): Variable | undefined {
     const ref = this.referenceOf(id);
     if (ref) return ref.resolved ?? undefined;
-    // A declaration name, not a reference.
-    for (const variable of this.sourceCode.getDeclaredVariables(declarationOf(id) ?? id)) {
-      if (variable.identifiers.includes(id)) return variable;
-    }
-    return undefined;
+    const memo = this.declMemo.get(id);
+    if (memo !== undefined) return memo ?? undefined;
+    const variable = declaredVariable(this.sourceCode, id);
+    this.declMemo.set(id, variable ?? null);
+    return variable;
   }
 
   /**
@@ -226,6 +221,33 @@ function singleDefinitionOf(variable: Variable): SingleDefinition | undefined {
     return undefined;
   }
   return { variable, declarator, init: declarator.init, name: def.name, whole: declarator.id === def.name };
+}
+
+const AMBIGUOUS = Symbol('ambiguous');
+
+/** Identifier → reference over all scopes; an identifier listed by two scopes maps to AMBIGUOUS. */
+function indexReferences(sourceCode: SourceCode): Map<TSESTree.Node, Reference | typeof AMBIGUOUS> {
+  const index = new Map<TSESTree.Node, Reference | typeof AMBIGUOUS>();
+  const scopes = sourceCode.scopeManager?.scopes ?? [];
+  for (const scope of scopes) {
+    const refs = scope.references;
+    for (let i = 0; i < refs.length; i++) {
+      const ref = refs[i]!;
+      const prev = index.get(ref.identifier);
+      // Within one scope the last reference wins (as a per-scope map would have it).
+      if (prev === undefined || (prev !== AMBIGUOUS && prev.from === scope)) index.set(ref.identifier, ref);
+      else if (prev !== AMBIGUOUS) index.set(ref.identifier, AMBIGUOUS);
+    }
+  }
+  return index;
+}
+
+/** A declaration name, not a reference: the variable its declaration declares with it. */
+function declaredVariable(sourceCode: SourceCode, id: TSESTree.Identifier): Variable | undefined {
+  for (const variable of sourceCode.getDeclaredVariables(declarationOf(id) ?? id)) {
+    if (variable.identifiers.includes(id)) return variable;
+  }
+  return undefined;
 }
 
 function declarationOf(id: TSESTree.Identifier): TSESTree.Node | undefined {

@@ -31,16 +31,17 @@ function collectNode(m: FileState, node: TSESTree.Node): void {
       m.functions.push(node);
       for (const param of node.params) typeKindOf(m, param);
       break;
-    case AST_NODE_TYPES.VariableDeclarator:
-      if (node.id.type === AST_NODE_TYPES.ObjectPattern && node.init) {
-        m.patterns.push({ pattern: node.id, source: node.init });
-      }
-      if (node.init && typeKindOf(m, node.id) === 'generated') collectTypedObject(m, node.init);
-      if (node.init && typeKindOf(m, node.id) === 'headers') {
+    case AST_NODE_TYPES.VariableDeclarator: {
+      if (!node.init) break;
+      if (node.id.type === AST_NODE_TYPES.ObjectPattern) m.patterns.push({ pattern: node.id, source: node.init });
+      const typed = typeKindOf(m, node.id);
+      if (typed === 'generated') collectTypedObject(m, node.init);
+      else if (typed === 'headers') {
         const init = unwrap(node.init);
         if (init.type === AST_NODE_TYPES.ObjectExpression) m.headerMaps.set(init, 'unknown');
       }
       break;
+    }
     case AST_NODE_TYPES.AssignmentExpression:
       if (node.left.type === AST_NODE_TYPES.ObjectPattern) {
         m.patterns.push({ pattern: node.left, source: node.right });

@@ -69,7 +69,12 @@ export function createState(context: AnyContext, settingsTypes: EventTypes, infr
     infra,
     bindings,
     staticCtx: {
-      dirname: path.dirname(path.resolve(context.cwd, context.filename)),
+      // Only `__dirname` and path arguments read it: resolved on first use, not per file.
+      get dirname() {
+        const value = path.dirname(path.resolve(context.cwd, context.filename));
+        Object.defineProperty(this, 'dirname', { value });
+        return value;
+      },
       root: context.cwd,
       resolveConst: (id) => bindings.resolveConst(id),
       importOf: (id) => bindings.importOf(id),
