@@ -32,12 +32,20 @@ type Val =
   | { kind: 'key'; prop: TSESTree.Property }
   | { kind: 'entry'; prop: TSESTree.Property };
 
+/** A list shared by every trail that extends it: a step adds one cell instead of copying. */
+interface Chain<T> {
+  head: T;
+  rest: Chain<T> | undefined;
+}
+
 interface Trail {
   site: TSESTree.CallExpression | undefined;
   /** Do not follow a helper's parameter to its call sites. */
-  noSites?: boolean;
-  carriers: Variable[];
-  links: Set<TSESTree.Node>;
+  noSites: boolean;
+  /** The variables passed through, last first. */
+  carriers: Chain<Variable> | undefined;
+  /** The identifiers that carried the value, last first. */
+  links: Chain<TSESTree.Node> | undefined;
   depth: number;
 }
 
@@ -49,12 +57,16 @@ const ITERATING_METHODS: ReadonlySet<string> = new Set(['forEach', 'map', 'flatM
 /** The header names `key` (a computed key expression) can hold, each at the literal that spells it. */
 export function dataNames(m: FileState, key: TSESTree.Node): DataName[] {
   const out: DataName[] = [];
-  const trail: Trail = { site: undefined, carriers: [], links: new Set(), depth: 0 };
+  const trail: Trail = { site: undefined, noSites: false, carriers: undefined, links: undefined, depth: 0 };
   for (const { val, trail: t } of values(m, key, trail)) {
     const name = val.kind === 'key' ? staticKey(val.prop) : val.kind === 'node' ? stringOf(val.node) : undefined;
     if (name === undefined) continue;
     const node = val.kind === 'key' ? val.prop.key : (val as { node: TSESTree.Node }).node;
-    out.push({ name, node, site: t.site, carriers: t.carriers, links: t.links });
+    const carriers: Variable[] = [];
+    for (let c = t.carriers; c; c = c.rest) carriers.unshift(c.head);
+    const links = new Set<TSESTree.Node>();
+    for (let c = t.links; c; c = c.rest) links.add(c.head);
+    out.push({ name, node, site: t.site, carriers, links });
   }
   return out;
 }
@@ -66,7 +78,7 @@ export function dataNames(m: FileState, key: TSESTree.Node): DataName[] {
 export function heldValues(m: FileState, node: TSESTree.Node): TSESTree.Node[] {
   // A helper's value parameter is not followed: the call that passes a value may pass another
   // object than a header map, which only a name's use checks (see header-uses.ts).
-  const trail: Trail = { site: undefined, noSites: true, carriers: [], links: new Set(), depth: 0 };
+  const trail: Trail = { site: undefined, noSites: true, carriers: undefined, links: undefined, depth: 0 };
   const out: TSESTree.Node[] = [];
   for (const { val } of values(m, node, trail)) if (val.kind === 'node' && val.node !== unwrap(node)) out.push(val.node);
   return out;
@@ -76,19 +88,29 @@ type Found = Array<{ val: Val; trail: Trail }>;
 
 function values(m: FileState, raw: TSESTree.Node, trail: Trail): Found {
   if (trail.depth > MAX_DEPTH) return [];
+  const node = unwrap(raw);
+  // Most values are one leaf: no list of leaves.
+  if (node.type !== AST_NODE_TYPES.ConditionalExpression && node.type !== AST_NODE_TYPES.LogicalExpression) return leafValues(m, node, trail);
   const out: Found = [];
-  for (const leaf of valueLeaves(raw)) {
-    if (leaf.type === AST_NODE_TYPES.Identifier) out.push(...identifierValues(m, leaf, trail));
-    else if (leaf.type === AST_NODE_TYPES.MemberExpression) out.push(...memberValues(m, leaf, trail));
-    else out.push({ val: { kind: 'node', node: leaf }, trail });
-  }
+  for (const leaf of valueLeaves(node)) for (const found of leafValues(m, leaf, trail)) out.push(found);
   return out;
 }
 
+function leafValues(m: FileState, leaf: TSESTree.Node, trail: Trail): Found {
+  if (leaf.type === AST_NODE_TYPES.Identifier) return identifierValues(m, leaf, trail);
+  if (leaf.type === AST_NODE_TYPES.MemberExpression) return memberValues(m, leaf, trail);
+  return [{ val: { kind: 'node', node: leaf }, trail }];
+}
+
 function step(trail: Trail, variable: Variable | undefined, link: TSESTree.Node | undefined): Trail {
-  const links = new Set(trail.links);
-  if (link) links.add(link);
-  return { ...trail, carriers: variable ? [...trail.carriers, variable] : trail.carriers, links, depth: trail.depth + 1 };
+  const carriers = variable ? { head: variable, rest: trail.carriers } : trail.carriers;
+  const links = link ? { head: link, rest: trail.links } : trail.links;
+  return { site: trail.site, noSites: trail.noSites, carriers, links, depth: trail.depth + 1 };
+}
+
+function carries(trail: Trail, variable: Variable): boolean {
+  for (let c = trail.carriers; c; c = c.rest) if (c.head === variable) return true;
+  return false;
 }
 
 /** `header.key`, `pair[0]`: a property of each element the object can hold. */
@@ -108,10 +130,18 @@ function expand(m: FileState, val: Val, trail: Trail): Found {
   return val.kind === 'node' ? values(m, val.node, trail) : [{ val, trail }];
 }
 
+/** Per variable (one parse's object, so never stale): is it written other than where it is initialised? */
+const reassignedMemo = new WeakMap<Variable, boolean>();
+
+function reassigned(variable: Variable): boolean {
+  let known = reassignedMemo.get(variable);
+  if (known === undefined) reassignedMemo.set(variable, (known = variable.references.some((r) => r.isWrite() && !r.init)));
+  return known;
+}
+
 function identifierValues(m: FileState, id: TSESTree.Identifier, trail: Trail): Found {
   const variable = m.bindings.variableOf(id);
-  if (!variable || variable.defs.length !== 1 || trail.carriers.includes(variable)) return [];
-  if (variable.references.some((r) => r.isWrite() && !r.init)) return [];
+  if (!variable || variable.defs.length !== 1 || carries(trail, variable) || reassigned(variable)) return [];
   const next = step(trail, variable, id);
   const def = variable.defs[0]!;
   if (def.type === 'Parameter') return parameterValues(m, def.node as TSESTree.Node, def.name as TSESTree.Identifier, next);
@@ -213,11 +243,14 @@ function tableOf(m: FileState, raw: TSESTree.Node, trail: Trail): { literal: TSE
 function parameterValues(m: FileState, fnNode: TSESTree.Node, name: TSESTree.Identifier, trail: Trail): Found {
   if (!isFunctionNode(fnNode)) return [];
   const fn: FunctionNode = fnNode;
+  const { node: outer, parent } = outerParent(fn);
+  const iterated = parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === outer;
+  // Not a callback, and call sites are not to be followed: nothing, before any search.
+  if (!iterated && (trail.site || trail.noSites)) return [];
   const index = fn.params.findIndex((p) => within(name, p));
   if (index < 0) return [];
   const path = patternPath(name, fn.params[index]!);
-  const { node: outer, parent } = outerParent(fn);
-  if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === outer) {
+  if (iterated) {
     const callee = unwrap(parent.callee);
     const method = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
     if (index !== 0 || callee.type !== AST_NODE_TYPES.MemberExpression || !method || !ITERATING_METHODS.has(method)) return [];
@@ -228,7 +261,8 @@ function parameterValues(m: FileState, fnNode: TSESTree.Node, name: TSESTree.Ide
   for (const site of callSites(m, fn)) {
     const arg = site.call.arguments[index];
     if (!arg || site.call.arguments.slice(0, index + 1).some((a) => a.type === AST_NODE_TYPES.SpreadElement)) continue;
-    out.push(...values(m, arg, { ...trail, site: site.call }));
+    const from: Trail = { site: site.call, noSites: trail.noSites, carriers: trail.carriers, links: trail.links, depth: trail.depth };
+    for (const found of values(m, arg, from)) out.push(found);
   }
   return out;
 }
