@@ -103,13 +103,9 @@ function leafValues(m: FileState, leaf: TSESTree.Node, trail: Trail): Found {
 }
 
 function step(trail: Trail, variable: Variable | undefined, link: TSESTree.Node | undefined): Trail {
-  return {
-    site: trail.site,
-    noSites: trail.noSites,
-    carriers: variable ? { head: variable, rest: trail.carriers } : trail.carriers,
-    links: link ? { head: link, rest: trail.links } : trail.links,
-    depth: trail.depth + 1,
-  };
+  const carriers = variable ? { head: variable, rest: trail.carriers } : trail.carriers;
+  const links = link ? { head: link, rest: trail.links } : trail.links;
+  return { site: trail.site, noSites: trail.noSites, carriers, links, depth: trail.depth + 1 };
 }
 
 function carries(trail: Trail, variable: Variable): boolean {
@@ -139,16 +135,7 @@ const reassignedMemo = new WeakMap<Variable, boolean>();
 
 function reassigned(variable: Variable): boolean {
   let known = reassignedMemo.get(variable);
-  if (known === undefined) {
-    known = false;
-    for (const r of variable.references) {
-      if (r.isWrite() && !r.init) {
-        known = true;
-        break;
-      }
-    }
-    reassignedMemo.set(variable, known);
-  }
+  if (known === undefined) reassignedMemo.set(variable, (known = variable.references.some((r) => r.isWrite() && !r.init)));
   return known;
 }
 
