@@ -137,10 +137,8 @@ export function addHandler(
   let source: EventTypeSource | undefined;
   let commentTypes: EventTypes;
   if (statement && comments.attached.size > 0) {
-    for (const comment of m.sourceCode.getCommentsBefore(statement)) {
-      const t = comments.attached.get(comment);
-      if (t) commentTypes = t;
-    }
+    // The last tagged comment among those right before the statement (getCommentsBefore's).
+    for (const [comment, t] of comments.attached) if (isRightBefore(m, comment, statement)) commentTypes = t;
   }
   commentTypes ??= comments.fileTypes;
   if (commentTypes) {
@@ -178,6 +176,28 @@ export function addHandler(
     else if (typed === 'response-handler') handler.eventTypes = RESPONSE_EVENTS;
     if (handler.eventTypes) handler.eventTypeSource = 'code';
   }
+}
+
+const BLANK = /^\s*$/;
+
+/**
+ * Is `comment` one of the comments right before `node`: nothing but blanks and other comments
+ * between them (no token)? The same set as `sourceCode.getCommentsBefore(node)`, asked of the
+ * few tagged comments instead of walking the token store backwards from every handler.
+ */
+function isRightBefore(m: FileState, comment: TSESTree.Comment, node: TSESTree.Node): boolean {
+  const end = node.range[0];
+  if (comment.range[1] > end) return false;
+  const text = m.sourceCode.text;
+  const all = m.sourceCode.getAllComments();
+  let pos = comment.range[1];
+  for (let i = all.indexOf(comment) + 1; i < all.length; i++) {
+    const next = all[i]!;
+    if (next.range[0] >= end) break;
+    if (!BLANK.test(text.slice(pos, next.range[0]))) return false;
+    pos = next.range[1];
+  }
+  return BLANK.test(text.slice(pos, end));
 }
 
 export function exportedFunctions(m: FileState): Array<{ name: string; fn: FunctionNode; statement: TSESTree.Node }> {
