@@ -159,7 +159,7 @@ class EnvCollector {
 const ENV_ONLY = { env: { [READ]: true } };
 const TRACE_MAP = Object.fromEntries(PROCESS_MODULES.map((name) => [name, { ...ENV_ONLY, default: ENV_ONLY }]));
 /** Globals the tracker starts from: `process` itself, and the global objects it is a property of. */
-const GLOBAL_STARTS: ReadonlySet<string> = new Set(['process', 'node:process', 'global', 'globalThis', 'self', 'window']);
+const GLOBAL_STARTS: ReadonlySet<string> = new Set(['process', 'global', 'globalThis', 'self', 'window']);
 const NO_USES: readonly EnvUse[] = [];
 
 /** `require('fs')`: a call of `require` itself on a string that names another module, which leads nowhere near `process`. */
@@ -196,9 +196,8 @@ function mayReachProcess(m: FileState): boolean {
 export function envUses(m: FileState): readonly EnvUse[] {
   if (!mayReachProcess(m)) return NO_USES;
   const collector = new EnvCollector(m);
-  const traceMap = TRACE_MAP;
   const seen = new Set<TSESTree.Node>();
-  for (const { node } of m.bindings.trackReferences(traceMap)) {
+  for (const { node } of m.bindings.trackReferences(TRACE_MAP)) {
     if (seen.has(node)) continue;
     seen.add(node);
     if (node.type === AST_NODE_TYPES.MemberExpression) collector.use(node);
