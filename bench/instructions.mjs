@@ -5,7 +5,7 @@
 //
 //   node bench/instructions.mjs [--sizes 50,200 | --sizes 50,150,200] [--configs floor,one-rule,all,no-unused-vars]
 //                               [--only edge,nonedge] [--jobs 2] [--seed 6] [--out instructions]
-//                               [--dist dist] [--warmup 0] [--repeat 1] [--node-flags "<flags>"] [--separate]
+//                               [--dist dist] [--warmup 0] [--repeat 1] [--node-flags "<flags>"] [--separate] [--keep-dumps]
 //
 // For every corpus kind and configuration, one `bench/child-verify.mjs` run under
 // `valgrind --tool=callgrind` over the largest size: files read first, then linted one at a
@@ -18,12 +18,14 @@
 // processes of a difference, a little). --warmup N lints N other files
 // of the same kind (seed + 1000) first in every run, so both runs of a difference start
 // counting past the first tiering of the JIT (0: no warm-up). --repeat K counts every run K
-// times and reports the spread; the table uses the median. Node runs with NODE_FLAGS below
+// times and reports the spread; the table uses the median. --keep-dumps keeps callgrind's dump
+// of every stretch between two marks in bench/out/dumps/, for bench/attribute.mjs (which V8
+// subsystem the instructions went to). Node runs with NODE_FLAGS below
 // (--node-flags replaces them, for instance "--single-threaded" for the old method). Needs
 // valgrind; builds nothing (run `npm run build` first; `--dist` measures another build).
 // Writes bench/out/<out>.{json,md}.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,9 +43,18 @@ import { buildEdgeCorpus, buildNonEdgeCorpus } from './corpus.mjs';
  * thread (the same compilers, the same tiering); `--predictable` also turns off the memory
  * reducer and fixes the random seed (hash tables of object identities); the heap growing
  * factor is fixed at 4 (heap-growing-percent=300), the factor V8 picks without valgrind on
- * these corpora (the speed ratio it measures there keeps it at its maximum). Nothing here changes what is parsed, compiled or linted.
+ * these corpora (the speed ratio it measures there keeps it at its maximum).
+ * `--no-incremental-marking` (since 2026-12-02): incremental marking advances in tasks that
+ * run when the event loop turns (ESLint's lintText awaits file-system calls), so whether a
+ * major collection finishes before or after a mark followed wall time: two counts of the same
+ * build gave files 151–200 = 1.821 G and 2.511 G (collector 0.43 G against 1.07 G). Atomic
+ * major collections start where the allocation says, and the same two counts then agreed to
+ * 0.2%. Nothing here changes what is parsed or linted and the JIT tiers as before, but where
+ * the major collections fall still moves the optimising compiler's share of a stretch (most
+ * likely through bytecode flushing: a collection drops old bytecode, which is compiled again),
+ * so a stretch of 100 files carries one collection more or less: compare long stretches (docs/performance.md, "what the per-file figure measures").
  */
-export const NODE_FLAGS = ['--single-threaded', '--predictable', '--no-memory-reducer', '--heap-growing-percent=300'];
+export const NODE_FLAGS = ['--single-threaded', '--predictable', '--no-memory-reducer', '--heap-growing-percent=300', '--no-incremental-marking'];
 
 const opts = { sizes: [50, 200], configs: ['floor', 'one-rule', 'all', 'no-unused-vars'], only: ['edge', 'nonedge'], jobs: Math.max(1, Math.min(2, cpus().length)), seed: 6, out: 'instructions', dist: join(ROOT, 'dist'), warmup: 0, repeat: 1, nodeFlags: NODE_FLAGS, separate: false };
 const args = process.argv.slice(2);
@@ -63,10 +74,11 @@ for (let i = 0; i < args.length; i++) {
   else if (a === '--dist') opts.dist = resolve(value());
   else if (a === '--warmup') opts.warmup = Number(value());
   else if (a === '--separate') opts.separate = true;
+  else if (a === '--keep-dumps') opts.keepDumps = true;
   else if (a === '--repeat') opts.repeat = Number(value());
   else if (a === '--node-flags') opts.nodeFlags = value().split(/\s+/).filter(Boolean);
   else if (a === '--help' || a === '-h') {
-    console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 21).join('\n'));
+    console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 26).join('\n'));
     process.exit(0);
   } else throw new Error(`unknown option ${a}`);
 }
@@ -140,7 +152,14 @@ function count(corpus, config) {
         let sum = stretches[0];
         marks.forEach((size, k) => (bySize[size] = sum += stretches[k + 1]));
         resolvePromise({ instructions: total, bySize, stretches: { marks, instructions: stretches, tail }, messages: result.messages });
-        rmSync(dumps, { recursive: true, force: true });
+        if (opts.keepDumps) {
+          // One dump per stretch between marks, for `node bench/attribute.mjs` (where the instructions go).
+          const kept = join(OUT, 'dumps', `${opts.out}-${corpus.kind}-${config}${opts.repeat > 1 ? `-${Date.now()}` : ''}`);
+          rmSync(kept, { recursive: true, force: true });
+          mkdirSync(join(OUT, 'dumps'), { recursive: true });
+          cpSync(dumps, kept, { recursive: true });
+          rmSync(dumps, { recursive: true, force: true });
+        } else rmSync(dumps, { recursive: true, force: true });
       } catch (error) {
         // The dumps are kept for a look by hand.
         reject(error);
