@@ -50,9 +50,9 @@ import { buildEdgeCorpus, buildNonEdgeCorpus } from './corpus.mjs';
  * build gave files 151–200 = 1.821 G and 2.511 G (collector 0.43 G against 1.07 G). Atomic
  * major collections start where the allocation says, and the same two counts then agreed to
  * 0.2%. Nothing here changes what is parsed or linted and the JIT tiers as before, but where
- * the major collections fall still moves the optimising compiler's share of a stretch (most
- * likely through bytecode flushing: a collection drops old bytecode, which is compiled again),
- * so a stretch of 100 files carries one collection more or less: compare long stretches (docs/performance.md, "what the per-file figure measures").
+ * the major collections fall still moves the optimising compiler's share of a stretch (not
+ * through bytecode flushing: --no-flush-bytecode changes a count by 0.05%), so a stretch of
+ * 100 files carries one collection more or less: compare long stretches (docs/performance.md, "what the per-file figure measures").
  */
 export const NODE_FLAGS = ['--single-threaded', '--predictable', '--no-memory-reducer', '--heap-growing-percent=300', '--no-incremental-marking'];
 
