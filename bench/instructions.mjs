@@ -44,15 +44,17 @@ import { buildEdgeCorpus, buildNonEdgeCorpus } from './corpus.mjs';
  * reducer and fixes the random seed (hash tables of object identities); the heap growing
  * factor is fixed at 4 (heap-growing-percent=300), the factor V8 picks without valgrind on
  * these corpora (the speed ratio it measures there keeps it at its maximum).
- * `--no-incremental-marking` (since 2026-12-02): incremental marking advances in tasks that
- * run when the event loop turns (ESLint's lintText awaits file-system calls), so whether a
- * major collection finishes before or after a mark followed wall time: two counts of the same
+ * `--no-incremental-marking` (since 2026-12-02): with incremental marking, whether a major
+ * collection finished before or after a mark followed something other than the work (most
+ * likely wall time: marking also advances in tasks that run when the event loop turns, and
+ * ESLint's lintText awaits file-system calls): two counts of the same
  * build gave files 151–200 = 1.821 G and 2.511 G (collector 0.43 G against 1.07 G). Atomic
  * major collections start where the allocation says, and the same two counts then agreed to
  * 0.2%. Nothing here changes what is parsed or linted and the JIT tiers as before, but where
  * the major collections fall still moves the optimising compiler's share of a stretch (not
  * through bytecode flushing: --no-flush-bytecode changes a count by 0.05%), so a stretch of
- * 100 files carries one collection more or less: compare long stretches (docs/performance.md, "what the per-file figure measures").
+ * 100 files carries one collection more or less: compare long stretches
+ * (docs/performance.md, "what the per-file figure measures").
  */
 export const NODE_FLAGS = ['--single-threaded', '--predictable', '--no-memory-reducer', '--heap-growing-percent=300', '--no-incremental-marking'];
 
@@ -115,7 +117,7 @@ for (const kind of opts.only) {
  * One lint run under callgrind. With --separate, resolves to the instructions of the whole
  * run; otherwise to those up to each size's mark ({ size: instructions }, cumulative).
  */
-function count(corpus, config) {
+function count(corpus, config, rep = 0) {
   // Marks at the sizes and every 25 files between, to show how the cost per file settles.
   const marks = opts.separate ? undefined : [...new Set([...opts.sizes, ...Array.from({ length: Math.floor(largest / 25) }, (_, k) => (k + 1) * 25)])].sort((a, b) => a - b);
   const dumps = marks ? mkdtempSync(join(tmpdir(), 'bench-callgrind-')) : undefined;
@@ -154,12 +156,11 @@ function count(corpus, config) {
         resolvePromise({ instructions: total, bySize, stretches: { marks, instructions: stretches, tail }, messages: result.messages });
         if (opts.keepDumps) {
           // One dump per stretch between marks, for `node bench/attribute.mjs` (where the instructions go).
-          const kept = join(OUT, 'dumps', `${opts.out}-${corpus.kind}-${config}${opts.repeat > 1 ? `-${Date.now()}` : ''}`);
+          const kept = join(OUT, 'dumps', `${opts.out}-${corpus.kind}-${config}${opts.repeat > 1 ? `-${rep + 1}` : ''}`);
           rmSync(kept, { recursive: true, force: true });
-          mkdirSync(join(OUT, 'dumps'), { recursive: true });
           cpSync(dumps, kept, { recursive: true });
-          rmSync(dumps, { recursive: true, force: true });
-        } else rmSync(dumps, { recursive: true, force: true });
+        }
+        rmSync(dumps, { recursive: true, force: true });
       } catch (error) {
         // The dumps are kept for a look by hand.
         reject(error);
@@ -182,7 +183,7 @@ async function worker() {
   while (next < jobs.length) {
     const job = jobs[next++];
     const started = performance.now();
-    const r = await count(job.corpus, job.config);
+    const r = await count(job.corpus, job.config, job.rep);
     const seconds = Math.round((performance.now() - started) / 1000);
     if (r.bySize) {
       // One process, every size: the count up to each mark stands for a run of that size.
