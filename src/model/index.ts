@@ -16,11 +16,31 @@ let lastAst: TSESTree.Program | undefined;
 let lastAnalysis: Analysis | undefined;
 
 /**
+ * The last tree of each parser (by its visitor keys), kept alive until that parser's next file.
+ * Not for lookups: V8's optimised code for the model and the rules checks the hidden classes of
+ * the tree nodes it has met, and a full collection discards every optimised function that
+ * checks a hidden class no live object has any more. Between JavaScript and TypeScript files
+ * the other parser's node classes all die, and the functions are optimised again: in a mixed
+ * project that recompiling was most of what the plugin cost a file (docs/performance.md,
+ * "Issue 12: keeping the last tree of each parser"). One tree per parser, at most a few
+ * parsers: an editor or a lint run holds the file it lints anyway.
+ */
+const lastTreeOfParser = new Map<object, TSESTree.Program>();
+const MAX_PARSERS = 8;
+
+function keepTree(visitorKeys: object, ast: TSESTree.Program): void {
+  // A parser that hands out new visitor keys per file would grow the map: start over instead.
+  if (!lastTreeOfParser.has(visitorKeys) && lastTreeOfParser.size >= MAX_PARSERS) lastTreeOfParser.clear();
+  lastTreeOfParser.set(visitorKeys, ast);
+}
+
+/**
  * The shared model of one file. Computed on first use by any rule, then cached on the AST, so
  * all rules of a lint run share it.
  */
 export function getAnalysis(context: AnyContext): Analysis {
-  const ast = context.sourceCode.ast;
+  const sourceCode = context.sourceCode;
+  const ast = sourceCode.ast;
   // Every rule asks, one file after another: the last file answers most lookups.
   if (ast === lastAst) return lastAnalysis!;
   let result = cache.get(ast);
@@ -30,6 +50,7 @@ export function getAnalysis(context: AnyContext): Analysis {
   }
   lastAst = ast;
   lastAnalysis = result;
+  keepTree(sourceCode.visitorKeys, ast);
   return result;
 }
 
