@@ -32,7 +32,8 @@ export function escapeNonAscii(text, file = '<text>') {
   });
 }
 
-function jsFiles(dir) {
+/** The emitted JavaScript files under `dir` (.js, .mjs, .cjs), at any depth. */
+export function jsFiles(dir) {
   const out = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);

@@ -20,10 +20,10 @@ let lastAnalysis: Analysis | undefined;
  * Not for lookups: V8's optimised code for the model and the rules checks the hidden classes of
  * the tree nodes it has met, and a full collection discards every optimised function that
  * checks a hidden class no live object has any more. Between JavaScript and TypeScript files
- * the other parser's node classes all die, and the functions are optimised again: in a mixed
- * project that recompiling was most of what the plugin cost a file (docs/performance.md,
- * "Issue 12: keeping the last tree of each parser"). One tree per parser, at most a few
- * parsers: an editor or a lint run holds the file it lints anyway.
+ * the other parser's node classes all die, and the functions are optimised again: keeping the
+ * trees took 4–12% off what `all` costs a handler file in mixed corpora (docs/performance.md,
+ * "Issue 12: keeping the last tree of each parser"). One tree per parser (with its model, a
+ * file's worth), at most a few parsers: an editor or a lint run holds the file it lints anyway.
  */
 const lastTreeOfParser = new Map<object, TSESTree.Program>();
 const MAX_PARSERS = 8;

@@ -1,23 +1,16 @@
 // scripts/ascii-dist.mjs (run by `npm run build`): the emitted JavaScript is ASCII, and
 // escaping changed no text a user sees.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import sourcePlugin from '../../src/index.js';
 // @ts-expect-error: a plain .mjs script without types
-import { escapeNonAscii } from '../../scripts/ascii-dist.mjs';
+import { escapeNonAscii, jsFiles as listJsFiles } from '../../scripts/ascii-dist.mjs';
 
 const escape = escapeNonAscii as (text: string, file?: string) => string;
+const jsFiles = listJsFiles as (dir: string) => string[];
 const dist = path.join(import.meta.dirname, '../../dist');
-
-function jsFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const file = path.join(dir, entry.name);
-    if (entry.isDirectory()) return jsFiles(file);
-    return /\.[cm]?js$/.test(entry.name) ? [file] : [];
-  });
-}
 
 /** The value of a JavaScript expression (the test's own literals, never user code). */
 const evaluate = (expression: string): unknown => new Function(`return (${expression});`)();
