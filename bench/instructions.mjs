@@ -5,7 +5,7 @@
 //
 //   node bench/instructions.mjs [--sizes 50,200 | --sizes 50,150,200] [--configs floor,one-rule,all,no-unused-vars]
 //                               [--only edge,nonedge] [--jobs 2] [--seed 6] [--out instructions]
-//                               [--dist dist] [--warmup 0] [--repeat 1] [--node-flags "<flags>"] [--separate] [--keep-dumps]
+//                               [--dist dist] [--warmup 0] [--repeat 1] [--v8-seeds 1,2,3] [--node-flags "<flags>"] [--separate] [--keep-dumps]
 //
 // For every corpus kind and configuration, one `bench/child-verify.mjs` run under
 // `valgrind --tool=callgrind` over the largest size: files read first, then linted one at a
@@ -18,7 +18,13 @@
 // processes of a difference, a little). --warmup N lints N other files
 // of the same kind (seed + 1000) first in every run, so both runs of a difference start
 // counting past the first tiering of the JIT (0: no warm-up). --repeat K counts every run K
-// times and reports the spread; the table uses the median. --keep-dumps keeps callgrind's dump
+// times and reports the spread; the table uses the median. --v8-seeds 1,2,3 counts every run
+// once per V8 random seed (--random-seed, which --predictable otherwise fixes): the seed moves
+// identity hashes and hash-table layouts, so allocation, and with it where the major
+// collections fall and which optimised code they discard, shifts a little while the work
+// stays the same; one count of a short stretch depends on that placement by several percent,
+// so the table then gives, per configuration, the median over the seeds of each run's own
+// per-file figure, and a second table each seed's figures. --keep-dumps keeps callgrind's dump
 // of every stretch between two marks in bench/out/dumps/, for bench/attribute.mjs (which V8
 // subsystem the instructions went to). Node runs with NODE_FLAGS below
 // (--node-flags replaces them, for instance "--single-threaded" for the old method). Needs
@@ -58,7 +64,7 @@ import { buildEdgeCorpus, buildNonEdgeCorpus } from './corpus.mjs';
  */
 export const NODE_FLAGS = ['--single-threaded', '--predictable', '--no-memory-reducer', '--heap-growing-percent=300', '--no-incremental-marking'];
 
-const opts = { sizes: [50, 200], configs: ['floor', 'one-rule', 'all', 'no-unused-vars'], only: ['edge', 'nonedge'], jobs: Math.max(1, Math.min(2, cpus().length)), seed: 6, out: 'instructions', dist: join(ROOT, 'dist'), warmup: 0, repeat: 1, nodeFlags: NODE_FLAGS, separate: false };
+const opts = { sizes: [50, 200], configs: ['floor', 'one-rule', 'all', 'no-unused-vars'], only: ['edge', 'nonedge'], jobs: Math.max(1, Math.min(2, cpus().length)), seed: 6, out: 'instructions', dist: join(ROOT, 'dist'), warmup: 0, repeat: 1, v8Seeds: undefined, nodeFlags: NODE_FLAGS, separate: false };
 const args = process.argv.slice(2);
 for (let i = 0; i < args.length; i++) {
   const a = args[i];
@@ -78,6 +84,7 @@ for (let i = 0; i < args.length; i++) {
   else if (a === '--separate') opts.separate = true;
   else if (a === '--keep-dumps') opts.keepDumps = true;
   else if (a === '--repeat') opts.repeat = Number(value());
+  else if (a === '--v8-seeds') opts.v8Seeds = value().split(',').map(Number);
   else if (a === '--node-flags') opts.nodeFlags = value().split(/\s+/).filter(Boolean);
   else if (a === '--help' || a === '-h') {
     console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 26).join('\n'));
@@ -86,6 +93,12 @@ for (let i = 0; i < args.length; i++) {
 }
 if ((opts.sizes.length < 2 && opts.repeat < 2) || opts.sizes.some((s, i) => i > 0 && !(opts.sizes[i - 1] < s))) throw new Error('--sizes takes two or more sizes, smallest first, such as 50,200 or 50,150,200 (one size only with --repeat, to see how far repeats differ)');
 if (!(Number.isInteger(opts.warmup) && opts.warmup >= 0) || !(Number.isInteger(opts.repeat) && opts.repeat >= 1)) throw new Error('--warmup takes a count of files (0 or more), --repeat a count of runs (1 or more)');
+if (opts.v8Seeds) {
+  if (opts.repeat > 1) throw new Error('--v8-seeds and --repeat are two ways of counting a run more than once: give one');
+  if (opts.v8Seeds.length < 2 || !opts.v8Seeds.every((seed) => Number.isInteger(seed) && seed > 0)) throw new Error('--v8-seeds takes two or more positive integers, such as 1,2,3');
+  if (opts.separate) throw new Error('--v8-seeds needs the marks of one process per run (not --separate)');
+  opts.repeat = opts.v8Seeds.length;
+}
 if (!existsSync('/usr/bin/valgrind')) {
   console.error('bench/instructions.mjs needs valgrind (apt-get install valgrind); `npm run bench` measures CPU time without it.');
   process.exit(2);
@@ -125,7 +138,7 @@ function count(corpus, config, rep = 0) {
     const tool = marks ? ['--dump-before=uv_uptime', `--callgrind-out-file=${join(dumps, 'cg.out')}`] : ['--callgrind-out-file=/dev/null'];
     const child = spawn(
       'valgrind',
-      ['--tool=callgrind', ...tool, process.execPath, ...opts.nodeFlags, join(ROOT, 'bench', 'child-verify.mjs'), plugin.index, config, corpus.dir, corpus.list, ...(corpus.warmUpList ? [corpus.warmUpList] : [])],
+      ['--tool=callgrind', ...tool, process.execPath, ...opts.nodeFlags, ...(opts.v8Seeds ? [`--random-seed=${opts.v8Seeds[rep]}`] : []), join(ROOT, 'bench', 'child-verify.mjs'), plugin.index, config, corpus.dir, corpus.list, ...(corpus.warmUpList ? [corpus.warmUpList] : [])],
       { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, BENCH_MARKS: marks ? marks.join(',') : '' } },
     );
     let stdout = '';
@@ -210,10 +223,20 @@ const spread = (kind, size, config) => {
   const all = repeats(kind, size, config);
   return all.at(-1).instructions / all[0].instructions - 1;
 };
+/** One run's own per-file figure: its count up to `large` files less its count up to the smallest size. */
+const runPerFile = (kind, large, config, rep) => {
+  const at = (size) => results.find((r) => r.kind === kind && r.size === size && r.config === config && r.rep === rep).instructions;
+  return (at(large) - at(small)) / (large - small);
+};
+/** With --v8-seeds: the median (the lower middle one of an even count) of the runs' own per-file figures. */
+const medianPerFile = (kind, large, config) => {
+  const figures = Array.from({ length: opts.repeat }, (_, rep) => runPerFile(kind, large, config, rep)).sort((a, b) => a - b);
+  return figures[Math.floor((figures.length - 1) / 2)];
+};
 const rows = [];
 for (const large of opts.sizes.slice(1)) {
   for (const kind of opts.only) {
-    const perFile = (config) => (get(kind, large, config).instructions - get(kind, small, config).instructions) / (large - small);
+    const perFile = (config) => (opts.v8Seeds ? medianPerFile(kind, large, config) : (get(kind, large, config).instructions - get(kind, small, config).instructions) / (large - small));
     for (const config of opts.configs) {
       const row = { kind, config, sizes: `${small}/${large}`, small: get(kind, small, config).instructions, total: get(kind, large, config).instructions, perFile: perFile(config), messages: get(kind, large, config).messages };
       if (opts.configs.includes('floor')) row.perFileVsFloor = row.perFile / perFile('floor') - 1;
@@ -226,14 +249,22 @@ for (const large of opts.sizes.slice(1)) {
 
 const pct = (x) => (x === undefined ? '—' : `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)}%`);
 const md = [
-  `Instruction counts (valgrind callgrind), ${new Date().toISOString().slice(0, 10)}, Node ${process.version} ${opts.nodeFlags.join(' ')}; warm-up ${opts.warmup} files; per file = (larger run − ${small}-file run) / (difference in files).`,
+  `Instruction counts (valgrind callgrind), ${new Date().toISOString().slice(0, 10)}, Node ${process.version} ${opts.nodeFlags.join(' ')}${opts.v8Seeds ? ` --random-seed=${opts.v8Seeds.join('|')} (the median over the seeds)` : ''}; warm-up ${opts.warmup} files; per file = (larger run − ${small}-file run) / (difference in files).`,
   '',
   '| Corpus | Sizes | Config | ' + small + ' files (G) | Larger (G) | Per file (M) | vs floor | vs one-rule | vs no-unused-vars | Reports |',
   '|---|---|---|--:|--:|--:|--:|--:|--:|--:|',
   ...rows.map((r) => `| ${r.kind} | ${r.sizes} | ${r.config} | ${(r.small / 1e9).toFixed(3)} | ${(r.total / 1e9).toFixed(3)} | ${(r.perFile / 1e6).toFixed(2)} | ${pct(r.perFileVsFloor)} | ${pct(r.perFileVsOneRule)} | ${pct(r.perFileVsNoUnusedVars)} | ${r.messages ?? '—'} |`),
   '',
 ];
-if (opts.repeat > 1) {
+if (opts.v8Seeds) {
+  md.push(`Per file (M) with each V8 random seed (${opts.v8Seeds.join(', ')}); the table above uses the median of these:`, '', '| Corpus | Sizes | Config | ' + opts.v8Seeds.map((seed) => `seed ${seed}`).join(' | ') + ' |', '|---|---|---|' + opts.v8Seeds.map(() => '--:|').join(''));
+  for (const large of opts.sizes.slice(1)) {
+    for (const kind of opts.only) {
+      for (const config of opts.configs) md.push(`| ${kind} | ${small}/${large} | ${config} | ${opts.v8Seeds.map((_, rep) => (runPerFile(kind, large, config, rep) / 1e6).toFixed(2)).join(' | ')} |`);
+    }
+  }
+  md.push('');
+} else if (opts.repeat > 1) {
   md.push(`Repeats (${opts.repeat} counts of each run; the table uses the median):`, '', '| Corpus | Files | Config | Counts (G) | Spread |', '|---|--:|---|---|--:|');
   for (const kind of opts.only) {
     for (const size of opts.sizes) {
