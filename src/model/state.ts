@@ -60,6 +60,38 @@ export interface FileState {
   headerUses: HeaderUse[] | undefined;
 }
 
+/**
+ * What static evaluation needs of the file. A class, so every file's context has the same
+ * hidden class: the object literal it replaces turned its `dirname` getter into a data property
+ * on first use, which gave each file's object a hidden class of its own, and the optimised
+ * code that reads it met a new one per file.
+ */
+class FileStaticContext implements StaticContext {
+  readonly root: string;
+  #dirname: string | undefined;
+  readonly #context: AnyContext;
+  readonly #bindings: Bindings;
+
+  constructor(context: AnyContext, bindings: Bindings) {
+    this.root = context.cwd;
+    this.#context = context;
+    this.#bindings = bindings;
+  }
+
+  /** Only `__dirname` and path arguments read it: resolved on first use, not per file. */
+  get dirname(): string {
+    return (this.#dirname ??= path.dirname(path.resolve(this.#context.cwd, this.#context.filename)));
+  }
+
+  resolveConst(id: TSESTree.Identifier): TSESTree.Node | undefined | null {
+    return this.#bindings.resolveConst(id);
+  }
+
+  importOf(id: TSESTree.Identifier): { source: string; imported: string } | undefined {
+    return this.#bindings.importOf(id);
+  }
+}
+
 export function createState(context: AnyContext, settingsTypes: EventTypes, infra: ReturnType<typeof lookupFile>): FileState {
   const bindings = new Bindings(context.sourceCode);
   return {
@@ -68,17 +100,7 @@ export function createState(context: AnyContext, settingsTypes: EventTypes, infr
     settingsTypes,
     infra,
     bindings,
-    staticCtx: {
-      // Only `__dirname` and path arguments read it: resolved on first use, not per file.
-      get dirname() {
-        const value = path.dirname(path.resolve(context.cwd, context.filename));
-        Object.defineProperty(this, 'dirname', { value });
-        return value;
-      },
-      root: context.cwd,
-      resolveConst: (id) => bindings.resolveConst(id),
-      importOf: (id) => bindings.importOf(id),
-    },
+    staticCtx: new FileStaticContext(context, bindings),
     awsTypes: new Map(),
     awsNamespaces: new Set(['AWSLambda']),
     members: [],
