@@ -64,14 +64,23 @@ export const READ_ONLY_HEADERS: Readonly<Record<EventType, ReadonlySet<string>>>
   'viewer-response': new Set(['content-encoding', 'content-length', 'transfer-encoding', 'via', 'warning']),
 };
 
-/** The events in which `name` is read-only. */
-export function readOnlyEvents(name: string): Set<EventType> {
-  const lower = name.toLowerCase();
-  const events = new Set<EventType>();
+/** Per read-only name, the events in which it is read-only (built once from READ_ONLY_HEADERS). */
+const READ_ONLY_EVENTS: ReadonlyMap<string, ReadonlySet<EventType>> = (() => {
+  const byName = new Map<string, Set<EventType>>();
   for (const [event, names] of Object.entries(READ_ONLY_HEADERS) as Array<[EventType, ReadonlySet<string>]>) {
-    if (names.has(lower)) events.add(event);
+    for (const name of names) {
+      let events = byName.get(name);
+      if (!events) byName.set(name, (events = new Set()));
+      events.add(event);
+    }
   }
-  return events;
+  return byName;
+})();
+const NO_EVENTS: ReadonlySet<EventType> = new Set();
+
+/** The events in which `name` is read-only (empty for most names). */
+export function readOnlyEvents(name: string): ReadonlySet<EventType> {
+  return READ_ONLY_EVENTS.get(name.toLowerCase()) ?? NO_EVENTS;
 }
 
 /**
