@@ -52,3 +52,70 @@ export function walk(root: TSESTree.Node, visitorKeys: object, visit: (node: TSE
     }
   }
 }
+
+/** One step of `SourceCode#traverse()` (ESLint's language API): kind 1 visits a node, phase 1 on entering it, 2 on leaving. */
+interface TraversalStep {
+  readonly kind: number;
+  readonly phase?: number;
+  readonly target: unknown;
+}
+
+/** What `forEachValueNode` reads of ESLint's SourceCode. */
+export interface TraversableSource {
+  readonly ast: TSESTree.Program;
+  readonly visitorKeys: object;
+  traverse?(): Iterable<TraversalStep>;
+}
+
+/**
+ * Is `node` where `walk` stops: the value of a child key that only holds types
+ * (`x: T`, `f<T>()`, `x as T`, `implements I`)? Type nodes are the `TS…` ones; most `TS…`
+ * nodes met here are value nodes (`x as T` itself, enums, namespaces) and are not.
+ */
+function isTypeChild(node: TSESTree.Node): boolean {
+  const parent = node.parent as unknown as Record<string, unknown> | undefined;
+  if (!parent) return false;
+  if (node.type === AST_NODE_TYPES.TSClassImplements) return true;
+  for (const key of TYPE_KEYS) if (parent[key] === node) return true;
+  return false;
+}
+
+/**
+ * Visits the same nodes as `walk(sourceCode.ast, …)`, in the same order, from the steps ESLint
+ * has already recorded for the file (`SourceCode#traverse()`, computed before any rule's
+ * `create`, and cached): no second walk over the tree. Without those steps (another
+ * SourceCode), it walks. A node type the visitor keys do not name is visited by ESLint's
+ * traversal through all its keys, where `walk` stops at it.
+ */
+export function forEachValueNode(sourceCode: TraversableSource, visit: (node: TSESTree.Node) => void): void {
+  const steps = typeof sourceCode.traverse === 'function' ? sourceCode.traverse() : undefined;
+  if (!Array.isArray(steps)) {
+    walk(sourceCode.ast, sourceCode.visitorKeys, visit);
+    return;
+  }
+  // The node whose subtree is skipped (types), until the step that leaves it.
+  let skipping: unknown;
+  for (let i = 0; i < steps.length; i++) {
+    const step = steps[i] as TraversalStep;
+    if (step.kind !== 1) continue;
+    const node = step.target as TSESTree.Node;
+    if (skipping !== undefined) {
+      if (node === skipping && step.phase === 2) skipping = undefined;
+      continue;
+    }
+    if (step.phase !== 1) continue;
+    // Only `TS…` nodes can start a part of the tree that holds types.
+    if (node.type.charCodeAt(0) === 84 && node.type.charCodeAt(1) === 83) {
+      if (isTypeChild(node)) {
+        skipping = node;
+        continue;
+      }
+      if (TYPE_ONLY_NODES.has(node.type)) {
+        visit(node);
+        skipping = node;
+        continue;
+      }
+    }
+    visit(node);
+  }
+}

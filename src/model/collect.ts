@@ -1,13 +1,16 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { findProperty, unwrap } from '../estree/nodes.js';
-import { walk } from '../estree/walk.js';
+import { forEachValueNode } from '../estree/walk.js';
 import { type FileState } from './state.js';
 import { noteAwsLambdaImport, returnTypeKind, typeKindOf, typeNameKind } from './aws-types.js';
 import { returnValues } from './functions.js';
 
-/** Phase 1, collect: one walk over the AST, keeping the few node kinds the model looks at. */
+/**
+ * Phase 1, collect: every value node once, in source order, keeping the few node kinds the
+ * model looks at. From the traversal ESLint has already made of the file, not a walk of our own.
+ */
 export function collect(m: FileState): void {
-  walk(m.sourceCode.ast, m.sourceCode.visitorKeys, (node) => collectNode(m, node));
+  forEachValueNode(m.sourceCode, (node) => collectNode(m, node));
   // Functions with a CloudFront return type: their object-literal returns are responses.
   for (const fn of m.functions) {
     const returnKind = returnTypeKind(m, fn);
