@@ -38,8 +38,9 @@ export function classifyUncached(m: FileState, node: TSESTree.Node): Kind | unde
     case AST_NODE_TYPES.CallExpression: {
       const fn = resolveFunction(m, node.callee);
       if (!fn || m.handlersByNode.has(fn)) return undefined;
-      for (const value of returnValues(m, fn)) {
-        const kind = classify(m, value);
+      const values = returnValues(m, fn);
+      for (let i = 0; i < values.length; i++) {
+        const kind = classify(m, values[i]!);
         if (kind) return kind;
       }
       return undefined;
@@ -66,12 +67,17 @@ export function classifyVariableUncached(m: FileState, variable: Variable): Kind
   if (m.responseVars.has(variable)) return 'generated';
   const owner = m.headerMapVars.get(variable);
   if (owner) return ownerHeaderKind(owner);
-  for (const handler of m.handlers) if (handler.callback === variable) return 'callback';
-  for (const def of variable.defs) {
+  // Indexed loops, not for-of: these functions are optimised in the first files of a run, and
+  // TurboFan compiles a for-of body inside the try block that closes its iterator.
+  const handlers = m.handlers;
+  for (let i = 0; i < handlers.length; i++) if (handlers[i]!.callback === variable) return 'callback';
+  const defs = variable.defs;
+  for (let d = 0; d < defs.length; d++) {
+    const def = defs[d]!;
     if (def.type === 'Parameter') {
       const fn = def.node as TSESTree.Node;
       if (!isFunctionNode(fn)) continue;
-      const index = fn.params.findIndex((p) => within(def.name, p));
+      const index = paramIndexOf(fn, def.name);
       if (index < 0) continue;
       const root = fn.params[index]!;
       const typed = typeKindOf(m, def.name);
@@ -90,7 +96,9 @@ export function classifyVariableUncached(m: FileState, variable: Variable): Kind
       }
       if (declarator.id === def.name) {
         // `let request; request = event.Records[0].cf.request;`
-        for (const ref of variable.references) {
+        const references = variable.references;
+        for (let r = 0; r < references.length; r++) {
+          const ref = references[r]!;
           if (ref.writeExpr && ref.writeExpr !== declarator.init && !isLoopTarget(ref.identifier)) {
             const kind = classify(m, ref.writeExpr);
             if (kind) return kind;
@@ -102,11 +110,19 @@ export function classifyVariableUncached(m: FileState, variable: Variable): Kind
   return undefined;
 }
 
+/** Which parameter of `fn` declares `name` (-1 if none). */
+function paramIndexOf(fn: FunctionNode, name: TSESTree.Node): number {
+  const params = fn.params;
+  for (let i = 0; i < params.length; i++) if (within(name, params[i]!)) return i;
+  return -1;
+}
+
 export function classifyParam(m: FileState, fn: FunctionNode, index: number): Kind | undefined {
   const handler = m.handlersByNode.get(fn);
   if (handler) return index === 0 ? 'event' : undefined;
-  for (const site of callSites(m, fn)) {
-    const arg = site.call.arguments[index];
+  const sites = callSites(m, fn);
+  for (let i = 0; i < sites.length; i++) {
+    const arg = sites[i]!.call.arguments[index];
     if (!arg || arg.type === AST_NODE_TYPES.SpreadElement) continue;
     const kind = classify(m, arg);
     if (kind) return kind;
