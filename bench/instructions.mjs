@@ -87,7 +87,9 @@ for (let i = 0; i < args.length; i++) {
   else if (a === '--v8-seeds') opts.v8Seeds = value().split(',').map(Number);
   else if (a === '--node-flags') opts.nodeFlags = value().split(/\s+/).filter(Boolean);
   else if (a === '--help' || a === '-h') {
-    console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 26).join('\n'));
+    const lines = readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n');
+    // The opening comment, after the shebang line.
+    console.log(lines.slice(1, lines.findIndex((line, i) => i > 0 && !line.startsWith('//'))).join('\n'));
     process.exit(0);
   } else throw new Error(`unknown option ${a}`);
 }
@@ -249,7 +251,7 @@ for (const large of opts.sizes.slice(1)) {
 
 const pct = (x) => (x === undefined ? '—' : `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)}%`);
 const md = [
-  `Instruction counts (valgrind callgrind), ${new Date().toISOString().slice(0, 10)}, Node ${process.version} ${opts.nodeFlags.join(' ')}${opts.v8Seeds ? ` --random-seed=${opts.v8Seeds.join('|')} (the median over the seeds)` : ''}; warm-up ${opts.warmup} files; per file = (larger run − ${small}-file run) / (difference in files).`,
+  `Instruction counts (valgrind callgrind), ${new Date().toISOString().slice(0, 10)}, Node ${process.version} ${opts.nodeFlags.join(' ')}${opts.v8Seeds ? ` --random-seed=${opts.v8Seeds.join('|')} ` : ''}; warm-up ${opts.warmup} files; per file = (larger run − ${small}-file run) / (difference in files)${opts.v8Seeds ? `, per run, and the median of those over the seeds (the count columns are each size's median, so they need not give the per-file figure exactly)` : ''}.`,
   '',
   '| Corpus | Sizes | Config | ' + small + ' files (G) | Larger (G) | Per file (M) | vs floor | vs one-rule | vs no-unused-vars | Reports |',
   '|---|---|---|--:|--:|--:|--:|--:|--:|--:|',
