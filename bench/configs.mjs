@@ -15,7 +15,12 @@ function floor(tsParser) {
 }
 
 /**
- * name: floor | one-rule | recommended | strict | all | no-unused-vars | typescript-eslint | timing
+ * name: floor | one-rule | imported | loaded | recommended | strict | all | no-unused-vars | typescript-eslint | timing
+ *
+ * `loaded` is one-rule with the plugin imported and registered but none of its rules on: what
+ * the plugin's loaded modules cost by their presence alone (heap to mark, where collections
+ * fall), apart from what its rules do per file; `imported` the same without registering it in
+ * the config (the modules in the heap, and nothing of the plugin in ESLint's config).
  */
 export async function configFor(name, pluginEntry, tsParser) {
   const base = floor(tsParser);
@@ -41,6 +46,15 @@ export async function configFor(name, pluginEntry, tsParser) {
   if (name === 'timing') {
     // Per-rule times (TIMING=all): the plugin's `all` plus no-unused-vars, same process.
     return [...base, plugin.configs.all, { name: 'bench/no-unused-vars', rules: { 'no-unused-vars': 'error' } }];
+  }
+  if (name === 'imported') {
+    // The plugin's modules in the heap, and nothing of it in the config.
+    globalThis.benchImportedPlugin = plugin;
+    return configFor('one-rule', pluginEntry, tsParser);
+  }
+  if (name === 'loaded') {
+    const one = await configFor('one-rule', pluginEntry, tsParser);
+    return [...one, { name: 'bench/loaded', plugins: { 'lambda-edge': plugin } }];
   }
   const config = plugin.configs[name];
   if (!config) throw new Error(`no config ${name}`);
