@@ -58,7 +58,9 @@ function collectNode(m: FileState, node: TSESTree.Node): void {
       break;
     case AST_NODE_TYPES.CallExpression:
     case AST_NODE_TYPES.NewExpression:
-      if (node.arguments.length > 0) m.calls.push(node);
+      // Every call, with or without arguments: reading `arguments` here would make this switch
+      // depend on the shapes of both parsers' argument arrays.
+      m.calls.push(node);
       break;
     case AST_NODE_TYPES.TSAsExpression:
     case AST_NODE_TYPES.TSSatisfiesExpression:

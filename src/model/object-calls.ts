@@ -43,7 +43,7 @@ export function objectStyleUses(m: FileState, kind: Kind): ObjectStyleUse[] {
 /** Calls and `new` expressions whose first argument (not a spread) is of `kind`. */
 export function callsTaking(m: FileState, kind: Kind): Array<TSESTree.CallExpression | TSESTree.NewExpression> {
   return m.calls.filter((call) => {
-    const first = call.arguments[0]!;
-    return first.type !== AST_NODE_TYPES.SpreadElement && classify(m, first) === kind;
+    const first = call.arguments[0];
+    return first !== undefined && first.type !== AST_NODE_TYPES.SpreadElement && classify(m, first) === kind;
   });
 }

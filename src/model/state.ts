@@ -31,7 +31,7 @@ export interface FileState {
   readonly patterns: Array<{ pattern: TSESTree.ObjectPattern; source: TSESTree.Node }>;
   readonly inChecks: TSESTree.BinaryExpression[];
   readonly forIns: TSESTree.ForInStatement[];
-  /** Calls and `new` with at least one argument. */
+  /** Every call and `new` expression. */
   readonly calls: Array<TSESTree.CallExpression | TSESTree.NewExpression>;
   /** Arguments of every `return` in the file, in source order. */
   readonly returns: TSESTree.Node[];
