@@ -49,6 +49,17 @@ describe('minified files', () => {
     expect(classify(text).whole).toBe('minified');
   });
 
+  it('reads lines up to `\\n` only: CRLF endings and a U+2028 inside a packed line change nothing', () => {
+    const line = (n: number) =>
+      `var v${n}=function(a,b){return a&&b?a+b:a||b},w${n}=[1,2,3].map(function(x){return x*${n}}),z${n}={k:v${n}(1,2),w:w${n}};`;
+    const lf = `${line(1)}${line(2)}\n${line(3)}${line(4)}\n`;
+    expect(classify(lf).why).toBe('2 packed line(s) hold 100% of the tokens');
+    expect(classify(lf.replaceAll('\n', '\r\n')).why).toBe('2 packed line(s) hold 100% of the tokens');
+    // A U+2028 in a string splits no line: the two halves together are one packed line.
+    const split = `${line(1)}var s="\u2028";${line(2)}\n`;
+    expect(classify(split).why).toBe('1 packed line(s) hold 100% of the tokens');
+  });
+
   it('does not report a hand-written file with one long base64 data line', () => {
     const data = 'QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVo='.repeat(40);
     const text = [
