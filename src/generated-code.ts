@@ -293,9 +293,12 @@ function minifiedWhy(text: string, ast: TSESTree.Program): string | undefined {
   const tokens = ast.tokens;
   if (!tokens || tokens.length < PACKED_MIN_TOKENS) return undefined;
   const long: Array<[number, number]> = [];
+  // `test`, not `exec`: no match array per line; a match ends its line, which starts after the
+  // last `\n` before it.
   LONG_LINE.lastIndex = 0;
-  for (let match = LONG_LINE.exec(text); match; match = LONG_LINE.exec(text)) {
-    long.push([match.index, match.index + match[0].length]);
+  while (LONG_LINE.test(text)) {
+    const end = LONG_LINE.lastIndex;
+    long.push([text.lastIndexOf('\n', end - 1) + 1, end]);
   }
   if (long.length === 0) return undefined;
   let packed = 0;
