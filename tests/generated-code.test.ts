@@ -4,7 +4,7 @@ import tsParser from '@typescript-eslint/parser';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
-import { generatedCodeOf, isForeign, withoutForeignReports, type GeneratedCode } from '../src/generated-code.js';
+import { generatedCodeOf, isForeign, longLines, withoutForeignReports, type GeneratedCode } from '../src/generated-code.js';
 
 // Every sample below is written for this test: the shapes of bundler output, not anyone's code.
 
@@ -47,6 +47,30 @@ describe('minified files', () => {
       `var v${n}=function(a,b){return a&&b?a+b:a||b},w${n}=[1,2,3].map(function(x){return x*${n}}),z${n}={k:v${n}(1,2),w:w${n}};`;
     const text = `/*! banner: some library v1.0.0 | MIT */\n${line(1)}${line(2)}\n${line(3)}${line(4)}\n`;
     expect(classify(text).whole).toBe('minified');
+  });
+
+  it('longLines finds the lines `split` would give, of every length around the threshold', () => {
+    const reference = (text: string, min: number) => {
+      const out: Array<[number, number]> = [];
+      let start = 0;
+      for (const line of text.split('\n')) {
+        if (line.length >= min) out.push([start, start + line.length]);
+        start += line.length + 1;
+      }
+      return out;
+    };
+    // A fixed pseudo-random sequence: lines of 0–14 characters (some \r, some U+2028), threshold 0–9.
+    let seed = 12345;
+    const next = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % n);
+    for (let round = 0; round < 500; round++) {
+      const lines = Array.from({ length: next(8) }, () => 'ab\rc\u2028defghijklmn'.slice(0, next(15)));
+      const text = lines.join('\n') + (next(2) ? '\n' : '');
+      const min = 1 + next(9);
+      expect(longLines(text, min)).toEqual(reference(text, min));
+    }
+    expect(longLines('', 1)).toEqual([]);
+    expect(longLines('abc', 3)).toEqual([[0, 3]]);
+    expect(longLines('ab\n\nabc\n', 3)).toEqual([[4, 7]]);
   });
 
   it('reads lines up to `\\n` only: CRLF endings and a U+2028 inside a packed line change nothing', () => {
