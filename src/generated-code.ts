@@ -311,9 +311,9 @@ function minifiedWhy(text: string, ast: TSESTree.Program): string | undefined {
 
 /**
  * The lines (split at `\n`) of `min` characters or more, as [start, end) ranges. A loop over
- * `indexOf('\n')`, which V8 runs as a fast byte search: measured on the handler corpus at about
- * a tenth of the time of a multiline regex (2.5 against 30 µs a file) and 60% of that of a scan that jumps `min` characters
- * ahead with `lastIndexOf`.
+ * `indexOf('\n')`, which V8 runs as a fast byte search: on the handler corpus 2.5 µs a file,
+ * against 30 µs for a multiline regex and 4.3 µs for a scan that jumps `min` characters ahead
+ * with `lastIndexOf`.
  */
 export function longLines(text: string, min: number): Array<[number, number]> {
   const long: Array<[number, number]> = [];
