@@ -783,6 +783,40 @@ export class CdkReader {
   }
 
   /**
+   * A `push` onto a class's array field, in the class: `this.list.push(x)`, or `l.push(x)` after
+   * `const { list } = this`, `const { list: l } = this` or `const l = this.list`. The evaluator reads a field as
+   * its initializer, so an array filled that way would read as empty: better reported.
+   */
+  private pushOntoField(cls: Val & { k: 'class' }, name: string, initializer: Node): Node | undefined {
+    const ts = this.ts;
+    let init = initializer;
+    while (ts.isAsExpression(init) || ts.isParenthesizedExpression(init) || ts.isSatisfiesExpression(init)) init = init.expression;
+    if (!ts.isArrayLiteralExpression(init)) return undefined;
+    const isField = (n: Node) => ts.isPropertyAccessExpression(n) && n.expression.kind === ts.SyntaxKind.ThisKeyword && n.name.text === name;
+    const isIdentifierNamed = (n: Node) => ts.isIdentifier(n) && n.text === name;
+    for (const call of cls.file.calls.get('push') ?? []) {
+      if (call.pos < cls.decl.pos || call.end > cls.decl.end) continue;
+      const callee = call.expression;
+      if (!ts.isPropertyAccessExpression(callee)) continue;
+      const receiver = callee.expression;
+      if (isField(receiver)) return call;
+      if (!ts.isIdentifier(receiver)) continue;
+      const holder = this.declarationOf(receiver.text, receiver);
+      let decl: Node | undefined = holder;
+      while (decl && !ts.isVariableDeclaration(decl)) decl = decl.parent;
+      if (!decl || !ts.isVariableDeclaration(decl) || !decl.initializer) continue;
+      const from = decl.initializer;
+      const destructured =
+        from.kind === ts.SyntaxKind.ThisKeyword &&
+        holder !== undefined &&
+        ts.isBindingElement(holder) &&
+        isIdentifierNamed(holder.propertyName ?? holder.name);
+      if (destructured || isField(from)) return call;
+    }
+    return undefined;
+  }
+
+  /**
    * `addEdge(edgeLambdas, fn, type)` where the helper (a function of the same file) pushes
    * onto its parameter: the pushed values, with the helper's parameters bound to the call's
    * arguments.
@@ -1130,6 +1164,11 @@ export class CdkReader {
     for (const member of decl.members) {
       if (!member.name || this.propertyName(member.name) !== name) continue;
       if (ts.isPropertyDeclaration(member) && member.initializer) {
+        const push = this.pushOntoField(cls, name, member.initializer);
+        if (push) {
+          const at = (node: Node) => `${this.ctx.rel(cls.file.path)}:${this.line(cls.file, node)}`;
+          return unknown(`the field ${name} at ${at(member)} is an array pushed onto at ${at(push)}, and pushes onto a class field are not followed`);
+        }
         return this.evaluate(member.initializer, { file: cls.file, self: inst });
       }
       if (ts.isGetAccessorDeclaration(member)) {
@@ -1225,13 +1264,14 @@ export class CdkReader {
 
   /**
    * The environments a node is evaluated in: at the top of a file, one; inside a class's
-   * constructor or methods, one per `new Class(...)` found in the app (so `props.fn` is
+   * constructor, methods or instance fields (`private build = () => { … this … }`, where
+   * `this` is the instance too), one per `new Class(...)` found in the app (so `props.fn` is
    * followed to what the caller passed); inside a function, one per call.
    */
   private envsFor(file: AppFile, node: Node, seen = new Set<Node>()): Env[] {
     const ts = this.ts;
     let fn: Node | undefined = node.parent;
-    while (fn && !(ts.isConstructorDeclaration(fn) || ts.isMethodDeclaration(fn) || ts.isFunctionDeclaration(fn) || ts.isGetAccessorDeclaration(fn))) {
+    while (fn && !(ts.isConstructorDeclaration(fn) || ts.isMethodDeclaration(fn) || ts.isFunctionDeclaration(fn) || ts.isGetAccessorDeclaration(fn) || isInstanceField(ts, fn))) {
       fn = fn.parent;
     }
     if (!fn || seen.has(fn) || seen.size > 8) return [{ file }];
@@ -1274,4 +1314,9 @@ export class CdkReader {
     }
     return out;
   }
+}
+
+/** A class's instance field (`x = …`, not `static x = …`): its initializer runs with `this` the instance. */
+function isInstanceField(ts: ts, node: Node): boolean {
+  return ts.isPropertyDeclaration(node) && !(ts.getCombinedModifierFlags(node) & ts.ModifierFlags.Static);
 }
