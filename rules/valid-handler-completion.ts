@@ -92,12 +92,13 @@ function reportRepeatedCallbacks(context: Context, handler: Handler, completion:
 /**
  * (b) An async handler's `callback` called where it can lose to the settled promise. Up to
  * nodejs22.x the runtime keeps the first of the two; a call in the handler's own body always
- * comes first (the promise settles after the body ends), one in a nested function may not.
+ * comes first (the promise settles after the body ends), one in a nested function may not,
+ * unless that function is a step of a promise chain the body awaits or returns.
  */
 function reportLateCallbacks(context: Context, handler: Handler, completion: Completion): void {
   const name = handler.callback?.name ?? 'callback';
-  for (const { call, nested } of completion.callbackCalls) {
-    if (nested) context.report({ node: call, messageId: 'callbackInAsync', data: { name } });
+  for (const { call, late } of completion.callbackCalls) {
+    if (late) context.report({ node: call, messageId: 'callbackInAsync', data: { name } });
   }
 }
 

@@ -6,7 +6,7 @@
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { everyOwnReturn, neverCompletes } from '../estree/control-flow.js';
-import { type FunctionNode, enclosingFunction, unwrap } from '../estree/nodes.js';
+import { type FunctionNode, enclosingFunction, memberName, unwrap } from '../estree/nodes.js';
 import type { PathEnd } from '../estree/path-flow.js';
 import { classify } from './classify.js';
 import { CompletionFlow, type CompletionState, type HandlerCalls, handlerCalls } from './completion-flow.js';
@@ -29,10 +29,45 @@ export function completion(m: FileState, handler: Handler): Completion {
 
 function compute(m: FileState, handler: Handler): Completion {
   const calls = handlerCalls(m, handler);
-  const callbackCalls = calls.callbackCalls.map((call) => ({ call, nested: enclosingFunction(call) !== handler.node }));
+  const callbackCalls = calls.callbackCalls.map((call) => {
+    const fn = enclosingFunction(call);
+    const nested = fn !== handler.node;
+    return { call, nested, late: nested && !(fn && isAwaitedStep(fn, handler.node)) };
+  });
   if (handler.node.generator) return { callbackCalls, repeatedCalls: [], unfinished: [] };
   const flow = new CompletionFlow(m, calls);
   return { callbackCalls, repeatedCalls: repeatedCalls(flow, calls), unfinished: unfinishedPaths(m, flow, calls) };
+}
+
+const CHAIN_STEPS: ReadonlySet<string> = new Set(['then', 'catch', 'finally']);
+
+/** `p.then(…)`, `p.catch(…)`, `p.finally(…)`. */
+function isChainStep(node: TSESTree.Node | undefined): node is TSESTree.CallExpression {
+  if (node?.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const name = memberName(node.callee);
+  return name !== undefined && CHAIN_STEPS.has(name);
+}
+
+/**
+ * Is `fn` an argument of a `.then`/`.catch`/`.finally` whose whole chain `handler`'s own body
+ * awaits, returns, or has as its arrow body? The chain settles only after the step has run, and
+ * the handler's promise only after the chain.
+ */
+function isAwaitedStep(fn: FunctionNode, handler: FunctionNode): boolean {
+  const step = fn.parent;
+  if (!isChainStep(step) || !step.arguments.some((arg) => arg === fn)) return false;
+  let node: TSESTree.Node = step;
+  for (let up = node.parent; up; node = up, up = up.parent) {
+    if (up.type === AST_NODE_TYPES.ChainExpression || up.type === AST_NODE_TYPES.TSNonNullExpression || up.type === AST_NODE_TYPES.TSAsExpression) continue;
+    // `.then(fn).catch(…)`: climb to the call the step's result is the receiver of.
+    if (up.type === AST_NODE_TYPES.MemberExpression && up.object === node && isChainStep(up.parent) && up.parent.callee === up) {
+      up = up.parent;
+      continue;
+    }
+    if (up.type === AST_NODE_TYPES.AwaitExpression || up.type === AST_NODE_TYPES.ReturnStatement) return enclosingFunction(up) === handler;
+    return up === handler && handler.type === AST_NODE_TYPES.ArrowFunctionExpression && handler.body === node;
+  }
+  return false;
 }
 
 /** Each function that calls `callback` is followed on its own: a nested function's calls are not mixed with the handler's paths. */

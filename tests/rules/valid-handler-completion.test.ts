@@ -61,6 +61,24 @@ exports.handler = (event) => handle(event);`,
         .then((res) => (res.ok ? callback(null, request) : callback(null, { status: '403' })))
         .catch((err) => callback(err));
     };`,
+    // Async handler whose callback runs in a step of a chain it awaits, returns, or is: the step
+    // runs before the handler's promise can settle, so the callback's result comes first.
+    `exports.handler = async (event, context, callback) => {
+      const response = event.Records[0].cf.response;
+      await s3.getObject({ Bucket: 'b', Key: 'k' }).promise()
+        .then((data) => resize(data.Body))
+        .then(async (buffer) => {
+          response.body = buffer.toString('base64');
+          response.bodyEncoding = 'base64';
+          callback(null, response);
+        })
+        .catch((err) => console.log(err));
+    };`,
+    `exports.handler = async (event, context, callback) => {
+      const request = event.Records[0].cf.request;
+      return lookup(request).then((found) => callback(null, found ?? request));
+    };`,
+    `exports.handler = async (event, context, callback) => lookup(event.Records[0].cf.request).finally(() => callback(null, event.Records[0].cf.request));`,
     // setTimeout / callback passed on: not mixed with the outer paths.
     `exports.handler = (event, context, callback) => {
       const request = event.Records[0].cf.request;
@@ -384,6 +402,19 @@ export function handler(event: CloudFrontRequestEvent, _context: Context, callba
   }, 10);
 };`,
       errors: [{ messageId: 'callbackInAsync', data: { name: 'callback' }, line: 4, column: 5, suggestions: [] }],
+    },
+    {
+      // An awaited chain whose step calls back from a timer, or a chain awaited only inside a
+      // nested function: the call can still come after the handler's promise settles.
+      code: `exports.handler = async (event, context, callback) => {
+  const request = event.Records[0].cf.request;
+  await lookup(request).then(() => { setTimeout(() => callback(null, request), 5); });
+  [request].forEach(async (r) => { await lookup(r).then(() => callback(null, r)); });
+};`,
+      errors: [
+        { messageId: 'callbackInAsync', line: 3, column: 55, suggestions: [] },
+        { messageId: 'callbackInAsync', line: 4, column: 63, suggestions: [] },
+      ],
     },
     {
       // Async TS handler whose callback runs in a promise chain: no return suggestion there.
