@@ -36,20 +36,25 @@ export function findHandlers(m: FileState, comments: { fileTypes: EventTypes; at
   // A file that declares its event type (a comment, or settings scoped to it through
   // flat-config `files`) declares its exported functions to be handlers.
   const declared = comments.fileTypes !== undefined || m.settingsTypes !== undefined;
+  // A module that handlers bound by infrastructure import, and none of whose exports is bound
+  // itself: its functions are their helpers (`getPath(event)` returning the URI), not handlers.
+  // Its responses are still checked, under the importers' event types (build.ts).
+  const helperModule = m.infra?.importedBy !== undefined && m.infra.byExport.size === 0;
   const seen = new Set<FunctionNode>();
   for (const { name, fn, statement } of exported) {
     if (seen.has(fn)) continue;
     const bound = m.infra?.byExport.get(name);
     const typed = handlerTypeKind(m, fn);
     const declaredHandler = declared && (fn.params.length > 0 || HANDLER_EXPORTS.has(name));
-    if (!bound && !typed && !declaredHandler && (!usesCloudFrontEvent(m, fn, 0) || buildsEvent(m, fn))) continue;
+    if (!bound && !typed && !declaredHandler && (helperModule || !usesCloudFrontEvent(m, fn, 0) || buildsEvent(m, fn))) continue;
     seen.add(fn);
     addHandler(m, fn, name, true, statement, comments, bound, typed);
   }
   // Unexported functions that receive a CloudFront event and are not called in this file
   // (wrapped before export, or exported in a way we cannot see). Not in test files, where
-  // such functions are test doubles (`jest.fn((event) => event.Records[0].cf.request)`).
-  if (isTestFile(m)) return;
+  // such functions are test doubles (`jest.fn((event) => event.Records[0].cf.request)`), nor in
+  // a helper module.
+  if (isTestFile(m) || helperModule) return;
   for (const fn of m.functions) {
     if (seen.has(fn) || fn.params.length === 0) continue;
     if (!usesCloudFrontEvent(m, fn, 0)) continue;

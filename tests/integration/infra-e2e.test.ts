@@ -67,6 +67,11 @@ describe('event types from infrastructure code reach the rules', () => {
     ]);
   });
 
+  it('a module the bound handler imports is its helper: no handler in it, its responses still checked', async () => {
+    const findings = await lintProject('helper-module');
+    expect(findings).toEqual(['server/helpers/get-path.mjs:14:83 lambda-edge/no-body-with-204']);
+  });
+
   it('without discovery only what the code itself proves remains', async () => {
     // security.ts is typed CloudFrontResponseHandler, so its body reads are still known to be
     // in a response event; the viewer-request handler and its helper module are not.
