@@ -89,6 +89,18 @@ describe('handler detection', () => {
     expect(testInProject.analysis.handlers).toEqual([]);
   });
 
+  it('does not take a function held in an options object handed to a call for a handler', () => {
+    const logger = `const log = createLogger({ serializers: { event: (event) => ({ request: event.Records[0].cf.request }) } });
+      const server = new Server({ onRequest(event) { return event.Records[0].cf.request; } });`;
+    expect(analyse(logger, { filename: 'src/logger.js' }).analysis.handlers).toEqual([]);
+    // A function the call is handed directly is still taken (wrapped before export).
+    const wrapped = `const wrapped = wrap((event) => event.Records[0].cf.request);`;
+    expect(analyse(wrapped, { filename: 'src/edge.js' }).analysis.handlers.map((h) => h.node.type)).toEqual(['ArrowFunctionExpression']);
+    // An object of handlers that is exported is read as exports, not as options.
+    const exported = `module.exports = { viewerRequest: (event) => event.Records[0].cf.request };`;
+    expect(analyse(exported, { filename: 'src/edge.js' }).analysis.handlers.map((h) => h.name)).toEqual(['viewerRequest']);
+  });
+
   it('takes a declared file\'s `handler` and default exports for handlers without parameters, not other exports', () => {
     const code = `// @lambda-edge-event origin-request
       exports.handler = async () => ({ status: '503', body: 'maintenance' });

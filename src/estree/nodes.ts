@@ -166,3 +166,19 @@ export function isStaticCall(node: TSESTree.Node, object: string, name: string):
     memberName(callee) === name
   );
 }
+
+/**
+ * Is `fn` a property of an object literal (or of one nested in it) passed to a call or `new`:
+ * `createLogger({ serializers: { event: (e) => … } })`, `new Server({ onRequest(req) { … } })`?
+ * Such a function is called by whatever receives the object.
+ */
+export function isOptionsObjectMember(fn: FunctionNode): boolean {
+  let { node, parent } = outerParent(fn);
+  let inObject = false;
+  while (parent?.type === AST_NODE_TYPES.Property && parent.value === node && parent.parent.type === AST_NODE_TYPES.ObjectExpression) {
+    inObject = true;
+    ({ node, parent } = outerParent(parent.parent));
+  }
+  if (!inObject || (parent?.type !== AST_NODE_TYPES.CallExpression && parent?.type !== AST_NODE_TYPES.NewExpression)) return false;
+  return parent.arguments.some((arg) => arg === node);
+}

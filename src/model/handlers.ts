@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { type FunctionNode, memberName, outerParent, propertyKeyName, unwrap } from '../estree/nodes.js';
+import { type FunctionNode, isOptionsObjectMember, memberName, outerParent, propertyKeyName, unwrap } from '../estree/nodes.js';
 import { type EventType, type EventTypes, REQUEST_EVENTS, RESPONSE_EVENTS, formatEventTypes, sameEventTypes } from '../facts/event-types.js';
 import { type Handler, type EventTypeSource } from './types.js';
 import { type FileState } from './state.js';
@@ -59,7 +59,7 @@ export function findHandlers(m: FileState, comments: { fileTypes: EventTypes; at
     if (seen.has(fn) || fn.params.length === 0) continue;
     if (!usesCloudFrontEvent(m, fn, 0)) continue;
     if (callSites(m, fn).length > 0) continue;
-    if (isExportedClassMember(m, fn) || buildsEvent(m, fn)) continue;
+    if (isExportedClassMember(m, fn) || isOptionsObjectMember(fn) || buildsEvent(m, fn)) continue;
     seen.add(fn);
     addHandler(m, fn, functionName(m, fn) ?? 'handler', false, topStatement(m, fn), comments, undefined, undefined);
   }
