@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { type Analysis, HEADER_KINDS } from '../src/analysis.js';
+import { type Analysis, HEADER_KINDS, type MemberAccess } from '../src/analysis.js';
 import { canonicalHeaderName, findProperty, memberName, stringLiteralSource, unwrap } from '../src/ast.js';
 import { createRule } from '../src/create-rule.js';
 import { onAnalysis } from '../src/rule-helpers.js';
@@ -96,7 +96,9 @@ export default createRule<Options, MessageIds>({
       for (const entry of analysis.headerEntries) checkValue(state, entry.value, entry.name);
       for (const access of analysis.accesses) {
         if (access.op !== 'write' || !access.value) continue;
-        if (HEADER_KINDS.has(access.objectKind)) checkValue(state, access.value, access.name);
+        if (HEADER_KINDS.has(access.objectKind)) {
+          if (!filledLater(context, analysis, access)) checkValue(state, access.value, access.name);
+        }
         else if (
           access.name === 'headers' &&
           (access.objectKind === 'request' || access.objectKind === 'response' || access.objectKind === 'generated')
@@ -118,6 +120,27 @@ interface Checks {
   context: Context;
   analysis: Analysis;
   checkKeyMatchesName: boolean;
+}
+
+/**
+ * `headers[name] = []` followed by `headers[name].push({ key, value })` (the same map and key,
+ * as written): the array is filled before the map is handed back, so it is not reported empty.
+ */
+function filledLater(context: Context, analysis: Analysis, write: MemberAccess): boolean {
+  const value = write.value && unwrap(write.value);
+  if (value?.type !== AST_NODE_TYPES.ArrayExpression || value.elements.length > 0) return false;
+  if (write.node.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const text = (node: TSESTree.Node) => context.sourceCode.getText(node);
+  const object = text(write.node.object);
+  const key = text(write.keyNode);
+  return analysis.accesses.some(
+    (later) =>
+      later.op === 'modify' &&
+      later.node.type === AST_NODE_TYPES.MemberExpression &&
+      later.node.range[0] > write.node.range[1] &&
+      text(later.node.object) === object &&
+      (write.name !== undefined ? later.name === write.name : text(later.keyNode) === key),
+  );
 }
 
 /** The obvious type of an expression, also through `const` bindings and string concatenation. */

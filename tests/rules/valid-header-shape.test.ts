@@ -5,6 +5,23 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('valid-header-shape', rule, {
   valid: [
+    // An entry made empty, then filled before the map is handed back (a header copier).
+    `import type { CloudFrontHeaders } from 'aws-lambda';
+    export const toCloudFrontHeaders = (headers: Record<string, string[]>): CloudFrontHeaders => {
+      const result: CloudFrontHeaders = {};
+      for (const name of Object.keys(headers)) {
+        const lower = name.toLowerCase();
+        result[lower] = [];
+        for (const value of headers[name]!) result[lower].push({ key: name, value });
+      }
+      return result;
+    };`,
+    `exports.handler = async (event) => {
+      const response = event.Records[0].cf.response;
+      response.headers['set-cookie'] = [];
+      response.headers['set-cookie'].push({ key: 'Set-Cookie', value: 'a=1' });
+      return response;
+    };`,
     // The documented shape: arrays of { key?, value } with string fields.
     `exports.handler = async (event) => {
       const request = event.Records[0].cf.request;
@@ -196,6 +213,18 @@ exports.handler = (event, context, callback) => {
           ],
         },
       ],
+    },
+    {
+      // Emptied and never filled, or a push onto another entry or another map: still empty.
+      code: `exports.handler = async (event) => {
+  const response = event.Records[0].cf.response;
+  const request = event.Records[0].cf.request;
+  response.headers['x-a'] = [];
+  response.headers['x-b'].push({ key: 'X-B', value: '1' });
+  request.headers['x-a'].push({ key: 'X-A', value: '1' });
+  return response;
+};`,
+      errors: [{ messageId: 'emptyArray', data: { name: 'x-a' }, line: 4, column: 29 }],
     },
     {
       // Empty array, entries that are strings or lack value, non-string value and key.
