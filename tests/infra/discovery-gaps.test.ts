@@ -21,6 +21,14 @@ const CDK_HEAD = [
   '    super(scope, id);',
   "    const fn = new cloudfront.experimental.EdgeFunction(this, 'Fn', { runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', code: lambda.Code.fromAsset('edge') });",
 ];
+const EDGE_FUNCTION =
+  "new cloudfront.experimental.EdgeFunction(this, 'Fn', { runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', code: lambda.Code.fromAsset('edge') })";
+/** A stack class of the given members, after the imports of CDK_HEAD (line 5 is the first member). */
+const classApp = (members: string[]) => ({
+  'cdk.json': '{}',
+  'edge/index.js': HANDLER_JS,
+  'lib/stack.ts': [...CDK_HEAD.slice(0, 3), 'export class EdgeStack extends cdk.Stack {', ...members, '}', ''].join('\n'),
+});
 const cdkApp = (body: string[], tail: string[] = []) => ({
   'cdk.json': '{}',
   'edge/index.js': HANDLER_JS,
@@ -80,51 +88,32 @@ describe('CDK edgeLambdas built up rather than written in place', () => {
   });
 
   it("follows `this` inside an arrow function held by an instance field, as inside a method", () => {
-    const files = {
-      'cdk.json': '{}',
-      'edge/index.js': HANDLER_JS,
-      'lib/stack.ts': [
-        "import * as cdk from 'aws-cdk-lib';",
-        "import * as lambda from 'aws-cdk-lib/aws-lambda';",
-        "import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';",
-        'export class EdgeStack extends cdk.Stack {',
-        '  private fn: cloudfront.experimental.EdgeFunction;',
-        '  constructor(scope: cdk.App, id: string) {',
-        '    super(scope, id);',
-        "    this.fn = new cloudfront.experimental.EdgeFunction(this, 'Fn', { runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', code: lambda.Code.fromAsset('edge') });",
-        '    this.createDistribution();',
-        '  }',
-        '  private createDistribution = () => {',
-        '    const { fn } = this;',
-        "    new cloudfront.Distribution(this, 'Cdn', { defaultBehavior: { origin, edgeLambdas: [{ functionVersion: fn.currentVersion, eventType: cloudfront.LambdaEdgeEventType.ORIGIN_REQUEST }] } });",
-        '  };',
-        '}',
-        '',
-      ].join('\n'),
-    };
+    const files = classApp([
+      '  private fn: cloudfront.experimental.EdgeFunction;',
+      '  constructor(scope: cdk.App, id: string) {',
+      '    super(scope, id);',
+      `    this.fn = ${EDGE_FUNCTION};`,
+      '    this.createDistribution();',
+      '  }',
+      '  private createDistribution = () => {',
+      '    const { fn } = this;',
+      "    new cloudfront.Distribution(this, 'Cdn', { defaultBehavior: { origin, edgeLambdas: [{ functionVersion: fn.currentVersion, eventType: cloudfront.LambdaEdgeEventType.ORIGIN_REQUEST }] } });",
+      '  };',
+    ]);
     expect(discover(files)).toEqual({ rows: ['edge/index.js#handler origin-request @lib/stack.ts:13 [cdk]'], problems: [] });
   });
 
   it('reports an array field that is pushed onto (read as its initializer, it would look empty)', () => {
-    const stack = (push: string) => ({
-      'cdk.json': '{}',
-      'edge/index.js': HANDLER_JS,
-      'lib/stack.ts': [
-        "import * as cdk from 'aws-cdk-lib';",
-        "import * as lambda from 'aws-cdk-lib/aws-lambda';",
-        "import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';",
-        'export class EdgeStack extends cdk.Stack {',
+    const stack = (push: string) =>
+      classApp([
         '  private edgeLambdas = [] as cloudfront.EdgeLambda[];',
         '  constructor(scope: cdk.App, id: string) {',
         '    super(scope, id);',
-        "    const fn = new cloudfront.experimental.EdgeFunction(this, 'Fn', { runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', code: lambda.Code.fromAsset('edge') });",
+        `    const fn = ${EDGE_FUNCTION};`,
         push,
         "    new cloudfront.Distribution(this, 'Cdn', { defaultBehavior: { origin, edgeLambdas: this.edgeLambdas } });",
         '  }',
-        '}',
-        '',
-      ].join('\n'),
-    });
+      ]);
     const problem = 'lib/stack.ts:10: defaultBehavior.edgeLambdas cannot be followed: the field edgeLambdas at lib/stack.ts:5 is an array pushed onto at lib/stack.ts:9, and pushes onto a class field are not followed.';
     const entry = '{ functionVersion: fn.currentVersion, eventType: cloudfront.LambdaEdgeEventType.VIEWER_REQUEST }';
     expect(discover(stack(`    this.edgeLambdas.push(${entry});`))).toEqual({ rows: [], problems: [problem] });
