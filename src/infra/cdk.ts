@@ -89,6 +89,11 @@ type Val =
 
 const unknown = (why: string): Val => ({ k: 'unknown', why });
 
+/** `fn.addVersion('v1')` (aws-cdk v1's `Function#addVersion`): a numbered version of `fn`; returns `fn`. */
+function addVersionBase(val: Val): Val | undefined {
+  return val.k === 'call' && val.callee.k === 'prop' && val.callee.name === 'addVersion' ? val.callee.base : undefined;
+}
+
 /** Character offsets in a file, end exclusive. */
 export interface CdkSpan {
   start: number;
@@ -328,6 +333,7 @@ export class CdkReader {
   private runtimeOf(version: Val): string | undefined {
     let fn = version;
     if (fn.k === 'prop' && (fn.name === 'currentVersion' || fn.name === 'latestVersion')) fn = fn.base;
+    fn = addVersionBase(fn) ?? fn;
     if (fn.k === 'new' && this.extTail(fn.cls) === 'Version') {
       const props = fn.args[2] ? this.evaluate(fn.args[2], fn.env) : undefined;
       const lambda = props ? this.member(props, 'lambda') : undefined;
@@ -359,6 +365,8 @@ export class CdkReader {
   /** From what an edge lambda names (a version) to the handler file and export. */
   private versionTarget(val: Val, file: AppFile, line: number, what: string): { file: string; exportName: string } | undefined {
     if (val.k === 'prop' && val.name === 'currentVersion') return this.functionTarget(val.base, file, line, what);
+    const added = addVersionBase(val);
+    if (added) return this.functionTarget(added, file, line, what);
     if (val.k === 'prop' && val.name === 'latestVersion') {
       this.ctx.problem(file.path, line, `${what} is latestVersion ($LATEST); Lambda@Edge needs a numbered version: use currentVersion or new lambda.Version(...).`, 'deploy');
       return this.functionTarget(val.base, file, line, what);
@@ -500,6 +508,9 @@ export class CdkReader {
           } else if (fnVal?.k === 'new' && this.extTail(fnVal.cls) === 'EdgeFunction') {
             version = 'version';
             fn = fnVal;
+          } else if (fnVal && addVersionBase(fnVal)) {
+            version = 'version';
+            fn = addVersionBase(fnVal);
           }
           const include = this.member(element, 'includeBody');
           const item: FollowedEdgeLambda = { eventType, version };

@@ -87,6 +87,16 @@ describe('CDK edgeLambdas built up rather than written in place', () => {
     expect(found).toEqual({ rows: ['edge/index.js#handler origin-response @lib/stack.ts:8 [cdk]'], problems: [] });
   });
 
+  it("follows aws-cdk v1's fn.addVersion(…) in a CloudFrontWebDistribution's lambdaFunctionAssociations", () => {
+    const found = discover(
+      cdkApp([
+        "    const version = fn.addVersion('v1');",
+        "    new cloudfront.CloudFrontWebDistribution(this, 'Cdn', { originConfigs: [{ behaviors: [{ isDefaultBehavior: true, lambdaFunctionAssociations: [{ eventType: cloudfront.LambdaEdgeEventType.VIEWER_REQUEST, lambdaFunction: version }] }] }] });",
+      ]),
+    );
+    expect(found).toEqual({ rows: ['edge/index.js#handler viewer-request @lib/stack.ts:9 [cdk]'], problems: [] });
+  });
+
   it("follows `this` inside an arrow function held by an instance field, as inside a method", () => {
     const files = classApp([
       '  private fn: cloudfront.experimental.EdgeFunction;',

@@ -11,11 +11,20 @@ const cdkJava = cdkStack(
     "    new cloudfront.Distribution(this, 'Cdn', { defaultBehavior: { origin, edgeLambdas: [{ functionVersion: edge.currentVersion, eventType: cloudfront.LambdaEdgeEventType.ORIGIN_REQUEST }] } });",
   ].join('\n'),
 );
+// aws-cdk v1: a CloudFrontWebDistribution's association names `fn.addVersion(…)`.
+const cdkV1AddVersion = cdkStack(
+  [
+    "    const edge = new lambda.Function(this, 'Edge', { runtime: lambda.Runtime.NODEJS_12_X, handler: 'e.handler', code });",
+    "    const version = edge.addVersion('v1');",
+    "    new cloudfront.CloudFrontWebDistribution(this, 'Cdn', { originConfigs: [{ behaviors: [{ isDefaultBehavior: true, lambdaFunctionAssociations: [{ eventType: cloudfront.LambdaEdgeEventType.ORIGIN_REQUEST, lambdaFunction: version }] }] }] });",
+  ].join('\n'),
+);
 cdkTester.run('infra-runtime (CDK)', ruleModule, {
   // withSettings.cdk uses NODEJS_22_X.
   valid: [withSettings.cdk('memorySize: 128')],
   invalid: [
     { code: cdkJava, errors: [{ messageId: 'unsupported', ...at(cdkJava, 'lambda.Runtime.JAVA_21') }] },
+    { code: cdkV1AddVersion, errors: [{ messageId: 'deprecated', ...at(cdkV1AddVersion, 'lambda.Runtime.NODEJS_12_X') }] },
     {
       code: cdkJava.replace('JAVA_21', 'PROVIDED_AL2023'),
       errors: [{ message: /not supported by Lambda@Edge: provided\.al2023\./, ...at(cdkJava.replace('JAVA_21', 'PROVIDED_AL2023'), 'lambda.Runtime.PROVIDED_AL2023') }],

@@ -238,6 +238,11 @@ class CdkReader {
       }
     }
     if (target.type === 'CallExpression' && target.callee.type === 'MemberExpression' && target.callee.property.type === 'Identifier') {
+      // aws-cdk v1's `fn.addVersion('v1')`: a numbered version of `fn`.
+      if (target.callee.property.name === 'addVersion') {
+        const construct = this.construct(target.callee.object);
+        return { arn: { form: 'version', node: expr, text: text(expr) }, ...(construct ? { construct } : {}) };
+      }
       const arnArg = target.arguments[2];
       if (target.callee.property.name === 'fromVersionArn' && arnArg?.type === 'Literal' && typeof arnArg.value === 'string') {
         const qualifier = /:function:[^:]+(?::(.+))?$/.exec(arnArg.value)?.[1];
