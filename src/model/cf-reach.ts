@@ -41,9 +41,21 @@ export function usesCloudFrontEvent(m: FileState, fn: FunctionNode, index: numbe
   return false;
 }
 
+/**
+ * The parent of `node` as a value: past wrappers, and past guards it is the last operand of
+ * (`event && event.Records && event.Records[0]` is the record).
+ */
+function valueParent(node: TSESTree.Node): { node: TSESTree.Node; parent: TSESTree.Node | undefined } {
+  let found = outerParent(node);
+  while (found.parent?.type === AST_NODE_TYPES.LogicalExpression && found.parent.operator === '&&' && found.parent.right === found.node) {
+    found = outerParent(found.parent);
+  }
+  return found;
+}
+
 /** `<records>[i].cf`, where `records` is an expression holding `event.Records`. */
 export function recordsReachCf(m: FileState, records: TSESTree.Node, seen = new Set<Variable>()): boolean {
-  const { node: outer, parent } = outerParent(records);
+  const { node: outer, parent } = valueParent(records);
   if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === outer) return recordReachesCf(m, parent, seen);
   if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === outer && parent.id.type === AST_NODE_TYPES.Identifier) {
     const variable = m.bindings.variableOf(parent.id);
@@ -63,7 +75,7 @@ export function recordsReachCf(m: FileState, records: TSESTree.Node, seen = new 
 
 /** `<record>.cf`, `const { cf } = <record>`, `const record = <record>; record.cf`. */
 export function recordReachesCf(m: FileState, record: TSESTree.Node, seen: Set<Variable>): boolean {
-  const { node: outer, parent } = outerParent(record);
+  const { node: outer, parent } = valueParent(record);
   if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === outer) return memberName(parent) === 'cf';
   if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === outer) {
     if (parent.id.type === AST_NODE_TYPES.ObjectPattern) return !!findPatternKey(parent.id, 'cf');

@@ -34,6 +34,9 @@ export function classifyUncached(m: FileState, node: TSESTree.Node): Kind | unde
       return a && a === classify(m, node.alternate) ? a : undefined;
     }
     case AST_NODE_TYPES.LogicalExpression:
+      // `a && b` is `b` whenever it is an object (`records && records.cf && records.cf.response`);
+      // `a || b` and `a ?? b` are `a` when it is one.
+      if (node.operator === '&&') return classify(m, node.right);
       return classify(m, node.left) ?? classify(m, node.right);
     case AST_NODE_TYPES.CallExpression: {
       const fn = resolveFunction(m, node.callee);

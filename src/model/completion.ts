@@ -9,6 +9,7 @@ import { everyOwnReturn, neverCompletes } from '../estree/control-flow.js';
 import { type FunctionNode, enclosingFunction, memberName, unwrap } from '../estree/nodes.js';
 import type { PathEnd } from '../estree/path-flow.js';
 import { classify } from './classify.js';
+import { isMissingEventGuard } from './completion-guards.js';
 import { CompletionFlow, type CompletionState, type HandlerCalls, handlerCalls } from './completion-flow.js';
 import { returnValues } from './functions.js';
 import type { FileState } from './state.js';
@@ -102,39 +103,6 @@ function isNoValue(value: TSESTree.Node | undefined): boolean {
 function endWithoutValue(m: FileState, fn: FunctionNode, end: End): UnfinishedPath | undefined {
   if (!end.node) return { how: 'falls-off', fn, node: fn };
   if (isNoValue(valueOf(end)) && !isMissingEventGuard(m, end.node)) return { how: 'returns-nothing', fn, node: end.node };
-  return undefined;
-}
-
-/** Parts of the event CloudFront always sends, in every event type. */
-const ALWAYS_SENT: ReadonlySet<string> = new Set(['event', 'records', 'record', 'cf', 'config', 'request']);
-
-/**
- * `if (!request) return;`: a guard against an event that is not CloudFront's (a test, another
- * trigger). CloudFront always sends the record, its `cf`, `config` and `request`, so at the edge
- * this path never runs and is not a path that hands back nothing.
- */
-function isMissingEventGuard(m: FileState, end: TSESTree.Node): boolean {
-  let child: TSESTree.Node = end;
-  let parent = end.parent;
-  if (parent?.type === AST_NODE_TYPES.BlockStatement) {
-    child = parent;
-    parent = parent.parent;
-  }
-  if (parent?.type !== AST_NODE_TYPES.IfStatement || parent.consequent !== child) return false;
-  const tested = missingOperand(unwrap(parent.test));
-  if (!tested) return false;
-  const kind = classify(m, tested);
-  return kind !== undefined && ALWAYS_SENT.has(kind);
-}
-
-/** `x` of `!x`, `x == null`, `x === undefined` (either side). */
-function missingOperand(test: TSESTree.Node): TSESTree.Node | undefined {
-  if (test.type === AST_NODE_TYPES.UnaryExpression && test.operator === '!') return unwrap(test.argument);
-  if (test.type !== AST_NODE_TYPES.BinaryExpression || !['==', '==='].includes(test.operator)) return undefined;
-  const isNothing = (n: TSESTree.Node): boolean =>
-    (n.type === AST_NODE_TYPES.Literal && n.value === null) || (n.type === AST_NODE_TYPES.Identifier && n.name === 'undefined');
-  if (isNothing(test.right) && test.left.type !== AST_NODE_TYPES.PrivateIdentifier) return unwrap(test.left);
-  if (isNothing(test.left)) return unwrap(test.right);
   return undefined;
 }
 

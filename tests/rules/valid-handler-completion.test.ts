@@ -1,6 +1,13 @@
 import rule from '../../rules/valid-handler-completion.js';
 import { byMessage, createRuleTester } from '../rule-tester.js';
 
+const GUARDED_RECORD = `export const handler = async (event) => {
+  const record = event && event.Records && event.Records[0];
+  const request = record && record.cf && record.cf.request;
+  request.uri = '/index.html';
+  return record;
+};`;
+
 const ruleTester = createRuleTester();
 
 ruleTester.run('valid-handler-completion', rule, {
@@ -79,6 +86,24 @@ exports.handler = (event) => handle(event);`,
       return lookup(request).then((found) => callback(null, found ?? request));
     };`,
     `exports.handler = async (event, context, callback) => lookup(event.Records[0].cf.request).finally(() => callback(null, event.Records[0].cf.request));`,
+    // `a && b` is `b`: the response, read through guards, handed back (not the record).
+    `export const handler = async (event) => {
+      const records = event && event.Records && event.Records[0];
+      const response = records && records.cf && records.cf.response;
+      if (!response) return;
+      response.headers['x-frame-options'] = [{ key: 'X-Frame-Options', value: 'DENY' }];
+      return response;
+    };`,
+    // A guard against a warm-up schedule as well as a missing response: never true at the edge.
+    `export const handler = async (event) => {
+      const records = event && event.Records && event.Records[0];
+      const response = records && records.cf && records.cf.response;
+      if (!response || event['detail-type'] == 'Scheduled Event') {
+        return;
+      }
+      response.headers['x-frame-options'] = [{ key: 'X-Frame-Options', value: 'DENY' }];
+      return response;
+    };`,
     // setTimeout / callback passed on: not mixed with the outer paths.
     `exports.handler = (event, context, callback) => {
       const request = event.Records[0].cf.request;
@@ -414,6 +439,39 @@ export function handler(event: CloudFrontRequestEvent, _context: Context, callba
       errors: [
         { messageId: 'callbackInAsync', line: 3, column: 55, suggestions: [] },
         { messageId: 'callbackInAsync', line: 4, column: 63, suggestions: [] },
+      ],
+    },
+    {
+      // A disjunct that can be true at the edge, or a missing response in a request event: a
+      // real return of nothing.
+      code: `// @lambda-edge-event origin-request
+export const handler = async (event) => {
+  const { request, response } = event.Records[0].cf;
+  if (!request || request.uri === '/skip') return;
+  if (!response) return;
+  return request;
+};`,
+      errors: [
+        { messageId: 'resolvesUndefined', line: 4, column: 44 },
+        { messageId: 'resolvesUndefined', line: 5, column: 18 },
+      ],
+    },
+    {
+      // Through guards, still the record: `event && event.Records && event.Records[0]` is the
+      // record, and the handler is found through the same guards.
+      code: GUARDED_RECORD,
+      errors: [
+        {
+          messageId: 'wholeEvent',
+          data: { what: '`event.Records[0]`' },
+          line: 5,
+          column: 10,
+          endColumn: 16,
+          suggestions: [
+            { messageId: 'useRequest', output: GUARDED_RECORD.replace('return record;', 'return record.cf.request;') },
+            { messageId: 'useResponse', output: GUARDED_RECORD.replace('return record;', 'return record.cf.response;') },
+          ],
+        },
       ],
     },
     {
