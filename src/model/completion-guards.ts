@@ -29,10 +29,14 @@ export function isMissingEventGuard(m: FileState, end: TSESTree.Node): boolean {
   return isGuardTest(m, unwrap(parent.test), end);
 }
 
-/** Every disjunct is true only outside CloudFront. */
+/** Is `test` true only outside CloudFront: each disjunct, or one operand of a conjunction? */
 function isGuardTest(m: FileState, test: TSESTree.Node, at: TSESTree.Node): boolean {
   if (test.type === AST_NODE_TYPES.LogicalExpression && test.operator === '||') {
     return isGuardTest(m, unwrap(test.left), at) && isGuardTest(m, unwrap(test.right), at);
+  }
+  // `event && event['detail-type'] === 'Scheduled Event'`
+  if (test.type === AST_NODE_TYPES.LogicalExpression && test.operator === '&&') {
+    return isGuardTest(m, unwrap(test.left), at) || isGuardTest(m, unwrap(test.right), at);
   }
   const tested = missingOperand(test);
   if (tested) {

@@ -98,7 +98,7 @@ exports.handler = (event) => handle(event);`,
     `export const handler = async (event) => {
       const records = event && event.Records && event.Records[0];
       const response = records && records.cf && records.cf.response;
-      if (!response || event['detail-type'] == 'Scheduled Event') {
+      if (!response || (event && event['detail-type'] == 'Scheduled Event')) {
         return;
       }
       response.headers['x-frame-options'] = [{ key: 'X-Frame-Options', value: 'DENY' }];
