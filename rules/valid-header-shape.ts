@@ -98,8 +98,7 @@ export default createRule<Options, MessageIds>({
         if (access.op !== 'write' || !access.value) continue;
         if (HEADER_KINDS.has(access.objectKind)) {
           if (!filledLater(context, analysis, access)) checkValue(state, access.value, access.name);
-        }
-        else if (
+        } else if (
           access.name === 'headers' &&
           (access.objectKind === 'request' || access.objectKind === 'response' || access.objectKind === 'generated')
         ) {

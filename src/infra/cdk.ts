@@ -498,6 +498,7 @@ export class CdkReader {
           const fnVal = this.member(element, 'functionVersion');
           let version: FollowedEdgeLambda['version'] = 'other';
           let fn: Val | undefined;
+          const added = fnVal && addVersionBase(fnVal);
           if (fnVal?.k === 'prop' && (fnVal.name === 'currentVersion' || fnVal.name === 'latestVersion')) {
             version = fnVal.name === 'currentVersion' ? 'version' : 'latest';
             fn = fnVal.base;
@@ -508,9 +509,9 @@ export class CdkReader {
           } else if (fnVal?.k === 'new' && this.extTail(fnVal.cls) === 'EdgeFunction') {
             version = 'version';
             fn = fnVal;
-          } else if (fnVal && addVersionBase(fnVal)) {
+          } else if (added) {
             version = 'version';
-            fn = addVersionBase(fnVal);
+            fn = added;
           }
           const include = this.member(element, 'includeBody');
           const item: FollowedEdgeLambda = { eventType, version };
@@ -795,8 +796,9 @@ export class CdkReader {
 
   /**
    * A `push` onto a class's array field, in the class: `this.list.push(x)`, or `l.push(x)` after
-   * `const { list } = this`, `const { list: l } = this` or `const l = this.list`. The evaluator reads a field as
-   * its initializer, so an array filled that way would read as empty: better reported.
+   * `const { list } = this`, `const { list: l } = this` or `const l = this.list`. The evaluator
+   * reads a field as its initializer, so an array filled that way would read as empty: better
+   * reported.
    */
   private pushOntoField(cls: Val & { k: 'class' }, name: string, initializer: Node): Node | undefined {
     const ts = this.ts;

@@ -8,12 +8,11 @@ import type { FunctionNode } from '../estree/nodes.js';
 /** A call of a handler's `callback`. */
 export interface CallbackCall {
   call: TSESTree.CallExpression;
-  /** In a function nested in the handler (a timer, a `.then`), not in the handler's own body. */
-  nested: boolean;
   /**
-   * Nested, and not a step of a promise chain that the handler's own body awaits or returns
-   * (`await get().then((data) => { callback(null, r); })` runs the step before the handler's
-   * promise can settle): the call may come after that promise has settled.
+   * In a function nested in the handler (a timer, a `.then`), other than a step of a promise
+   * chain that the handler's own body awaits or returns (`await get().then((data) => {
+   * callback(null, r); })` runs the step before the handler's promise can settle): the call may
+   * come after that promise has settled.
    */
   late: boolean;
 }

@@ -32,8 +32,7 @@ function compute(m: FileState, handler: Handler): Completion {
   const calls = handlerCalls(m, handler);
   const callbackCalls = calls.callbackCalls.map((call) => {
     const fn = enclosingFunction(call);
-    const nested = fn !== handler.node;
-    return { call, nested, late: nested && !(fn && isAwaitedStep(fn, handler.node)) };
+    return { call, late: fn !== undefined && fn !== handler.node && !isAwaitedStep(fn, handler.node) };
   });
   if (handler.node.generator) return { callbackCalls, repeatedCalls: [], unfinished: [] };
   const flow = new CompletionFlow(m, calls);
