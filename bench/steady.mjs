@@ -1,0 +1,119 @@
+#!/usr/bin/env node
+// The cost of one more file once everything is compiled: what a long lint run (a big CI job,
+// an editor's ESLint server) pays per file after its first few hundred files, with V8's normal
+// flags. `npm run bench:instructions` counts instructions under flags that make a count
+// repeatable (no incremental marking among them), and those flags change what a file costs:
+// every atomic full collection throws away optimised code that is then compiled again, so the
+// baseline carries a large, moving compiler share and the plugin's part of a file looks smaller
+// than it is in a normal run (docs/performance.md, "the steady state").
+//
+//   node bench/steady.mjs [--configs one-rule,all] [--only edge,nonedge] [--files 200] [--seed 6]
+//                         [--warm 2] [--passes 4] [--runs 3] [--interval 200]
+//
+// Every run is a fresh process (bench/child-steady.mjs) that lints the corpus --warm times,
+// then --passes more times under V8's sampling profiler (one sample every --interval µs).
+// It reports per file: CPU time (user + system of the whole process, all threads), and from
+// the profile the main thread's time, the part of it with one of the plugin's functions on the
+// stack (its own code and what it calls in ESLint and the parsers), and the collector's part.
+// CPU time moves with the machine's load by 10% or more; the plugin's share of the same
+// process's samples does not depend on the load in the same way, so it is the figure to
+// compare builds with. Runs of the configurations alternate. Writes bench/out/steady.{json,md}.
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { OUT, ROOT, makeParseCheck, snapshotPlugin, writeList } from './common.mjs';
+import { buildEdgeCorpus, buildNonEdgeCorpus } from './corpus.mjs';
+
+const opts = { configs: ['one-rule', 'all'], only: ['edge', 'nonedge'], files: 200, seed: 6, warm: 2, passes: 4, runs: 3, interval: 200 };
+const args = process.argv.slice(2);
+for (let i = 0; i < args.length; i++) {
+  const a = args[i];
+  const value = () => {
+    const v = args[++i];
+    if (v === undefined) throw new Error(`${a} needs a value`);
+    return v;
+  };
+  if (a === '--configs') opts.configs = value().split(',');
+  else if (a === '--only') opts.only = value().split(',');
+  else if (['--files', '--seed', '--warm', '--passes', '--runs', '--interval'].includes(a)) {
+    const n = Number(value());
+    if (!(Number.isInteger(n) && n >= (a === '--warm' ? 0 : 1))) throw new Error(`${a} takes a whole number (${a === '--warm' ? '0' : '1'} or more)`);
+    opts[a.slice(2)] = n;
+  } else if (a === '--help' || a === '-h') {
+    const lines = readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n');
+    console.log(lines.slice(1, lines.findIndex((line, k) => k > 0 && !line.startsWith('//'))).join('\n'));
+    process.exit(0);
+  } else throw new Error(`unknown option ${a}`);
+}
+
+const log = (msg) => process.stderr.write(`${msg}\n`);
+const plugin = snapshotPlugin('plugin-steady');
+const parseCheck = opts.only.includes('nonedge') ? await makeParseCheck() : undefined;
+const corpora = opts.only.map((kind) => {
+  const dir = join(OUT, `${kind}-steady`);
+  const files = kind === 'edge' ? buildEdgeCorpus(dir, opts.files, opts.seed) : buildNonEdgeCorpus(dir, opts.files, opts.seed, join(ROOT, 'node_modules'), parseCheck);
+  return { kind, dir, list: writeList(`${kind}-steady`, files), files: files.length };
+});
+
+function run(corpus, config) {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [join(ROOT, 'bench', 'child-steady.mjs'), plugin.index, config, corpus.dir, corpus.list, String(opts.warm), String(opts.passes), String(opts.interval)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (code) => {
+      if (code !== 0) reject(new Error(`${config} on ${corpus.kind} failed (exit ${code}):\n${stderr.slice(-2000)}`));
+      else resolvePromise(JSON.parse(stdout.trim().split('\n').at(-1)));
+    });
+  });
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const results = [];
+for (const corpus of corpora) {
+  for (let r = 0; r < opts.runs; r++) {
+    // Alternate the order per repetition, so a slow stretch of the machine does not fall on one configuration only.
+    const order = r % 2 === 0 ? opts.configs : [...opts.configs].reverse();
+    for (const config of order) {
+      const result = await run(corpus, config);
+      results.push({ kind: corpus.kind, config, run: r + 1, ...result });
+      log(`${corpus.kind} ${config} run ${r + 1}: cpu ${result.cpuMs.toFixed(3)} ms/file, main thread ${result.mainMs.toFixed(3)}, plugin ${result.pluginMs.toFixed(3)}, collector ${result.gcMs.toFixed(3)}`);
+    }
+  }
+}
+
+const fmt = (n) => n.toFixed(3);
+const pct = (a, b) => `${a >= b ? '+' : ''}${((100 * (a - b)) / b).toFixed(1)}%`;
+const lines = [
+  `Per file (ms), medians of ${opts.runs} fresh processes; ${opts.files} files, seed ${opts.seed}, ${opts.warm} warm passes, ${opts.passes} profiled passes, a sample every ${opts.interval} µs. Node ${process.version}.`,
+  '',
+  '| Corpus | Config | CPU (all threads) | main thread | with the plugin on the stack | collector | plugin share of main thread |',
+  '|---|---|--:|--:|--:|--:|--:|',
+];
+const summary = {};
+for (const corpus of corpora) {
+  for (const config of opts.configs) {
+    const rs = results.filter((x) => x.kind === corpus.kind && x.config === config);
+    const m = { cpuMs: median(rs.map((x) => x.cpuMs)), mainMs: median(rs.map((x) => x.mainMs)), pluginMs: median(rs.map((x) => x.pluginMs)), gcMs: median(rs.map((x) => x.gcMs)) };
+    summary[`${corpus.kind}/${config}`] = m;
+    lines.push(`| ${corpus.kind === 'edge' ? 'handler files' : 'ordinary files'} | ${config} | ${fmt(m.cpuMs)} | ${fmt(m.mainMs)} | ${fmt(m.pluginMs)} | ${fmt(m.gcMs)} | ${((100 * m.pluginMs) / m.mainMs).toFixed(1)}% |`);
+  }
+}
+const base = opts.configs[0];
+lines.push('', `Against ${base} (medians): CPU and main-thread time, and the plugin's time plus the extra collector time as a share of ${base}'s main thread (the figure that does not move with the load).`, '');
+for (const corpus of corpora) {
+  const b = summary[`${corpus.kind}/${base}`];
+  for (const config of opts.configs.slice(1)) {
+    const c = summary[`${corpus.kind}/${config}`];
+    lines.push(`- ${corpus.kind} ${config}: CPU ${pct(c.cpuMs, b.cpuMs)}, main thread ${pct(c.mainMs, b.mainMs)}, plugin + extra collector ${((100 * (c.pluginMs + c.gcMs - b.gcMs)) / b.mainMs).toFixed(1)}% of ${base}'s main thread`);
+  }
+}
+mkdirSync(OUT, { recursive: true });
+writeFileSync(join(OUT, 'steady.json'), JSON.stringify({ opts, results, summary }, null, 2));
+writeFileSync(join(OUT, 'steady.md'), `${lines.join('\n')}\n`);
+console.log(lines.join('\n'));
