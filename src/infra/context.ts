@@ -221,6 +221,9 @@ export class DiscoveryContext {
     const exportName = handler.slice(dot + 1);
     const file = this.findModuleFile(resolve(codeDir, modulePath));
     if (!file) {
+      // Lambda@Edge also runs Python: `app.lambda_handler` with an `app.py` (or, dotted,
+      // `pkg.app.handler` with `pkg/app.py`) is a function found, in a language not linted here.
+      if (this.isPythonModule(codeDir, modulePath)) return undefined;
       this.problem(
         declaredFile,
         declaredLine,
@@ -233,6 +236,12 @@ export class DiscoveryContext {
       return undefined;
     }
     return { file, exportName };
+  }
+
+  /** Is `modulePath` of a handler string a Python module in `codeDir` (`app`, `pkg/app` or `pkg.app`)? */
+  private isPythonModule(codeDir: string, modulePath: string): boolean {
+    if (this.kind(resolve(codeDir, `${modulePath}.py`)) === 'file') return true;
+    return modulePath.includes('.') && this.kind(resolve(codeDir, `${modulePath.replaceAll('.', '/')}.py`)) === 'file';
   }
 
   /** `base` + the first handler extension that exists, or `base` itself if it has one. */

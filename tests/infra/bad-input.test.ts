@@ -159,6 +159,52 @@ describe('bad input: one clear problem, the rest still found', () => {
       "svc/serverless.yml:3: functions.gone handler 'src/gone.handler' has no source file: looked for svc/src/gone with .js, .mjs, .cjs, .ts, .mts, .cts.",
     ]);
   });
+
+  it('a Python handler is a function found, not a missing source file (CDK, Serverless, SAM)', () => {
+    const { found, messages } = check({
+      'cdk/app.js': [
+        "const cloudfront = require('aws-cdk-lib/aws-cloudfront');",
+        "const lambda = require('aws-cdk-lib/aws-lambda');",
+        "const path = require('node:path');",
+        "const fn = new cloudfront.experimental.EdgeFunction(stack, 'F', { runtime: lambda.Runtime.PYTHON_3_13, handler: 'app.lambda_handler', code: lambda.Code.fromAsset(path.join(__dirname, 'py')) });",
+        "new cloudfront.Distribution(stack, 'D', { defaultBehavior: { edgeLambdas: [",
+        '  { functionVersion: fn.currentVersion, eventType: cloudfront.LambdaEdgeEventType.VIEWER_REQUEST },',
+        '] } });',
+        '',
+      ].join('\n'),
+      'cdk/py/app.py': "def lambda_handler(event, context):\n    return event['Records'][0]['cf']['request']\n",
+      'svc/serverless.yml': 'functions:\n  py:\n    handler: pkg.edge.handler\n    runtime: python3.12\n    events:\n      - cloudFront: { eventType: origin-request }\n',
+      'svc/pkg/edge.py': 'def handler(event, context):\n    return None\n',
+      'sam/template.yaml': [
+        'Resources:',
+        '  Fn:',
+        '    Type: AWS::Serverless::Function',
+        '    Properties: { CodeUri: src/, Handler: index.handler, Runtime: python3.12, AutoPublishAlias: live }',
+        '  Cdn:',
+        '    Type: AWS::CloudFront::Distribution',
+        '    Properties:',
+        '      DistributionConfig:',
+        '        DefaultCacheBehavior:',
+        '          LambdaFunctionAssociations:',
+        '            - EventType: origin-response',
+        '              LambdaFunctionARN: !Ref Fn.Version',
+        '',
+      ].join('\n'),
+      'sam/src/index.py': 'def handler(event, context):\n    return None\n',
+    });
+    expect(found).toEqual([GOOD_ROW]);
+    expect(messages).toEqual([]);
+  });
+
+  it('a handler with neither a JavaScript nor a Python module is still reported', () => {
+    const { messages } = check({
+      'svc/serverless.yml': 'functions:\n  py:\n    handler: pkg.edge.handler\n    events:\n      - cloudFront: { eventType: origin-request }\n',
+      'svc/pkg/other.py': 'def handler(event, context):\n    return None\n',
+    });
+    expect(messages).toEqual([
+      "svc/serverless.yml:3: functions.py handler 'pkg.edge.handler' has no source file: looked for svc/pkg.edge with .js, .mjs, .cjs, .ts, .mts, .cts.",
+    ]);
+  });
 });
 
 describe('reporting', () => {
