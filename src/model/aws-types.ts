@@ -94,3 +94,48 @@ export function handlerTypeKind(m: FileState, fn: FunctionNode): 'request-handle
   }
   return undefined;
 }
+
+/** The aws-lambda types a Lambda@Edge handler is written with (events and handlers). */
+const CLOUDFRONT_HANDLER_TYPES: ReadonlySet<string> = new Set([
+  'CloudFrontEvent',
+  'CloudFrontRequestEvent',
+  'CloudFrontResponseEvent',
+  'CloudFrontRequestHandler',
+  'CloudFrontResponseHandler',
+]);
+
+/** The aws-lambda type name a type annotation names (`APIGatewayProxyEventV2`, `aws.ALBHandler`), or undefined. */
+function awsTypeName(m: FileState, type: TSESTree.TypeNode | undefined): string | undefined {
+  if (type?.type !== AST_NODE_TYPES.TSTypeReference) return undefined;
+  const name = type.typeName;
+  if (name.type === AST_NODE_TYPES.Identifier) return m.awsTypes.get(name.name);
+  if (name.type === AST_NODE_TYPES.TSQualifiedName && name.left.type === AST_NODE_TYPES.Identifier && m.awsNamespaces.has(name.left.name)) {
+    return name.right.name;
+  }
+  return undefined;
+}
+
+/**
+ * Is a type annotation an aws-lambda event or handler type of another event source
+ * (`APIGatewayProxyEventV2`, `SQSHandler`, `Handler<ALBEvent>`)? The generic `Handler` says
+ * only through its event type argument; without one it says nothing.
+ */
+function isOtherSourceType(m: FileState, type: TSESTree.TypeNode | undefined): boolean {
+  const name = awsTypeName(m, type);
+  if (name === undefined || CLOUDFRONT_HANDLER_TYPES.has(name)) return false;
+  if (name === 'Handler') return type?.type === AST_NODE_TYPES.TSTypeReference && isOtherSourceType(m, type.typeArguments?.params[0]);
+  return /(?:Event|EventV2|Handler|HandlerV2)$/.test(name);
+}
+
+/**
+ * A function typed as the handler of another event source: its first parameter is an
+ * aws-lambda event type that is not CloudFront's (`event: APIGatewayProxyEventV2`, `ALBEvent`,
+ * `CloudFrontFunctionsEvent`), or the variable holding it has such a handler type
+ * (`const handler: APIGatewayProxyHandler = …`). Lambda calls it with that source's events.
+ */
+export function servesOtherSource(m: FileState, fn: FunctionNode): boolean {
+  const param = fn.params[0];
+  if (param && 'typeAnnotation' in param && param.typeAnnotation && isOtherSourceType(m, param.typeAnnotation.typeAnnotation)) return true;
+  const parent = fn.parent;
+  return parent?.type === AST_NODE_TYPES.VariableDeclarator && isOtherSourceType(m, parent.id.typeAnnotation?.typeAnnotation);
+}

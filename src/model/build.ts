@@ -103,8 +103,10 @@ function run(m: FileState): Analysis {
   const comments = readComments(m);
   findHandlers(m, comments);
   if (m.handlers.length === 0 && !m.infra?.importedBy && comments.fileTypes === undefined) {
-    // Typed objects (CloudFrontHeaders, CloudFrontResultResponse) still count on their own.
-    if (m.typedObjects.length === 0 && !m.hasTypedBindings) return finish(m, false);
+    // Typed objects (CloudFrontHeaders, CloudFrontResultResponse) still count on their own,
+    // except in a file whose exported handler is typed for another event source (an API
+    // Gateway handler converting to or from CloudFront's shapes runs in a regional Lambda).
+    if ((m.typedObjects.length === 0 && !m.hasTypedBindings) || m.exportsOtherSource) return finish(m, false);
   }
   for (const handler of m.handlers) handler.results = resultsOf(m, handler);
   m.fileEventTypes = computeFileEventTypes(m, comments.fileTypes);

@@ -4,7 +4,7 @@ import { type FunctionNode, isOptionsObjectMember, memberName, outerParent, prop
 import { type EventType, type EventTypes, REQUEST_EVENTS, RESPONSE_EVENTS, formatEventTypes, sameEventTypes } from '../facts/event-types.js';
 import { type Handler, type EventTypeSource } from './types.js';
 import { type FileState } from './state.js';
-import { handlerTypeKind } from './aws-types.js';
+import { handlerTypeKind, servesOtherSource } from './aws-types.js';
 import { usesCloudFrontEvent } from './cf-reach.js';
 import { callSites, paramVariable, resolveFunction, returnValues } from './functions.js';
 import type { TypeKind } from './aws-types.js';
@@ -43,6 +43,7 @@ export function findHandlers(m: FileState, comments: { fileTypes: EventTypes; at
   const seen = new Set<FunctionNode>();
   for (const { name, fn, statement } of exported) {
     if (seen.has(fn)) continue;
+    if (servesOtherSource(m, fn)) m.exportsOtherSource = true;
     const bound = m.infra?.byExport.get(name);
     const typed = handlerTypeKind(m, fn);
     const declaredHandler = declared && (fn.params.length > 0 || HANDLER_EXPORTS.has(name));

@@ -37,6 +37,8 @@ export interface FileState {
   readonly returns: TSESTree.Node[];
   readonly typedObjects: TSESTree.ObjectExpression[];
   hasTypedBindings: boolean;
+  /** An exported function is typed as another event source's handler (aws-types.ts servesOtherSource). */
+  exportsOtherSource: boolean;
   // handlers
   readonly handlersByNode: Map<FunctionNode, Handler>;
   readonly handlers: Handler[];
@@ -112,6 +114,7 @@ export function createState(context: AnyContext, settingsTypes: EventTypes, infr
     returns: [],
     typedObjects: [],
     hasTypedBindings: false,
+    exportsOtherSource: false,
     handlersByNode: new Map(),
     handlers: [],
     problems: [],

@@ -106,6 +106,37 @@ export async function handler(event: APIGatewayProxyEventV2 | CloudFrontRequestE
 }`,
       filename: 'adapter.ts',
     },
+    // A regional API Gateway handler that builds a CloudFront-typed value (a converter): the
+    // CloudFront type does not make the file edge code; the handler's own type says where it runs.
+    {
+      code: `import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, CloudFrontResultResponse } from 'aws-lambda';
+const verbose = process.env.DEBUG === '1';
+export const handler = async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyResultV2> => {
+  const fallback: CloudFrontResultResponse = { status: '503', body: 'unavailable' };
+  if (verbose) console.log(event.rawPath);
+  return { statusCode: Number(fallback.status), body: fallback.body };
+};`,
+      filename: 'converter.ts',
+    },
+    // The same, typed through the handler's variable (a namespace import) or the generic Handler.
+    {
+      code: `import type * as lambda from 'aws-lambda';
+const table = process.env.TABLE;
+export const handler: lambda.ALBHandler = async (event) => {
+  const headers: lambda.CloudFrontHeaders = { 'x-table': [{ key: 'X-Table', value: String(table) }] };
+  return { statusCode: 200, body: JSON.stringify(headers) };
+};`,
+      filename: 'alb.ts',
+    },
+    {
+      code: `import type { Handler, SQSEvent, CloudFrontHeaders } from 'aws-lambda';
+const queue = process.env.QUEUE;
+export const handler: Handler<SQSEvent> = async (event) => {
+  const headers: CloudFrontHeaders = {};
+  console.log(queue, headers, event.Records.length);
+};`,
+      filename: 'sqs.ts',
+    },
     // The other target's branch, however the event's shape is tested.
     `exports.handler = async (event) => {
   const isEdge = event.Records !== undefined && Array.isArray(event.Records);
@@ -330,6 +361,18 @@ exports.handler = async (event) => {
   return { statusCode: 200, body: API };
 };`,
       errors: [{ messageId: 'envVar', data: { name: 'process.env.ORIGIN_HOST' }, line: 5, column: 45 }],
+    },
+    {
+      // The generic Handler typed for CloudFront is an edge handler's type: a typed object still
+      // makes the file edge code.
+      code: `import type { Handler, CloudFrontRequestEvent, CloudFrontResultResponse } from 'aws-lambda';
+const stage = process.env.STAGE;
+export const handler: Handler<CloudFrontRequestEvent> = async () => {
+  const reply: CloudFrontResultResponse = { status: '200', body: String(stage) };
+  return reply;
+};`,
+      filename: 'generic.ts',
+      errors: [{ messageId: 'envVar', data: { name: 'process.env.STAGE' }, line: 2, column: 15, endColumn: 32 }],
     },
     {
       // Only CloudFront in the type: not an adapter, so the hand-off is reported.
