@@ -118,6 +118,12 @@ export class Bindings {
     return variable.references.filter((r) => r.isRead() && r.identifier !== id).map((r) => r.identifier as TSESTree.Identifier);
   }
 
+  /** Is the binding an identifier names declared once and never assigned afterwards (`function f`, `const f`, a `let` set only by its declaration)? */
+  neverReassigned(id: TSESTree.Identifier): boolean {
+    const variable = this.variableOf(id);
+    return variable !== undefined && variable.defs.length === 1 && !variable.references.some((r) => r.isWrite() && !r.init);
+  }
+
   /** Is the identifier a function declared in this file (`function f`, `const f = () => {}`)? */
   isLocalFunction(id: TSESTree.Identifier): boolean {
     const def = this.variableOf(id)?.defs[0];

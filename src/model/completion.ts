@@ -32,11 +32,47 @@ function compute(m: FileState, handler: Handler): Completion {
   const calls = handlerCalls(m, handler);
   const callbackCalls = calls.callbackCalls.map((call) => {
     const fn = enclosingFunction(call);
-    return { call, late: fn !== undefined && fn !== handler.node && !isAwaitedStep(fn, handler.node) };
+    return { call, late: fn !== undefined && !runsBeforeSettling(m, fn, handler.node, 0) };
   });
   if (handler.node.generator) return { callbackCalls, repeatedCalls: [], unfinished: [] };
   const flow = new CompletionFlow(m, calls);
   return { callbackCalls, repeatedCalls: repeatedCalls(flow, calls), unfinished: unfinishedPaths(m, flow, calls) };
+}
+
+/** How many helpers deep a call site is followed (`reply` calling `send` calling `callback`). */
+const MAX_HELPER_DEPTH = 3;
+
+/**
+ * Does code written directly in `fn` run before the async `handler`'s promise settles? Yes for
+ * the handler's own body, a step of a chain its body awaits or returns, and a local helper
+ * that only the handler calls that way (`const reply = (s) => { …; callback(null, response) }`
+ * called as `reply('404')` in the body): the helper's code runs at each of its call sites.
+ */
+function runsBeforeSettling(m: FileState, fn: FunctionNode, handler: FunctionNode, depth: number): boolean {
+  if (fn === handler || isAwaitedStep(fn, handler)) return true;
+  if (depth >= MAX_HELPER_DEPTH || fn.async || fn.generator) return false;
+  const calls = helperCalls(m, fn);
+  return calls !== undefined && calls.every((call) => {
+    const at = enclosingFunction(call);
+    return at !== undefined && at !== fn && runsBeforeSettling(m, at, handler, depth + 1);
+  });
+}
+
+/**
+ * The calls of a local helper (`function reply() {}`, `const reply = () => {}`, never
+ * reassigned), when every use of its name is a call; undefined when it is used any other way
+ * (handed to `setTimeout`, stored, exported), or never called.
+ */
+function helperCalls(m: FileState, fn: FunctionNode): TSESTree.CallExpression[] | undefined {
+  const id = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn.id : fn.parent?.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.init === fn ? fn.parent.id : undefined;
+  if (id?.type !== AST_NODE_TYPES.Identifier || !m.bindings.neverReassigned(id)) return undefined;
+  const calls: TSESTree.CallExpression[] = [];
+  for (const read of m.bindings.readsOf(id)) {
+    const parent = read.parent;
+    if (parent?.type !== AST_NODE_TYPES.CallExpression || parent.callee !== read) return undefined;
+    calls.push(parent);
+  }
+  return calls.length > 0 ? calls : undefined;
 }
 
 const CHAIN_STEPS: ReadonlySet<string> = new Set(['then', 'catch', 'finally']);

@@ -86,6 +86,41 @@ exports.handler = (event) => handle(event);`,
       return lookup(request).then((found) => callback(null, found ?? request));
     };`,
     `exports.handler = async (event, context, callback) => lookup(event.Records[0].cf.request).finally(() => callback(null, event.Records[0].cf.request));`,
+    // A local helper that calls back, called only from the async handler's own body (or from a
+    // helper called there): its code runs at each call site, before the promise settles.
+    `// @lambda-edge-event origin-response
+    exports.handler = async (event, context, callback) => {
+      const { response } = event.Records[0].cf;
+      const reply = (status) => {
+        response.status = status;
+        callback(null, response);
+      };
+      if (response.status !== '200') {
+        reply('404');
+        return;
+      }
+      reply('200');
+    };`,
+    `// @lambda-edge-event origin-response
+    exports.handler = async (event, context, callback) => {
+      const { response } = event.Records[0].cf;
+      try {
+        await refresh(response);
+      } catch (err) {
+        fail('500');
+        return;
+      }
+      callback(null, response);
+
+      function fail(status) {
+        send(status, 'error');
+      }
+      function send(status, body) {
+        response.status = status;
+        response.body = body;
+        callback(null, response);
+      }
+    };`,
     // `a && b` is `b`: the response, read through guards, handed back (not the record).
     `export const handler = async (event) => {
       const records = event && event.Records && event.Records[0];
@@ -417,6 +452,30 @@ export function handler(event: CloudFrontRequestEvent, _context: Context, callba
   }
 };`,
       errors: [{ messageId: 'callbackTwice', line: 7, column: 5 }],
+    },
+    {
+      // A helper that calls back is late when one of its call sites is: called from a timer,
+      // handed to one, or itself async and not awaited.
+      code: `exports.handler = async (event, context, callback) => {
+  const request = event.Records[0].cf.request;
+  const reply = () => callback(null, request);
+  setTimeout(() => reply(), 10);
+};
+exports.other = async (event, context, callback) => {
+  const request = event.Records[0].cf.request;
+  function reply() { callback(null, request); }
+  setTimeout(reply, 10);
+};
+exports.third = async (event, context, callback) => {
+  const request = event.Records[0].cf.request;
+  const reply = async () => { await lookup(request); callback(null, request); };
+  reply();
+};`,
+      errors: [
+        { messageId: 'callbackInAsync', data: { name: 'callback' }, line: 3, column: 23, suggestions: [] },
+        { messageId: 'callbackInAsync', data: { name: 'callback' }, line: 8, column: 22, suggestions: [] },
+        { messageId: 'callbackInAsync', data: { name: 'callback' }, line: 13, column: 54, suggestions: [] },
+      ],
     },
     {
       // Async handler whose callback runs in a timer: the promise settles first with undefined.
