@@ -146,8 +146,10 @@ function unfinishedPaths(m: FileState, flow: CompletionFlow, calls: HandlerCalls
   const fn = handler.node;
   if (calls.callbackEscapes) return [];
   if (handler.isAsync) {
-    // A handler that never returns a value may be a step a wrapper calls, not Lambda's entry point.
-    if (!returnValues(m, fn).some((value) => !isNoValue(value))) return [];
+    // A handler that never returns a value may be a step a wrapper calls, not Lambda's entry
+    // point, unless it finishes by calling back in its own body: then a path that neither
+    // calls back nor returns a value (a `catch` that only logs) resolves to undefined first.
+    if (!returnValues(m, fn).some((value) => !isNoValue(value)) && !callsBackInOwnBody(calls)) return [];
     if (!mayEndWithoutValue(fn)) return [];
     return collect(flow.ends(fn) ?? [], (end) => (isOpen(end) ? endWithoutValue(m, fn, end) : undefined));
   }
@@ -158,6 +160,12 @@ function unfinishedPaths(m: FileState, flow: CompletionFlow, calls: HandlerCalls
     return collect(flow.ends(fn) ?? [], (end) => ignoredValue(m, fn, end));
   }
   return calls.contextEscapes ? [] : callbackStylePaths(m, flow, fn);
+}
+
+/** Does the handler call back, and only in its own body (not in a nested function, not handed on)? */
+function callsBackInOwnBody(calls: HandlerCalls): boolean {
+  if (calls.callbackCalls.length === 0 || calls.handedOn.size > 0) return false;
+  return calls.callbackCalls.every((call) => enclosingFunction(call) === calls.handler.node);
 }
 
 /**

@@ -121,6 +121,18 @@ exports.handler = (event) => handle(event);`,
         callback(null, response);
       }
     };`,
+    // An async handler that calls back in its own body on every path, the catch included.
+    `// @lambda-edge-event origin-response
+    exports.handler = async (event, context, callback) => {
+      const response = event.Records[0].cf.response;
+      try {
+        response.body = await render(response);
+        callback(null, response);
+      } catch (err) {
+        console.error(err);
+        callback(null, { status: '500', body: 'error' });
+      }
+    };`,
     // `a && b` is `b`: the response, read through guards, handed back (not the record).
     `export const handler = async (event) => {
       const records = event && event.Records && event.Records[0];
@@ -475,6 +487,30 @@ exports.third = async (event, context, callback) => {
         { messageId: 'callbackInAsync', data: { name: 'callback' }, line: 3, column: 23, suggestions: [] },
         { messageId: 'callbackInAsync', data: { name: 'callback' }, line: 8, column: 22, suggestions: [] },
         { messageId: 'callbackInAsync', data: { name: 'callback' }, line: 13, column: 54, suggestions: [] },
+      ],
+    },
+    {
+      // An async handler that calls back in its own body, except on the path through a catch
+      // that only logs: there the promise resolves to undefined and no callback comes.
+      code: `// @lambda-edge-event origin-response
+exports.handler = async (event, context, callback) => {
+  const response = event.Records[0].cf.response;
+  try {
+    response.body = await render(response);
+    callback(null, response);
+  } catch (err) {
+    console.error(err);
+  }
+};`,
+      errors: [
+        {
+          messageId: 'resolvesUndefined',
+          data: { where: 'A path reaches the end of this \`async\` handler', name: 'callback' },
+          line: 2,
+          column: 52,
+          endLine: 2,
+          endColumn: 54,
+        },
       ],
     },
     {
