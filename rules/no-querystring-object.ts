@@ -9,6 +9,8 @@ type MessageIds =
   | 'objectWrite'
   | 'objectUse'
   | 'objectAssigned'
+  | 'misspeltField'
+  | 'useQuerystring'
   | 'stringify';
 
 /** Members a string has: using these on the query string is correct. */
@@ -24,6 +26,23 @@ const OBJECT_FUNCTIONS: Record<string, string> = {
 };
 
 type Context = Readonly<TSESLint.RuleContext<MessageIds, []>>;
+
+/**
+ * Names of the query string elsewhere that the Lambda@Edge request does not have: the
+ * camel-cased `queryString`, and API Gateway's `queryStringParameters` (and its multi-value
+ * twin). The request's own field is `querystring`.
+ */
+const OTHER_QUERY_NAMES: ReadonlySet<string> = new Set(['queryString', 'queryStringParameters', 'multiValueQueryStringParameters']);
+
+/** `request.queryString = …` / `request.queryStringParameters.lang`: a field the request has not. */
+function checkOtherName(context: Context, access: MemberAccess): void {
+  const effect = access.op === 'read' ? 'reading it gives `undefined`' : 'changing it does not change the query string CloudFront sends on';
+  // The same string under its right name: only `queryString` (the others hold objects elsewhere).
+  const key = access.keyNode;
+  const rename = access.name === 'queryString' && key.type === AST_NODE_TYPES.Identifier && access.node.type === AST_NODE_TYPES.MemberExpression && !access.node.computed;
+  const suggest: TSESLint.ReportSuggestionArray<MessageIds> = rename ? [{ messageId: 'useQuerystring', fix: (fixer) => fixer.replaceText(key, 'querystring') }] : [];
+  context.report({ node: access.node, messageId: 'misspeltField', data: { name: access.name!, effect }, suggest });
+}
 
 /** `request.querystring = { ... }` (or params, or a parser's result): serializing a literal or `URLSearchParams` is offered. */
 function checkObjectAssigned(context: Context, analysis: Analysis, value: TSESTree.Node): void {
@@ -75,6 +94,9 @@ export default createRule<[], MessageIds>({
         "`request.querystring` is a string in Lambda@Edge (like 'lang=en&page=2'), not an object, so setting `{{ name }}` on it is lost (and throws a TypeError in strict mode). Parse, change and serialize it: `const params = new URLSearchParams(request.querystring); params.set('{{ name }}', value); request.querystring = params.toString();`.",
       objectUse:
         "`request.querystring` is a string in Lambda@Edge (like 'lang=en&page=2'), not an object: {{ what }}. Parse it first with `new URLSearchParams(request.querystring)` (or `querystring.parse()`).",
+      misspeltField:
+        "The Lambda@Edge request has no `{{ name }}`: its query string is `request.querystring` (all lower case, a string such as 'lang=en&page=2'), so {{ effect }}. Use `request.querystring` (parse it with `new URLSearchParams(request.querystring)`).",
+      useQuerystring: 'Use `querystring`.',
       objectAssigned:
         "`request.querystring` must be a string in Lambda@Edge (like 'lang=en&page=2', without '?'); an object does not match the request structure CloudFront validates (a Lambda validation error is a 502). Serialize it with `new URLSearchParams(params).toString()` or `querystring.stringify(params)`.",
       stringify: 'Serialize it with `new URLSearchParams(...).toString()`.',
@@ -87,6 +109,7 @@ export default createRule<[], MessageIds>({
         const assigned = access.objectKind === 'request' && access.name === 'querystring' && access.op === 'write' && access.value;
         if (assigned) checkObjectAssigned(context, analysis, access.value!);
         else if (access.objectKind === 'querystring') checkMember(context, analysis, access);
+        else if (access.objectKind === 'request' && access.name !== undefined && OTHER_QUERY_NAMES.has(access.name)) checkOtherName(context, access);
       }
       for (const use of analysis.objectStyleUses('querystring')) checkObjectUse(context, analysis, use);
     });

@@ -6,6 +6,19 @@ const originResponse = { 'lambda-edge': { eventType: 'origin-response' } };
 
 ruleTester.run('no-querystring-object', rule, {
   valid: [
+    // The event of an API Gateway lambda has queryStringParameters; a request object the file
+    // builds itself (a test's or an emulator's) is not CloudFront's.
+    `exports.handler = async (event) => {
+  const lang = event.queryStringParameters && event.queryStringParameters.lang;
+  return { statusCode: 200, body: String(lang) };
+};`,
+    `const makeRequest = () => ({ uri: '/', queryString: 'a=1' });
+exports.handler = async (event) => {
+  const request = event.Records[0].cf.request;
+  const local = makeRequest();
+  local.queryString = 'b=2';
+  return request;
+};`,
     // Changing uri/querystring in a response trigger is no-read-only-request-fields' finding,
     // not this rule's: a string written to the query string is fine here.
     {
@@ -95,6 +108,43 @@ ruleTester.run('no-querystring-object', rule, {
      it('x', () => { expect(event.Records[0].cf.request.querystring).toBe('a=b'); });`,
   ],
   invalid: [
+    {
+      // The query string under another source's name: camel-cased, or API Gateway's.
+      code: `exports.handler = async (event) => {
+  const request = event.Records[0].cf.request;
+  const params = new URLSearchParams(request.querystring);
+  params.delete('utm_source');
+  request.queryString = params.toString();
+  const lang = request.queryStringParameters.lang;
+  const { queryString } = request;
+  return request;
+};`,
+      errors: [
+        {
+          messageId: 'misspeltField',
+          data: { name: 'queryString', effect: 'changing it does not change the query string CloudFront sends on' },
+          line: 5,
+          column: 3,
+          endColumn: 22,
+          suggestions: [
+            {
+              messageId: 'useQuerystring',
+              output: `exports.handler = async (event) => {
+  const request = event.Records[0].cf.request;
+  const params = new URLSearchParams(request.querystring);
+  params.delete('utm_source');
+  request.querystring = params.toString();
+  const lang = request.queryStringParameters.lang;
+  const { queryString } = request;
+  return request;
+};`,
+            },
+          ],
+        },
+        { messageId: 'misspeltField', data: { name: 'queryStringParameters', effect: 'reading it gives `undefined`' }, line: 6, column: 16, endColumn: 45, suggestions: [] },
+        { messageId: 'misspeltField', data: { name: 'queryString', effect: 'reading it gives `undefined`' }, line: 7, column: 11, endColumn: 22, suggestions: [] },
+      ],
+    },
     {
       // Member read, computed key, from an alias.
       code: `exports.handler = (event, context, callback) => {
