@@ -3,8 +3,10 @@
 //
 //   node bench/child-steady.mjs <pluginEntry> <config> <corpusDir> <fileListJson> <warm> <passes> <intervalMicros>
 //
-// A sample counts for the plugin when any frame of its stack is in the plugin's folder (the
-// snapshot bench/common.mjs makes); the collector's samples are V8's "(garbage collector)".
+// A sample counts for the rules when any frame of its stack is in the plugin's folder (the
+// snapshot bench/common.mjs makes) or in the code of ESLint's or typescript-eslint's rules, so
+// the plugin and a peer such as no-unused-vars are measured alike; the collector's samples are
+// V8's "(garbage collector)".
 import { Session } from 'node:inspector/promises';
 import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -34,31 +36,32 @@ const cpu = process.cpuUsage(cpu0);
 const { profile } = await session.post('Profiler.stop');
 session.disconnect();
 
-const pluginRoot = pathToFileURL(dirname(dirname(pluginEntry))).href;
+const ruleCode = [pathToFileURL(dirname(dirname(pluginEntry))).href, '/node_modules/eslint/lib/rules/', '/node_modules/@typescript-eslint/eslint-plugin/'];
+const isRuleCode = (url) => ruleCode.some((part) => (part.startsWith('file:') ? url.startsWith(part) : url.includes(part)));
 const byId = new Map(profile.nodes.map((node) => [node.id, node]));
 const parentOf = new Map();
 for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
-// Per profile node: does its stack hold a plugin frame? (computed once per node, not per sample)
-const underPlugin = new Map();
-const isUnderPlugin = (id) => {
-  let known = underPlugin.get(id);
+// Per profile node: does its stack hold a rule's frame? (computed once per node, not per sample)
+const underRule = new Map();
+const isUnderRule = (id) => {
+  let known = underRule.get(id);
   if (known === undefined) {
     const node = byId.get(id);
     const parent = parentOf.get(id);
-    known = node.callFrame.url.startsWith(pluginRoot) || (parent !== undefined && isUnderPlugin(parent));
-    underPlugin.set(id, known);
+    known = isRuleCode(node.callFrame.url) || (parent !== undefined && isUnderRule(parent));
+    underRule.set(id, known);
   }
   return known;
 };
-let pluginSamples = 0;
+let ruleSamples = 0;
 let gcSamples = 0;
 for (const id of profile.samples) {
-  if (isUnderPlugin(id)) pluginSamples++;
+  if (isUnderRule(id)) ruleSamples++;
   else if (byId.get(id).callFrame.functionName === '(garbage collector)') gcSamples++;
 }
 const linted = files.length * Number(passes);
 const mainMs = (profile.endTime - profile.startTime) / 1000 / linted;
 const share = (n) => (profile.samples.length === 0 ? 0 : (n / profile.samples.length) * mainMs);
 process.stdout.write(
-  `${JSON.stringify({ config: configName, files: files.length, passes: Number(passes), samples: profile.samples.length, cpuMs: (cpu.user + cpu.system) / 1000 / linted, mainMs, pluginMs: share(pluginSamples), gcMs: share(gcSamples) })}\n`,
+  `${JSON.stringify({ config: configName, files: files.length, passes: Number(passes), samples: profile.samples.length, cpuMs: (cpu.user + cpu.system) / 1000 / linted, mainMs, rulesMs: share(ruleSamples), gcMs: share(gcSamples) })}\n`,
 );

@@ -8,24 +8,26 @@
 // than it is in a normal run (docs/performance.md, "the steady state").
 //
 //   node bench/steady.mjs [--configs one-rule,all] [--only edge,nonedge] [--files 200] [--seed 6]
-//                         [--warm 2] [--passes 4] [--runs 3] [--interval 200]
+//                         [--warm 2] [--passes 4] [--runs 3] [--interval 200] [--dist dist]
 //
 // Every run is a fresh process (bench/child-steady.mjs) that lints the corpus --warm times,
 // then --passes more times under V8's sampling profiler (one sample every --interval µs).
 // It reports per file: CPU time (user + system of the whole process, all threads), and from
-// the profile the main thread's time, the part of it with one of the plugin's functions on the
-// stack (its own code and what it calls in ESLint and the parsers), and the collector's part.
-// CPU time moves with the machine's load by 10% or more; the plugin's share of the same
+// the profile the main thread's time, the part of it with a rule's function on the stack (the plugin's
+// own code and what it calls in ESLint and the parsers; for a peer such as no-unused-vars, its
+// code in ESLint), and the collector's part.
+// CPU time moves with the machine's load by 10% or more; the rules' share of the same
 // process's samples does not depend on the load in the same way, so it is the figure to
-// compare builds with. Runs of the configurations alternate. Writes bench/out/steady.{json,md}.
+// compare builds with (`--dist` measures another build, such as a worktree's dist/). Runs of the
+// configurations alternate. Writes bench/out/steady.{json,md}.
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { OUT, ROOT, makeParseCheck, snapshotPlugin, writeList } from './common.mjs';
 import { buildEdgeCorpus, buildNonEdgeCorpus } from './corpus.mjs';
 
-const opts = { configs: ['one-rule', 'all'], only: ['edge', 'nonedge'], files: 200, seed: 6, warm: 2, passes: 4, runs: 3, interval: 200 };
+const opts = { configs: ['one-rule', 'all'], only: ['edge', 'nonedge'], files: 200, seed: 6, warm: 2, passes: 4, runs: 3, interval: 200, dist: undefined };
 const args = process.argv.slice(2);
 for (let i = 0; i < args.length; i++) {
   const a = args[i];
@@ -36,6 +38,7 @@ for (let i = 0; i < args.length; i++) {
   };
   if (a === '--configs') opts.configs = value().split(',');
   else if (a === '--only') opts.only = value().split(',');
+  else if (a === '--dist') opts.dist = resolve(value());
   else if (['--files', '--seed', '--warm', '--passes', '--runs', '--interval'].includes(a)) {
     const n = Number(value());
     if (!(Number.isInteger(n) && n >= (a === '--warm' ? 0 : 1))) throw new Error(`${a} takes a whole number (${a === '--warm' ? '0' : '1'} or more)`);
@@ -48,7 +51,7 @@ for (let i = 0; i < args.length; i++) {
 }
 
 const log = (msg) => process.stderr.write(`${msg}\n`);
-const plugin = snapshotPlugin('plugin-steady');
+const plugin = opts.dist ? snapshotPlugin(`plugin-steady-${basename(dirname(opts.dist))}`, opts.dist) : snapshotPlugin('plugin-steady');
 const parseCheck = opts.only.includes('nonedge') ? await makeParseCheck() : undefined;
 const corpora = opts.only.map((kind) => {
   const dir = join(OUT, `${kind}-steady`);
@@ -82,7 +85,7 @@ for (const corpus of corpora) {
     for (const config of order) {
       const result = await run(corpus, config);
       results.push({ kind: corpus.kind, config, run: r + 1, ...result });
-      log(`${corpus.kind} ${config} run ${r + 1}: cpu ${result.cpuMs.toFixed(3)} ms/file, main thread ${result.mainMs.toFixed(3)}, plugin ${result.pluginMs.toFixed(3)}, collector ${result.gcMs.toFixed(3)}`);
+      log(`${corpus.kind} ${config} run ${r + 1}: cpu ${result.cpuMs.toFixed(3)} ms/file, main thread ${result.mainMs.toFixed(3)}, rules ${result.rulesMs.toFixed(3)}, collector ${result.gcMs.toFixed(3)}`);
     }
   }
 }
@@ -90,27 +93,27 @@ for (const corpus of corpora) {
 const fmt = (n) => n.toFixed(3);
 const pct = (a, b) => `${a >= b ? '+' : ''}${((100 * (a - b)) / b).toFixed(1)}%`;
 const lines = [
-  `Per file (ms), medians of ${opts.runs} fresh processes; ${opts.files} files, seed ${opts.seed}, ${opts.warm} warm passes, ${opts.passes} profiled passes, a sample every ${opts.interval} µs. Node ${process.version}.`,
+  `Per file (ms), medians of ${opts.runs} fresh processes${opts.dist ? ` (build ${opts.dist})` : ''}; ${opts.files} files, seed ${opts.seed}, ${opts.warm} warm passes, ${opts.passes} profiled passes, a sample every ${opts.interval} µs. Node ${process.version}.`,
   '',
-  '| Corpus | Config | CPU (all threads) | main thread | with the plugin on the stack | collector | plugin share of main thread |',
+  '| Corpus | Config | CPU (all threads) | main thread | with a rule on the stack | collector | rules\' share of main thread |',
   '|---|---|--:|--:|--:|--:|--:|',
 ];
 const summary = {};
 for (const corpus of corpora) {
   for (const config of opts.configs) {
     const rs = results.filter((x) => x.kind === corpus.kind && x.config === config);
-    const m = { cpuMs: median(rs.map((x) => x.cpuMs)), mainMs: median(rs.map((x) => x.mainMs)), pluginMs: median(rs.map((x) => x.pluginMs)), gcMs: median(rs.map((x) => x.gcMs)) };
+    const m = { cpuMs: median(rs.map((x) => x.cpuMs)), mainMs: median(rs.map((x) => x.mainMs)), rulesMs: median(rs.map((x) => x.rulesMs)), gcMs: median(rs.map((x) => x.gcMs)) };
     summary[`${corpus.kind}/${config}`] = m;
-    lines.push(`| ${corpus.kind === 'edge' ? 'handler files' : 'ordinary files'} | ${config} | ${fmt(m.cpuMs)} | ${fmt(m.mainMs)} | ${fmt(m.pluginMs)} | ${fmt(m.gcMs)} | ${((100 * m.pluginMs) / m.mainMs).toFixed(1)}% |`);
+    lines.push(`| ${corpus.kind === 'edge' ? 'handler files' : 'ordinary files'} | ${config} | ${fmt(m.cpuMs)} | ${fmt(m.mainMs)} | ${fmt(m.rulesMs)} | ${fmt(m.gcMs)} | ${((100 * m.rulesMs) / m.mainMs).toFixed(1)}% |`);
   }
 }
 const base = opts.configs[0];
-lines.push('', `Against ${base} (medians): CPU and main-thread time, and the plugin's time plus the extra collector time as a share of ${base}'s main thread (the figure that does not move with the load).`, '');
+lines.push('', `Against ${base} (medians): CPU and main-thread time, and the rules' time plus the extra collector time as a share of ${base}'s main thread (the figure that does not move with the load).`, '');
 for (const corpus of corpora) {
   const b = summary[`${corpus.kind}/${base}`];
   for (const config of opts.configs.slice(1)) {
     const c = summary[`${corpus.kind}/${config}`];
-    lines.push(`- ${corpus.kind} ${config}: CPU ${pct(c.cpuMs, b.cpuMs)}, main thread ${pct(c.mainMs, b.mainMs)}, plugin + extra collector ${((100 * (c.pluginMs + c.gcMs - b.gcMs)) / b.mainMs).toFixed(1)}% of ${base}'s main thread`);
+    lines.push(`- ${corpus.kind} ${config}: CPU ${pct(c.cpuMs, b.cpuMs)}, main thread ${pct(c.mainMs, b.mainMs)}, rules + extra collector ${((100 * (c.rulesMs + c.gcMs - b.gcMs)) / b.mainMs).toFixed(1)}% of ${base}'s main thread`);
   }
 }
 mkdirSync(OUT, { recursive: true });
