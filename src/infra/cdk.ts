@@ -454,7 +454,13 @@ export class CdkReader {
       if (dir.k !== 'str') return fail(`the Code.fromAsset path is ${this.describe(dir)}`);
       if (handler?.k !== 'str') return fail(`${kind} handler is ${handler ? this.describe(handler) : 'missing'}`);
       const codeDir = resolve(definedIn.appDir, dir.v);
-      if (this.ctx.kind(codeDir) !== 'dir') return fail(`the asset ${this.ctx.rel(codeDir)} is not a source folder`);
+      if (this.ctx.kind(codeDir) !== 'dir') {
+        // A folder a package.json script bundles into (`esbuild src/edge.ts --outfile=<dir>/index.js`).
+        const dot = handler.v.lastIndexOf('.');
+        const entry = dot > 0 ? this.ctx.bundledFrom(resolve(codeDir, handler.v.slice(0, dot))) : undefined;
+        if (entry) return { file: entry, exportName: handler.v.slice(dot + 1) };
+        return fail(`the asset ${this.ctx.rel(codeDir)} is not a source folder`);
+      }
       return this.ctx.resolveHandler(codeDir, handler.v, file.path, line, what);
     }
     return fail(`it is a ${kind ?? 'construct'}, not an EdgeFunction, Function or NodejsFunction`, kind === 'DockerImageFunction' ? 'remote' : 'unresolved');

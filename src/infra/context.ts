@@ -2,6 +2,7 @@ import { closeSync, fstatSync, openSync, readFileSync, statSync } from 'node:fs'
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { isEventType, type EventType } from '../event-types.js';
 import type { Association, InfrastructureProblem, InfrastructureSource } from './types.js';
+import { type BuildOutputs, builtFrom } from './build-outputs.js';
 
 /** Extensions a handler module may have, in the order Lambda's Node runtime (and bundlers) try. */
 export const HANDLER_EXTENSIONS = ['.js', '.mjs', '.cjs', '.ts', '.mts', '.cts'] as const;
@@ -139,6 +140,7 @@ export class DiscoveryContext {
   readonly observed = new Observed();
   private readonly problemKeys = new Set<string>();
   private readonly kinds = new Map<string, 'file' | 'dir' | undefined>();
+  private readonly buildOutputs = new Map<string, BuildOutputs>();
 
   constructor(readonly cwd: string) {}
 
@@ -219,7 +221,7 @@ export class DiscoveryContext {
     }
     const modulePath = handler.slice(0, dot);
     const exportName = handler.slice(dot + 1);
-    const file = this.findModuleFile(resolve(codeDir, modulePath));
+    const file = this.findModuleFile(resolve(codeDir, modulePath)) ?? this.bundledFrom(resolve(codeDir, modulePath));
     if (!file) {
       // Lambda@Edge also runs Python: `app.lambda_handler` with an `app.py` (or, dotted,
       // `pkg.app.handler` with `pkg/app.py`) is a function found, in a language not linted here.
@@ -236,6 +238,18 @@ export class DiscoveryContext {
       return undefined;
     }
     return { file, exportName };
+  }
+
+  /**
+   * The entry a `package.json` script bundles into `<base>.js` (`.mjs`, `.cjs`) when that
+   * output is not built yet (build-outputs.ts), or undefined.
+   */
+  bundledFrom(base: string): string | undefined {
+    for (const ext of ['.js', '.mjs', '.cjs']) {
+      const entry = builtFrom(base + ext, this.cwd, (path) => this.kind(path) === 'file', this.buildOutputs);
+      if (entry) return entry;
+    }
+    return undefined;
   }
 
   /** Is `modulePath` of a handler string a Python module in `codeDir` (`app`, `pkg/app` or `pkg.app`)? */

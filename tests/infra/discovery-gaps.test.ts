@@ -384,3 +384,59 @@ describe('SAM: an s3:// CodeUri', () => {
     });
   });
 });
+
+describe('code folders that a package.json script bundles into', () => {
+  const stack = (asset: string, handler = 'index.handler') => [
+    "import * as path from 'node:path';",
+    "import * as lambda from 'aws-cdk-lib/aws-lambda';",
+    "import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';",
+    `const fn = new cloudfront.experimental.EdgeFunction(stack, 'Fn', { runtime: lambda.Runtime.NODEJS_22_X, handler: '${handler}', code: lambda.Code.fromAsset(path.join(__dirname, '${asset}')) });`,
+    "new cloudfront.Distribution(stack, 'D', { defaultBehavior: { origin, edgeLambdas: [",
+    '  { functionVersion: fn.currentVersion, eventType: cloudfront.LambdaEdgeEventType.VIEWER_REQUEST },',
+    '] } });',
+    '',
+  ].join('\n');
+
+  it('binds the entry of an esbuild --outfile or an ncc build -o to the handler of the unbuilt folder (CDK)', () => {
+    const esbuild = discover({
+      'cdk.json': '{}',
+      'package.json': JSON.stringify({ scripts: { 'build:edge': 'npx esbuild ./lib/auth.ts --bundle --platform=node --outfile=./lib/auth-lambda/index.js && cdk synth' } }),
+      'lib/auth.ts': HANDLER_JS,
+      'lib/stack.ts': stack('auth-lambda'),
+    });
+    expect(esbuild.rows).toEqual(['lib/auth.ts#handler viewer-request @lib/stack.ts:6 [cdk]']);
+    expect(esbuild.problems).toEqual([]);
+
+    const ncc = discover({
+      'cdk.json': '{}',
+      'package.json': JSON.stringify({ scripts: { build: 'tsc', 'build:lambda': 'ncc build src/lambda/index.ts -o src/lambda/dist' } }),
+      'src/lambda/index.ts': HANDLER_JS,
+      'src/stacks/stack.ts': stack('../lambda/dist'),
+    });
+    expect(ncc.rows).toEqual(['src/lambda/index.ts#handler viewer-request @src/stacks/stack.ts:6 [cdk]']);
+    expect(ncc.problems).toEqual([]);
+  });
+
+  it('binds the entry of an esbuild --outdir to a handler string of a Serverless service', () => {
+    const found = discover({
+      'svc/package.json': JSON.stringify({ scripts: { prepackage: "esbuild src/edge.ts --bundle --platform=node --outdir=dist" } }),
+      'svc/serverless.yml': 'service: s\nfunctions:\n  edge:\n    handler: dist/edge.handler\n    events:\n      - cloudFront: { eventType: origin-request, origin: https://example.com }\n',
+      'svc/src/edge.ts': HANDLER_JS,
+    });
+    expect(found.rows).toEqual(['svc/src/edge.ts#handler origin-request @svc/serverless.yml:6 [serverless]']);
+    expect(found.problems).toEqual([]);
+  });
+
+  it('still reports a missing folder that no script builds, or that a script builds from a file that does not exist', () => {
+    const other = discover({
+      'cdk.json': '{}',
+      'package.json': JSON.stringify({ scripts: { build: 'esbuild lib/auth.ts --outfile=lib/other/index.js', pack: 'esbuild lib/gone.ts --outfile=lib/auth-lambda/index.js' } }),
+      'lib/auth.ts': HANDLER_JS,
+      'lib/stack.ts': stack('auth-lambda'),
+    });
+    expect(other.rows).toEqual([]);
+    expect(other.problems).toEqual([
+      "lib/stack.ts:6: defaultBehavior.edgeLambdas functionVersion cannot be followed to a function's code: the asset lib/auth-lambda is not a source folder.",
+    ]);
+  });
+});

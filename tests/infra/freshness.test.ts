@@ -68,6 +68,19 @@ describe('discovery follows infrastructure edits in a long-running process', () 
     expect(eventTypes(root, 'handler.js')).toEqual(['viewer-request']);
   });
 
+  it('a bundler script added to package.json binds the handler of the folder it builds', () => {
+    const root = project({
+      'package.json': JSON.stringify({ scripts: { build: 'tsc' } }),
+      'serverless.yml': serverless('dist/edge.handler', 'origin-request'),
+      'src/edge.ts': HANDLER_JS,
+    });
+    age(root);
+    expect(eventTypes(root, 'src/edge.ts')).toEqual([]);
+    writeFileSync(join(root, 'package.json'), JSON.stringify({ scripts: { build: 'esbuild src/edge.ts --bundle --outdir=dist' } }));
+    now = RECHECK_INTERVAL_MS;
+    expect(eventTypes(root, 'src/edge.ts')).toEqual(['origin-request']);
+  });
+
   it('a new infrastructure file in a scanned subfolder is seen', () => {
     const root = project({
       'services/a/serverless.yml': serverless('handler.handler', 'viewer-request'),
