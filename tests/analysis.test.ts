@@ -101,6 +101,18 @@ describe('handler detection', () => {
     expect(analyse(exported, { filename: 'src/edge.js' }).analysis.handlers.map((h) => h.name)).toEqual(['viewerRequest']);
   });
 
+  it('does not take a predicate held in a dispatch table (an array of object literals) for a handler', () => {
+    const table = `export default [
+      { matches: (evt) => evt.httpMethod !== undefined, module: './http.js' },
+      { matches: (evt) => evt.Records && evt.Records[0]?.cf, module: './edge.js' },
+    ];`;
+    expect(analyse(table, { filename: 'src/routes.js' }).analysis.handlers).toEqual([]);
+    // An array of functions is not a table of objects: a bare function in it is still looked at.
+    const bare = `const steps = [(event) => event.Records[0].cf.request];
+run(steps);`;
+    expect(analyse(bare, { filename: 'src/steps.js' }).analysis.handlers.map((h) => h.node.type)).toEqual(['ArrowFunctionExpression']);
+  });
+
   it('takes a declared file\'s `handler` and default exports for handlers without parameters, not other exports', () => {
     const code = `// @lambda-edge-event origin-request
       exports.handler = async () => ({ status: '503', body: 'maintenance' });
@@ -137,6 +149,14 @@ describe('handler detection', () => {
       const next = (event) => { const records = [{ cf: event.Records[0].cf }]; return { Records: records }; };
       emit(next);`;
     expect(analyse(builder, { filename: 'src/emulator.js' }).analysis.handlers).toEqual([]);
+    // Typed with a CloudFront event, building the copy in a const first (a tracer's scrubber).
+    const typed = `import type { CloudFrontRequestEvent } from 'aws-lambda';
+      export const orderEvent = (event: CloudFrontRequestEvent) => {
+        const copy: CloudFrontRequestEvent = { Records: [] };
+        for (const r of event.Records) copy.Records.push({ cf: { ...r.cf } });
+        return copy;
+      };`;
+    expect(analyse(typed, { filename: 'src/scrub.ts' }).analysis.handlers).toEqual([]);
     const declared = `// @lambda-edge-event origin-request\n${builder}`;
     expect(analyse(declared, { filename: 'src/emulator.js' }).analysis.handlers.map((h) => h.name)).toEqual(['combine']);
   });

@@ -168,9 +168,10 @@ export function isStaticCall(node: TSESTree.Node, object: string, name: string):
 }
 
 /**
- * Is `fn` a property of an object literal (or of one nested in it) passed to a call or `new`:
- * `createLogger({ serializers: { event: (e) => … } })`, `new Server({ onRequest(req) { … } })`?
- * Such a function is called by whatever receives the object.
+ * Is `fn` a property of an object literal (or of one nested in it) passed to a call or `new`,
+ * or held in an array literal: `createLogger({ serializers: { event: (e) => … } })`,
+ * `new Server({ onRequest(req) { … } })`, a dispatch table `[{ matches: (evt) => …, module }]`?
+ * Such a function is called by whatever receives the object or reads the table.
  */
 export function isOptionsObjectMember(fn: FunctionNode): boolean {
   let { node, parent } = outerParent(fn);
@@ -179,6 +180,8 @@ export function isOptionsObjectMember(fn: FunctionNode): boolean {
     inObject = true;
     ({ node, parent } = outerParent(parent.parent));
   }
-  if (!inObject || (parent?.type !== AST_NODE_TYPES.CallExpression && parent?.type !== AST_NODE_TYPES.NewExpression)) return false;
+  if (!inObject) return false;
+  if (parent?.type === AST_NODE_TYPES.ArrayExpression) return true;
+  if (parent?.type !== AST_NODE_TYPES.CallExpression && parent?.type !== AST_NODE_TYPES.NewExpression) return false;
   return parent.arguments.some((arg) => arg === node);
 }

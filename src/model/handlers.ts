@@ -47,7 +47,9 @@ export function findHandlers(m: FileState, comments: { fileTypes: EventTypes; at
     const bound = m.infra?.byExport.get(name);
     const typed = handlerTypeKind(m, fn);
     const declaredHandler = declared && (fn.params.length > 0 || HANDLER_EXPORTS.has(name));
-    if (!bound && !typed && !declaredHandler && (helperModule || !usesCloudFrontEvent(m, fn, 0) || buildsEvent(m, fn))) continue;
+    // A function that builds an event is not a handler, whatever its parameter's type says
+    // (a file that declares its exports handlers still has them taken).
+    if (!bound && !declaredHandler && (buildsEvent(m, fn) || (!typed && (helperModule || !usesCloudFrontEvent(m, fn, 0))))) continue;
     seen.add(fn);
     addHandler(m, fn, name, true, statement, comments, bound, typed);
   }
@@ -67,13 +69,20 @@ export function findHandlers(m: FileState, comments: { fileTypes: EventTypes; at
 }
 
 /**
- * A function that returns an object literal with a `Records` key builds an event (an emulator
- * or a test preparing the next `{ Records: [{ cf }] }`): a handler returns a request or a
- * response, never an event, so reading `Records[0].cf` from its argument does not make it one.
+ * A function that returns an object literal with a `Records` key (directly, or through a
+ * `const` it initialises) builds an event (an emulator, a test preparing the next
+ * `{ Records: [{ cf }] }`, a tracer copying the event it logs): a handler returns a request or
+ * a response, never an event, so neither reading `Records[0].cf` from its argument nor a
+ * CloudFront event type on it makes it one.
  */
 function buildsEvent(m: FileState, fn: FunctionNode): boolean {
   return returnValues(m, fn).some((value) => {
-    const node = unwrap(value);
+    let node = unwrap(value);
+    // `const copy = { Records: [] }; …; return copy;`
+    if (node.type === AST_NODE_TYPES.Identifier) {
+      const init = m.bindings.resolveConst(node);
+      if (init) node = unwrap(init);
+    }
     return (
       node.type === AST_NODE_TYPES.ObjectExpression &&
       node.properties.some((p) => p.type === AST_NODE_TYPES.Property && propertyKeyName(p) === 'Records')
