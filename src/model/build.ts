@@ -19,7 +19,7 @@ import { completion } from './completion.js';
 import { envUses } from './env-uses.js';
 import { targetAt } from './targets.js';
 import { readComments } from './comments.js';
-import { findHandlers } from './handlers.js';
+import { findHandlers, isTestFile } from './handlers.js';
 import { computeFileEventTypes, eventTypesAt, handlerAt } from './narrowing.js';
 import { addResponse, findShapedResponses, objectLiteralOf, resultsOf, traceResults } from './responses.js';
 import { bodyBytes, headerBytes } from './response-size.js';
@@ -105,8 +105,9 @@ function run(m: FileState): Analysis {
   if (m.handlers.length === 0 && !m.infra?.importedBy && comments.fileTypes === undefined) {
     // Typed objects (CloudFrontHeaders, CloudFrontResultResponse) still count on their own,
     // except in a file whose exported handler is typed for another event source (an API
-    // Gateway handler converting to or from CloudFront's shapes runs in a regional Lambda).
-    if ((m.typedObjects.length === 0 && !m.hasTypedBindings) || m.exportsOtherSource) return finish(m, false);
+    // Gateway handler converting to or from CloudFront's shapes runs in a regional Lambda),
+    // and in a test file, where they are fixtures.
+    if ((m.typedObjects.length === 0 && !m.hasTypedBindings) || m.exportsOtherSource || isTestFile(m)) return finish(m, false);
   }
   for (const handler of m.handlers) handler.results = resultsOf(m, handler);
   m.fileEventTypes = computeFileEventTypes(m, comments.fileTypes);

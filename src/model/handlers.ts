@@ -18,7 +18,7 @@ type Variable = TSESLint.Scope.Variable;
  */
 const TEST_FILE = /(?:^|[\\/])(?:__tests__|__mocks__|test|tests|spec)[\\/]|\.(?:test|spec)\.[cm]?[jt]sx?$/;
 
-function isTestFile(m: FileState): boolean {
+export function isTestFile(m: FileState): boolean {
   const filename = m.context.filename;
   // The path inside the project is a tail of the absolute path: when the whole path names no
   // test folder or file, neither does its tail (and `path.relative` is not paid for).

@@ -137,6 +137,20 @@ export const handler: Handler<SQSEvent> = async (event) => {
 };`,
       filename: 'sqs.ts',
     },
+    // A test file whose only CloudFront code is a typed fixture: not edge code (the swap of
+    // process.env around each test is the test's own business).
+    {
+      code: `import type { CloudFrontRequest } from 'aws-lambda';
+import { sign } from './signer';
+const saved = process.env;
+beforeEach(() => { process.env = { ...process.env, AWS_ACCESS_KEY_ID: 'test' }; });
+afterEach(() => { process.env = { ...saved }; });
+test('signs', async () => {
+  const request: CloudFrontRequest = { clientIp: '203.0.113.1', method: 'GET', uri: '/', querystring: '', headers: {} };
+  await sign(request);
+});`,
+      filename: 'src/signer.test.ts',
+    },
     // The other target's branch, however the event's shape is tested.
     `exports.handler = async (event) => {
   const isEdge = event.Records !== undefined && Array.isArray(event.Records);
