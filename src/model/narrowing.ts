@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { isFunctionNode, memberName, unwrap, literalString, within, findPatternKey } from '../estree/nodes.js';
+import { isFunctionNode, memberName, outerParent, unwrap, literalString, within, findPatternKey } from '../estree/nodes.js';
 import { alwaysExits } from '../estree/control-flow.js';
 import { type EventType, type EventTypes, REQUEST_EVENTS, RESPONSE_EVENTS, intersect, isEventType, union, complement } from '../facts/event-types.js';
 import { type Handler } from './types.js';
@@ -29,7 +29,7 @@ export function inferFromCode(m: FileState, handler: Handler): void {
   }
   for (const member of m.members) {
     if (!within(member, handler.node)) continue;
-    if (memberName(member) === 'response' && classify(m, member.object) === 'cf') {
+    if (memberName(member) === 'response' && classify(m, member.object) === 'cf' && !isHandedOn(m, member)) {
       handler.eventTypes = RESPONSE_EVENTS;
       handler.eventTypeSource = 'code';
       return;
@@ -50,6 +50,19 @@ export function inferFromCode(m: FileState, handler: Handler): void {
       return;
     }
   }
+}
+
+/**
+ * `{ response: event.Records[0].cf.response }`, `app.fetch(req, cf.response)`: the value is only
+ * passed along (an adapter that serves every trigger hands it to the framework, undefined or
+ * not), so it says nothing about which event the handler serves. Handed to `callback` it is
+ * the handler's result, which does.
+ */
+function isHandedOn(m: FileState, member: TSESTree.MemberExpression): boolean {
+  const { node, parent } = outerParent(member);
+  if (parent?.type === AST_NODE_TYPES.Property) return parent.value === node && parent.parent.type === AST_NODE_TYPES.ObjectExpression;
+  if (parent?.type !== AST_NODE_TYPES.CallExpression && parent?.type !== AST_NODE_TYPES.NewExpression) return false;
+  return parent.arguments.some((arg) => arg === node) && classify(m, parent.callee) !== 'callback';
 }
 
 export function handlerAt(m: FileState, node: TSESTree.Node): Handler | undefined {

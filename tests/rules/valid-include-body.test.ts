@@ -7,6 +7,17 @@ const originResponse = { 'lambda-edge': { eventType: 'origin-response' } };
 
 ruleTester.run('valid-include-body', rule, {
   valid: [
+    // An adapter for every trigger: the response is only handed on to the framework (undefined
+    // in request events), so it does not make the handler a response trigger's.
+    `const toRequest = (event) => {
+  const req = event.Records[0].cf.request;
+  const body = req.body && req.body.data ? req.body.data : undefined;
+  return new Request('https://example.com' + req.uri, { method: req.method, body });
+};
+export const wrap = (app) => async (event) => {
+  const res = await app.fetch(toRequest(event), { request: event.Records[0].cf.request, response: event.Records[0].cf.response });
+  return { status: String(res.status), body: await res.text() };
+};`,
     // The documented replace pattern (the AWS example).
     `exports.handler = (event, context, callback) => {
       const request = event.Records[0].cf.request;
@@ -104,6 +115,15 @@ ruleTester.run('valid-include-body', rule, {
      it('x', () => { expect(JSON.parse(JSON.stringify(event.Records[0].cf.request.body)).action).toBe('read-only'); });`,
   ],
   invalid: [
+    {
+      // The received response handed to callback: a response trigger, read from the code.
+      code: `exports.handler = (event, context, callback) => {
+  const { request } = event.Records[0].cf;
+  console.log(request.body);
+  callback(null, event.Records[0].cf.response);
+};`,
+      errors: [{ messageId: 'notInResponseEvent', data: { event: 'origin-response or viewer-response' }, line: 3, column: 15, endColumn: 27 }],
+    },
     {
       // Invalid action and encoding values, with suggestions.
       code: `exports.handler = async (event) => {
