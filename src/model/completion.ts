@@ -10,6 +10,7 @@ import { type FunctionNode, enclosingFunction, memberName, unwrap } from '../est
 import type { PathEnd } from '../estree/path-flow.js';
 import { classify } from './classify.js';
 import { isMissingEventGuard } from './completion-guards.js';
+import { inExclusiveBranches } from './exclusive-branches.js';
 import { CompletionFlow, type CompletionState, type HandlerCalls, handlerCalls } from './completion-flow.js';
 import { returnValues } from './functions.js';
 import type { FileState } from './state.js';
@@ -36,7 +37,7 @@ function compute(m: FileState, handler: Handler): Completion {
   });
   if (handler.node.generator) return { callbackCalls, repeatedCalls: [], unfinished: [] };
   const flow = new CompletionFlow(m, calls);
-  return { callbackCalls, repeatedCalls: repeatedCalls(flow, calls), unfinished: unfinishedPaths(m, flow, calls) };
+  return { callbackCalls, repeatedCalls: repeatedCalls(m, flow, calls), unfinished: unfinishedPaths(m, flow, calls) };
 }
 
 /** How many helpers deep a call site is followed (`reply` calling `send` calling `callback`). */
@@ -107,13 +108,16 @@ function isAwaitedStep(fn: FunctionNode, handler: FunctionNode): boolean {
 }
 
 /** Each function that calls `callback` is followed on its own: a nested function's calls are not mixed with the handler's paths. */
-function repeatedCalls(flow: CompletionFlow, calls: HandlerCalls): RepeatedCallback[] {
+function repeatedCalls(m: FileState, flow: CompletionFlow, calls: HandlerCalls): RepeatedCallback[] {
   const out: RepeatedCallback[] = [];
   for (const call of calls.callbackCalls) {
     const fn = enclosingFunction(call);
     if (!fn || !flow.ends(fn)) continue;
     let earlier: TSESTree.CallExpression | undefined;
-    for (const e of flow.before.get(call) ?? []) if (!earlier || e.range[0] < earlier.range[0]) earlier = e;
+    for (const e of flow.before.get(call) ?? []) {
+      if (inExclusiveBranches(m, e, call)) continue;
+      if (!earlier || e.range[0] < earlier.range[0]) earlier = e;
+    }
     if (earlier) out.push({ call, earlier });
   }
   return out;

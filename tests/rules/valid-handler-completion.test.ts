@@ -514,6 +514,34 @@ exports.handler = async (event, context, callback) => {
       ],
     },
     {
+      // Two ifs that test one unchanging setting against different strings cannot both run, so
+      // their calls are not a second call (a sibling if on another value, or on the same string,
+      // still is). The path on which no test holds is still reported: conditions are not
+      // correlated, so the flow does not see that the last test covers it.
+      code: `const settings = require('./settings.json');
+exports.handler = (event, context, callback) => {
+  const request = event.Records[0].cf.request;
+  if (settings.mode === 'redirect') {
+    callback(null, { status: '301', headers: { location: [{ key: 'Location', value: '/x' }] } });
+  }
+  if (settings.mode === 'rewrite') {
+    callback(null, request);
+  }
+  if (settings.mode !== 'redirect' && settings.mode !== 'rewrite') callback(null, request);
+};
+exports.other = (event, context, callback) => {
+  const request = event.Records[0].cf.request;
+  if (settings.mode === 'redirect') callback(null, request);
+  if (settings.level === 'high') callback(null, request);
+  callback(null, request);
+};`,
+      errors: [
+        { messageId: 'callbackNeverCalled', data: { where: 'A path reaches the end of this function', name: 'callback' }, line: 2, column: 46, endLine: 2, endColumn: 48 },
+        { messageId: 'callbackTwice', data: { name: 'callback', line: 14 }, line: 15, column: 34 },
+        { messageId: 'callbackTwice', data: { name: 'callback', line: 14 }, line: 16, column: 3 },
+      ],
+    },
+    {
       // Async handler whose callback runs in a timer: the promise settles first with undefined.
       code: `export const handler = async (event, context, callback) => {
   const request = event.Records[0].cf.request;
