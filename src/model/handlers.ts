@@ -1,4 +1,3 @@
-import * as path from 'node:path';
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { type FunctionNode, isOptionsObjectMember, memberName, outerParent, propertyKeyName, unwrap } from '../estree/nodes.js';
 import { type EventType, type EventTypes, REQUEST_EVENTS, RESPONSE_EVENTS, formatEventTypes, sameEventTypes } from '../facts/event-types.js';
@@ -7,24 +6,10 @@ import { type FileState } from './state.js';
 import { handlerTypeKind, servesOtherSource } from './aws-types.js';
 import { usesCloudFrontEvent } from './cf-reach.js';
 import { callSites, paramVariable, resolveFunction, returnValues } from './functions.js';
+import { isTestFile } from './test-files.js';
 import type { TypeKind } from './aws-types.js';
 
 type Variable = TSESLint.Scope.Variable;
-
-/**
- * Test files and folders: their unexported functions are test doubles, not handlers. Matched
- * against the path inside the project (relative to ESLint's cwd), so a project that itself
- * lives under a folder named `tests` or `spec` is not taken for a test folder.
- */
-const TEST_FILE = /(?:^|[\\/])(?:__tests__|__mocks__|test|tests|spec)[\\/]|\.(?:test|spec)\.[cm]?[jt]sx?$/;
-
-export function isTestFile(m: FileState): boolean {
-  const filename = m.context.filename;
-  // The path inside the project is a tail of the absolute path: when the whole path names no
-  // test folder or file, neither does its tail (and `path.relative` is not paid for).
-  if (path.isAbsolute(filename) && !TEST_FILE.test(filename)) return false;
-  return TEST_FILE.test(path.relative(m.context.cwd, filename));
-}
 
 /** The export names Lambda is usually pointed at: taken as handlers in a declared file even without parameters. */
 const HANDLER_EXPORTS: ReadonlySet<string> = new Set(['handler', 'default']);
