@@ -34,6 +34,11 @@ type Context = Readonly<TSESLint.RuleContext<MessageIds, []>>;
  */
 const OTHER_QUERY_NAMES: ReadonlySet<string> = new Set(['queryString', 'queryStringParameters', 'multiValueQueryStringParameters']);
 
+/** A request the code builds itself (a fixture's, an emulator's): its fields are the code's own. */
+function ownRequest(analysis: Analysis, access: MemberAccess): boolean {
+  return access.node.type === AST_NODE_TYPES.MemberExpression && analysis.builtByCode(access.node.object);
+}
+
 /** `request.queryString = …` / `request.queryStringParameters.lang`: a field the request has not. */
 function checkOtherName(context: Context, access: MemberAccess): void {
   const effect = access.op === 'read' ? 'reading it gives `undefined`' : 'changing it does not change the query string CloudFront sends on';
@@ -109,7 +114,9 @@ export default createRule<[], MessageIds>({
         const assigned = access.objectKind === 'request' && access.name === 'querystring' && access.op === 'write' && access.value;
         if (assigned) checkObjectAssigned(context, analysis, access.value!);
         else if (access.objectKind === 'querystring') checkMember(context, analysis, access);
-        else if (access.objectKind === 'request' && access.name !== undefined && OTHER_QUERY_NAMES.has(access.name)) checkOtherName(context, access);
+        else if (access.objectKind === 'request' && access.name !== undefined && OTHER_QUERY_NAMES.has(access.name) && !ownRequest(analysis, access)) {
+          checkOtherName(context, access);
+        }
       }
       for (const use of analysis.objectStyleUses('querystring')) checkObjectUse(context, analysis, use);
     });

@@ -1,7 +1,6 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import type { Bindings } from '../src/estree/bindings.js';
+import { AST_NODE_TYPES, type TSESLint } from '@typescript-eslint/utils';
 import type { MemberAccess } from '../src/analysis.js';
-import { outerParent, unwrap } from '../src/ast.js';
+import { outerParent } from '../src/ast.js';
 import { createRule } from '../src/create-rule.js';
 import { RESPONSE_EVENTS, formatEventTypes, onlyIn } from '../src/event-types.js';
 import { onAnalysis } from '../src/rule-helpers.js';
@@ -39,19 +38,6 @@ function changesField(access: MemberAccess): boolean {
     (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === node) ||
     parent?.type === AST_NODE_TYPES.UpdateExpression
   );
-}
-
-/**
- * True when the object is one the code builds itself (`const event: CloudFrontRequestEvent =
- * { Records: [...] }`, a typed test fixture), not the one CloudFront passes in.
- */
-function builtByCode(bindings: Bindings, raw: TSESTree.Node, depth = 0): boolean {
-  let node = unwrap(raw);
-  while (node.type === AST_NODE_TYPES.MemberExpression) node = unwrap(node.object);
-  if (node.type === AST_NODE_TYPES.ObjectExpression) return true;
-  if (node.type !== AST_NODE_TYPES.Identifier || depth > 3) return false;
-  const def = bindings.singleDefinition(node);
-  return !!def?.whole && builtByCode(bindings, def.init, depth + 1);
 }
 
 export default createRule<[], MessageIds>({
@@ -95,7 +81,7 @@ export default createRule<[], MessageIds>({
           }
         }
         if (messageId === undefined) continue;
-        if (access.node.type === AST_NODE_TYPES.MemberExpression && builtByCode(analysis.bindings, access.node.object)) continue;
+        if (access.node.type === AST_NODE_TYPES.MemberExpression && analysis.builtByCode(access.node.object)) continue;
         context.report({ node: access.node, messageId, data });
       }
     });

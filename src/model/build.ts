@@ -26,6 +26,7 @@ import { addResponse, findShapedResponses, objectLiteralOf, resultsOf, traceResu
 import { bodyBytes, headerBytes } from './response-size.js';
 import { originConfigKindOf } from './origins.js';
 import { laterHoldsOther, querystringObjectOf } from './querystring.js';
+import { builtByCode } from './built-objects.js';
 import { handlerHead, usesViewerRequest } from './handler-facts.js';
 import { headerWriteNames } from './header-write-names.js';
 
@@ -80,6 +81,7 @@ export const EMPTY_ANALYSIS: Analysis = {
   originConfigKindOf: () => undefined,
   querystringObjectOf: () => undefined,
   laterHoldsOther: () => false,
+  builtByCode: () => false,
   handlerHead: handlerHead,
   usesViewerRequest: () => false,
   headerWriteNames: () => undefined,
@@ -169,6 +171,7 @@ function finish(m: FileState, isEdge: boolean): Analysis {
     originConfigKindOf: (node) => originConfigKindOf(m, node),
     querystringObjectOf: (node) => querystringObjectOf(m, node),
     laterHoldsOther: (node, kind) => laterHoldsOther(m, node, kind),
+    builtByCode: (node) => builtByCode(m, node),
     handlerHead,
     usesViewerRequest: (handler) => usesViewerRequest(m, handler),
     headerWriteNames: (write) => headerWriteNames(m, headerEntries, write),

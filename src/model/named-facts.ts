@@ -37,6 +37,12 @@ export interface NamedFacts {
   originConfigKindOf(node: TSESTree.Node): OriginConfigKind | undefined;
   /** The query-string object an expression is, through names defined once (`const params = {...}`). */
   querystringObjectOf(node: TSESTree.Node): QuerystringObject | undefined;
+  /**
+   * Is the object at the root of a member chain one the code builds itself (an object literal,
+   * or a `const` holding one: `const event: CloudFrontRequestEvent = { Records: [...] }`), not the
+   * one CloudFront passes in?
+   */
+  builtByCode(node: TSESTree.Node): boolean;
   /** Is the expression a name that a later assignment gives something not of `kind` (`qs = querystring.parse(qs)`)? */
   laterHoldsOther(node: TSESTree.Node, kind: Kind): boolean;
   /** The node naming the handler (`exports.handler`, `const handler`, `function handler`), or its head's location. */

@@ -12,6 +12,14 @@ ruleTester.run('no-querystring-object', rule, {
   const lang = event.queryStringParameters && event.queryStringParameters.lang;
   return { statusCode: 200, body: String(lang) };
 };`,
+    // A typed event the code builds itself (an emulator's next event).
+    {
+      code: `import type { CloudFrontRequestEvent } from 'aws-lambda';
+const next: CloudFrontRequestEvent = { Records: [{ cf: { config: {} as never, request: { clientIp: '', method: 'GET', uri: '/', querystring: '', headers: {} } } }] };
+(next.Records[0].cf.request as any).queryString = 'a=1';
+export const handler = async (event: CloudFrontRequestEvent) => event.Records[0].cf.request;`,
+      filename: 'emulator.ts',
+    },
     `const makeRequest = () => ({ uri: '/', queryString: 'a=1' });
 exports.handler = async (event) => {
   const request = event.Records[0].cf.request;
