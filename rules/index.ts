@@ -18,6 +18,7 @@ import noCallbackHandlerOnNodejs24 from './no-callback-handler-on-nodejs24.js';
 import noCloudfrontHeadersInViewerRequest from './no-cloudfront-headers-in-viewer-request.js';
 import noDisallowedHeaders from './no-disallowed-headers.js';
 import noEnvVars from './no-env-vars.js';
+import noForeignRequestFields from './no-foreign-request-fields.js';
 import noNumericStatus from './no-numeric-status.js';
 import noOriginBodyInResponseTrigger from './no-origin-body-in-response-trigger.js';
 import noQuerystringObject from './no-querystring-object.js';
@@ -53,6 +54,7 @@ export const ruleModules = {
   'no-cloudfront-headers-in-viewer-request': noCloudfrontHeadersInViewerRequest,
   'no-disallowed-headers': noDisallowedHeaders,
   'no-env-vars': noEnvVars,
+  'no-foreign-request-fields': noForeignRequestFields,
   'no-numeric-status': noNumericStatus,
   'no-origin-body-in-response-trigger': noOriginBodyInResponseTrigger,
   'no-querystring-object': noQuerystringObject,

@@ -1,0 +1,91 @@
+import { AST_NODE_TYPES, type TSESLint } from '@typescript-eslint/utils';
+import { createRule } from '../src/create-rule.js';
+import type { Analysis, MemberAccess } from '../src/model/types.js';
+import { onAnalysis } from '../src/rule-helpers.js';
+
+type MessageIds = 'foreignRead' | 'foreignWrite' | 'useField';
+
+/** A field of another request shape, where it comes from, and the Lambda@Edge field for it. */
+interface Foreign {
+  from: string;
+  instead: string;
+  /** The Lambda@Edge field, when renaming keeps the meaning close enough to suggest it. */
+  rename?: string;
+}
+
+/**
+ * Request fields of other shapes that the Lambda@Edge request (clientIp, method, uri,
+ * querystring, headers, body, origin) does not have. The query string's other names
+ * (`queryString`, `queryStringParameters`) are no-querystring-object's.
+ */
+const FOREIGN: ReadonlyMap<string, Foreign> = new Map([
+  ['url', { from: "Express's and the Fetch API's `url`", instead: '`request.uri` (the path; the query string is `request.querystring`)', rename: 'uri' }],
+  ['originalUrl', { from: "Express's `originalUrl`", instead: '`request.uri` (the path; the query string is `request.querystring`)' }],
+  ['path', { from: "Express's `path`", instead: '`request.uri`', rename: 'uri' }],
+  ['rawPath', { from: "API Gateway HTTP API's `rawPath`", instead: '`request.uri`', rename: 'uri' }],
+  ['rawQueryString', { from: "API Gateway HTTP API's `rawQueryString`", instead: '`request.querystring`', rename: 'querystring' }],
+  ['httpMethod', { from: "API Gateway REST API's `httpMethod`", instead: '`request.method`', rename: 'method' }],
+  ['ip', { from: "Express's `ip`", instead: '`request.clientIp`', rename: 'clientIp' }],
+  ['query', { from: "Express's parsed `query`", instead: "`new URLSearchParams(request.querystring)`" }],
+  ['cookies', { from: "the CloudFront Functions request's `cookies`", instead: "the `cookie` header, `request.headers.cookie` (an array of `{ key, value }` entries)" }],
+]);
+
+type Context = Readonly<TSESLint.RuleContext<MessageIds, []>>;
+
+/**
+ * Names the file stores on the request before anything reads them: a property of its own
+ * (`request.path = normalise(request.uri)`, then `request.path`), not a field it expects
+ * CloudFront to have. The first access in the file is a plain `=` (not `+=`, which reads first).
+ */
+function ownProperties(analysis: Analysis): Set<string> {
+  const first = new Map<string, MemberAccess>();
+  for (const access of analysis.accesses) {
+    if (access.objectKind !== 'request' || access.name === undefined || !FOREIGN.has(access.name)) continue;
+    const seen = first.get(access.name);
+    if (!seen || access.node.range[0] < seen.node.range[0]) first.set(access.name, access);
+  }
+  return new Set([...first].filter(([, access]) => access.op === 'write' && access.value !== undefined).map(([name]) => name));
+}
+
+function check(context: Context, access: MemberAccess, foreign: Foreign): void {
+  const key = access.keyNode;
+  const renamable = foreign.rename !== undefined && access.node.type === AST_NODE_TYPES.MemberExpression && !access.node.computed && key.type === AST_NODE_TYPES.Identifier;
+  const suggest: TSESLint.ReportSuggestionArray<MessageIds> = renamable
+    ? [{ messageId: 'useField', data: { name: foreign.rename! }, fix: (fixer) => fixer.replaceText(key, foreign.rename!) }]
+    : [];
+  const data = { name: access.name!, from: foreign.from, instead: foreign.instead };
+  context.report({ node: access.node, messageId: access.op === 'read' ? 'foreignRead' : 'foreignWrite', data, suggest });
+}
+
+export default createRule<[], MessageIds>({
+  name: 'no-foreign-request-fields',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow request fields of other shapes (Express, Fetch, API Gateway, CloudFront Functions) on the Lambda@Edge request',
+      recommended: 'recommended',
+    },
+    hasSuggestions: true,
+    schema: [],
+    messages: {
+      foreignRead:
+        'The Lambda@Edge request has no `{{ name }}` ({{ from }}), so reading it gives `undefined`. Use {{ instead }}.',
+      foreignWrite:
+        'The Lambda@Edge request has no `{{ name }}` ({{ from }}), so setting it changes nothing CloudFront reads: the request it sends on keeps its URI, query string and headers. Use {{ instead }}.',
+      useField: 'Use `request.{{ name }}`.',
+    },
+  },
+  defaultOptions: [],
+  create(context) {
+    return onAnalysis(context, (analysis) => {
+      let own: Set<string> | undefined;
+      for (const access of analysis.accesses) {
+        if (access.objectKind !== 'request' || access.name === undefined) continue;
+        const foreign = FOREIGN.get(access.name);
+        if (!foreign || (access.node.type === AST_NODE_TYPES.MemberExpression && analysis.builtByCode(access.node.object))) continue;
+        own ??= ownProperties(analysis);
+        if (!own.has(access.name)) check(context, access, foreign);
+      }
+    });
+  },
+});
