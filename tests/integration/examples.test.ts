@@ -59,6 +59,7 @@ describe('examples/mistakes', () => {
       'security-headers.js',
       ['9:11 lowercase-header-keys', '12:32 valid-header-shape', '17:21 no-origin-body-in-response-trigger'],
     ],
+    ['spa-rewrite.js', ['5:52 valid-handler-completion', '8:31 no-foreign-request-fields', '9:7 no-foreign-request-fields']],
   ])('%s', (file, expected) => {
     expect(findings.get(`examples/mistakes/${file}`)).toEqual(expected);
   });
@@ -73,6 +74,7 @@ describe('silent code', () => {
       'pixel.js',
       'redirects.mjs',
       'security-headers.js',
+      'spa-rewrite.js',
     ]);
     expect(fixed.filter(([, messages]) => messages.length > 0)).toEqual([]);
   });
