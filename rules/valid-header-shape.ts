@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { type Analysis, HEADER_KINDS, type MemberAccess } from '../src/analysis.js';
-import { canonicalHeaderName, findProperty, memberName, stringLiteralSource, unwrap } from '../src/ast.js';
+import { canonicalHeaderName, findProperty, memberName, outerParent, stringLiteralSource, unwrap } from '../src/ast.js';
 import { createRule } from '../src/create-rule.js';
 import { onAnalysis } from '../src/rule-helpers.js';
 
@@ -121,6 +121,15 @@ interface Checks {
   checkKeyMatchesName: boolean;
 }
 
+/** `<entry>.push(…)` or `<entry>.unshift(…)`: a call that adds to the array (`<entry>[0].value = …` does not). */
+function addsTo(entry: TSESTree.Node): boolean {
+  const { node, parent } = outerParent(entry);
+  if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== node) return false;
+  const method = memberName(parent);
+  const call = outerParent(parent);
+  return (method === 'push' || method === 'unshift') && call.parent?.type === AST_NODE_TYPES.CallExpression && call.parent.callee === call.node;
+}
+
 /**
  * `headers[name] = []` followed by `headers[name].push({ key, value })` (the same map and key,
  * as written): the array is filled before the map is handed back, so it is not reported empty.
@@ -136,6 +145,7 @@ function filledLater(context: Context, analysis: Analysis, write: MemberAccess):
     (later) =>
       later.op === 'modify' &&
       later.node.type === AST_NODE_TYPES.MemberExpression &&
+      addsTo(later.node) &&
       later.node.range[0] > write.node.range[1] &&
       text(later.node.object) === object &&
       (write.name !== undefined ? later.name === write.name : text(later.keyNode) === key),

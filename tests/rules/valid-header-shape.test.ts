@@ -227,6 +227,16 @@ exports.handler = (event, context, callback) => {
       errors: [{ messageId: 'emptyArray', data: { name: 'x-a' }, line: 4, column: 29 }],
     },
     {
+      // Writing through the empty array's first entry does not fill it (there is none).
+      code: `exports.handler = async (event) => {
+  const response = event.Records[0].cf.response;
+  response.headers['x-a'] = [];
+  response.headers['x-a'][0].value = '1';
+  return response;
+};`,
+      errors: [{ messageId: 'emptyArray', data: { name: 'x-a' }, line: 3, column: 29 }],
+    },
+    {
       // Empty array, entries that are strings or lack value, non-string value and key.
       code: `exports.handler = async (event) => {
   const response = event.Records[0].cf.response;
