@@ -95,22 +95,44 @@ export function classifyVariableUncached(m: FileState, variable: Variable): Kind
       if (declarator.init) {
         const base = classify(m, declarator.init);
         const kind = base && applyPath(base, patternPath(def.name, declarator.id));
-        if (kind) return kind;
+        if (kind) return declarator.id === def.name ? withLaterWrites(m, variable, declarator, kind) : kind;
       }
       if (declarator.id === def.name) {
         // `let request; request = event.Records[0].cf.request;`
-        const references = variable.references;
-        for (let r = 0; r < references.length; r++) {
-          const ref = references[r]!;
-          if (ref.writeExpr && ref.writeExpr !== declarator.init && !isLoopTarget(ref.identifier)) {
-            const kind = classify(m, ref.writeExpr);
-            if (kind) return kind;
-          }
-        }
+        const kind = laterWriteKind(m, variable, declarator, undefined);
+        if (kind) return kind;
       }
     }
   }
   return undefined;
+}
+
+/** The event's envelope: what a handler unwraps to reach the request or the response. */
+const ENVELOPE: ReadonlySet<Kind> = new Set(['event', 'records', 'record', 'cf']);
+
+/** The kind of the first later assignment to the variable that classifies as something other than `except`. */
+function laterWriteKind(m: FileState, variable: Variable, declarator: TSESTree.VariableDeclarator, except: Kind | undefined): Kind | undefined {
+  const references = variable.references;
+  for (let r = 0; r < references.length; r++) {
+    const ref = references[r]!;
+    if (ref.writeExpr && ref.writeExpr !== declarator.init && !isLoopTarget(ref.identifier)) {
+      const kind = classify(m, ref.writeExpr);
+      if (kind && kind !== except) return kind;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A `let` whose later assignments give it another kind holds either on some path:
+ * `let request = event; if (event.Records) request = event.Records[0].cf.request;` unwraps the
+ * envelope (the later kind is what the code works with); any other mix is unknown.
+ */
+function withLaterWrites(m: FileState, variable: Variable, declarator: TSESTree.VariableDeclarator, kind: Kind): Kind | undefined {
+  if ((declarator.parent as TSESTree.VariableDeclaration).kind === 'const') return kind;
+  const later = laterWriteKind(m, variable, declarator, kind);
+  if (!later) return kind;
+  return ENVELOPE.has(kind) && !ENVELOPE.has(later) ? later : undefined;
 }
 
 /** Which parameter of `fn` declares `name` (-1 if none). */

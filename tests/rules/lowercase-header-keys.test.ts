@@ -312,6 +312,23 @@ exports.handler = (event, context, callback) => {
       ],
     },
     {
+      // A \`let\` that starts as the event and is unwrapped to the request (a handler also run
+      // with a bare request): the writes through it are the request's.
+      code: `exports.handler = async (event, context, callback) => {
+  let request = event;
+  if (event.Records) request = event.Records[0].cf.request;
+  request.headers['X-Seen'] = [{ key: 'X-Seen', value: 'yes' }];
+  callback(null, request);
+};`,
+      output: `exports.handler = async (event, context, callback) => {
+  let request = event;
+  if (event.Records) request = event.Records[0].cf.request;
+  request.headers['x-seen'] = [{ key: 'X-Seen', value: 'yes' }];
+  callback(null, request);
+};`,
+      errors: [{ messageId: 'mixedCaseWrite', data: { name: 'X-Seen', lower: 'x-seen' }, line: 4, column: 19, endColumn: 27 }],
+    },
+    {
       // Reads are always undefined: suggestion only, since the fix changes run-time behaviour.
       code: `export const handler = async (event) => {
   const request = event.Records[0].cf.request;

@@ -133,6 +133,13 @@ exports.handler = (event) => handle(event);`,
         callback(null, { status: '500', body: 'error' });
       }
     };`,
+    // A \`let\` that holds the event or, unwrapped, the request: what is handed back is the request
+    // at the edge (a handler that is also run locally with a bare request).
+    `exports.handler = async (event, context, callback) => {
+      let request = event;
+      if (event.Records) request = event.Records[0].cf.request;
+      callback(null, request);
+    };`,
     // `a && b` is `b`: the response, read through guards, handed back (not the record).
     `export const handler = async (event) => {
       const records = event && event.Records && event.Records[0];
