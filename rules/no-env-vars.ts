@@ -142,7 +142,8 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     return onAnalysis(context, (analysis) => {
       const uses = analysis.envUses();
-      if (uses.length === 0) return;
+      // A function that loads its packaged .env file at cold start has those variables.
+      if (uses.length === 0 || analysis.loadsEnvFile()) return;
       const allowed = new Set([...RUNTIME_VARIABLES, ...(options.allow ?? [])]);
       // Names the file sets itself (`process.env.X = ...`): reading them back is fine.
       const written = new Set(uses.filter((use) => use.how === 'write').map((use) => use.name));

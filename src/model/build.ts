@@ -17,6 +17,7 @@ import { responseTargets } from './response-targets.js';
 import { bufferOrigin, httpStatusNumber } from './value-origins.js';
 import { completion } from './completion.js';
 import { envUses } from './env-uses.js';
+import { loadsEnvFile } from './env-files.js';
 import { targetAt } from './targets.js';
 import { readComments } from './comments.js';
 import { findHandlers } from './handlers.js';
@@ -76,6 +77,7 @@ export const EMPTY_ANALYSIS: Analysis = {
   buildDefines: () => new Set(),
   targetAt: () => undefined,
   envUses: () => [],
+  loadsEnvFile: () => false,
   headerBytes: () => ({ bytes: 0, partial: true }),
   bodyBytes: () => ({ bytes: 0, partial: true }),
   originConfigKindOf: () => undefined,
@@ -166,6 +168,7 @@ function finish(m: FileState, isEdge: boolean): Analysis {
     buildDefines: () => (defines ??= buildDefinesOf(m)),
     targetAt: (node) => targetAt(m, node),
     envUses: () => (env ??= envUses(m)),
+    loadsEnvFile: () => loadsEnvFile(m),
     headerBytes: (response) => headerBytes(m, response),
     bodyBytes: (value, encodings) => bodyBytes(m, value, encodings),
     originConfigKindOf: (node) => originConfigKindOf(m, node),

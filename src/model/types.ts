@@ -254,5 +254,7 @@ export interface Analysis extends NamedFacts {
   targetAt(node: TSESTree.Node): import('./targets.js').Target;
   /** Every use of `process.env`, however `process` is reached: reads, writes, the whole object (see EnvUse). */
   envUses(): readonly import('./env-uses.js').EnvUse[];
+  /** Does the file load an env file into `process.env` (dotenv and its relatives; see ./env-files.ts)? */
+  loadsEnvFile(): boolean;
 }
 

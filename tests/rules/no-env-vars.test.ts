@@ -151,6 +151,28 @@ test('signs', async () => {
 });`,
       filename: 'src/signer.test.ts',
     },
+    // A function that loads its packaged .env file at cold start (dotenv, in each form).
+    `require('dotenv').config();
+const allowed = (process.env.ALLOWED_IPS || '').split(',');
+exports.handler = async (event) => {
+  const request = event.Records[0].cf.request;
+  return allowed.includes(request.clientIp) ? request : { status: '403' };
+};`,
+    {
+      code: `import 'dotenv/config';
+export const handler = async (event) => {
+  const request = event.Records[0].cf.request;
+  request.headers['x-stage'] = [{ key: 'X-Stage', value: process.env.STAGE }];
+  return request;
+};`,
+      languageOptions: { sourceType: 'module' },
+    },
+    {
+      code: `import dotenv from 'dotenv';
+dotenv.config({ path: new URL('./.env', import.meta.url) });
+export const handler = async (event) => (process.env.MAINTENANCE === 'on' ? { status: '503' } : event.Records[0].cf.request);`,
+      languageOptions: { sourceType: 'module' },
+    },
     // The other target's branch, however the event's shape is tested.
     `exports.handler = async (event) => {
   const isEdge = event.Records !== undefined && Array.isArray(event.Records);
@@ -375,6 +397,17 @@ exports.handler = async (event) => {
   return { statusCode: 200, body: API };
 };`,
       errors: [{ messageId: 'envVar', data: { name: 'process.env.ORIGIN_HOST' }, line: 5, column: 45 }],
+    },
+    {
+      // Importing only dotenv's types loads nothing.
+      code: `import type { DotenvConfigOutput } from 'dotenv';
+export const handler = async (event: any) => {
+  const out: DotenvConfigOutput | undefined = undefined;
+  console.log(out);
+  return process.env.STAGE === 'prod' ? event.Records[0].cf.request : { status: '503' };
+};`,
+      filename: 'edge.ts',
+      errors: [{ messageId: 'productionCheck', data: { name: 'process.env.STAGE', value: 'prod' }, line: 5, column: 10 }],
     },
     {
       // The generic Handler typed for CloudFront is an edge handler's type: a typed object still
