@@ -24,31 +24,43 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { OUT, ROOT, makeParseCheck, snapshotPlugin, writeList } from './common.mjs';
 import { buildEdgeCorpus, buildNonEdgeCorpus } from './corpus.mjs';
 
-const opts = { configs: ['one-rule', 'all'], only: ['edge', 'nonedge'], files: 200, seed: 6, warm: 2, passes: 4, runs: 3, interval: 200, dist: undefined };
-const args = process.argv.slice(2);
-for (let i = 0; i < args.length; i++) {
-  const a = args[i];
-  const value = () => {
-    const v = args[++i];
-    if (v === undefined) throw new Error(`${a} needs a value`);
-    return v;
-  };
-  if (a === '--configs') opts.configs = value().split(',');
-  else if (a === '--only') opts.only = value().split(',');
-  else if (a === '--dist') opts.dist = resolve(value());
-  else if (['--files', '--seed', '--warm', '--passes', '--runs', '--interval'].includes(a)) {
-    const n = Number(value());
-    if (!(Number.isInteger(n) && n >= (a === '--warm' ? 0 : 1))) throw new Error(`${a} takes a whole number (${a === '--warm' ? '0' : '1'} or more)`);
-    opts[a.slice(2)] = n;
-  } else if (a === '--help' || a === '-h') {
-    const lines = readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n');
-    console.log(lines.slice(1, lines.findIndex((line, k) => k > 0 && !line.startsWith('//'))).join('\n'));
-    process.exit(0);
-  } else throw new Error(`unknown option ${a}`);
+const { values } = parseArgs({
+  options: {
+    configs: { type: 'string', default: 'one-rule,all' },
+    only: { type: 'string', default: 'edge,nonedge' },
+    dist: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+    ...Object.fromEntries(['files', 'seed', 'warm', 'passes', 'runs', 'interval'].map((name) => [name, { type: 'string' }])),
+  },
+});
+if (values.help) {
+  const lines = readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n');
+  console.log(lines.slice(1, lines.findIndex((line, k) => k > 0 && !line.startsWith('//'))).join('\n'));
+  process.exit(0);
 }
+/** A whole-number option: at least 1 (0 for --warm). */
+const count = (name, fallback) => {
+  if (values[name] === undefined) return fallback;
+  const n = Number(values[name]);
+  const least = name === 'warm' ? 0 : 1;
+  if (!(Number.isInteger(n) && n >= least)) throw new Error(`--${name} takes a whole number (${least} or more)`);
+  return n;
+};
+const opts = {
+  configs: values.configs.split(','),
+  only: values.only.split(','),
+  files: count('files', 200),
+  seed: count('seed', 6),
+  warm: count('warm', 2),
+  passes: count('passes', 4),
+  runs: count('runs', 3),
+  interval: count('interval', 200),
+  dist: values.dist === undefined ? undefined : resolve(values.dist),
+};
 
 const log = (msg) => process.stderr.write(`${msg}\n`);
 const plugin = opts.dist ? snapshotPlugin(`plugin-steady-${basename(dirname(opts.dist))}`, opts.dist) : snapshotPlugin('plugin-steady');
