@@ -165,13 +165,13 @@ export const handler = async (event) => {
   request.headers['x-stage'] = [{ key: 'X-Stage', value: process.env.STAGE }];
   return request;
 };`,
-      languageOptions: { sourceType: 'module' },
+      languageOptions: { parserOptions: { sourceType: 'module' } },
     },
     {
       code: `import dotenv from 'dotenv';
 dotenv.config({ path: new URL('./.env', import.meta.url) });
 export const handler = async (event) => (process.env.MAINTENANCE === 'on' ? { status: '503' } : event.Records[0].cf.request);`,
-      languageOptions: { sourceType: 'module' },
+      languageOptions: { parserOptions: { sourceType: 'module' } },
     },
     // The other target's branch, however the event's shape is tested.
     `exports.handler = async (event) => {
