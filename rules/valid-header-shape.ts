@@ -131,8 +131,10 @@ function addsTo(entry: TSESTree.Node): boolean {
 }
 
 /**
- * `headers[name] = []` followed by `headers[name].push({ key, value })` (the same map and key,
- * as written): the array is filled before the map is handed back, so it is not reported empty.
+ * `headers[name] = []` followed by `headers[name].push({ key, value })` (the same map, and the
+ * same key as written, or the same name in another case: `headers['Cache-Control'] = []` then
+ * `headers['cache-control'].push(…)` means one header, and lowercase-header-keys reports the
+ * mixed-case key): the array is filled before the map is handed back, so it is not reported empty.
  */
 function filledLater(context: Context, analysis: Analysis, write: MemberAccess): boolean {
   const value = write.value && unwrap(write.value);
@@ -148,7 +150,7 @@ function filledLater(context: Context, analysis: Analysis, write: MemberAccess):
       addsTo(later.node) &&
       later.node.range[0] > write.node.range[1] &&
       text(later.node.object) === object &&
-      (write.name !== undefined ? later.name === write.name : text(later.keyNode) === key),
+      (write.name !== undefined ? later.name?.toLowerCase() === write.name.toLowerCase() : text(later.keyNode) === key),
   );
 }
 

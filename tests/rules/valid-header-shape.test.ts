@@ -22,6 +22,14 @@ ruleTester.run('valid-header-shape', rule, {
       response.headers['set-cookie'].push({ key: 'Set-Cookie', value: 'a=1' });
       return response;
     };`,
+    // The same header in another case (lowercase-header-keys reports the mixed-case key; its fix
+    // leaves the entry filled, so this rule says the same before and after it).
+    `exports.handler = async (event) => {
+      const response = event.Records[0].cf.response;
+      response.headers['Cache-Control'] = [];
+      response.headers['cache-control'].push({ key: 'Cache-Control', value: 'no-store' });
+      return response;
+    };`,
     // The documented shape: arrays of { key?, value } with string fields.
     `exports.handler = async (event) => {
       const request = event.Records[0].cf.request;
