@@ -32,9 +32,10 @@ export function findHandlers(m: FileState, comments: { fileTypes: EventTypes; at
     const bound = m.infra?.byExport.get(name);
     const typed = handlerTypeKind(m, fn);
     const declaredHandler = declared && (fn.params.length > 0 || HANDLER_EXPORTS.has(name));
-    // A function that builds an event is not a handler, whatever its parameter's type says
-    // (a file that declares its exports handlers still has them taken).
-    if (!bound && !declaredHandler && (buildsEvent(m, fn) || (!typed && (helperModule || !usesCloudFrontEvent(m, fn, 0))))) continue;
+    // A function that builds an event, or an export of a helper module, is not a handler,
+    // whatever its parameter's type says (a file that declares its exports handlers still has
+    // them taken).
+    if (!bound && !declaredHandler && (helperModule || buildsEvent(m, fn) || (!typed && !usesCloudFrontEvent(m, fn, 0)))) continue;
     seen.add(fn);
     addHandler(m, fn, name, true, statement, comments, bound, typed);
   }
