@@ -21,7 +21,7 @@ import { loadsEnvFile } from './env-files.js';
 import { targetAt } from './targets.js';
 import { readComments } from './comments.js';
 import { findHandlers } from './handlers.js';
-import { isTestFile } from './test-files.js';
+import { isTestFile, startsServer } from './file-roles.js';
 import { computeFileEventTypes, eventTypesAt, handlerAt } from './narrowing.js';
 import { addResponse, findShapedResponses, objectLiteralOf, resultsOf, traceResults } from './responses.js';
 import { bodyBytes, headerBytes } from './response-size.js';
@@ -111,8 +111,8 @@ function run(m: FileState): Analysis {
     // Typed objects (CloudFrontHeaders, CloudFrontResultResponse) still count on their own,
     // except in a file whose exported handler is typed for another event source (an API
     // Gateway handler converting to or from CloudFront's shapes runs in a regional Lambda),
-    // and in a test file, where they are fixtures.
-    if ((m.typedObjects.length === 0 && !m.hasTypedBindings) || m.exportsOtherSource || isTestFile(m)) return finish(m, false);
+    // in a test file, where they are fixtures, and in a file that starts a server.
+    if ((m.typedObjects.length === 0 && !m.hasTypedBindings) || m.exportsOtherSource || isTestFile(m) || startsServer(m)) return finish(m, false);
   }
   for (const handler of m.handlers) handler.results = resultsOf(m, handler);
   m.fileEventTypes = computeFileEventTypes(m, comments.fileTypes);

@@ -6,7 +6,7 @@ import { type FileState } from './state.js';
 import { handlerTypeKind, servesOtherSource } from './aws-types.js';
 import { usesCloudFrontEvent } from './cf-reach.js';
 import { callSites, paramVariable, resolveFunction, returnValues } from './functions.js';
-import { isTestFile } from './test-files.js';
+import { isTestFile } from './file-roles.js';
 import type { TypeKind } from './aws-types.js';
 
 type Variable = TSESLint.Scope.Variable;

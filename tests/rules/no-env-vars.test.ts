@@ -151,6 +151,16 @@ test('signs', async () => {
 });`,
       filename: 'src/signer.test.ts',
     },
+    // A local development server that serves the edge code: it listens on a port, which a
+    // Lambda@Edge function never does, so a CloudFront-typed value does not make it edge code.
+    {
+      code: `import express from 'express';
+import type { CloudFrontHeaders } from 'aws-lambda';
+const port = process.env.PORT || 3000;
+const headers: CloudFrontHeaders = { 'x-dev': [{ key: 'X-Dev', value: '1' }] };
+express().get('/', (req, res) => res.json(headers)).listen(port);`,
+      filename: 'src/dev/server.ts',
+    },
     // A function that loads its packaged .env file at cold start (dotenv, in each form).
     `require('dotenv').config();
 const allowed = (process.env.ALLOWED_IPS || '').split(',');

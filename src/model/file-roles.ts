@@ -1,5 +1,9 @@
 import * as path from 'node:path';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { memberName } from '../estree/nodes.js';
 import { type FileState } from './state.js';
+
+// What a file is for, when that decides whether its CloudFront-shaped code runs at the edge.
 
 /**
  * Test files and folders: their unexported functions are test doubles, not handlers, and the
@@ -15,4 +19,16 @@ export function isTestFile(m: FileState): boolean {
   // test folder or file, neither does its tail (and `path.relative` is not paid for).
   if (path.isAbsolute(filename) && !TEST_FILE.test(filename)) return false;
   return TEST_FILE.test(path.relative(m.context.cwd, filename));
+}
+
+/**
+ * Does the file start a server (`app.listen(3000)`, `http.createServer(…).listen(port)`)? A
+ * Lambda@Edge function never listens on a port: such a file is a local development server or
+ * an emulator, and the CloudFront-typed values in it are not edge code.
+ */
+export function startsServer(m: FileState): boolean {
+  for (const call of m.calls) {
+    if (call.type === AST_NODE_TYPES.CallExpression && call.callee.type === AST_NODE_TYPES.MemberExpression && memberName(call.callee) === 'listen') return true;
+  }
+  return false;
 }
