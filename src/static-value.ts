@@ -132,13 +132,50 @@ function evaluate(raw: TSESTree.Node, ctx: StaticContext, depth: number): Static
       ) {
         return fromText(ctx.dirname);
       }
-      return undefined;
+      return frozenMember(node, ctx, depth);
     }
     case AST_NODE_TYPES.CallExpression:
       return evaluateCall(node, ctx, depth);
     default:
       return undefined;
   }
+}
+
+/**
+ * The object literal a constant holds when nothing may change it: `{ … } as const` or
+ * `Object.freeze({ … })`. A plain `const o = { … }` can have its members assigned later.
+ */
+function frozenObject(init: TSESTree.Node): TSESTree.ObjectExpression | undefined {
+  let node: TSESTree.Node = init;
+  if (node.type === AST_NODE_TYPES.TSAsExpression) {
+    const type = node.typeAnnotation;
+    if (type.type !== AST_NODE_TYPES.TSTypeReference || type.typeName.type !== AST_NODE_TYPES.Identifier || type.typeName.name !== 'const') return undefined;
+    node = node.expression;
+  } else if (node.type === AST_NODE_TYPES.CallExpression) {
+    const { object, name } = calleeName(node.callee);
+    if (name !== 'freeze' || object?.type !== AST_NODE_TYPES.Identifier || object.name !== 'Object' || !node.arguments[0]) return undefined;
+    node = node.arguments[0];
+  } else {
+    return undefined;
+  }
+  return node.type === AST_NODE_TYPES.ObjectExpression ? node : undefined;
+}
+
+/** `KEYS.REGION` where `const KEYS = { REGION: 'AWS_REGION' } as const` (or `Object.freeze({ … })`). */
+function frozenMember(node: TSESTree.MemberExpression, ctx: StaticContext, depth: number): StaticValue | undefined {
+  const name = memberName(node);
+  if (name === undefined || node.object.type !== AST_NODE_TYPES.Identifier) return undefined;
+  return throughConst(node.object, ctx, undefined, (init) => {
+    const object = frozenObject(init);
+    if (!object) return undefined;
+    let value: TSESTree.Node | undefined;
+    for (const prop of object.properties) {
+      // A spread after the property may replace it: not known.
+      if (prop.type === AST_NODE_TYPES.SpreadElement) value = undefined;
+      else if (!prop.computed && propertyKeyName(prop) === name) value = prop.value;
+    }
+    return value ? evaluate(value, ctx, depth + 1) : undefined;
+  });
 }
 
 function calleeName(callee: TSESTree.Node): { object?: TSESTree.Node; name?: string } {

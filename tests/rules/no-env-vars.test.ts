@@ -161,6 +161,16 @@ const headers: CloudFrontHeaders = { 'x-dev': [{ key: 'X-Dev', value: '1' }] };
 express().get('/', (req, res) => res.json(headers)).listen(port);`,
       filename: 'src/dev/server.ts',
     },
+    // A key from a frozen constant object naming a variable the runtime sets.
+    {
+      code: `export const EnvVars = { FUNCTION_NAME: 'AWS_LAMBDA_FUNCTION_NAME' } as const;
+const Regions = Object.freeze({ current: 'AWS_REGION' });
+export const handler = async (event: any) => {
+  console.log(process.env[EnvVars.FUNCTION_NAME], process.env[Regions.current]);
+  return event.Records[0].cf.request;
+};`,
+      filename: 'edge.ts',
+    },
     // A function that loads its packaged .env file at cold start (dotenv, in each form).
     `require('dotenv').config();
 const allowed = (process.env.ALLOWED_IPS || '').split(',');
@@ -407,6 +417,21 @@ exports.handler = async (event) => {
   return { statusCode: 200, body: API };
 };`,
       errors: [{ messageId: 'envVar', data: { name: 'process.env.ORIGIN_HOST' }, line: 5, column: 45 }],
+    },
+    {
+      // A frozen constant naming a variable the edge does not have is read like the name itself;
+      // a plain object (its members may be reassigned) is not followed.
+      code: `const Keys = { TABLE: 'TABLE_NAME' } as const;
+const mutable = { TABLE: 'TABLE_NAME' };
+export const handler = async (event: any) => {
+  console.log(process.env[Keys.TABLE], process.env[mutable.TABLE]);
+  return event.Records[0].cf.request;
+};`,
+      filename: 'edge.ts',
+      errors: [
+        { messageId: 'envVar', data: { name: 'process.env.TABLE_NAME' }, line: 4, column: 15, endColumn: 38 },
+        { messageId: 'dynamicEnvVar', line: 4, column: 40, endColumn: 66 },
+      ],
     },
     {
       // Importing only dotenv's types loads nothing.
