@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { outerParent } from '../src/estree/nodes.js';
+import { EVERY_VARIABLE } from '../src/build-defines.js';
 import { RUNTIME_VARIABLES } from '../src/facts/runtime.js';
 import { createRule } from '../src/create-rule.js';
 import { onAnalysis } from '../src/rule-helpers.js';
@@ -98,6 +99,12 @@ function isEdgeCode(use: EnvUse): boolean {
   return use.target !== 'other' && !(use.how === 'object' && use.target === 'shared');
 }
 
+/** Does the build replace `process.env.<name>` (by name, or because it defines every variable)? */
+function isBuildDefined(analysis: Analysis, name: string): boolean {
+  const defines = analysis.buildDefines();
+  return defines.has(name) || defines.has(EVERY_VARIABLE);
+}
+
 /** What the edge's undefined does through a read: its value's use, or the uses of the `const` it fills. */
 function valueUseOf(analysis: Analysis, use: EnvUse): ValueUse {
   if (use.binding) return usesOfBinding(analysis, use.binding, 0);
@@ -153,7 +160,7 @@ export default createRule<Options, MessageIds>({
           context.report({ node: use.node, messageId: 'envObject' });
         } else if (use.name === undefined) {
           context.report({ node: use.node, messageId: 'dynamicEnvVar' });
-        } else if (!allowed.has(use.name) && !written.has(use.name) && !analysis.buildDefines().has(use.name)) {
+        } else if (!allowed.has(use.name) && !written.has(use.name) && !isBuildDefined(analysis, use.name)) {
           const value = valueUseOf(analysis, use);
           if (value.safe) continue;
           const name = `process.env.${use.name}`;

@@ -19,6 +19,11 @@ const MAX_BYTES = 512 * 1024;
 /** The text must mention one of these for the file to be parsed at all. */
 const MENTIONS = /process\.env|EnvironmentPlugin/;
 const KEY = /^process\.env\.([A-Za-z_$][\w$]*)$/;
+/**
+ * In a set of define names: every variable of the build's environment is defined
+ * (`for (const k in process.env) define[\`process.env.${k}\`] = JSON.stringify(process.env[k])`).
+ */
+export const EVERY_VARIABLE = '*';
 
 const byFile = new Map<string, { mtime: number; names: readonly string[] }>();
 /**
@@ -51,6 +56,8 @@ export function defineNamesIn(path: string, text: string): string[] {
           if (inner && (ts.isPropertyAssignment(prop) || ts.isShorthandPropertyAssignment(prop))) names.add(inner);
         }
       }
+    } else if (definesByComputedName(ts, node)) {
+      names.add(EVERY_VARIABLE);
     } else if ((ts.isNewExpression(node) || ts.isCallExpression(node)) && /(?:^|\.)EnvironmentPlugin$/.test(node.expression.getText())) {
       const arg = node.arguments?.[0];
       if (arg && ts.isArrayLiteralExpression(arg)) {
@@ -70,6 +77,14 @@ export function defineNamesIn(path: string, text: string): string[] {
     return [];
   }
   return [...names];
+}
+
+/** `x[\`process.env.${name}\`] = …` or `x['process.env.' + name] = …`: a define for names known only at build time. */
+function definesByComputedName(ts: typeof TsNamespace, node: TsNamespace.Node): boolean {
+  if (!ts.isBinaryExpression(node) || node.operatorToken.kind !== ts.SyntaxKind.EqualsToken || !ts.isElementAccessExpression(node.left)) return false;
+  const key = node.left.argumentExpression;
+  if (ts.isTemplateExpression(key)) return key.head.text === 'process.env.';
+  return ts.isBinaryExpression(key) && key.operatorToken.kind === ts.SyntaxKind.PlusToken && ts.isStringLiteral(key.left) && key.left.text === 'process.env.';
 }
 
 function configFilesIn(dir: string, now: number): string[] {

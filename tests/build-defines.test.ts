@@ -1,9 +1,9 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Linter } from 'eslint';
 import tsParser from '@typescript-eslint/parser';
 import { afterEach, describe, expect, it } from 'vitest';
-import { clearBuildDefines, defineNamesIn, projectDefines } from '../src/build-defines.js';
+import { EVERY_VARIABLE, clearBuildDefines, defineNamesIn, projectDefines } from '../src/build-defines.js';
 import { clearInfrastructureCache, lookupFile } from '../src/infra/index.js';
 import plugin from '../src/index.js';
 import { options, project } from './infra/helpers.js';
@@ -43,6 +43,18 @@ module.exports = {
   it('reads nothing from a file that only reads the environment or defines other names', () => {
     expect(defineNamesIn('build.js', `const stage = process.env.STAGE; build({ define: { DEBUG: 'false' } });`)).toEqual([]);
     expect(defineNamesIn('build.js', `module.exports = {};`)).toEqual([]);
+  });
+
+  it('reads a define of every variable of the build environment as the wildcard', () => {
+    const loop = `import { build } from 'esbuild';
+const define = {};
+for (const k in process.env) define[\`process.env.\${k}\`] = JSON.stringify(process.env[k]);
+await build({ entryPoints: ['src/index.ts'], define });`;
+    expect(defineNamesIn('esbuild.mjs', loop)).toEqual([EVERY_VARIABLE]);
+    const concatenated = `const define = {};\nObject.keys(process.env).forEach((k) => { define['process.env.' + k] = JSON.stringify(process.env[k]); });`;
+    expect(defineNamesIn('build.js', concatenated)).toEqual([EVERY_VARIABLE]);
+    // Another prefix, or a read of the environment under a computed name, defines nothing.
+    expect(defineNamesIn('build.js', `const o = {}; for (const k in process.env) o[\`env.\${k}\`] = 1; const v = process.env[\`X_\${n}\`];`)).toEqual([]);
   });
 
   it('reads what it can of a file cut short (the parser recovers), without throwing', () => {
@@ -104,6 +116,22 @@ new cloudfront.Distribution(this, 'D', { defaultBehavior: { origin, edgeLambdas:
     const root = project(files);
     expect([...(lookupFile(options(root), join(root, 'edge/auth.ts'))?.defines ?? [])].sort()).toEqual(['CLIENT_ID', 'USER_POOL_ID']);
     expect([...(lookupFile(options(root), join(root, 'edge/config.ts'))?.defines ?? [])].sort()).toEqual(['CLIENT_ID', 'USER_POOL_ID']);
+  });
+
+  it('silences no-env-vars for every name when a bundler configuration defines every variable', () => {
+    const root = project({
+      'package.json': '{}',
+      'esbuild.mjs': "const define = {};\nfor (const k in process.env) define[`process.env.${k}`] = JSON.stringify(process.env[k]);\n",
+      'src/index.js': "const HOST = process.env.REDIRECT_HOST;\nexports.handler = async (event) => ({ status: '302', headers: { location: [{ value: HOST + event.Records[0].cf.request.uri }] } });\n",
+    });
+    const linter = new Linter({ configType: 'flat', cwd: root });
+    const messages = linter.verify(readFileSync(join(root, 'src/index.js'), 'utf8'), [plugin.configs.recommended], join(root, 'src/index.js'));
+    expect(messages.filter((m) => m.ruleId === 'lambda-edge/no-env-vars')).toEqual([]);
+    // The same file without that configuration is reported.
+    writeFileSync(join(root, 'esbuild.mjs'), 'export default {};\n');
+    clearBuildDefines();
+    const again = linter.verify(readFileSync(join(root, 'src/index.js'), 'utf8'), [plugin.configs.recommended], join(root, 'src/index.js'));
+    expect(again.filter((m) => m.ruleId === 'lambda-edge/no-env-vars').map((m) => `${m.line}:${m.column}`)).toEqual(['1:14']);
   });
 
   it('silences no-env-vars for those names only', () => {

@@ -244,6 +244,7 @@ export interface Analysis extends NamedFacts {
    * Names `X` whose `process.env.X` the build replaces with a constant: CDK `NodejsFunction`
    * `bundling.define` of the functions whose bundle holds this file (infrastructure discovery),
    * and the project's bundler configuration files (src/build-defines.ts). Read on first call.
+   * Holds `EVERY_VARIABLE` ('*') when a configuration defines every variable of its environment.
    */
   buildDefines(): ReadonlySet<string>;
   /** Expressions of `kind` used as plain objects (see ObjectStyleUse). */
