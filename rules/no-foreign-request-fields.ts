@@ -1,4 +1,5 @@
 import { AST_NODE_TYPES, type TSESLint } from '@typescript-eslint/utils';
+import { outerParent, propertyKeyName, unwrap } from '../src/ast.js';
 import { createRule } from '../src/create-rule.js';
 import type { Analysis, MemberAccess } from '../src/model/types.js';
 import { onAnalysis } from '../src/rule-helpers.js';
@@ -33,18 +34,47 @@ const FOREIGN: ReadonlyMap<string, Foreign> = new Map([
 type Context = Readonly<TSESLint.RuleContext<MessageIds, []>>;
 
 /**
- * Names the file stores on the request before anything reads them: a property of its own
- * (`request.path = normalise(request.uri)`, then `request.path`), not a field it expects
- * CloudFront to have. The first access in the file is a plain `=` (not `+=`, which reads first).
+ * A read that only asks whether the field is there: `!request.query`, `request.query ===
+ * undefined` (or `== null`), `typeof request.query`. A lazy cache starts with one
+ * (`if (!request.query) request.query = parse(request.querystring)`).
+ */
+function isPresenceTest(access: MemberAccess): boolean {
+  const { node, parent } = outerParent(access.node);
+  if (parent?.type === AST_NODE_TYPES.UnaryExpression) return parent.operator === '!' || parent.operator === 'typeof';
+  if (parent?.type !== AST_NODE_TYPES.BinaryExpression || !['===', '==', '!==', '!='].includes(parent.operator)) return false;
+  const other = unwrap(parent.left === node ? parent.right : parent.left);
+  return (other.type === AST_NODE_TYPES.Identifier && other.name === 'undefined') || (other.type === AST_NODE_TYPES.Literal && other.value === null);
+}
+
+/**
+ * Names the file stores on the request before it reads them: a property of its own
+ * (`request.path = normalise(request.uri)` or `Object.assign(request, { path })`, then
+ * `request.path`; a lazy cache behind a presence test), not a field it expects CloudFront to
+ * have. The first access that is not a presence test is a plain `=` (not `+=`, which reads
+ * first) or an `Object.assign` onto the request.
  */
 function ownProperties(analysis: Analysis): Set<string> {
-  const first = new Map<string, MemberAccess>();
+  const first = new Map<string, { at: number; stores: boolean }>();
+  const note = (name: string, at: number, stores: boolean) => {
+    const seen = first.get(name);
+    if (!seen || at < seen.at) first.set(name, { at, stores });
+  };
   for (const access of analysis.accesses) {
-    if (access.objectKind !== 'request' || access.name === undefined || !FOREIGN.has(access.name)) continue;
-    const seen = first.get(access.name);
-    if (!seen || access.node.range[0] < seen.node.range[0]) first.set(access.name, access);
+    if (access.objectKind !== 'request' || access.name === undefined || !FOREIGN.has(access.name) || isPresenceTest(access)) continue;
+    note(access.name, access.node.range[0], access.op === 'write' && access.value !== undefined);
   }
-  return new Set([...first].filter(([, access]) => access.op === 'write' && access.value !== undefined).map(([name]) => name));
+  for (const { method, target, sources, call } of analysis.objectCalls()) {
+    if (method !== 'assign' || !target || analysis.classify(target) !== 'request') continue;
+    for (const source of sources) {
+      const literal = unwrap(source);
+      if (literal.type !== AST_NODE_TYPES.ObjectExpression) continue;
+      for (const prop of literal.properties) {
+        const name = prop.type === AST_NODE_TYPES.Property ? propertyKeyName(prop) : undefined;
+        if (name !== undefined && FOREIGN.has(name)) note(name, call.range[0], true);
+      }
+    }
+  }
+  return new Set([...first].filter(([, event]) => event.stores).map(([name]) => name));
 }
 
 function check(context: Context, access: MemberAccess, foreign: Foreign): void {

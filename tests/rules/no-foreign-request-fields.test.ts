@@ -37,6 +37,23 @@ exports.handler = async (event) => {
   if (request.path.endsWith('.html')) request.uri = request.path;
   return request;
 };`,
+    // Stored with Object.assign, or cached behind a presence test, before it is read.
+    `exports.handler = async (event) => {
+  const request = event.Records[0].cf.request;
+  Object.assign(request, { path: request.uri.replace(/\\/+$/, '') || '/' });
+  if (request.path === '/old') request.uri = '/new';
+  return request;
+};`,
+    `const querystring = require('querystring');
+function getQuery(request) {
+  if (!request.query) request.query = querystring.parse(request.querystring);
+  return request.query;
+}
+exports.handler = async (event) => {
+  const request = event.Records[0].cf.request;
+  if (getQuery(request).lang === 'fr') request.uri = '/fr' + request.uri;
+  return request;
+};`,
     // A request the code builds itself (an emulator preparing the next event).
     `exports.handler = async (event) => {
   const next = { Records: [{ cf: { request: { url: '/x', uri: '/x' } } }] };
@@ -45,6 +62,15 @@ exports.handler = async (event) => {
 };`,
   ],
   invalid: [
+    {
+      // A presence test alone is still a read of a field that is never there.
+      code: `exports.handler = async (event) => {
+  const request = event.Records[0].cf.request;
+  if (!request.query) return request;
+  return { status: '400' };
+};`,
+      errors: [{ messageId: 'foreignRead', data: { name: 'query', from: "Express's parsed \`query\`", instead: '\`new URLSearchParams(request.querystring)\`' }, line: 3, column: 8, endColumn: 21, suggestions: [] }],
+    },
     {
       // Express habits on the Lambda@Edge request: reads are undefined, writes are lost.
       code: `exports.handler = async (event) => {
