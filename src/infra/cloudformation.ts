@@ -47,8 +47,8 @@ export function readTemplate(ctx: DiscoveryContext, file: string, data: YamlData
       config.CacheBehaviors.forEach((behavior, i) => behaviors.push({ name: `CacheBehaviors[${i}]`, behavior }));
     }
     for (const { name, behavior } of behaviors) {
-      if (!isObject(behavior) || !Array.isArray(behavior.LambdaFunctionAssociations)) continue;
-      behavior.LambdaFunctionAssociations.forEach((assoc, i) => {
+      if (!isObject(behavior)) continue;
+      conditionalBranches(behavior.LambdaFunctionAssociations).flatMap(conditionalBranches).forEach((assoc, i) => {
         if (!isObject(assoc)) return;
         const what = `${distId} ${name}.LambdaFunctionAssociations[${i}]`;
         const line = data.lineOf(assoc, 'EventType') ?? data.lineOf(assoc) ?? 1;
@@ -63,6 +63,19 @@ export function readTemplate(ctx: DiscoveryContext, file: string, data: YamlData
       });
     }
   }
+}
+
+/**
+ * What a value may be at deploy time: both branches of `Fn::If` (`!If [Cond, a, b]`), without
+ * `AWS::NoValue`, the elements of a list, or the value itself. An association (or the whole
+ * list) that a condition switches on is bound with the event type it has when it is on.
+ */
+function conditionalBranches(value: unknown): unknown[] {
+  if (Array.isArray(value)) return value;
+  if (!isObject(value)) return [];
+  const branches = value['Fn::If'];
+  if (Object.keys(value).length !== 1 || !Array.isArray(branches)) return [value];
+  return branches.slice(1, 3).filter((branch) => !(isObject(branch) && branch.Ref === 'AWS::NoValue')).flatMap(conditionalBranches);
 }
 
 /**

@@ -440,3 +440,49 @@ describe('code folders that a package.json script bundles into', () => {
     ]);
   });
 });
+
+describe('CloudFormation associations switched on by a condition', () => {
+  const template = (associations: string[]) => [
+    'Conditions:',
+    "  AuthOn: !Equals [!Ref Auth, 'true']",
+    'Resources:',
+    '  Fn:',
+    '    Type: AWS::Serverless::Function',
+    '    Properties: { CodeUri: src/, Handler: index.handler, AutoPublishAlias: live }',
+    '  Cdn:',
+    '    Type: AWS::CloudFront::Distribution',
+    '    Properties:',
+    '      DistributionConfig:',
+    '        DefaultCacheBehavior:',
+    ...associations,
+    '',
+  ].join('\n');
+
+  it('binds an association inside !If (either branch, AWS::NoValue dropped), element or whole list', () => {
+    const element = discover({
+      'template.yaml': template([
+        '          LambdaFunctionAssociations:',
+        '            - !If',
+        '              - AuthOn',
+        '              - EventType: viewer-request',
+        '                LambdaFunctionARN: !Ref Fn.Version',
+        '              - !Ref AWS::NoValue',
+      ]),
+      'src/index.js': HANDLER_JS,
+    });
+    expect(element.rows).toEqual(['src/index.js#handler viewer-request @template.yaml:15 [cloudformation]']);
+    expect(element.problems).toEqual([]);
+    const list = discover({
+      'template.yaml': template([
+        '          LambdaFunctionAssociations: !If',
+        '            - AuthOn',
+        '            - - EventType: origin-request',
+        '                LambdaFunctionARN: !Ref Fn.Version',
+        '            - []',
+      ]),
+      'src/index.js': HANDLER_JS,
+    });
+    expect(list.rows).toEqual(['src/index.js#handler origin-request @template.yaml:14 [cloudformation]']);
+    expect(list.problems).toEqual([]);
+  });
+});
