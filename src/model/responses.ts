@@ -16,12 +16,27 @@ export function resultsOf(m: FileState, handler: Handler): TSESTree.Node[] {
   if (handler.callback) {
     for (const ref of handler.callback.references) {
       const { node: id, parent } = outerParent(ref.identifier);
-      if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === id && parent.arguments[1]) {
+      if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === id && parent.arguments[1] && !certainlyAnError(m, parent.arguments[0])) {
         results.push(parent.arguments[1]);
       }
     }
   }
   return results;
+}
+
+/**
+ * `callback(err, …)` inside `catch (err)`, `callback(new Error(…), …)`, `callback('failed', …)`:
+ * with an error Lambda reports the invocation as failed and drops the second argument, so it is
+ * never a result CloudFront sees.
+ */
+function certainlyAnError(m: FileState, raw: TSESTree.Node | undefined): boolean {
+  if (!raw) return false;
+  const node = unwrap(raw);
+  if (node.type === AST_NODE_TYPES.NewExpression) return true;
+  if (node.type === AST_NODE_TYPES.Literal) return typeof node.value === 'string';
+  if (node.type !== AST_NODE_TYPES.Identifier) return false;
+  const def = m.bindings.variableOf(node)?.defs[0];
+  return def?.type === 'CatchClause';
 }
 
 export function traceResults(m: FileState, handler: Handler): void {

@@ -7,6 +7,18 @@ const message = (value: string) =>
 
 ruleTester.run('no-numeric-status', rule, {
   valid: [
+    // The second argument of callback(err, …) with an error: Lambda drops it, CloudFront never
+    // sees it (the invocation fails instead).
+    `exports.handler = (event, context, callback) => {
+  const request = event.Records[0].cf.request;
+  try {
+    callback(null, render(request));
+  } catch (err) {
+    callback(err, { status: 503 });
+  }
+  callback(new Error('late'), { status: 500 });
+};
+function render(request) { return { status: '200', body: request.uri }; }`,
     // String status in a generated response.
     `exports.handler = async (event) => {
       const request = event.Records[0].cf.request;
