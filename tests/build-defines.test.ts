@@ -150,3 +150,29 @@ new cloudfront.Distribution(this, 'D', { defaultBehavior: { origin, edgeLambdas:
     ]);
   });
 });
+
+describe('CDK Code.fromAsset bundling command', () => {
+  it('gives the handler the names an esbuild --define: flag of the asset bundling command replaces', () => {
+    const root = project({
+      'cdk.json': '{}',
+      'lib/stack.ts': `import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+const fn = new cloudfront.experimental.EdgeFunction(this, 'Fn', {
+  runtime: lambda.Runtime.NODEJS_22_X,
+  handler: 'index.handler',
+  code: lambda.Code.fromAsset('edge', {
+    bundling: {
+      image: lambda.Runtime.NODEJS_22_X.bundlingImage,
+      command: ['bash', '-c', \`npx esbuild index.ts --bundle --define:process.env.GREETING="'hello'" --outfile=/asset-output/index.js\`],
+    },
+  }),
+});
+new cloudfront.Distribution(this, 'D', { defaultBehavior: { origin, edgeLambdas: [
+  { functionVersion: fn.currentVersion, eventType: cloudfront.LambdaEdgeEventType.VIEWER_REQUEST },
+] } });
+`,
+      'edge/index.ts': `export const handler = async (event: any) => { event.Records[0].cf.request.headers['x-greeting'] = [{ value: process.env.GREETING ?? '' }]; return event.Records[0].cf.request; };\n`,
+    });
+    expect([...(lookupFile(options(root), join(root, 'edge/index.ts'))?.defines ?? [])]).toEqual(['GREETING']);
+  });
+});

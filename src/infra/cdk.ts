@@ -454,14 +454,18 @@ export class CdkReader {
       if (dir.k !== 'str') return fail(`the Code.fromAsset path is ${this.describe(dir)}`);
       if (handler?.k !== 'str') return fail(`${kind} handler is ${handler ? this.describe(handler) : 'missing'}`);
       const codeDir = resolve(definedIn.appDir, dir.v);
+      const noteCommandDefines = (target: { file: string; exportName: string } | undefined) => {
+        if (target && code.k === 'call' && code.args[1]) this.noteCommandDefines(this.evaluate(code.args[1], code.env), target.file);
+        return target;
+      };
       if (this.ctx.kind(codeDir) !== 'dir') {
         // A folder a package.json script bundles into (`esbuild src/edge.ts --outfile=<dir>/index.js`).
         const dot = handler.v.lastIndexOf('.');
         const entry = dot > 0 ? this.ctx.bundledFrom(resolve(codeDir, handler.v.slice(0, dot))) : undefined;
-        if (entry) return { file: entry, exportName: handler.v.slice(dot + 1) };
+        if (entry) return noteCommandDefines({ file: entry, exportName: handler.v.slice(dot + 1) });
         return fail(`the asset ${this.ctx.rel(codeDir)} is not a source folder`);
       }
-      return this.ctx.resolveHandler(codeDir, handler.v, file.path, line, what);
+      return noteCommandDefines(this.ctx.resolveHandler(codeDir, handler.v, file.path, line, what));
     }
     return fail(`it is a ${kind ?? 'construct'}, not an EdgeFunction, Function or NodejsFunction`, kind === 'DockerImageFunction' ? 'remote' : 'unresolved');
   }
@@ -698,6 +702,26 @@ export class CdkReader {
   }
 
   /** `bundling: { define: { 'process.env.X': … } }`: the names esbuild replaces in this entry's bundle. */
+  /**
+   * `Code.fromAsset(dir, { bundling: { command: ['bash', '-c', 'esbuild … --define:process.env.X=…'] } })`:
+   * the names an esbuild command line of the asset's bundling replaces.
+   */
+  private noteCommandDefines(options: Val, entryFile: string): void {
+    const bundling = this.member(options, 'bundling');
+    const command = bundling ? this.member(bundling, 'command') : undefined;
+    const parts = command?.k === 'arr' ? command.node.elements.map((e) => this.evaluate(e, command.env)) : command?.k === 'list' ? command.items : [];
+    for (const part of parts) {
+      if (part.k !== 'str') continue;
+      for (const match of part.v.matchAll(/--define:process\.env\.([A-Za-z_$][\w$]*)=/g)) this.addDefine(entryFile, match[1]!);
+    }
+  }
+
+  private addDefine(entryFile: string, name: string): void {
+    let names = this.ctx.defines.get(entryFile);
+    if (!names) this.ctx.defines.set(entryFile, (names = new Set()));
+    names.add(name);
+  }
+
   private noteDefines(props: Val, entryFile: string): void {
     const bundling = this.member(props, 'bundling');
     const define = bundling ? this.member(bundling, 'define') : undefined;
@@ -705,10 +729,7 @@ export class CdkReader {
     for (const prop of define.node.properties) {
       const key = prop.name ? this.propertyName(prop.name) : undefined;
       const m = key ? /^process\.env\.([A-Za-z_$][\w$]*)$/.exec(key) : null;
-      if (!m) continue;
-      let names = this.ctx.defines.get(entryFile);
-      if (!names) this.ctx.defines.set(entryFile, (names = new Set()));
-      names.add(m[1]!);
+      if (m) this.addDefine(entryFile, m[1]!);
     }
   }
 
