@@ -1,5 +1,6 @@
-import type { TSESTree } from '@typescript-eslint/utils';
-import type { AccessOp, Handler, HeaderUse } from '../src/analysis.js';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { AccessOp, Analysis, Handler, HeaderUse } from '../src/analysis.js';
+import { memberName, unwrap } from '../src/ast.js';
 import { createRule } from '../src/create-rule.js';
 import {
   REQUEST_EVENTS,
@@ -23,8 +24,22 @@ const CHANGE_TEXT: Record<AccessOp, string> = { write: 'assignment', modify: 'ch
 /** Reports once per place and message: one literal can reach several writes (a table copied twice). */
 type Report = (node: TSESTree.Node, messageId: MessageIds, data: Record<string, string>) => void;
 
+/**
+ * `headers['via'] = response.headers['via']` (or `via: response.headers.via` in a new map): the
+ * value CloudFront sent for the same header, carried over unchanged into the map handed back,
+ * which is what keeps a read-only header as it was.
+ */
+function keepsReceivedValue(analysis: Analysis, use: HeaderUse): boolean {
+  if (use.op !== 'write') return false;
+  const value = use.access?.value ?? use.entry?.value;
+  const read = value && unwrap(value);
+  if (read?.type !== AST_NODE_TYPES.MemberExpression || memberName(read)?.toLowerCase() !== use.name.toLowerCase()) return false;
+  // The same side's header: a request header for the request, the response's for a response.
+  return analysis.classify(read.object) === (use.owner === 'request' ? 'request-headers' : 'response-headers');
+}
+
 /** A header write: a disallowed header, a read-only one in its events, a CloudFront-added one in viewer-request. */
-function checkWrite(report: Report, use: HeaderUse): void {
+function checkWrite(report: Report, analysis: Analysis, use: HeaderUse): void {
   const { name, owner, nameNode: node } = use;
   if (isDisallowedHeader(name)) {
     // Deleting one is harmless: the function never sees these headers.
@@ -46,7 +61,7 @@ function checkWrite(report: Report, use: HeaderUse): void {
   // response events; a generated or typed map in whichever event hands it back.
   const scope = owner === 'request' ? REQUEST_EVENTS : owner === 'response' ? RESPONSE_EVENTS : undefined;
   if (onlyIn(types, readOnly) && (!scope || onlyIn(types, scope))) {
-    report(node, 'readOnly', { name, event: formatEventTypes(types), change: CHANGE_TEXT[use.op] });
+    if (!keepsReceivedValue(analysis, use)) report(node, 'readOnly', { name, event: formatEventTypes(types), change: CHANGE_TEXT[use.op] });
     return;
   }
   if (cloudFront && onlyIn(types, VIEWER_REQUEST)) report(node, 'cloudFrontHeaderInViewerRequest', { name });
@@ -112,7 +127,7 @@ export default createRule<[], MessageIds>({
         reported.add(key);
         context.report({ node, messageId, data });
       };
-      for (const use of analysis.headerWrites()) checkWrite(report, use);
+      for (const use of analysis.headerWrites()) checkWrite(report, analysis, use);
       checkCustomHeaders(report, analysis.headerWrites());
     });
   },

@@ -5,6 +5,14 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('no-disallowed-headers', rule, {
   valid: [
+    // A read-only header of the received response carried over unchanged into a new response.
+    `// @lambda-edge-event origin-response
+    exports.handler = async (event) => {
+      const { response } = event.Records[0].cf;
+      const headers = { 'content-type': [{ key: 'Content-Type', value: 'text/html' }], via: response.headers.via };
+      headers['transfer-encoding'] = response.headers['transfer-encoding'];
+      return { status: '200', headers, body: '<h1>Sorry</h1>' };
+    };`,
     // Names lowercased as they become keys (`headers[name.toLowerCase()]`) are read as the
     // table spells them: none of these is disallowed or read-only here, and deleting a
     // disallowed one is harmless.
@@ -122,6 +130,20 @@ ruleTester.run('no-disallowed-headers', rule, {
      test('handler', async () => { await handler(event); });`,
   ],
   invalid: [
+    {
+      // Another header's value, or the request's, is a change.
+      code: `// @lambda-edge-event origin-response
+exports.handler = async (event) => {
+  const { request, response } = event.Records[0].cf;
+  response.headers['transfer-encoding'] = response.headers['content-type'];
+  response.headers.via = request.headers.via;
+  return response;
+};`,
+      errors: [
+        { messageId: 'readOnly', data: { name: 'transfer-encoding', event: 'origin-response', change: 'assignment' }, line: 4, column: 20 },
+        { messageId: 'readOnly', data: { name: 'via', event: 'origin-response', change: 'assignment' }, line: 5, column: 20 },
+      ],
+    },
     {
       // A table copied into the response with the key lowercased on the way in: the names
       // still reach the map, so read-only and disallowed ones are reported at the table's keys.
