@@ -34,8 +34,10 @@ function keepsReceivedValue(analysis: Analysis, use: HeaderUse): boolean {
   const value = use.access?.value ?? use.entry?.value;
   const read = value && unwrap(value);
   if (read?.type !== AST_NODE_TYPES.MemberExpression || memberName(read)?.toLowerCase() !== use.name.toLowerCase()) return false;
-  // The same side's header: a request header for the request, the response's for a response.
-  return analysis.classify(read.object) === (use.owner === 'request' ? 'request-headers' : 'response-headers');
+  // The same side's header: a request header for the request, a response's for a response (a
+  // `let response` that the code later replaces with a generated one reads as generated).
+  const kind = analysis.classify(read.object);
+  return use.owner === 'request' ? kind === 'request-headers' : kind === 'response-headers' || kind === 'generated-headers';
 }
 
 /** A header write: a disallowed header, a read-only one in its events, a CloudFront-added one in viewer-request. */

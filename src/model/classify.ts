@@ -126,13 +126,14 @@ function laterWriteKind(m: FileState, variable: Variable, declarator: TSESTree.V
 /**
  * A `let` whose later assignments give it another kind holds either on some path:
  * `let request = event; if (event.Records) request = event.Records[0].cf.request;` unwraps the
- * envelope (the later kind is what the code works with); any other mix is unknown.
+ * envelope, and the later kind is what the code works with. Any other mix keeps the first kind
+ * (`let response = cf.response; …; response = { status: '500' }`: the received response until
+ * the code replaces it).
  */
 function withLaterWrites(m: FileState, variable: Variable, declarator: TSESTree.VariableDeclarator, kind: Kind): Kind | undefined {
-  if ((declarator.parent as TSESTree.VariableDeclaration).kind === 'const') return kind;
+  if (!ENVELOPE.has(kind) || (declarator.parent as TSESTree.VariableDeclaration).kind === 'const') return kind;
   const later = laterWriteKind(m, variable, declarator, kind);
-  if (!later) return kind;
-  return ENVELOPE.has(kind) && !ENVELOPE.has(later) ? later : undefined;
+  return later && !ENVELOPE.has(later) ? later : kind;
 }
 
 /** Which parameter of `fn` declares `name` (-1 if none). */

@@ -5,6 +5,17 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('no-disallowed-headers', rule, {
   valid: [
+    // The same when the variable holding the received response is replaced by the new one.
+    `// @lambda-edge-event origin-response
+    exports.handler = async (event, context, callback) => {
+      let response = event.Records[0].cf.response;
+      if (response.status === '404') {
+        const headers = {};
+        headers['transfer-encoding'] = response.headers['transfer-encoding'];
+        response = { status: '404', headers, body: 'Not here' };
+      }
+      callback(null, response);
+    };`,
     // A read-only header of the received response carried over unchanged into a new response.
     `// @lambda-edge-event origin-response
     exports.handler = async (event) => {
