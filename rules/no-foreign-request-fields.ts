@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint } from '@typescript-eslint/utils';
 import { outerParent, propertyKeyName, unwrap } from '../src/ast.js';
 import { createRule } from '../src/create-rule.js';
+import { renameMember } from '../src/estree/fixes.js';
 import type { Analysis, MemberAccess } from '../src/model/types.js';
 import { onAnalysis } from '../src/rule-helpers.js';
 
@@ -78,11 +79,8 @@ function ownProperties(analysis: Analysis): Set<string> {
 }
 
 function check(context: Context, access: MemberAccess, foreign: Foreign): void {
-  const key = access.keyNode;
-  const renamable = foreign.rename !== undefined && access.node.type === AST_NODE_TYPES.MemberExpression && !access.node.computed && key.type === AST_NODE_TYPES.Identifier;
-  const suggest: TSESLint.ReportSuggestionArray<MessageIds> = renamable
-    ? [{ messageId: 'useField', data: { name: foreign.rename! }, fix: (fixer) => fixer.replaceText(key, foreign.rename!) }]
-    : [];
+  const fix = foreign.rename === undefined ? undefined : renameMember(access.node, foreign.rename);
+  const suggest: TSESLint.ReportSuggestionArray<MessageIds> = fix ? [{ messageId: 'useField', data: { name: foreign.rename! }, fix }] : [];
   const data = { name: access.name!, from: foreign.from, instead: foreign.instead };
   context.report({ node: access.node, messageId: access.op === 'read' ? 'foreignRead' : 'foreignWrite', data, suggest });
 }
@@ -112,7 +110,7 @@ export default createRule<[], MessageIds>({
       for (const access of analysis.accesses) {
         if (access.objectKind !== 'request' || access.name === undefined) continue;
         const foreign = FOREIGN.get(access.name);
-        if (!foreign || (access.node.type === AST_NODE_TYPES.MemberExpression && analysis.builtByCode(access.node.object))) continue;
+        if (!foreign || analysis.builtByCode(access.node)) continue;
         own ??= ownProperties(analysis);
         if (!own.has(access.name)) check(context, access, foreign);
       }

@@ -2,6 +2,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import { STRING_MEMBERS } from '../src/facts/strings.js';
 import type { Analysis, MemberAccess, ObjectStyleUse } from '../src/model/types.js';
 import { createRule } from '../src/create-rule.js';
+import { renameMember } from '../src/estree/fixes.js';
 import { onAnalysis } from '../src/rule-helpers.js';
 
 type MessageIds =
@@ -34,18 +35,12 @@ type Context = Readonly<TSESLint.RuleContext<MessageIds, []>>;
  */
 const OTHER_QUERY_NAMES: ReadonlySet<string> = new Set(['queryString', 'queryStringParameters', 'multiValueQueryStringParameters']);
 
-/** A request the code builds itself (a fixture's, an emulator's): its fields are the code's own. */
-function ownRequest(analysis: Analysis, access: MemberAccess): boolean {
-  return access.node.type === AST_NODE_TYPES.MemberExpression && analysis.builtByCode(access.node.object);
-}
-
 /** `request.queryString = …` / `request.queryStringParameters.lang`: a field the request has not. */
 function checkOtherName(context: Context, access: MemberAccess): void {
   const effect = access.op === 'read' ? 'reading it gives `undefined`' : 'changing it does not change the query string CloudFront sends on';
   // The same string under its right name: only `queryString` (the others hold objects elsewhere).
-  const key = access.keyNode;
-  const rename = access.name === 'queryString' && key.type === AST_NODE_TYPES.Identifier && access.node.type === AST_NODE_TYPES.MemberExpression && !access.node.computed;
-  const suggest: TSESLint.ReportSuggestionArray<MessageIds> = rename ? [{ messageId: 'useQuerystring', fix: (fixer) => fixer.replaceText(key, 'querystring') }] : [];
+  const fix = access.name === 'queryString' ? renameMember(access.node, 'querystring') : undefined;
+  const suggest: TSESLint.ReportSuggestionArray<MessageIds> = fix ? [{ messageId: 'useQuerystring', fix }] : [];
   context.report({ node: access.node, messageId: 'misspeltField', data: { name: access.name!, effect }, suggest });
 }
 
@@ -114,7 +109,7 @@ export default createRule<[], MessageIds>({
         const assigned = access.objectKind === 'request' && access.name === 'querystring' && access.op === 'write' && access.value;
         if (assigned) checkObjectAssigned(context, analysis, access.value!);
         else if (access.objectKind === 'querystring') checkMember(context, analysis, access);
-        else if (access.objectKind === 'request' && access.name !== undefined && OTHER_QUERY_NAMES.has(access.name) && !ownRequest(analysis, access)) {
+        else if (access.objectKind === 'request' && access.name !== undefined && OTHER_QUERY_NAMES.has(access.name) && !analysis.builtByCode(access.node)) {
           checkOtherName(context, access);
         }
       }

@@ -81,7 +81,7 @@ export default createRule<[], MessageIds>({
           }
         }
         if (messageId === undefined) continue;
-        if (access.node.type === AST_NODE_TYPES.MemberExpression && analysis.builtByCode(access.node.object)) continue;
+        if (analysis.builtByCode(access.node)) continue;
         context.report({ node: access.node, messageId, data });
       }
     });

@@ -115,3 +115,14 @@ export function asyncInsertionPoint(fn: FunctionNode, sourceCode: Readonly<TSESL
   }
   return fn;
 }
+
+/**
+ * A fix that renames the property of `obj.name` (a plain, non-computed member) to `to`, or
+ * undefined for any other form (`obj['name']`, a destructuring pattern), where a rename would
+ * have to rewrite more than the name.
+ */
+export function renameMember(node: TSESTree.Node, to: string): TSESLint.ReportFixFunction | undefined {
+  if (node.type !== AST_NODE_TYPES.MemberExpression || node.computed || node.property.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const property = node.property;
+  return (fixer) => fixer.replaceText(property, to);
+}

@@ -701,7 +701,6 @@ export class CdkReader {
     return { k: 'call', callee, args, env, node: expr };
   }
 
-  /** `bundling: { define: { 'process.env.X': … } }`: the names esbuild replaces in this entry's bundle. */
   /**
    * `Code.fromAsset(dir, { bundling: { command: ['bash', '-c', 'esbuild … --define:process.env.X=…'] } })`:
    * the names an esbuild command line of the asset's bundling replaces.
@@ -722,6 +721,7 @@ export class CdkReader {
     names.add(name);
   }
 
+  /** `bundling: { define: { 'process.env.X': … } }`: the names esbuild replaces in this entry's bundle. */
   private noteDefines(props: Val, entryFile: string): void {
     const bundling = this.member(props, 'bundling');
     const define = bundling ? this.member(bundling, 'define') : undefined;

@@ -130,7 +130,7 @@ function laterWriteKind(m: FileState, variable: Variable, declarator: TSESTree.V
  * (`let response = cf.response; …; response = { status: '500' }`: the received response until
  * the code replaces it).
  */
-function withLaterWrites(m: FileState, variable: Variable, declarator: TSESTree.VariableDeclarator, kind: Kind): Kind | undefined {
+function withLaterWrites(m: FileState, variable: Variable, declarator: TSESTree.VariableDeclarator, kind: Kind): Kind {
   if (!ENVELOPE.has(kind) || (declarator.parent as TSESTree.VariableDeclaration).kind === 'const') return kind;
   const later = laterWriteKind(m, variable, declarator, kind);
   return later && !ENVELOPE.has(later) ? later : kind;

@@ -75,12 +75,8 @@ function contradict(a: readonly Comparison[], b: readonly Comparison[]): boolean
 export function inExclusiveBranches(m: FileState, a: TSESTree.Node, b: TSESTree.Node): boolean {
   const ifsOfA = enclosingIfs(a);
   const ifsOfB = enclosingIfs(b);
-  for (const first of ifsOfA) {
-    if (ifsOfB.includes(first)) continue;
-    for (const second of ifsOfB) {
-      if (ifsOfA.includes(second)) continue;
-      if (contradict(comparisons(m, first.test), comparisons(m, second.test)) || contradict(comparisons(m, second.test), comparisons(m, first.test))) return true;
-    }
-  }
-  return false;
+  const tests = (ifs: TSESTree.IfStatement[], other: TSESTree.IfStatement[]) => ifs.filter((s) => !other.includes(s)).map((s) => comparisons(m, s.test));
+  const ofA = tests(ifsOfA, ifsOfB);
+  const ofB = tests(ifsOfB, ifsOfA);
+  return ofA.some((first) => ofB.some((second) => contradict(first, second) || contradict(second, first)));
 }

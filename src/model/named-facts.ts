@@ -38,9 +38,10 @@ export interface NamedFacts {
   /** The query-string object an expression is, through names defined once (`const params = {...}`). */
   querystringObjectOf(node: TSESTree.Node): QuerystringObject | undefined;
   /**
-   * Is the object at the root of a member chain one the code builds itself (an object literal,
-   * or a `const` holding one: `const event: CloudFrontRequestEvent = { Records: [...] }`), not the
-   * one CloudFront passes in?
+   * Is the object at the root of a member chain (an access's `node`, or an expression) one the
+   * code builds itself (an object literal, or a `const` holding one: `const event:
+   * CloudFrontRequestEvent = { Records: [...] }`), not the one CloudFront passes in? False for a
+   * destructuring pattern.
    */
   builtByCode(node: TSESTree.Node): boolean;
   /** Is the expression a name that a later assignment gives something not of `kind` (`qs = querystring.parse(qs)`)? */
