@@ -15,7 +15,7 @@ function floor(tsParser) {
 }
 
 /**
- * name: floor | one-rule | imported | loaded | recommended | strict | all | no-unused-vars | typescript-eslint | timing
+ * name: floor | one-rule | empty-rules | imported | loaded | recommended | strict | all | no-unused-vars | typescript-eslint | timing
  *
  * `loaded` is one-rule with the plugin imported and registered but none of its rules on: what
  * the plugin's loaded modules cost by their presence alone (heap to mark, where collections
@@ -30,6 +30,14 @@ export async function configFor(name, pluginEntry, tsParser) {
     // every real configuration pays before any rule does anything.
     const noop = { meta: { type: 'problem', schema: [] }, create: () => ({}) };
     return [...base, { name: 'bench/one-rule', plugins: { bench: { rules: { noop } } }, rules: { 'bench/noop': 'error' } }];
+  }
+  if (name === 'empty-rules') {
+    // As many empty rules as `all` has, each with a `Program` listener: what ESLint itself
+    // charges per rule and file (its context, listener registration, the rule's call), apart
+    // from anything a rule does.
+    const rules = {};
+    for (let i = 0; i < 33; i++) rules[`empty${i}`] = { meta: { type: 'problem', schema: [] }, create: () => ({ Program() {} }) };
+    return [...base, { name: 'bench/empty-rules', plugins: { bench: { rules } }, rules: Object.fromEntries(Object.keys(rules).map((r) => [`bench/${r}`, 'error'])) }];
   }
   if (name === 'no-unused-vars') return [...base, { name: 'bench/no-unused-vars', rules: { 'no-unused-vars': 'error' } }];
   if (name === 'typescript-eslint') {
