@@ -151,7 +151,7 @@ const ROLLUP_MIN_RENAMED = 3;
 function classify(text: string, ast: TSESTree.Program): GeneratedCode {
   const minified = minifiedWhy(text, ast);
   if (minified) return { whole: 'minified', why: minified, foreign: [] };
-  if (!mayHaveSignature(text) || !ANY_SIGNATURE.test(text)) return rollupWhy(text, ast) ?? NONE;
+  if (!mayHaveSignature(text) || !ANY_SIGNATURE.test(text)) return unmarkedWhy(text, ast);
 
   const foreign: Array<[number, number]> = [];
   const marks: string[] = [];
@@ -181,7 +181,12 @@ function classify(text: string, ast: TSESTree.Program): GeneratedCode {
   for (const [pattern, why] of MARKABLE_HELPERS) {
     if (pattern.test(text)) return { whole: 'bundle', why: `${why} with no module markers`, foreign: [] };
   }
-  return rollupWhy(text, ast) ?? NONE;
+  return unmarkedWhy(text, ast);
+}
+
+/** Bundles known by their shape alone, when no signature marks them: rollup's, and esbuild's with its names minified. */
+function unmarkedWhy(text: string, ast: TSESTree.Program): GeneratedCode {
+  return rollupWhy(text, ast) ?? esbuildPreludeWhy(ast) ?? NONE;
 }
 
 /**
@@ -191,6 +196,52 @@ function classify(text: string, ast: TSESTree.Program): GeneratedCode {
  * does when it merges modules that declare the same name). Rollup never marks where a module
  * starts, so the whole file is taken as generated.
  */
+/**
+ * What esbuild writes at the top of a bundle that holds CommonJS modules, whatever its names:
+ * `var __create = Object.create; var __defProp = Object.defineProperty; …` (with `--minify`,
+ * then reformatted: `var dt = Object.create; var I = Object.defineProperty; …`). The members it
+ * takes of `Object`, `Object.prototype.hasOwnProperty` counted as `hasOwnProperty`.
+ */
+const ESBUILD_RUNTIME_MEMBERS: ReadonlySet<string> = new Set(['create', 'defineProperty', 'getOwnPropertyDescriptor', 'getOwnPropertyNames', 'getPrototypeOf', 'hasOwnProperty']);
+/** How many of those a prelude names before it is taken for esbuild's (hand-written code takes one or two). */
+const ESBUILD_RUNTIME_MIN = 4;
+/** The top-level statements looked at: the prelude comes first, after a banner of a few lines. */
+const ESBUILD_PRELUDE_STATEMENTS = 12;
+
+/**
+ * A bundle esbuild wrote with its section comments stripped (`--minify`, or `--legal-comments`
+ * and a formatter afterwards): top-level variables set, each to one of the members of `Object`
+ * its CommonJS interop runtime uses, at least ESBUILD_RUNTIME_MIN distinct ones among the
+ * first statements. Nothing marks where a module starts, so the whole file is generated.
+ */
+function esbuildPreludeWhy(ast: TSESTree.Program): GeneratedCode | undefined {
+  const taken = new Set<string>();
+  const body = ast.body;
+  for (let i = 0; i < body.length && i < ESBUILD_PRELUDE_STATEMENTS; i++) {
+    const statement = body[i]!;
+    if (statement.type !== 'VariableDeclaration') continue;
+    for (const declarator of statement.declarations) {
+      const member = objectRuntimeMember(declarator.init);
+      if (member) taken.add(member);
+    }
+  }
+  if (taken.size < ESBUILD_RUNTIME_MIN) return undefined;
+  return { whole: 'bundle', why: `esbuild runtime prelude (${taken.size} members of Object) with no module markers`, foreign: [] };
+}
+
+/** `Object.create`, `Object.prototype.hasOwnProperty`: the member's name when it is one of esbuild's. */
+function objectRuntimeMember(init: TSESTree.Expression | null): string | undefined {
+  if (init?.type !== 'MemberExpression' || init.computed || init.property.type !== 'Identifier') return undefined;
+  const name = init.property.name;
+  if (!ESBUILD_RUNTIME_MEMBERS.has(name)) return undefined;
+  let owner = init.object;
+  if (name === 'hasOwnProperty') {
+    if (owner.type !== 'MemberExpression' || owner.computed || owner.property.type !== 'Identifier' || owner.property.name !== 'prototype') return undefined;
+    owner = owner.object;
+  }
+  return owner.type === 'Identifier' && owner.name === 'Object' ? name : undefined;
+}
+
 function rollupWhy(text: string, ast: TSESTree.Program): GeneratedCode | undefined {
   if (text.includes('_interop') && ROLLUP_INTEROP.test(text)) return { whole: 'bundle', why: 'rollup interop helpers (_interopDefaultLegacy/_interopNamespace)', foreign: [] };
   if (!text.includes('$')) return undefined;

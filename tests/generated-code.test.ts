@@ -199,6 +199,41 @@ describe('bundles that cannot be told apart', () => {
     expect(classify(text)).toEqual({ whole: 'bundle', why: 'esbuild helpers (__commonJS/__toESM) with no module markers', foreign: [] });
   });
 
+  it('esbuild: its runtime prelude under minified names, reformatted, with no comments left', () => {
+    const text = [
+      'import { createRequire as topLevelCreateRequire } from "module";',
+      'const require = topLevelCreateRequire(import.meta.url);',
+      'var a = Object.create;',
+      'var b = Object.defineProperty;',
+      'var c = Object.getOwnPropertyDescriptor;',
+      'var d = Object.getOwnPropertyNames;',
+      'var e = Object.getPrototypeOf,',
+      '  f = Object.prototype.hasOwnProperty;',
+      'var g = (m, x) => () => (x || m((x = { exports: {} }).exports, x), x.exports);',
+      'var h = g((q, r) => { r.exports = typeof process.env == "object" && process.env.DEBUG_FLAG; });',
+      'var k = async (ev) => ev.Records[0].cf.request;',
+      'export { k as handler };',
+    ].join('\n');
+    expect(generatedCodeOf({ text, ast: parse(text, 'module') })).toEqual({
+      whole: 'bundle',
+      why: 'esbuild runtime prelude (6 members of Object) with no module markers',
+      foreign: [],
+    });
+  });
+
+  it('esbuild prelude: hand-written code taking a few members of Object is not a bundle', () => {
+    for (const text of [
+      'const defineProperty = Object.defineProperty;\nconst keys = Object.getOwnPropertyNames;\nconst hasOwn = Object.prototype.hasOwnProperty;\nexports.handler = async (e) => e.Records[0].cf.request;',
+      // Four members, but not set at the top of the file: inside a function, or past the first statements.
+      'function setup() { var a = Object.create, b = Object.defineProperty, c = Object.getPrototypeOf, d = Object.getOwnPropertyNames; return [a, b, c, d]; }',
+      [...Array.from({ length: 12 }, (_, i) => `const v${i} = ${i};`), 'var a = Object.create, b = Object.defineProperty, c = Object.getPrototypeOf, d = Object.getOwnPropertyNames;'].join('\n'),
+      // Other objects' members of the same names.
+      'var a = Reflect.defineProperty, b = Reflect.getPrototypeOf, c = Reflect.getOwnPropertyDescriptor, d = Other.create;',
+    ]) {
+      expect(classify(text), text).toEqual(NOT_GENERATED);
+    }
+  });
+
   it('parcel: its runtime helpers', () => {
     const text = [
       'function $parcel$interopDefault(a) { return a && a.__esModule ? a.default : a; }',
