@@ -1,6 +1,7 @@
 // Build-time replacements of `process.env.X`: the names a project's bundler configuration
 // replaces with constants (esbuild `define`, webpack `DefinePlugin` / `EnvironmentPlugin`,
-// rollup's replace plugin, Vite's and tsup's `define`). Such a read never reaches the
+// rollup's replace plugin, Vite's and tsup's `define`, a gulpfile's or build script's text
+// replacement of `'process.env.X'`). Such a read never reaches the
 // environment at the edge: it is the form no-env-vars itself recommends.
 //
 // Read as data, never run: the configuration files are parsed (TypeScript's parser, loaded
@@ -12,7 +13,7 @@ import { folderMtime, recheckClock, recheckDue } from './infra/context.js';
 import { loadCompiler } from './infra/lazy.js';
 
 /** Bundler configuration files and build scripts, by name. */
-const CONFIG_FILE = /^(?:webpack|esbuild|rollup|vite|tsup|build)(?:[.-]\w+)*\.[cm]?[jt]s$/;
+const CONFIG_FILE = /^(?:webpack|esbuild|rollup|vite|tsup|build|[Gg]ulpfile)(?:[.-]\w+)*\.[cm]?[jt]s$/;
 /** Folders beside a configuration that hold build scripts. */
 const SCRIPT_DIRS = ['scripts', 'build', 'tools'];
 const MAX_BYTES = 512 * 1024;
@@ -56,6 +57,9 @@ export function defineNamesIn(path: string, text: string): string[] {
           if (inner && (ts.isPropertyAssignment(prop) || ts.isShorthandPropertyAssignment(prop))) names.add(inner);
         }
       }
+    } else if (ts.isCallExpression(node) && REPLACE_CALL.test(node.expression.getText())) {
+      const name = replacedName(ts, node.arguments[0]);
+      if (name) names.add(name);
     } else if (definesByComputedName(ts, node)) {
       names.add(EVERY_VARIABLE);
     } else if ((ts.isNewExpression(node) || ts.isCallExpression(node)) && /(?:^|\.)EnvironmentPlugin$/.test(node.expression.getText())) {
@@ -77,6 +81,25 @@ export function defineNamesIn(path: string, text: string): string[] {
     return [];
   }
   return [...names];
+}
+
+/** `replace(…)`, `gulpReplace(…)`, `text.replaceAll(…)`: a text replacement of the build (gulp-replace, replace-in-file, a script's own). */
+const REPLACE_CALL = /(?:^|\.)(?:\w*[Rr]eplace|replaceAll)$/;
+/** The source of a regex that matches `process.env.X` as written: `/process\.env\.X/g`. */
+const REGEX_KEY = /^process\\\.env\\\.([A-Za-z_$][\w$]*)(?:\\b)?$/;
+
+/**
+ * The `X` of a text replacement's search argument: `'process.env.X'` or `/process\.env\.X/g`
+ * (gulp-replace over the handler before it is zipped, or a build script's `text.replace(…)`).
+ */
+function replacedName(ts: typeof TsNamespace, search: TsNamespace.Expression | undefined): string | undefined {
+  if (!search) return undefined;
+  if (ts.isStringLiteral(search) || ts.isNoSubstitutionTemplateLiteral(search)) return KEY.exec(search.text)?.[1];
+  if (ts.isRegularExpressionLiteral(search)) {
+    const body = search.text.slice(1, search.text.lastIndexOf('/'));
+    return REGEX_KEY.exec(body)?.[1];
+  }
+  return undefined;
 }
 
 /** `x[\`process.env.${name}\`] = …` or `x['process.env.' + name] = …`: a define for names known only at build time. */

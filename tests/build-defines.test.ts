@@ -40,6 +40,21 @@ module.exports = {
     expect(defineNamesIn('webpack.config.js', webpack).sort()).toEqual(['BRANCH', 'BUILD_ID', 'COMMIT', 'ORIGIN', 'REGION']);
   });
 
+  it('reads the text replacements of a gulpfile or build script (a string or a regex of the name as written)', () => {
+    const gulp = `const { src, dest } = require('gulp');
+const replace = require('gulp-replace');
+exports.build = () => src('index.js')
+  .pipe(replace('process.env.ORIGIN_HOST', JSON.stringify(cfg.host)))
+  .pipe(replace(/process\\.env\\.BOT_PATTERN/g, JSON.stringify(cfg.bots)))
+  .pipe(dest('dist'));`;
+    expect(defineNamesIn('gulpfile.js', gulp).sort()).toEqual(['BOT_PATTERN', 'ORIGIN_HOST']);
+    const script = `const code = fs.readFileSync('src/edge.js', 'utf8').replaceAll('process.env.STAGE', '"prod"');`;
+    expect(defineNamesIn('build.mjs', script)).toEqual(['STAGE']);
+    // Another search text, a replacement that reads the environment, a regex of something else.
+    const other = "const a = s.replace('process.env', 'x'); const b = t.replace('X', process.env.Y); const c = u.replace(/process\\.env\\.[A-Z]+/g, f);";
+    expect(defineNamesIn('build.js', other)).toEqual([]);
+  });
+
   it('reads nothing from a file that only reads the environment or defines other names', () => {
     expect(defineNamesIn('build.js', `const stage = process.env.STAGE; build({ define: { DEBUG: 'false' } });`)).toEqual([]);
     expect(defineNamesIn('build.js', `module.exports = {};`)).toEqual([]);
@@ -71,10 +86,11 @@ describe('projectDefines', () => {
       'packages/edge/src/handler.js': `exports.handler = async (event) => event.Records[0].cf.request;`,
       'packages/edge/src/vite.config.d.ts': `declare const x: { 'process.env.TYPES_ONLY': string };`,
       'packages/other/esbuild.config.mjs': `build({ define: { 'process.env.OTHER': '"o"' } });`,
+      'packages/edge/gulpfile.js': `exports.default = () => src('src/*.js').pipe(replace('process.env.GULP_NAME', '"g"'));`,
     });
     const file = join(root, 'packages/edge/src/handler.js');
-    expect([...projectDefines(root, file)].sort()).toEqual(['PKG_NAME', 'ROOT_NAME']);
-    expect([...projectDefines(join(root, 'packages/edge'), file)].sort()).toEqual(['PKG_NAME']);
+    expect([...projectDefines(root, file)].sort()).toEqual(['GULP_NAME', 'PKG_NAME', 'ROOT_NAME']);
+    expect([...projectDefines(join(root, 'packages/edge'), file)].sort()).toEqual(['GULP_NAME', 'PKG_NAME']);
     expect([...projectDefines(join(root, 'packages/other'), file)]).toEqual([]);
   });
 });
@@ -174,5 +190,42 @@ new cloudfront.Distribution(this, 'D', { defaultBehavior: { origin, edgeLambdas:
       'edge/index.ts': `export const handler = async (event: any) => { event.Records[0].cf.request.headers['x-greeting'] = [{ value: process.env.GREETING ?? '' }]; return event.Records[0].cf.request; };\n`,
     });
     expect([...(lookupFile(options(root), join(root, 'edge/index.ts'))?.defines ?? [])]).toEqual(['GREETING']);
+  });
+
+  it('reads a command written as a list of shell steps joined, in a construct a method of the stack returns', () => {
+    const root = project({
+      'cdk.json': '{}',
+      'lib/stack.ts': `import * as cdk from 'aws-cdk-lib';
+import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+export class EdgeStack extends cdk.Stack {
+  constructor(scope: any, id: string) {
+    super(scope, id);
+    const edge = this.makeEdge();
+    new cloudfront.Distribution(this, 'D', { defaultBehavior: { origin, edgeLambdas: [
+      { functionVersion: edge.currentVersion, eventType: cloudfront.LambdaEdgeEventType.ORIGIN_REQUEST },
+    ] } });
+  }
+  private makeEdge(): cloudfront.experimental.EdgeFunction {
+    const fn = new cloudfront.experimental.EdgeFunction(this, 'Fn', {
+      runtime: lambda.Runtime.NODEJS_22_X,
+      handler: 'index.handler',
+      code: lambda.Code.fromAsset('edge', {
+        bundling: {
+          image: lambda.Runtime.NODEJS_22_X.bundlingImage,
+          command: ['bash', '-c', ['npm ci', \`npx esbuild index.ts --bundle --define:process.env.BUCKET="'b'" --outfile=index.js\`, 'cp index.js /asset-output'].join(' && ')],
+        },
+      }),
+    });
+    return fn;
+  }
+}
+new EdgeStack(app, 'S');
+`,
+      'edge/index.ts': `export const handler = async (event: any) => { const r = event.Records[0].cf.request; r.headers['x-b'] = [{ value: process.env.BUCKET ?? '' }]; return r; };\n`,
+    });
+    const entry = lookupFile(options(root), join(root, 'edge/index.ts'));
+    expect([...(entry?.byExport.get('handler') ?? [])]).toEqual(['origin-request']);
+    expect([...(entry?.defines ?? [])]).toEqual(['BUCKET']);
   });
 });

@@ -80,7 +80,7 @@ type Val =
   | { k: 'ext'; module: string; path: string[] }
   | { k: 'module'; file: AppFile }
   | { k: 'class'; decl: TsNamespace.ClassLikeDeclaration; file: AppFile }
-  | { k: 'fn'; decl: TsNamespace.FunctionLikeDeclaration; file: AppFile }
+  | { k: 'fn'; decl: TsNamespace.FunctionLikeDeclaration; file: AppFile; self?: Val }
   | { k: 'new'; cls: Val; args: readonly Expression[]; env: Env; node?: Node }
   /** A member of a construct from a package: `fn.currentVersion`. */
   | { k: 'prop'; base: Val; name: string }
@@ -661,6 +661,8 @@ export class CdkReader {
     if (expr.expression.kind === ts.SyntaxKind.ImportKeyword) return unknown(`the dynamic import at ${at()} is not followed`);
     const mapped = this.mappedArray(expr, env);
     if (mapped) return mapped;
+    const joined = this.joinedArray(expr, env);
+    if (joined) return joined;
     const callee = this.evaluate(expr.expression, env);
     const args = expr.arguments;
     if (callee.k === 'ext') {
@@ -695,7 +697,7 @@ export class CdkReader {
       const returned = this.returnedExpression(callee.decl);
       if (!returned) return unknown(`the function called at ${at()} does not end in a single return`);
       const params = this.bindParams(callee.decl.parameters, args, env);
-      return this.evaluate(returned, { file: callee.file, params, self: env.self });
+      return this.evaluate(returned, { file: callee.file, params, self: callee.self ?? env.self });
     }
     if (callee.k === 'unknown') return callee;
     return { k: 'call', callee, args, env, node: expr };
@@ -754,6 +756,26 @@ export class CdkReader {
       else items.push(value);
     }
     return { k: 'list', items };
+  }
+
+  /**
+   * `[…].join(' && ')` over strings the evaluator knows (a bundling command written as a list
+   * of shell steps): the joined string; undefined for any other call.
+   */
+  private joinedArray(expr: TsNamespace.CallExpression, env: Env): Val | undefined {
+    const ts = this.ts;
+    const callee = expr.expression;
+    if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'join' || expr.arguments.length > 1) return undefined;
+    const receiver = this.evaluate(callee.expression, env);
+    if (receiver.k !== 'arr' && receiver.k !== 'list') return undefined;
+    const separator = expr.arguments[0] ? this.evaluate(expr.arguments[0], env) : { k: 'str' as const, v: ',' };
+    if (separator.k !== 'str') return undefined;
+    const parts: string[] = [];
+    for (const element of this.elements(receiver)) {
+      if (element.k !== 'str') return undefined;
+      parts.push(element.v);
+    }
+    return { k: 'str', v: parts.join(separator.v) };
   }
 
   /** The environment of a callback called with `element` as its first argument. */
@@ -1215,6 +1237,8 @@ export class CdkReader {
         const returned = this.returnedExpression(member);
         if (returned) return this.evaluate(returned, { file: cls.file, self: inst });
       }
+      // `this.createEdgeFunction()`: a method, called on this instance.
+      if (ts.isMethodDeclaration(member) && member.body) return { k: 'fn', decl: member, file: cls.file, self: inst };
     }
     const ctor = decl.members.find(ts.isConstructorDeclaration);
     if (ctor?.body) {
