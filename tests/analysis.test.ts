@@ -113,6 +113,28 @@ run(steps);`;
     expect(analyse(bare, { filename: 'src/steps.js' }).analysis.handlers.map((h) => h.node.type)).toEqual(['ArrowFunctionExpression']);
   });
 
+  it('does not take an exported function that another function of the file calls for a handler', () => {
+    const helper = `export function normalize(event) {
+        if (event.Records) { const r = event.Records[0].cf.request; return { uri: r.uri, method: r.method }; }
+        return { uri: event.path, method: event.httpMethod };
+      }
+      export async function handler(event) {
+        const { uri } = normalize(event);
+        const request = event.Records[0].cf.request;
+        if (uri === '/') request.uri = '/index.html';
+        return request;
+      }`;
+    expect(analyse(helper, { filename: 'src/edge.js' }).analysis.handlers.map((h) => h.name)).toEqual(['handler']);
+    // A call at the top of the module (a script trying its handler) does not make it a helper,
+    // nor does a call of \`handler\` itself from another export.
+    const tried = `export const rewrite = (event) => event.Records[0].cf.request;
+      rewrite(sample);`;
+    expect(analyse(tried, { filename: 'src/edge.js' }).analysis.handlers.map((h) => h.name)).toEqual(['rewrite']);
+    const wrapped = `export async function handler(event) { return event.Records[0].cf.request; }
+      export const viewerRequest = (event) => handler(event);`;
+    expect(analyse(wrapped, { filename: 'src/edge.js' }).analysis.handlers.map((h) => h.name).sort()).toEqual(['handler', 'viewerRequest']);
+  });
+
   it('takes a declared file\'s `handler` and default exports for handlers without parameters, not other exports', () => {
     const code = `// @lambda-edge-event origin-request
       exports.handler = async () => ({ status: '503', body: 'maintenance' });

@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { type FunctionNode, isOptionsObjectMember, memberName, outerParent, propertyKeyName, unwrap } from '../estree/nodes.js';
+import { type FunctionNode, enclosingFunction, isOptionsObjectMember, memberName, outerParent, propertyKeyName, unwrap } from '../estree/nodes.js';
 import { type EventType, type EventTypes, REQUEST_EVENTS, RESPONSE_EVENTS, formatEventTypes, sameEventTypes } from '../facts/event-types.js';
 import { type Handler, type EventTypeSource } from './types.js';
 import { type FileState } from './state.js';
@@ -35,7 +35,7 @@ export function findHandlers(m: FileState, comments: { fileTypes: EventTypes; at
     // A function that builds an event, or an export of a helper module, is not a handler,
     // whatever its parameter's type says (a file that declares its exports handlers still has
     // them taken).
-    if (!bound && !declaredHandler && (helperModule || buildsEvent(m, fn) || (!typed && !usesCloudFrontEvent(m, fn, 0)))) continue;
+    if (!bound && !declaredHandler && (helperModule || buildsEvent(m, fn) || (!typed && (!usesCloudFrontEvent(m, fn, 0) || calledByOtherFunction(m, fn, name))))) continue;
     seen.add(fn);
     addHandler(m, fn, name, true, statement, comments, bound, typed);
   }
@@ -52,6 +52,20 @@ export function findHandlers(m: FileState, comments: { fileTypes: EventTypes; at
     seen.add(fn);
     addHandler(m, fn, functionName(m, fn) ?? 'handler', false, topStatement(m, fn), comments, undefined, undefined);
   }
+}
+
+/**
+ * An exported function that another function of the same file calls (`normalize(event)`
+ * inside the file's handler): a helper the module also exports (for its tests, for other
+ * modules), not an entry point. Not for the names Lambda is usually pointed at, and not for a
+ * call at the top of the module (`handler(sampleEvent)` in a script that tries its handler).
+ */
+function calledByOtherFunction(m: FileState, fn: FunctionNode, name: string): boolean {
+  if (HANDLER_EXPORTS.has(name)) return false;
+  return callSites(m, fn).some(({ call }) => {
+    const at = enclosingFunction(call);
+    return at !== undefined && at !== fn;
+  });
 }
 
 /**
