@@ -290,6 +290,41 @@ describe('event types', () => {
     expect(at('MARK_D')).toEqual(['origin-response', 'viewer-response']);
     expect(at('MARK_E')).toEqual(['viewer-response']);
   });
+
+  it('narrows on whether the record holds a response, and then infers nothing from cf.response', () => {
+    const { analysis } = analyse(
+      `exports.handler = async (event) => {
+        const cf = event.Records[0].cf;
+        MARK_A;
+        if (cf.response) { MARK_B; return cf.response; }
+        MARK_C;
+        if ('response' in cf) { MARK_D; } else { MARK_E; }
+        if (cf.response !== undefined) { MARK_F; }
+        return cf.response == null ? MARK_G : cf.request;
+      };`,
+      { filename: 'a.js' },
+    );
+    const handler = analysis.handlers[0]!;
+    expect(handler.eventTypes).toBeUndefined();
+    const at = (name: string) => {
+      let found: TSESTree.Node | undefined;
+      analysis.forEachNode(handler.node, (node) => {
+        if (!found && node.type === 'Identifier' && node.name === name) found = node;
+      });
+      return types(analysis.eventTypesAt(found!));
+    };
+    expect(at('MARK_A')).toBeUndefined();
+    expect(at('MARK_B')).toEqual(['origin-response', 'viewer-response']);
+    expect(at('MARK_C')).toEqual(['origin-request', 'viewer-request']);
+    expect(at('MARK_D')).toEqual([]);
+    expect(at('MARK_E')).toEqual(['origin-request', 'viewer-request']);
+    expect(at('MARK_G')).toEqual(['origin-request', 'viewer-request']);
+    // A response read that is not a condition still makes a response handler.
+    const plain = analyse(`exports.handler = async (event) => { const r = event.Records[0].cf.response; if (r.status === '200') r.status = '204'; return r; };`, {
+      filename: 'a.js',
+    }).analysis;
+    expect(types(plain.handlers[0]!.eventTypes)).toEqual(['origin-response', 'viewer-response']);
+  });
 });
 
 describe('objects', () => {

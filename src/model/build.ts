@@ -29,6 +29,7 @@ import { originConfigKindOf } from './origins.js';
 import { laterHoldsOther, querystringObjectOf } from './querystring.js';
 import { builtByCode } from './built-objects.js';
 import { handlerHead, usesViewerRequest } from './handler-facts.js';
+import { parameterArguments } from './functions.js';
 import { headerWriteNames } from './header-write-names.js';
 
 const NO_COMPLETION = { callbackCalls: [], repeatedCalls: [], unfinished: [] };
@@ -84,6 +85,7 @@ export const EMPTY_ANALYSIS: Analysis = {
   querystringObjectOf: () => undefined,
   laterHoldsOther: () => false,
   builtByCode: () => false,
+  parameterArguments: () => undefined,
   handlerHead: handlerHead,
   usesViewerRequest: () => false,
   headerWriteNames: () => undefined,
@@ -175,6 +177,7 @@ function finish(m: FileState, isEdge: boolean): Analysis {
     querystringObjectOf: (node) => querystringObjectOf(m, node),
     laterHoldsOther: (node, kind) => laterHoldsOther(m, node, kind),
     builtByCode: (node) => builtByCode(m, node),
+    parameterArguments: (node) => parameterArguments(m, node, (value) => objectLiteralOf(m, value)),
     handlerHead,
     usesViewerRequest: (handler) => usesViewerRequest(m, handler),
     headerWriteNames: (write) => headerWriteNames(m, headerEntries, write),

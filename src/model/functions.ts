@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { type FunctionNode, isFunctionNode, outerParent, unwrap } from '../estree/nodes.js';
+import { type FunctionNode, findProperty, isFunctionNode, outerParent, propertyKeyName, unwrap } from '../estree/nodes.js';
 import { type FileState, type CallSite } from './state.js';
 
 type Variable = TSESLint.Scope.Variable;
@@ -78,4 +78,89 @@ export function returnValues(m: FileState, fn: FunctionNode): TSESTree.Node[] {
     }
   }
   return m.returnsByFunction.get(fn) ?? NO_NODES;
+}
+
+/** Where a parameter name sits in its function's parameter list. */
+interface ParameterSlot {
+  fn: FunctionNode;
+  index: number;
+  /** The key of the object-pattern property that declares it, for `({ status }) => …`. */
+  key: string | undefined;
+  /** Its default value (`status = 301`), if any. */
+  fallback: TSESTree.Node | undefined;
+}
+
+/** The slot of a parameter declared directly (`status`, `status = 301`) or one level into an object pattern (`{ status }`, `{ status: s = 301 }`). */
+function parameterSlot(fn: FunctionNode, name: TSESTree.Identifier): ParameterSlot | undefined {
+  for (let index = 0; index < fn.params.length; index++) {
+    const param = fn.params[index]!;
+    if (param === name) return { fn, index, key: undefined, fallback: undefined };
+    if (param.type === AST_NODE_TYPES.AssignmentPattern && param.left === name) return { fn, index, key: undefined, fallback: param.right };
+    if (param.type !== AST_NODE_TYPES.ObjectPattern) continue;
+    for (const prop of param.properties) {
+      if (prop.type !== AST_NODE_TYPES.Property || prop.computed) continue;
+      const key = propertyKeyName(prop);
+      if (key === undefined) continue;
+      if (prop.value === name) return { fn, index, key, fallback: undefined };
+      if (prop.value.type === AST_NODE_TYPES.AssignmentPattern && prop.value.left === name) return { fn, index, key, fallback: prop.value.right };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * `Analysis.parameterArguments` (see ./named-facts.ts). `objectLiteralOf` is the responses
+ * module's, handed in so this module stays below it.
+ */
+export function parameterArguments(m: FileState, raw: TSESTree.Node, objectLiteralOf: (node: TSESTree.Node) => TSESTree.ObjectExpression | undefined): TSESTree.Node[] | undefined {
+  const node = unwrap(raw);
+  if (node.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const variable = m.bindings.variableOf(node);
+  if (!variable || variable.defs.length !== 1 || variable.defs[0]!.type !== 'Parameter') return undefined;
+  if (variable.references.some((r) => r.isWrite() && !r.init)) return undefined;
+  const def = variable.defs[0]!;
+  if (!isFunctionNode(def.node as TSESTree.Node)) return undefined;
+  const slot = parameterSlot(def.node as FunctionNode, def.name as TSESTree.Identifier);
+  if (!slot) return undefined;
+  const sites = callSites(m, slot.fn);
+  // Called only by its name: handed on anywhere (a callback, an export), other callers pass other values.
+  if (sites.length === 0 || sites.length !== readsOfFunction(m, slot.fn)) return undefined;
+  const out: TSESTree.Node[] = [];
+  let defaulted = false;
+  for (const { call } of sites) {
+    const args = call.arguments;
+    let spread = false;
+    for (let i = 0; i <= slot.index && i < args.length; i++) if (args[i]!.type === AST_NODE_TYPES.SpreadElement) spread = true;
+    if (spread) continue;
+    const arg = args[slot.index];
+    if (slot.key === undefined) {
+      if (arg) out.push(arg);
+      else defaulted = true;
+      continue;
+    }
+    const literal = arg && objectLiteralOf(arg);
+    if (!literal) continue;
+    if (literal.properties.some((p) => p.type === AST_NODE_TYPES.SpreadElement)) continue;
+    const prop = findProperty(literal, slot.key);
+    if (prop) out.push(prop.value);
+    else defaulted = true;
+  }
+  if (defaulted && slot.fallback) out.push(slot.fallback);
+  return out;
+}
+
+/** How many times the name a local function is declared under is read (its calls, and anything else). */
+function readsOfFunction(m: FileState, fn: FunctionNode): number {
+  let id: TSESTree.Node | undefined;
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration) id = fn.id ?? undefined;
+  else {
+    const { parent } = outerParent(fn);
+    if (parent?.type === AST_NODE_TYPES.VariableDeclarator) id = parent.id;
+  }
+  if (id?.type !== AST_NODE_TYPES.Identifier) return -1;
+  const variable = m.bindings.variableOf(id);
+  if (!variable) return -1;
+  let reads = 0;
+  for (const ref of variable.references) if (ref.isRead()) reads++;
+  return reads;
 }

@@ -1,19 +1,15 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { type FunctionNode, enclosingFunction, isOptionsObjectMember, memberName, outerParent, propertyKeyName, unwrap } from '../estree/nodes.js';
+import { type FunctionNode, isOptionsObjectMember, propertyKeyName, unwrap } from '../estree/nodes.js';
 import { type EventType, type EventTypes, REQUEST_EVENTS, RESPONSE_EVENTS, formatEventTypes, sameEventTypes } from '../facts/event-types.js';
 import { type Handler, type EventTypeSource } from './types.js';
 import { type FileState } from './state.js';
 import { handlerTypeKind, servesOtherSource } from './aws-types.js';
 import { usesCloudFrontEvent } from './cf-reach.js';
-import { callSites, paramVariable, resolveFunction, returnValues } from './functions.js';
+import { callSites, paramVariable, resolveFunction } from './functions.js';
 import { isTestFile } from './file-roles.js';
-import type { TypeKind } from './aws-types.js';
+import { HANDLER_EXPORTS, buildsEvent, calledByOtherFunction, exportTarget, isExportedClassMember } from './not-handlers.js';
 
 type Variable = TSESLint.Scope.Variable;
-
-/** The export names Lambda is usually pointed at: taken as handlers in a declared file even without parameters. */
-const HANDLER_EXPORTS: ReadonlySet<string> = new Set(['handler', 'default']);
-
 
 /** Phase 2b: the handlers (exported functions, or functions that receive a CloudFront event). */
 export function findHandlers(m: FileState, comments: { fileTypes: EventTypes; attached: Map<TSESTree.Comment, EventTypes> }): void {
@@ -52,86 +48,6 @@ export function findHandlers(m: FileState, comments: { fileTypes: EventTypes; at
     seen.add(fn);
     addHandler(m, fn, functionName(m, fn) ?? 'handler', false, topStatement(m, fn), comments, undefined, undefined);
   }
-}
-
-/**
- * An exported function that another function of the same file calls (`normalize(event)`
- * inside the file's handler): a helper the module also exports (for its tests, for other
- * modules), not an entry point. Not for the names Lambda is usually pointed at, and not for a
- * call at the top of the module (`handler(sampleEvent)` in a script that tries its handler).
- */
-function calledByOtherFunction(m: FileState, fn: FunctionNode, name: string): boolean {
-  if (HANDLER_EXPORTS.has(name)) return false;
-  return callSites(m, fn).some(({ call }) => {
-    const at = enclosingFunction(call);
-    return at !== undefined && at !== fn;
-  });
-}
-
-/**
- * A function that returns an object literal with a `Records` key (directly, or through a
- * `const` it initialises) builds an event (an emulator, a test preparing the next
- * `{ Records: [{ cf }] }`, a tracer copying the event it logs): a handler returns a request or
- * a response, never an event, so neither reading `Records[0].cf` from its argument nor a
- * CloudFront event type on it makes it one.
- */
-function buildsEvent(m: FileState, fn: FunctionNode): boolean {
-  return returnValues(m, fn).some((value) => {
-    let node = unwrap(value);
-    // `const copy = { Records: [] }; …; return copy;`
-    if (node.type === AST_NODE_TYPES.Identifier) {
-      const init = m.bindings.resolveConst(node);
-      if (init) node = unwrap(init);
-    }
-    return (
-      node.type === AST_NODE_TYPES.ObjectExpression &&
-      node.properties.some((p) => p.type === AST_NODE_TYPES.Property && propertyKeyName(p) === 'Records')
-    );
-  });
-}
-
-/**
- * A method (or arrow-function field) of a class the module exports: the class is an API for
- * the code that imports it (an emulator's cache, a framework's router), and Lambda never calls
- * a method of an exported class (it calls a function export). A method of a class the file
- * only instantiates itself (`exports.handler = app.handle.bind(app)`) is still looked at.
- */
-function isExportedClassMember(m: FileState, fn: FunctionNode): boolean {
-  const member = fn.parent;
-  if (member?.type !== AST_NODE_TYPES.MethodDefinition && member?.type !== AST_NODE_TYPES.PropertyDefinition) return false;
-  if (member.value !== fn) return false;
-  const cls = member.parent.parent;
-  if (cls.type !== AST_NODE_TYPES.ClassDeclaration && cls.type !== AST_NODE_TYPES.ClassExpression) return false;
-  return isExportedValue(m, cls);
-}
-
-/** Is this class (or other declared value) exported, by ESM or CommonJS, under any name? */
-function isExportedValue(m: FileState, node: TSESTree.ClassDeclaration | TSESTree.ClassExpression): boolean {
-  const { node: outer, parent } = outerParent(node);
-  if (parent?.type === AST_NODE_TYPES.ExportNamedDeclaration || parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration) return true;
-  if (isExportedPosition(outer)) return true;
-  // A class declaration declares its name twice (in the enclosing scope and in the class's own
-  // scope): the exports are references of the outer one, so look at every variable it declares.
-  const declaring = node.type === AST_NODE_TYPES.ClassDeclaration ? node : parent?.type === AST_NODE_TYPES.VariableDeclarator ? parent : undefined;
-  if (!declaring) return false;
-  const reads = m.sourceCode.getDeclaredVariables(declaring).flatMap((v) => v.references.filter((r) => r.isRead()).map((r) => r.identifier));
-  for (const read of reads) {
-    const { node: at, parent: up } = outerParent(read);
-    if (up?.type === AST_NODE_TYPES.ExportSpecifier || up?.type === AST_NODE_TYPES.ExportDefaultDeclaration) return true;
-    if (isExportedPosition(at)) return true;
-  }
-  return false;
-}
-
-/** `exports.X = <node>`, `module.exports = <node>`, `module.exports = { X: <node> }` / `{ <node> }`. */
-function isExportedPosition(node: TSESTree.Node): boolean {
-  let current = node;
-  let parent = current.parent;
-  if (parent?.type === AST_NODE_TYPES.Property && parent.value === current && parent.parent.type === AST_NODE_TYPES.ObjectExpression) {
-    current = parent.parent;
-    parent = current.parent;
-  }
-  return parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === current && exportTarget(parent.left) !== undefined;
 }
 
 export function addHandler(
@@ -281,23 +197,3 @@ export function topStatement(m: FileState, node: TSESTree.Node): TSESTree.Node |
   while (current && current.parent && current.parent.type !== AST_NODE_TYPES.Program) current = current.parent;
   return current;
 }
-
-/** `exports.x` / `module.exports.x` → 'x'; `module.exports` → 'module'. */
-function exportTarget(left: TSESTree.Node): string | undefined {
-  const node = unwrap(left);
-  if (node.type !== AST_NODE_TYPES.MemberExpression) return undefined;
-  const object = unwrap(node.object);
-  const name = memberName(node);
-  if (object.type === AST_NODE_TYPES.Identifier && object.name === 'module' && name === 'exports') return 'module';
-  if (object.type === AST_NODE_TYPES.Identifier && object.name === 'exports') return name;
-  if (
-    object.type === AST_NODE_TYPES.MemberExpression &&
-    object.object.type === AST_NODE_TYPES.Identifier &&
-    object.object.name === 'module' &&
-    memberName(object) === 'exports'
-  ) {
-    return name;
-  }
-  return undefined;
-}
-

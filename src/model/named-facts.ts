@@ -44,6 +44,14 @@ export interface NamedFacts {
    * destructuring pattern.
    */
   builtByCode(node: TSESTree.Node): boolean;
+  /**
+   * What a helper's parameter receives, for a name that is one: a parameter of a local function
+   * called only by its name (`(status, body) => …`, `({ status }) => …`, `(status = 301) => …`),
+   * never reassigned, with each call's argument for it (`respond(404, …)`,
+   * `respond({ status: 404 })`), or its default where a call gives none. Undefined for any other
+   * name; the list need not be complete (an argument that is not an object literal gives nothing).
+   */
+  parameterArguments(node: TSESTree.Node): readonly TSESTree.Node[] | undefined;
   /** Is the expression a name that a later assignment gives something not of `kind` (`qs = querystring.parse(qs)`)? */
   laterHoldsOther(node: TSESTree.Node, kind: Kind): boolean;
   /** The node naming the handler (`exports.handler`, `const handler`, `function handler`), or its head's location. */

@@ -21,12 +21,14 @@ export function computeFileEventTypes(m: FileState, commentTypes: EventTypes): E
 /** After results are traced: a handler that touches `cf.response` serves a response event. */
 export function inferFromCode(m: FileState, handler: Handler): void {
   if (handler.eventTypes) return;
-  // A handler that checks cf.config.eventType serves several events: leave it to narrowing.
+  // A handler that checks cf.config.eventType, or whether the record has a response, serves
+  // several events: leave it to narrowing.
   for (const member of m.members) {
-    if (within(member, handler.node) && memberName(member) === 'eventType' && classify(m, member.object) === 'config') {
-      return;
-    }
+    if (!within(member, handler.node)) continue;
+    if (memberName(member) === 'eventType' && classify(m, member.object) === 'config') return;
+    if (isResponseMember(m, member) && isConditionOperand(member)) return;
   }
+  for (const check of m.inChecks) if (within(check, handler.node) && isResponsePresence(m, check)) return;
   for (const member of m.members) {
     if (!within(member, handler.node)) continue;
     if (memberName(member) === 'response' && classify(m, member.object) === 'cf' && !isHandedOn(m, member)) {
@@ -136,7 +138,15 @@ export function narrow(m: FileState, raw: TSESTree.Node, positive: boolean): Eve
     if (test.operator === '??') return undefined;
     return conjunction ? intersect(l, r) : union(l, r);
   }
+  // `if (cf.response)`, `'response' in cf`: only the response events' records carry one.
+  if (isResponsePresence(m, test)) return positive ? RESPONSE_EVENTS : REQUEST_EVENTS;
   if (test.type === AST_NODE_TYPES.BinaryExpression && ['===', '==', '!==', '!='].includes(test.operator)) {
+    // `cf.response !== undefined`, `cf.response == null`
+    const operand = isNothing(test.right) ? test.left : test.left.type !== AST_NODE_TYPES.PrivateIdentifier && isNothing(test.left) ? test.right : undefined;
+    if (operand && isResponsePresence(m, unwrap(operand))) {
+      const equal = test.operator === '===' || test.operator === '==';
+      return equal === positive ? REQUEST_EVENTS : RESPONSE_EVENTS;
+    }
     let value: string | undefined;
     if (test.left.type !== AST_NODE_TYPES.PrivateIdentifier && classify(m, test.left) === 'eventType') {
       value = literalString(test.right);
@@ -185,4 +195,37 @@ export function narrowSwitchCase(m: FileState, switchCase: TSESTree.SwitchCase):
     set.add(value);
   }
   return set;
+}
+
+/** `cf.response` (a member of the record's `cf`). */
+function isResponseMember(m: FileState, node: TSESTree.Node): node is TSESTree.MemberExpression {
+  return node.type === AST_NODE_TYPES.MemberExpression && memberName(node) === 'response' && classify(m, node.object) === 'cf';
+}
+
+/** `cf.response` or `'response' in cf`, as a test of whether the record holds a response. */
+function isResponsePresence(m: FileState, node: TSESTree.Node): boolean {
+  if (isResponseMember(m, node)) return true;
+  return node.type === AST_NODE_TYPES.BinaryExpression && node.operator === 'in' && node.left.type !== AST_NODE_TYPES.PrivateIdentifier && literalString(node.left) === 'response' && classify(m, node.right) === 'cf';
+}
+
+function isNothing(raw: TSESTree.Node): boolean {
+  const v = unwrap(raw);
+  return (v.type === AST_NODE_TYPES.Identifier && v.name === 'undefined') || (v.type === AST_NODE_TYPES.Literal && v.value === null);
+}
+
+/**
+ * Is the member read only as a condition (`if (cf.response)`, `cf.response ? … : …`,
+ * `!cf.response && …`, `cf.response !== undefined`)? Then it asks which event this is, and says
+ * nothing of its own about it.
+ */
+function isConditionOperand(member: TSESTree.MemberExpression): boolean {
+  let { node, parent } = outerParent(member);
+  while (
+    (parent?.type === AST_NODE_TYPES.UnaryExpression && parent.operator === '!') ||
+    (parent?.type === AST_NODE_TYPES.BinaryExpression && ['===', '==', '!==', '!='].includes(parent.operator) && isNothing(parent.left === node ? parent.right : parent.left))
+  ) {
+    ({ node, parent } = outerParent(parent));
+  }
+  if (parent?.type === AST_NODE_TYPES.IfStatement || parent?.type === AST_NODE_TYPES.ConditionalExpression) return parent.test === node;
+  return parent?.type === AST_NODE_TYPES.LogicalExpression && parent.left === node;
 }

@@ -409,3 +409,130 @@ export const handler = async (event) => {
     },
   ],
 });
+
+const passedMessage = (value: string, param: string, helper: string) =>
+  `The number ${value} reaches a response's \`status\` through the parameter \`${param}\` of \`${helper}\`; Lambda@Edge documents a response's \`status\` as a string. Pass '${value}', or write \`status: String(${param})\` in \`${helper}\`.`;
+
+ruleTester.run('no-numeric-status (a helper\'s parameter)', rule, {
+  valid: [
+    // The helper makes the string itself, or is given strings.
+    `const respond = (code, body) => ({ status: String(code), body });
+const reply = ({ status, body }) => ({ status, body });
+exports.handler = async (event) => {
+  const request = event.Records[0].cf.request;
+  if (request.uri === '/a') return respond(404, 'a');
+  if (request.uri === '/b') return reply({ status: '410', body: 'b' });
+  return request;
+};`,
+    // The helper is handed on (to a router), so other callers may pass anything: not followed.
+    `const respond = (status) => ({ status, body: '' });
+router.fallback(respond);
+exports.handler = async (event) => {
+  const request = event.Records[0].cf.request;
+  if (request.uri === '/a') return respond(404);
+  return request;
+};`,
+    // The parameter is reassigned before it is used.
+    `function respond(status) { status = String(status); return { status, body: '' }; }
+exports.handler = async (event) => (event.Records[0].cf.request.uri === '/a' ? respond(404) : event.Records[0].cf.request);`,
+    // An API Gateway helper: numbers are right there.
+    `const respond = (statusCode) => ({ statusCode, body: '' });
+exports.handler = async (event) => respond(404);`,
+  ],
+  invalid: [
+    {
+      // Positional and object-pattern parameters, and a default; each literal once.
+      code: `const respond = (status, body) => ({ status, statusDescription: 'x', body });
+function reply({ status = 503, body }) {
+  return { status, body };
+}
+exports.handler = async (event) => {
+  const request = event.Records[0].cf.request;
+  if (request.uri === '/a') return respond(404, 'nope');
+  if (request.uri === '/b') return reply({ status: 301, body: '' });
+  if (request.uri === '/c') return reply({ body: 'down' });
+  return request;
+};`,
+      errors: [
+        {
+          ...byMessage({ message: passedMessage('503', 'status', 'reply'), line: 2, column: 27, endLine: 2, endColumn: 30 }),
+          suggestions: [
+            {
+              messageId: 'quoteArgument',
+              data: { value: '503', param: 'status', helper: 'reply' },
+              output: `const respond = (status, body) => ({ status, statusDescription: 'x', body });
+function reply({ status = '503', body }) {
+  return { status, body };
+}
+exports.handler = async (event) => {
+  const request = event.Records[0].cf.request;
+  if (request.uri === '/a') return respond(404, 'nope');
+  if (request.uri === '/b') return reply({ status: 301, body: '' });
+  if (request.uri === '/c') return reply({ body: 'down' });
+  return request;
+};`,
+            },
+          ],
+        },
+        {
+          ...byMessage({ message: passedMessage('404', 'status', 'respond'), line: 7, column: 44, endLine: 7, endColumn: 47 }),
+          suggestions: [
+            {
+              messageId: 'quoteArgument',
+              data: { value: '404', param: 'status', helper: 'respond' },
+              output: `const respond = (status, body) => ({ status, statusDescription: 'x', body });
+function reply({ status = 503, body }) {
+  return { status, body };
+}
+exports.handler = async (event) => {
+  const request = event.Records[0].cf.request;
+  if (request.uri === '/a') return respond('404', 'nope');
+  if (request.uri === '/b') return reply({ status: 301, body: '' });
+  if (request.uri === '/c') return reply({ body: 'down' });
+  return request;
+};`,
+            },
+          ],
+        },
+        {
+          ...byMessage({ message: passedMessage('301', 'status', 'reply'), line: 8, column: 52, endLine: 8, endColumn: 55 }),
+          suggestions: [
+            {
+              messageId: 'quoteArgument',
+              data: { value: '301', param: 'status', helper: 'reply' },
+              output: `const respond = (status, body) => ({ status, statusDescription: 'x', body });
+function reply({ status = 503, body }) {
+  return { status, body };
+}
+exports.handler = async (event) => {
+  const request = event.Records[0].cf.request;
+  if (request.uri === '/a') return respond(404, 'nope');
+  if (request.uri === '/b') return reply({ status: '301', body: '' });
+  if (request.uri === '/c') return reply({ body: 'down' });
+  return request;
+};`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A helper that sets the received response's status from its parameter.
+      code: `function update(response, status) { response.status = status; return response; }
+exports.handler = async (event) => update(event.Records[0].cf.response, 404);`,
+      errors: [
+        {
+          ...byMessage({ message: passedMessage('404', 'status', 'update'), line: 2, column: 73, endLine: 2, endColumn: 76 }),
+          suggestions: [
+            {
+              messageId: 'quoteArgument',
+              data: { value: '404', param: 'status', helper: 'update' },
+              output: `function update(response, status) { response.status = status; return response; }
+exports.handler = async (event) => update(event.Records[0].cf.response, '404');`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
