@@ -49,6 +49,25 @@ function isLoggingCall(call: TSESTree.CallExpression): boolean {
   return name !== undefined && LOGGING_NAME.test(name);
 }
 
+/**
+ * The whole `process.env` as a value inside an object or array literal that is itself output
+ * (`JSON.stringify({ env: process.env })`, `console.log({ event, env: process.env })`): a dump,
+ * like `console.log(process.env)`, not a read of a setting.
+ */
+function isLoggedWithin(value: TSESTree.Node): boolean {
+  let node: TSESTree.Node = value;
+  let parent = node.parent;
+  let nested = false;
+  for (;;) {
+    if (parent?.type === AST_NODE_TYPES.Property && parent.value === node && parent.parent.type === AST_NODE_TYPES.ObjectExpression) node = parent.parent;
+    else if (parent?.type === AST_NODE_TYPES.ArrayExpression) node = parent;
+    else break;
+    nested = true;
+    parent = node.parent;
+  }
+  return nested && parent?.type === AST_NODE_TYPES.CallExpression && parent.callee !== node && isLoggingCall(parent);
+}
+
 /** `const { X } = …` (directly in a `const` declarator): X cannot be reassigned. */
 function isConstPattern(pattern: TSESTree.ObjectPattern): boolean {
   const parent = pattern.parent;
@@ -152,6 +171,7 @@ class EnvCollector {
       return this.pattern(parent.left);
     }
     if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee !== outer && isLoggingCall(parent)) return;
+    if (isLoggedWithin(outer)) return;
     this.add('object', outer, undefined);
   }
 }

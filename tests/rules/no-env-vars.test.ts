@@ -31,6 +31,11 @@ exports.handler = (event, context, callback) => {
   logger.info({ env: JSON.stringify(process.env) });
   callback(null, event.Records[0].cf.request);
 };`,
+    // The whole environment inside a value that is serialised or logged: a dump.
+    `exports.handler = (event, context, callback) => {
+  console.log({ event, env: process.env });
+  callback(null, { status: '500', body: JSON.stringify({ error: 'denied', debug: [process.env] }) });
+};`,
     // API Gateway lambda in the same repository: environment variables are fine there.
     `exports.handler = async (event) => {
       const table = process.env.TABLE_NAME;
