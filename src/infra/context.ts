@@ -138,6 +138,8 @@ export class DiscoveryContext {
   readonly defines = new Map<string, Set<string>>();
   /** What this discovery read, listed and stat'ed (filled while it runs inside `observe`). */
   readonly observed = new Observed();
+  /** Exports deployed as functions that are not Lambda@Edge (a Serverless function with no CloudFront event). */
+  readonly regional: Array<{ file: string; exportName: string }> = [];
   private readonly problemKeys = new Set<string>();
   private readonly kinds = new Map<string, 'file' | 'dir' | undefined>();
   private readonly buildOutputs = new Map<string, BuildOutputs>();
@@ -238,6 +240,19 @@ export class DiscoveryContext {
       return undefined;
     }
     return { file, exportName };
+  }
+
+  /**
+   * Records a handler string of a function that is not Lambda@Edge, when it names a source
+   * file of the project (nothing is reported when it does not: such a function is not the
+   * plugin's to check).
+   */
+  noteRegional(codeDir: string, handler: string): void {
+    const dot = handler.lastIndexOf('.');
+    const slash = Math.max(handler.lastIndexOf('/'), handler.lastIndexOf('\\'));
+    if (dot <= 0 || dot < slash || dot === handler.length - 1 || handler.includes('${')) return;
+    const file = this.findModuleFile(resolve(codeDir, handler.slice(0, dot)));
+    if (file) this.regional.push({ file, exportName: handler.slice(dot + 1) });
   }
 
   /**

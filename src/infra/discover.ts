@@ -26,6 +26,8 @@ export interface FileEntry {
   declaredIn: string[];
   /** `process.env.X` names the function's bundling defines (CDK `bundling.define`). */
   defines?: Set<string>;
+  /** Exports deployed as functions that are not Lambda@Edge (see FileInfrastructure.otherExports). */
+  otherExports?: Set<string>;
 }
 
 export interface Discovery {
@@ -285,6 +287,12 @@ function assemble(ctx: DiscoveryContext): Discovery {
     }
   } catch (error) {
     ctx.problem(ctx.cwd, undefined, `following the handlers' imports stopped early: ${(error as Error).message}`);
+  }
+
+  // Only in a file the edge model reads anyway: a file of regional functions alone gets no entry.
+  for (const { file, exportName } of ctx.regional) {
+    const entry = files.get(file);
+    if (entry && !entry.byExport.has(exportName)) (entry.otherExports ??= new Set()).add(exportName);
   }
 
   const bindings = [...merged.values()].sort(

@@ -28,6 +28,11 @@ export interface FileInfrastructure {
   defines?: ReadonlySet<string>;
   /** Runtimes per exported handler name (`nodejs24.x`), where the infrastructure names them. */
   runtimes?: ReadonlyMap<string, ReadonlySet<string>>;
+  /**
+   * Exports of this file that the infrastructure deploys as functions that are not Lambda@Edge
+   * (a Serverless function with no CloudFront event), in a file that also holds edge code.
+   */
+  otherExports?: ReadonlySet<string>;
 }
 
 export interface InfrastructureOptions {
@@ -120,6 +125,7 @@ function entryIn(found: Discovery, filename: string): FileInfrastructure | undef
         ...(entry.runtimes ? { runtimes: entry.runtimes } : {}),
         declaredIn: entry.declaredIn.join(', '),
         ...(entry.defines ? { defines: entry.defines } : {}),
+        ...(entry.otherExports ? { otherExports: entry.otherExports } : {}),
       });
     }
     entries.set(found, byFile);

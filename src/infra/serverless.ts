@@ -39,7 +39,12 @@ export function readServerless(ctx: DiscoveryContext, file: string, data: YamlDa
     if (!isObject(fn)) continue;
     // The silvermine plugin puts `lambdaAtEdge` on the function itself; the others are events.
     const edgeEvents = collectEdgeEvents([fn, ...(Array.isArray(fn.events) ? fn.events : [])], data);
-    if (edgeEvents.length === 0) continue;
+    if (edgeEvents.length === 0) {
+      // A regional function: its export is not edge code, even in a file that also holds one.
+      const handler = self(fn.handler);
+      if (typeof handler === 'string') ctx.noteRegional(serviceDir, handler);
+      continue;
+    }
 
     const handlerLine = data.lineOf(fn, 'handler') ?? data.lineOf(functions, name);
     const what = `functions.${name}`;

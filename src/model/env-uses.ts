@@ -102,7 +102,8 @@ function filledName(read: TSESTree.Node): { id: TSESTree.Identifier; declarator:
  * A read at module scope of a multi-target file whose value only another target uses: it
  * fills a `const` (or a `let`/`var` declared once, never reassigned) declared directly in the
  * program (not exported) whose every reference is in a handler's own body (not a nested
- * function) on a path `targetAt` calls `'other'`. At the edge it loads undefined, and no
+ * function) on a path `targetAt` calls `'other'`, or in the body of an export deployed as a
+ * regional function. At the edge it loads undefined, and no
  * CloudFront path reads it.
  */
 function moduleBindingOnlyOther(m: FileState, read: TSESTree.Node): boolean {
@@ -115,6 +116,7 @@ function moduleBindingOnlyOther(m: FileState, read: TSESTree.Node): boolean {
     refs.length > 0 &&
     refs.every((ref) => {
       const fn = enclosingFunction(ref);
+      if (fn !== undefined && m.regionalFunctions.has(fn)) return true;
       return fn !== undefined && m.handlersByNode.has(fn) && branchTarget(m, ref) === 'other';
     })
   );

@@ -26,6 +26,11 @@ export function findHandlers(m: FileState, comments: { fileTypes: EventTypes; at
     if (seen.has(fn)) continue;
     if (servesOtherSource(m, fn)) m.exportsOtherSource = true;
     const bound = m.infra?.byExport.get(name);
+    // Deployed as a regional function (a Serverless function with no CloudFront event): not edge code.
+    if (!bound && m.infra?.otherExports?.has(name)) {
+      m.regionalFunctions.add(fn);
+      continue;
+    }
     const typed = handlerTypeKind(m, fn);
     const declaredHandler = declared && (fn.params.length > 0 || HANDLER_EXPORTS.has(name));
     // A function that builds an event, or an export of a helper module, is not a handler,
@@ -41,7 +46,7 @@ export function findHandlers(m: FileState, comments: { fileTypes: EventTypes; at
   // a helper module.
   if (isTestFile(m) || helperModule) return;
   for (const fn of m.functions) {
-    if (seen.has(fn) || fn.params.length === 0) continue;
+    if (seen.has(fn) || fn.params.length === 0 || m.regionalFunctions.has(fn)) continue;
     if (!usesCloudFrontEvent(m, fn, 0)) continue;
     if (callSites(m, fn).length > 0) continue;
     if (isExportedClassMember(m, fn) || isOptionsObjectMember(fn) || buildsEvent(m, fn)) continue;

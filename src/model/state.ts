@@ -39,6 +39,8 @@ export interface FileState {
   hasTypedBindings: boolean;
   /** An exported function is typed as another event source's handler (aws-types.ts servesOtherSource). */
   exportsOtherSource: boolean;
+  /** Exported functions the infrastructure deploys as functions that are not Lambda@Edge (`infra.otherExports`). */
+  readonly regionalFunctions: Set<FunctionNode>;
   // handlers
   readonly handlersByNode: Map<FunctionNode, Handler>;
   readonly handlers: Handler[];
@@ -115,6 +117,7 @@ export function createState(context: AnyContext, settingsTypes: EventTypes, infr
     typedObjects: [],
     hasTypedBindings: false,
     exportsOtherSource: false,
+    regionalFunctions: new Set(),
     handlersByNode: new Map(),
     handlers: [],
     problems: [],

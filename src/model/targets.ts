@@ -9,6 +9,7 @@ import { walk } from '../estree/walk.js';
 import { EDGE_EVENT_TYPE, OTHER_EVENT_TYPE } from '../facts/event-shapes.js';
 import { type Side, either, eventTest } from './event-tests.js';
 import type { FileState } from './state.js';
+import type { FunctionNode } from '../estree/nodes.js';
 
 /**
  * Which target's event reaches a node:
@@ -33,6 +34,8 @@ function afterEarlyExits(m: FileState, list: readonly TSESTree.Node[], child: TS
 
 /** What the branch `child` of `parent` says about the event. */
 function branchSide(m: FileState, parent: TSESTree.Node, child: TSESTree.Node): Side {
+  // The body of an export the infrastructure deploys as a regional function.
+  if (m.regionalFunctions.size > 0 && m.regionalFunctions.has(child as FunctionNode)) return 'other';
   switch (parent.type) {
     case AST_NODE_TYPES.IfStatement:
     case AST_NODE_TYPES.ConditionalExpression:
@@ -126,12 +129,15 @@ function testsShape(m: FileState, body: TSESTree.Node): boolean {
  * Is this file a multi-target adapter: a handler whose event parameter is typed as a union of
  * CloudFront's and another target's event (in the file, or in the `.d.ts` beside compiled
  * output), or a handler with a condition on the event's shape (`'Records' in event`,
- * `event.requestContext`)? A guard on CloudFront's own objects (`if (!request) return;`) is not one.
+ * `event.requestContext`)? A guard on CloudFront's own objects (`if (!request) return;`) is not
+ * one. A file with exports the infrastructure deploys as regional functions is one too.
  */
 export function isMultiTarget(m: FileState): boolean {
   const memo = memoOf(m);
   if (memo.multi !== undefined) return memo.multi;
   memo.multi = false;
+  // A file whose other exports are deployed as regional functions: its module scope runs in both.
+  if (m.regionalFunctions.size > 0) return (memo.multi = true);
   for (const handler of m.handlers) {
     const param = handler.node.params[0];
     const annotation = param && 'typeAnnotation' in param ? param.typeAnnotation?.typeAnnotation : undefined;
