@@ -78,9 +78,55 @@ describe('the declaration file beside compiled output', () => {
     expect(declaredMultiTarget(js)).toBe(false);
   });
 
+  it('reads the inline import types tsc writes, over several lines, and only the first parameter', () => {
+    const inline = `export function handler(
+  event:
+    | import('aws-lambda').APIGatewayProxyEventV2
+    | import("aws-lambda").CloudFrontRequestEvent,
+  context?: import('aws-lambda').Context
+): Promise<any>;`;
+    const { js, dtsPath } = project(inline, 1_700_002_000);
+    expect(declaredMultiTarget(js)).toBe(true);
+    expect(envFindings(js)).toEqual([]);
+    // The other target only in a later parameter's type, or a generic argument: not a union of the event.
+    writeFileSync(dtsPath, 'export function handler(event: import("aws-lambda").CloudFrontRequestEvent, other: APIGatewayProxyEventV2 | CloudFrontRequestEvent): void;');
+    utimesSync(dtsPath, 1_700_002_100, 1_700_002_100);
+    expect(declaredMultiTarget(js)).toBe(false);
+    writeFileSync(dtsPath, 'export function handler(event: Wrapped<APIGatewayProxyEventV2 | CloudFrontRequestEvent>): void;');
+    utimesSync(dtsPath, 1_700_002_200, 1_700_002_200);
+    expect(declaredMultiTarget(js)).toBe(false);
+  });
+
   it('is only looked for beside .js, .cjs and .mjs files', () => {
     expect(declaredMultiTarget('/nowhere/handler.ts')).toBe(false);
     expect(declaredMultiTarget('/nowhere/handler.mjs')).toBe(false);
+  });
+});
+
+describe('a JSDoc type on the handler\'s event', () => {
+  const config = [
+    {
+      files: ['**/*.js'],
+      plugins: { 'lambda-edge': plugin as never },
+      languageOptions: { sourceType: 'module' as const },
+      settings: { 'lambda-edge': { infrastructure: false } },
+      rules: { 'lambda-edge/no-env-vars': 'error' as const },
+    },
+  ];
+  const lint = (doc: string) =>
+    new Linter({ configType: 'flat' })
+      .verify(`app.init({ env: process.env });\n${doc}\nexport async function handler(event) {\n  return event.Records[0].cf.request;\n}\n`, config, { filename: 'handler.js' })
+      .map((m) => `${m.messageId} ${m.line}:${m.column}`);
+
+  it('makes a union of CloudFront\'s and another target\'s event a multi-target adapter', () => {
+    expect(lint('/**\n * @param {APIGatewayProxyEventV2 | CloudFrontRequestEvent} event - the incoming event\n */')).toEqual([]);
+    expect(lint('/** @param {import("aws-lambda").APIGatewayProxyEvent | import("aws-lambda").CloudFrontRequestEvent} event */')).toEqual([]);
+  });
+
+  it('says nothing with CloudFront alone, another parameter\'s type, or no doc comment', () => {
+    expect(lint('/** @param {CloudFrontRequestEvent} event */')).toEqual(['envObject 1:17']);
+    expect(lint('/** @param {APIGatewayProxyEventV2 | CloudFrontRequestEvent} other */')).toEqual(['envObject 1:17']);
+    expect(lint('// @param {APIGatewayProxyEventV2 | CloudFrontRequestEvent} event')).toEqual(['envObject 1:17']);
   });
 });
 

@@ -141,10 +141,54 @@ export function isMultiTarget(m: FileState): boolean {
   for (const handler of m.handlers) {
     const param = handler.node.params[0];
     const annotation = param && 'typeAnnotation' in param ? param.typeAnnotation?.typeAnnotation : undefined;
-    if (unionOfTargets(typeNames(m, annotation)) || testsShape(m, handler.node.body)) return (memo.multi = true);
+    if (unionOfTargets(typeNames(m, annotation)) || unionOfTargets(jsdocParamTypes(m, handler.node)) || testsShape(m, handler.node.body)) {
+      return (memo.multi = true);
+    }
   }
   memo.multi = m.handlers.length > 0 && declaredMultiTarget(m.context.filename);
   return memo.multi;
+}
+
+/**
+ * The type names of a union written as text (`A | import('aws-lambda').B | C<D>`): each
+ * member without its `import(…).` qualifier or type arguments.
+ */
+function unionNames(text: string): string[] {
+  return text.split('|').map((part) => part.trim().replace(/^import\(\s*['"][^'"]*['"]\s*\)\s*\./, '').replace(/<.*$/s, '').trim());
+}
+
+const JSDOC_PARAM = /@param\s*\{([^}]*)\}\s*\[?([\w$]+)/g;
+
+/**
+ * The JSDoc type of a handler's event parameter (`@param {APIGatewayProxyEventV2 |
+ * CloudFrontRequestEvent} event`, or `import("aws-lambda").X` members), from the doc comment
+ * right before the function or its statement.
+ */
+function jsdocParamTypes(m: FileState, fn: FunctionNode): string[] {
+  const param = fn.params[0];
+  if (param?.type !== AST_NODE_TYPES.Identifier) return [];
+  let holder: TSESTree.Node = fn;
+  while (holder.parent && holder.parent.type !== AST_NODE_TYPES.Program && holder.parent.type !== AST_NODE_TYPES.BlockStatement) holder = holder.parent;
+  const doc = m.sourceCode.getCommentsBefore(holder).findLast((c) => c.type === 'Block' && c.value.startsWith('*'));
+  if (!doc) return [];
+  for (const match of doc.value.matchAll(JSDOC_PARAM)) if (match[2] === param.name) return unionNames(match[1]!.replace(/\n\s*\*/g, ' '));
+  return [];
+}
+
+/**
+ * The first parameter of `function <name>(` starting at `open` (the parenthesis): the text up
+ * to the comma or parenthesis that ends it at its own depth.
+ */
+function parameterText(text: string, open: number): string | undefined {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    const c = text[i];
+    if (c === '(' || c === '<' || c === '{' || c === '[') depth++;
+    else if ((c === ')' || c === '>' || c === '}' || c === ']') && !(c === '>' && text[i - 1] === '=')) {
+      if (--depth === 0) return text.slice(open + 1, i);
+    } else if (c === ',' && depth === 1) return text.slice(open + 1, i);
+  }
+  return undefined;
 }
 
 /** What a declaration file said, with the modification time it had then. */
@@ -170,8 +214,11 @@ export function declaredMultiTarget(filename: string): boolean {
   let found = false;
   try {
     const text = readFileSync(dts, 'utf8');
-    for (const match of text.matchAll(/\bfunction\s+[\w$]+\s*\(\s*[\w$]+\s*:([^)]*)\)/g)) {
-      if (unionOfTargets(match[1]!.split('|').map((part) => part.trim().replace(/^import\([^)]*\)\./, '')))) found = true;
+    // `function handler(event: A | import('aws-lambda').B): …`, its type spread over lines as tsc writes it.
+    for (const match of text.matchAll(/\bfunction\s+[\w$]+\s*\(/g)) {
+      const params = parameterText(text, match.index + match[0].length - 1);
+      const colon = params?.indexOf(':') ?? -1;
+      if (params !== undefined && colon > 0 && /^\s*[\w$]+\s*$/.test(params.slice(0, colon)) && unionOfTargets(unionNames(params.slice(colon + 1)))) found = true;
     }
   } catch {
     found = false;
