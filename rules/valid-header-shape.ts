@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { type Analysis, HEADER_KINDS, type MemberAccess } from '../src/analysis.js';
+import { type Analysis, HEADER_KINDS, type HeaderEntry, type MemberAccess } from '../src/analysis.js';
 import { canonicalHeaderName, findProperty, memberName, outerParent, stringLiteralSource, unwrap } from '../src/ast.js';
 import { createRule } from '../src/create-rule.js';
 import { onAnalysis } from '../src/rule-helpers.js';
@@ -93,7 +93,7 @@ export default createRule<Options, MessageIds>({
   create(context, [{ checkKeyMatchesName = false }]) {
     return onAnalysis(context, (analysis) => {
       const state: Checks = { context, analysis, checkKeyMatchesName };
-      for (const entry of analysis.headerEntries) checkValue(state, entry.value, entry.name);
+      for (const entry of analysis.headerEntries) if (!entryFilledLater(context, analysis, entry)) checkValue(state, entry.value, entry.name);
       for (const access of analysis.accesses) {
         if (access.op !== 'write' || !access.value) continue;
         if (HEADER_KINDS.has(access.objectKind)) {
@@ -140,18 +140,50 @@ function filledLater(context: Context, analysis: Analysis, write: MemberAccess):
   const value = write.value && unwrap(write.value);
   if (value?.type !== AST_NODE_TYPES.ArrayExpression || value.elements.length > 0) return false;
   if (write.node.type !== AST_NODE_TYPES.MemberExpression) return false;
+  if (writtenWhenAbsent(context, write.node)) return true;
   const text = (node: TSESTree.Node) => context.sourceCode.getText(node);
-  const object = text(write.node.object);
-  const key = text(write.keyNode);
+  return pushedOnto(context, analysis, { object: text(write.node.object), name: write.name, key: text(write.keyNode), after: write.node.range[1] });
+}
+
+/**
+ * `const headers = { ...response.headers, [name]: [] }` followed by `headers[name].push(…)`:
+ * the literal's empty entry is filled the same way before the map is handed back.
+ */
+function entryFilledLater(context: Context, analysis: Analysis, entry: HeaderEntry): boolean {
+  const value = unwrap(entry.value);
+  if (value.type !== AST_NODE_TYPES.ArrayExpression || value.elements.length > 0) return false;
+  const holder = entry.map.parent;
+  if (holder?.type !== AST_NODE_TYPES.VariableDeclarator || holder.init !== entry.map || holder.id.type !== AST_NODE_TYPES.Identifier) return false;
+  const key = entry.property.computed ? context.sourceCode.getText(entry.property.key) : undefined;
+  return pushedOnto(context, analysis, { object: holder.id.name, name: entry.name, key, after: holder.range[1] });
+}
+
+/** Is there a later `<object>[<the same header>].push(…)` (by name, or by the same computed key)? */
+function pushedOnto(context: Context, analysis: Analysis, at: { object: string; name: string | undefined; key: string | undefined; after: number }): boolean {
+  const text = (node: TSESTree.Node) => context.sourceCode.getText(node);
   return analysis.accesses.some(
     (later) =>
       later.op === 'modify' &&
       later.node.type === AST_NODE_TYPES.MemberExpression &&
       addsTo(later.node) &&
-      later.node.range[0] > write.node.range[1] &&
-      text(later.node.object) === object &&
-      (write.name !== undefined ? later.name?.toLowerCase() === write.name.toLowerCase() : text(later.keyNode) === key),
+      later.node.range[0] > at.after &&
+      text(later.node.object) === at.object &&
+      (at.name !== undefined ? later.name?.toLowerCase() === at.name.toLowerCase() : at.key !== undefined && text(later.keyNode) === at.key),
   );
+}
+
+/**
+ * `if (!headers[key]) headers[key] = [];`: an empty list written only where the header is
+ * absent, so that the code after it (or its caller) can push entries onto it.
+ */
+function writtenWhenAbsent(context: Context, member: TSESTree.MemberExpression): boolean {
+  const assignment = member.parent;
+  const statement = assignment?.parent;
+  if (statement?.type !== AST_NODE_TYPES.ExpressionStatement) return false;
+  const guard = statement.parent?.type === AST_NODE_TYPES.BlockStatement && statement.parent.body.length === 1 ? statement.parent.parent : statement.parent;
+  if (guard?.type !== AST_NODE_TYPES.IfStatement || guard.alternate) return false;
+  const test = unwrap(guard.test);
+  return test.type === AST_NODE_TYPES.UnaryExpression && test.operator === '!' && context.sourceCode.getText(unwrap(test.argument)) === context.sourceCode.getText(member);
 }
 
 /** The obvious type of an expression, also through `const` bindings and string concatenation. */

@@ -30,6 +30,26 @@ ruleTester.run('valid-header-shape', rule, {
       response.headers['cache-control'].push({ key: 'Cache-Control', value: 'no-store' });
       return response;
     };`,
+    // An empty entry of a literal, filled by name after the map is built.
+    `exports.handler = async (event) => {
+      const response = event.Records[0].cf.response;
+      const name = 'x-trace';
+      const headers = { ...response.headers, [name]: [], 'x-b': [] };
+      headers[name].push({ key: 'X-Trace', value: 'on' });
+      headers['x-b'].push({ key: 'X-B', value: '1' });
+      response.headers = headers;
+      return response;
+    };`,
+    // An empty list written only where the header is absent, for the caller to push onto.
+    `import type { CloudFrontHeaders } from 'aws-lambda';
+    export function ensure(headers: CloudFrontHeaders, key: string): void {
+      if (!headers[key]) headers[key] = [];
+    }
+    export function ensureBlock(headers: CloudFrontHeaders, key: string): void {
+      if (!headers[key]) {
+        headers[key] = [];
+      }
+    }`,
     // The documented shape: arrays of { key?, value } with string fields.
     `exports.handler = async (event) => {
       const request = event.Records[0].cf.request;
@@ -233,6 +253,25 @@ exports.handler = (event, context, callback) => {
   return response;
 };`,
       errors: [{ messageId: 'emptyArray', data: { name: 'x-a' }, line: 4, column: 29 }],
+    },
+    {
+      // A literal's empty entry filled for another name, or on another map; an empty list
+      // written when another header is absent, or with an else.
+      code: `exports.handler = async (event) => {
+  const response = event.Records[0].cf.response;
+  const headers = { 'x-a': [] };
+  headers['x-b'].push({ key: 'X-B', value: '1' });
+  response.headers['x-a'].push({ key: 'X-A', value: '1' });
+  if (!response.headers['x-c']) response.headers['x-d'] = [];
+  if (!response.headers['x-e']) response.headers['x-e'] = []; else response.headers['x-e'].length = 0;
+  response.headers = headers;
+  return response;
+};`,
+      errors: [
+        { messageId: 'emptyArray', data: { name: 'x-a' }, line: 3, column: 28 },
+        { messageId: 'emptyArray', data: { name: 'x-d' }, line: 6, column: 59 },
+        { messageId: 'emptyArray', data: { name: 'x-e' }, line: 7, column: 59 },
+      ],
     },
     {
       // Writing through the empty array's first entry does not fill it (there is none).
