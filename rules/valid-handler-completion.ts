@@ -70,8 +70,8 @@ export default createRule<[], MessageIds>({
     return onAnalysis(context, (analysis) => {
       for (const handler of analysis.handlers) {
         const completion = analysis.completion(handler);
-        if (handler.isAsync) reportLateCallbacks(context, handler, completion);
-        else reportRepeatedCallbacks(context, handler, completion);
+        const late = handler.isAsync ? reportLateCallbacks(context, handler, completion) : undefined;
+        reportRepeatedCallbacks(context, handler, completion, late);
         const wholeEvent = reportWholeEvent(context, analysis, handler);
         reportUnfinished(context, handler, completion, wholeEvent);
       }
@@ -81,10 +81,14 @@ export default createRule<[], MessageIds>({
 
 type Context = Readonly<TSESLint.RuleContext<MessageIds, []>>;
 
-/** (a) A second `callback(…)` on a path of one function that already called it. */
-function reportRepeatedCallbacks(context: Context, handler: Handler, completion: Completion): void {
+/**
+ * (a) A second `callback(…)` on a path of one function that already called it, in an `async`
+ * handler too (the runtime keeps the first result either way); not a call already reported late.
+ */
+function reportRepeatedCallbacks(context: Context, handler: Handler, completion: Completion, late: ReadonlySet<TSESTree.Node> | undefined): void {
   const name = handler.callback?.name ?? 'callback';
   for (const { call, earlier } of completion.repeatedCalls) {
+    if (late?.has(call)) continue;
     context.report({ node: call, messageId: 'callbackTwice', data: { name, line: earlier.loc.start.line } });
   }
 }
@@ -93,13 +97,18 @@ function reportRepeatedCallbacks(context: Context, handler: Handler, completion:
  * (b) An async handler's `callback` called where it can lose to the settled promise. Up to
  * nodejs22.x the runtime keeps the first of the two; a call in the handler's own body always
  * comes first (the promise settles after the body ends), one in a nested function may not,
- * unless that function is a step of a promise chain the body awaits or returns.
+ * unless that function is a step of a promise chain the body awaits or returns. Returns the
+ * calls reported.
  */
-function reportLateCallbacks(context: Context, handler: Handler, completion: Completion): void {
+function reportLateCallbacks(context: Context, handler: Handler, completion: Completion): Set<TSESTree.Node> {
   const name = handler.callback?.name ?? 'callback';
+  const reported = new Set<TSESTree.Node>();
   for (const { call, late } of completion.callbackCalls) {
-    if (late) context.report({ node: call, messageId: 'callbackInAsync', data: { name } });
+    if (!late) continue;
+    context.report({ node: call, messageId: 'callbackInAsync', data: { name } });
+    reported.add(call);
   }
+  return reported;
 }
 
 /** (c) The whole event, or part of its envelope, handed back. Returns the values reported. */

@@ -12,6 +12,12 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('valid-handler-completion', rule, {
   valid: [
+    // An async handler that returns right after calling back: one call per path.
+    `exports.handler = async (event, context, callback) => {
+  const request = event.Records[0].cf.request;
+  if (!request.headers.authorization) return callback(null, { status: '401', statusDescription: 'Unauthorized' });
+  callback(null, request);
+};`,
     // A non-async handler that returns a promise: Lambda waits for it.
     `exports.handler = (event) => Promise.resolve(event.Records[0].cf.request);`,
     `const handle = async (event) => event.Records[0].cf.request;
@@ -426,6 +432,15 @@ export const handler = (event, ctx, done) => {
   done(null, response);
 };`,
       errors: [{ messageId: 'callbackTwice', data: { name: 'done', line: 4 }, line: 6, column: 3 }],
+    },
+    {
+      // The same in an async handler: the runtime keeps the first result there too.
+      code: `exports.handler = async (event, context, callback) => {
+  const request = event.Records[0].cf.request;
+  if (!request.headers.authorization) callback(null, { status: '401', statusDescription: 'Unauthorized' });
+  callback(null, request);
+};`,
+      errors: [{ messageId: 'callbackTwice', data: { name: 'callback', line: 3 }, line: 4, column: 3, endLine: 4, endColumn: 26 }],
     },
     {
       // A loop that calls back per item; a nested function counted on its own.
