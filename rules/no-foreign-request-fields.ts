@@ -30,6 +30,9 @@ const FOREIGN: ReadonlyMap<string, Foreign> = new Map([
   ['ip', { from: "Express's `ip`", instead: '`request.clientIp`', rename: 'clientIp' }],
   ['query', { from: "Express's parsed `query`", instead: "`new URLSearchParams(request.querystring)`" }],
   ['cookies', { from: "the CloudFront Functions request's `cookies`", instead: "the `cookie` header, `request.headers.cookie` (an array of `{ key, value }` entries)" }],
+  ['hostname', { from: "Express's `hostname`", instead: "the `host` header, `request.headers.host[0].value`" }],
+  ['protocol', { from: "Express's `protocol`", instead: "the `cloudfront-forwarded-proto` header (when the cache policy or origin request policy adds it)" }],
+  ['httpVersion', { from: "Node.js's `IncomingMessage.httpVersion`", instead: "another signal: the request does not carry the viewer's HTTP version" }],
 ]);
 
 type Context = Readonly<TSESLint.RuleContext<MessageIds, []>>;

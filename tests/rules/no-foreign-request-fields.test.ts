@@ -152,5 +152,20 @@ export const handler = async (event: CloudFrontRequestEvent) => {
         },
       ],
     },
+    {
+      // Express's host and protocol, Node's HTTP version.
+      code: `exports.handler = async (event) => {
+  const request = event.Records[0].cf.request;
+  const origin = request.protocol + '://' + request.hostname;
+  if (request.httpVersion === '1.0') return { status: '505' };
+  request.headers['x-origin'] = [{ value: origin }];
+  return request;
+};`,
+      errors: [
+        { messageId: 'foreignRead', data: { name: 'protocol', from: "Express's `protocol`", instead: 'the `cloudfront-forwarded-proto` header (when the cache policy or origin request policy adds it)' }, line: 3, column: 18, endColumn: 34, suggestions: [] },
+        { messageId: 'foreignRead', data: { name: 'hostname', from: "Express's `hostname`", instead: 'the `host` header, `request.headers.host[0].value`' }, line: 3, column: 45, endColumn: 61, suggestions: [] },
+        { messageId: 'foreignRead', data: { name: 'httpVersion', from: "Node.js's `IncomingMessage.httpVersion`", instead: "another signal: the request does not carry the viewer's HTTP version" }, line: 4, column: 7, endColumn: 26, suggestions: [] },
+      ],
+    },
   ],
 });
