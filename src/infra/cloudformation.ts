@@ -1,4 +1,4 @@
-import { dirname, extname, resolve } from 'node:path';
+import { basename, dirname, extname, resolve } from 'node:path';
 import type { DiscoveryContext } from './context.js';
 import { isObject } from './serverless.js';
 import { unknownTagOf, type YamlData } from './yaml-data.js';
@@ -265,13 +265,30 @@ function handlerOf(
     }
     codeDir = resolve(t.templateDir, code);
   }
+  let target: { file: string; exportName: string } | undefined;
   if (extname(codeDir) === '.zip' || ctx.kind(codeDir) === 'file') {
-    ctx.problem(t.file, line, `${fnWhat} code is a file (${ctx.rel(codeDir)}), not a source folder; no source to lint.`, 'remote');
-    return undefined;
+    target = singleFileCode(codeDir, handler);
+    if (!target) {
+      ctx.problem(t.file, line, `${fnWhat} code is a file (${ctx.rel(codeDir)}), not a source folder; no source to lint.`, 'remote');
+      return undefined;
+    }
+  } else {
+    target = ctx.resolveHandler(codeDir, handler, t.file, line, fnWhat);
   }
-  const target = ctx.resolveHandler(codeDir, handler, t.file, line, fnWhat);
   const runtime = props.Runtime ?? (resource.Type === 'AWS::Serverless::Function' ? t.globals.Runtime : undefined);
   return target && typeof runtime === 'string' ? { ...target, runtime } : target;
+}
+
+/**
+ * `CodeUri: ./src/index.js` with `Handler: index.handler`: the packaging zips that one file,
+ * at the archive's root, so a handler whose module is the file's own name is that file.
+ */
+function singleFileCode(file: string, handler: string): { file: string; exportName: string } | undefined {
+  const ext = extname(file);
+  if (!/^\.[cm]?js$/.test(ext)) return undefined;
+  const dot = handler.lastIndexOf('.');
+  if (dot <= 0 || handler.slice(0, dot) !== basename(file, ext) || dot === handler.length - 1) return undefined;
+  return { file, exportName: handler.slice(dot + 1) };
 }
 
 /** `{ Bucket, Key }` (SAM CodeUri) or `{ S3Bucket, S3Key }` (Lambda Code): code in S3, not in the project. */

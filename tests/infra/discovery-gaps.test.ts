@@ -385,6 +385,40 @@ describe('SAM: an s3:// CodeUri', () => {
   });
 });
 
+describe('SAM: a CodeUri that names one source file', () => {
+  const template = (codeUri: string, handler: string) =>
+    [
+      'Transform: AWS::Serverless-2016-10-31',
+      'Resources:',
+      '  Edge:',
+      '    Type: AWS::Serverless::Function',
+      '    Properties:',
+      `      CodeUri: ${codeUri}`,
+      `      Handler: ${handler}`,
+      '      AutoPublishAlias: live',
+      '  Cdn:',
+      '    Type: AWS::CloudFront::Distribution',
+      '    Properties:',
+      '      DistributionConfig:',
+      '        DefaultCacheBehavior:',
+      '          LambdaFunctionAssociations:',
+      '            - EventType: origin-response',
+      '              LambdaFunctionARN: !Ref Edge.Version',
+    ].join('\n');
+
+  it('is the handler file when the handler names that file (the package zips it at the root)', () => {
+    const found = discover({ 'template.yaml': template('./src/index.js', 'index.handler'), 'src/index.js': HANDLER_JS });
+    expect(found.rows).toEqual(['src/index.js#handler origin-response @template.yaml:15 [sam]']);
+    expect(found.problems).toEqual([]);
+  });
+
+  it('is still reported when the handler names another module', () => {
+    const found = discover({ 'template.yaml': template('./src/index.js', 'app.handler'), 'src/index.js': HANDLER_JS });
+    expect(found.rows).toEqual([]);
+    expect(found.problems).toEqual(['template.yaml:5: Cdn DefaultCacheBehavior.LambdaFunctionAssociations[0] → Edge code is a file (src/index.js), not a source folder; no source to lint.']);
+  });
+});
+
 describe('code folders that a package.json script bundles into', () => {
   const stack = (asset: string, handler = 'index.handler') => [
     "import * as path from 'node:path';",
