@@ -968,6 +968,13 @@ export class CdkReader {
       case 'new':
         if (base.cls.k === 'class') return this.classMember(base, name);
         return { k: 'prop', base, name };
+      case 'class': {
+        // `Stack.addRoutes(…)`: a static method of a class of the app.
+        const method = base.decl.members.find(
+          (m) => ts.isMethodDeclaration(m) && m.body && m.name && this.propertyName(m.name) === name && (ts.getCombinedModifierFlags(m) & ts.ModifierFlags.Static) !== 0,
+        ) as TsNamespace.MethodDeclaration | undefined;
+        return method ? { k: 'fn', decl: method, file: base.file } : unknown(`.${name} of ${this.describe(base)}`);
+      }
       case 'prop':
         return { k: 'prop', base, name };
       case 'str':
@@ -1341,13 +1348,16 @@ export class CdkReader {
     if (!fn || seen.has(fn) || seen.size > 8) return [{ file }];
     seen.add(fn);
     const envs: Env[] = [];
-    if (ts.isFunctionDeclaration(fn)) {
-      const name = fn.name?.text;
+    // A static method runs once per `Class.method(…)` call, like a function.
+    const isStatic = ts.isMethodDeclaration(fn) && (ts.getCombinedModifierFlags(fn) & ts.ModifierFlags.Static) !== 0;
+    if (ts.isFunctionDeclaration(fn) || isStatic) {
+      const id = (fn as TsNamespace.FunctionDeclaration | TsNamespace.MethodDeclaration).name;
+      const name = id && ts.isIdentifier(id) ? id.text : undefined;
       for (const site of this.sites(name, 'calls')) {
         for (const siteEnv of this.envsFor(site.file, site.node, seen)) {
           const callee = this.evaluate((site.node as TsNamespace.CallExpression).expression, siteEnv);
           if (callee.k !== 'fn' || callee.decl !== fn) continue;
-          envs.push({ file, params: this.bindParams(fn.parameters, (site.node as TsNamespace.CallExpression).arguments, siteEnv), self: siteEnv.self });
+          envs.push({ file, params: this.bindParams((fn as TsNamespace.FunctionLikeDeclaration).parameters, (site.node as TsNamespace.CallExpression).arguments, siteEnv), self: siteEnv.self });
           if (envs.length >= MAX_ENVS) return envs;
         }
       }

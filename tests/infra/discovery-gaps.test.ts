@@ -113,6 +113,23 @@ describe('CDK edgeLambdas built up rather than written in place', () => {
     expect(discover(files)).toEqual({ rows: ['edge/index.js#handler origin-request @lib/stack.ts:13 [cdk]'], problems: [] });
   });
 
+  it('follows a static method called through the class name, and a method called on this', () => {
+    const files = classApp([
+      '  constructor(scope: cdk.App, id: string) {',
+      '    super(scope, id);',
+      '    const fn = this.makeEdge();',
+      "    EdgeStack.addRoutes(this, { fn, eventType: cloudfront.LambdaEdgeEventType.VIEWER_RESPONSE });",
+      '  }',
+      '  private makeEdge(): cloudfront.experimental.EdgeFunction {',
+      `    return ${EDGE_FUNCTION};`,
+      '  }',
+      '  public static addRoutes(scope: cdk.Stack, props: { fn: cloudfront.experimental.EdgeFunction; eventType: cloudfront.LambdaEdgeEventType }) {',
+      "    new cloudfront.Distribution(scope, 'Cdn', { defaultBehavior: { origin, edgeLambdas: [{ functionVersion: props.fn.currentVersion, eventType: props.eventType }] } });",
+      '  }',
+    ]);
+    expect(discover(files)).toEqual({ rows: ['edge/index.js#handler viewer-response @lib/stack.ts:14 [cdk]'], problems: [] });
+  });
+
   it('reports an array field that is pushed onto (read as its initializer, it would look empty)', () => {
     const stack = (push: string) =>
       classApp([
