@@ -135,6 +135,24 @@ run(steps);`;
     expect(analyse(wrapped, { filename: 'src/edge.js' }).analysis.handlers.map((h) => h.name).sort()).toEqual(['handler', 'viewerRequest']);
   });
 
+  it('does not take an event mapper typed for CloudFront and another target for a handler', () => {
+    const mapper = `import type { APIGatewayProxyEvent, CloudFrontRequestEvent } from 'aws-lambda';
+      export function toInternal(event: APIGatewayProxyEvent | CloudFrontRequestEvent) {
+        if ('Records' in event) { const r = event.Records[0].cf.request; return { path: r.uri, method: r.method }; }
+        return { path: event.path, method: event.httpMethod };
+      }`;
+    expect(analyse(mapper, { filename: 'src/lib/mapper.ts' }).analysis.handlers).toEqual([]);
+    // An async one, one named handler, or one typed for CloudFront alone is still a handler.
+    for (const [head, name] of [
+      ['export async function toInternal(event: APIGatewayProxyEvent | CloudFrontRequestEvent)', 'toInternal'],
+      ['export function handler(event: APIGatewayProxyEvent | CloudFrontRequestEvent)', 'handler'],
+      ['export function toInternal(event: CloudFrontRequestEvent)', 'toInternal'],
+    ] as const) {
+      const code = mapper.replace('export function toInternal(event: APIGatewayProxyEvent | CloudFrontRequestEvent)', head);
+      expect(analyse(code, { filename: 'src/lib/mapper.ts' }).analysis.handlers.map((h) => h.name), head).toEqual([name]);
+    }
+  });
+
   it('takes a declared file\'s `handler` and default exports for handlers without parameters, not other exports', () => {
     const code = `// @lambda-edge-event origin-request
       exports.handler = async () => ({ status: '503', body: 'maintenance' });

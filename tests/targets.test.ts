@@ -97,6 +97,25 @@ describe('the declaration file beside compiled output', () => {
     expect(declaredMultiTarget(js)).toBe(false);
   });
 
+  it('types a compiled event mapper by its name: not a handler', () => {
+    dir ??= mkdtempSync(path.join(tmpdir(), 'lambda-edge-dts-'));
+    const js = path.join(dir, 'mapper.js');
+    const code = `export function toInternal(event) {
+  if (event.Records !== undefined) { const r = event.Records[0].cf.request; return { path: r.uri, method: r.method }; }
+  return { path: event.path, method: event.httpMethod };
+}
+`;
+    writeFileSync(js, code);
+    const lint = () =>
+      new Linter({ configType: 'flat', cwd: dir })
+        .verify(code, [{ ...plugin.configs.recommended, settings: { 'lambda-edge': { infrastructure: false } } }], { filename: js })
+        .map((m) => `${m.ruleId} ${m.line}`);
+    // Without a declaration file it reads CloudFront's event and returns a value: reported.
+    expect(lint()).toEqual(['lambda-edge/valid-handler-completion 2', 'lambda-edge/valid-handler-completion 3']);
+    writeFileSync(path.join(dir, 'mapper.d.ts'), "export declare function toInternal(event: import('aws-lambda').APIGatewayProxyEvent | import('aws-lambda').CloudFrontRequestEvent): { path: string; method: string };\n");
+    expect(lint()).toEqual([]);
+  });
+
   it('is only looked for beside .js, .cjs and .mjs files', () => {
     expect(declaredMultiTarget('/nowhere/handler.ts')).toBe(false);
     expect(declaredMultiTarget('/nowhere/handler.mjs')).toBe(false);

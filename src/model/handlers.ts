@@ -7,7 +7,7 @@ import { handlerTypeKind, servesOtherSource } from './aws-types.js';
 import { usesCloudFrontEvent } from './cf-reach.js';
 import { callSites, paramVariable, resolveFunction } from './functions.js';
 import { isTestFile } from './file-roles.js';
-import { HANDLER_EXPORTS, buildsEvent, calledByOtherFunction, exportTarget, isExportedClassMember } from './not-handlers.js';
+import { HANDLER_EXPORTS, buildsEvent, calledByOtherFunction, exportTarget, isExportedClassMember, mapsEvents } from './not-handlers.js';
 
 type Variable = TSESLint.Scope.Variable;
 
@@ -36,7 +36,7 @@ export function findHandlers(m: FileState, comments: { fileTypes: EventTypes; at
     // A function that builds an event, or an export of a helper module, is not a handler,
     // whatever its parameter's type says (a file that declares its exports handlers still has
     // them taken).
-    if (!bound && !declaredHandler && (helperModule || buildsEvent(m, fn) || (!typed && (!usesCloudFrontEvent(m, fn, 0) || calledByOtherFunction(m, fn, name))))) continue;
+    if (!bound && !declaredHandler && (helperModule || buildsEvent(m, fn) || mapsEvents(m, fn, name) || (!typed && (!usesCloudFrontEvent(m, fn, 0) || calledByOtherFunction(m, fn, name))))) continue;
     seen.add(fn);
     addHandler(m, fn, name, true, statement, comments, bound, typed);
   }
@@ -49,7 +49,7 @@ export function findHandlers(m: FileState, comments: { fileTypes: EventTypes; at
     if (seen.has(fn) || fn.params.length === 0 || m.regionalFunctions.has(fn)) continue;
     if (!usesCloudFrontEvent(m, fn, 0)) continue;
     if (callSites(m, fn).length > 0) continue;
-    if (isExportedClassMember(m, fn) || isOptionsObjectMember(fn) || buildsEvent(m, fn)) continue;
+    if (isExportedClassMember(m, fn) || isOptionsObjectMember(fn) || buildsEvent(m, fn) || mapsEvents(m, fn, functionName(m, fn) ?? '')) continue;
     seen.add(fn);
     addHandler(m, fn, functionName(m, fn) ?? 'handler', false, topStatement(m, fn), comments, undefined, undefined);
   }

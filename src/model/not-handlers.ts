@@ -4,6 +4,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { type FunctionNode, enclosingFunction, memberName, outerParent, propertyKeyName, unwrap } from '../estree/nodes.js';
 import { type FileState } from './state.js';
 import { callSites, returnValues } from './functions.js';
+import { typedForSeveralTargets } from './targets.js';
 
 /** The export names Lambda is usually pointed at: taken as handlers in a declared file even without parameters. */
 export const HANDLER_EXPORTS: ReadonlySet<string> = new Set(['handler', 'default']);
@@ -105,4 +106,17 @@ export function exportTarget(left: TSESTree.Node): string | undefined {
     return name;
   }
   return undefined;
+}
+
+/**
+ * An event mapper: typed for CloudFront's and another target's event, neither `async` nor
+ * taking a callback, and returning a value (`toInternal(event: APIGatewayProxyEvent |
+ * CloudFrontRequestEvent) { … return { path, method }; }`). A handler written that way would
+ * fail for every target alike; such a function is what the adapter's handler calls to read
+ * either event. Not for the names Lambda is usually pointed at.
+ */
+export function mapsEvents(m: FileState, fn: FunctionNode, name: string): boolean {
+  if (HANDLER_EXPORTS.has(name) || fn.async || fn.params.length > 2) return false;
+  if (fn.body.type === AST_NODE_TYPES.BlockStatement && returnValues(m, fn).length === 0) return false;
+  return typedForSeveralTargets(m, fn);
 }

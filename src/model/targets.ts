@@ -139,11 +139,7 @@ export function isMultiTarget(m: FileState): boolean {
   // A file whose other exports are deployed as regional functions: its module scope runs in both.
   if (m.regionalFunctions.size > 0) return (memo.multi = true);
   for (const handler of m.handlers) {
-    const param = handler.node.params[0];
-    const annotation = param && 'typeAnnotation' in param ? param.typeAnnotation?.typeAnnotation : undefined;
-    if (unionOfTargets(typeNames(m, annotation)) || unionOfTargets(jsdocParamTypes(m, handler.node)) || testsShape(m, handler.node.body)) {
-      return (memo.multi = true);
-    }
+    if (typedForSeveralTargets(m, handler.node) || testsShape(m, handler.node.body)) return (memo.multi = true);
   }
   memo.multi = m.handlers.length > 0 && declaredMultiTarget(m.context.filename);
   return memo.multi;
@@ -191,8 +187,23 @@ function parameterText(text: string, open: number): string | undefined {
   return undefined;
 }
 
+/**
+ * Is the function's event parameter typed as a union of CloudFront's and another target's
+ * event (`APIGatewayProxyEventV2 | CloudFrontRequestEvent`), in a TypeScript annotation or a
+ * JSDoc `@param`?
+ */
+export function typedForSeveralTargets(m: FileState, fn: FunctionNode): boolean {
+  const param = fn.params[0];
+  const annotation = param && 'typeAnnotation' in param ? param.typeAnnotation?.typeAnnotation : undefined;
+  if (unionOfTargets(typeNames(m, annotation)) || unionOfTargets(jsdocParamTypes(m, fn))) return true;
+  // Compiled output: the declaration file beside it, by the function's name.
+  const id = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn.id : fn.parent?.type === AST_NODE_TYPES.VariableDeclarator ? fn.parent.id : undefined;
+  return id?.type === AST_NODE_TYPES.Identifier && declaredForSeveralTargets(m.context.filename).has(id.name);
+}
+
 /** What a declaration file said, with the modification time it had then. */
-const declarationMemo = new Map<string, { mtime: number; size: number; found: boolean }>();
+const declarationMemo = new Map<string, { mtime: number; size: number; names: ReadonlySet<string> }>();
+const NO_NAMES: ReadonlySet<string> = new Set();
 
 /**
  * A compiled `handler.js` whose declaration file beside it (`handler.d.ts`, as `tsc` writes
@@ -200,30 +211,35 @@ const declarationMemo = new Map<string, { mtime: number; size: number; found: bo
  * again when the file's modification time or size changes (an editor sees an edited `.d.ts`).
  */
 export function declaredMultiTarget(filename: string): boolean {
+  return declaredForSeveralTargets(filename).size > 0;
+}
+
+/** The functions whose event the declaration file beside a compiled file types for several targets (see declaredMultiTarget). */
+export function declaredForSeveralTargets(filename: string): ReadonlySet<string> {
   const dts = filename.replace(/\.([cm]?)js$/, '.d.$1ts');
-  if (dts === filename) return false;
+  if (dts === filename) return NO_NAMES;
   let stat;
   try {
     stat = statSync(dts, { throwIfNoEntry: false });
   } catch {
     stat = undefined;
   }
-  if (!stat?.isFile()) return false;
+  if (!stat?.isFile()) return NO_NAMES;
   const memo = declarationMemo.get(dts);
-  if (memo && memo.mtime === stat.mtimeMs && memo.size === stat.size) return memo.found;
-  let found = false;
+  if (memo && memo.mtime === stat.mtimeMs && memo.size === stat.size) return memo.names;
+  const names = new Set<string>();
   try {
     const text = readFileSync(dts, 'utf8');
     // `function handler(event: A | import('aws-lambda').B): …`, its type spread over lines as tsc writes it.
-    for (const match of text.matchAll(/\bfunction\s+[\w$]+\s*\(/g)) {
+    for (const match of text.matchAll(/\bfunction\s+([\w$]+)\s*\(/g)) {
       const params = parameterText(text, match.index + match[0].length - 1);
       const colon = params?.indexOf(':') ?? -1;
-      if (params !== undefined && colon > 0 && /^\s*[\w$]+\s*$/.test(params.slice(0, colon)) && unionOfTargets(unionNames(params.slice(colon + 1)))) found = true;
+      if (params !== undefined && colon > 0 && /^\s*[\w$]+\s*$/.test(params.slice(0, colon)) && unionOfTargets(unionNames(params.slice(colon + 1)))) names.add(match[1]!);
     }
   } catch {
-    found = false;
+    names.clear();
   }
   if (declarationMemo.size > 1000) declarationMemo.clear();
-  declarationMemo.set(dts, { mtime: stat.mtimeMs, size: stat.size, found });
-  return found;
+  declarationMemo.set(dts, { mtime: stat.mtimeMs, size: stat.size, names });
+  return names;
 }
