@@ -173,8 +173,9 @@ function pushedOnto(context: Context, analysis: Analysis, at: { object: string; 
 }
 
 /**
- * `if (!headers[key]) headers[key] = [];`: an empty list written only where the header is
- * absent, so that the code after it (or its caller) can push entries onto it.
+ * `if (!headers[key]) headers[key] = [];` (or `!headers[key] || headers[key].length === 0`): an
+ * empty list written only where the header is absent, so that the code after it (or its
+ * caller) can push entries onto it.
  */
 function writtenWhenAbsent(context: Context, member: TSESTree.MemberExpression): boolean {
   const assignment = member.parent;
@@ -182,7 +183,9 @@ function writtenWhenAbsent(context: Context, member: TSESTree.MemberExpression):
   if (statement?.type !== AST_NODE_TYPES.ExpressionStatement) return false;
   const guard = statement.parent?.type === AST_NODE_TYPES.BlockStatement && statement.parent.body.length === 1 ? statement.parent.parent : statement.parent;
   if (guard?.type !== AST_NODE_TYPES.IfStatement || guard.alternate) return false;
-  const test = unwrap(guard.test);
+  // `!headers[key]`, also first of an `||` (`!headers[key] || headers[key].length === 0`).
+  let test = unwrap(guard.test);
+  while (test.type === AST_NODE_TYPES.LogicalExpression && test.operator === '||') test = unwrap(test.left);
   return test.type === AST_NODE_TYPES.UnaryExpression && test.operator === '!' && context.sourceCode.getText(unwrap(test.argument)) === context.sourceCode.getText(member);
 }
 

@@ -46,7 +46,7 @@ ruleTester.run('valid-header-shape', rule, {
       if (!headers[key]) headers[key] = [];
     }
     export function ensureBlock(headers: CloudFrontHeaders, key: string): void {
-      if (!headers[key]) {
+      if (!headers[key] || headers[key].length === 0) {
         headers[key] = [];
       }
     }`,
