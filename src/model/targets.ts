@@ -150,7 +150,11 @@ export function isMultiTarget(m: FileState): boolean {
  * member without its `import(…).` qualifier or type arguments.
  */
 function unionNames(text: string): string[] {
-  return text.split('|').map((part) => part.trim().replace(/^import\(\s*['"][^'"]*['"]\s*\)\s*\./, '').replace(/<.*$/s, '').trim());
+  return text.split('|').map((part) => {
+    const name = part.trim().replace(/^import\(\s*['"][^'"]*['"]\s*\)\s*\./, '');
+    const generic = name.indexOf('<');
+    return (generic < 0 ? name : name.slice(0, generic)).trim();
+  });
 }
 
 const JSDOC_PARAM = /@param\s*\{([^}]*)\}\s*\[?([\w$]+)/g;
@@ -167,7 +171,7 @@ function jsdocParamTypes(m: FileState, fn: FunctionNode): string[] {
   while (holder.parent && holder.parent.type !== AST_NODE_TYPES.Program && holder.parent.type !== AST_NODE_TYPES.BlockStatement) holder = holder.parent;
   const doc = m.sourceCode.getCommentsBefore(holder).findLast((c) => c.type === 'Block' && c.value.startsWith('*'));
   if (!doc) return [];
-  for (const match of doc.value.matchAll(JSDOC_PARAM)) if (match[2] === param.name) return unionNames(match[1]!.replace(/\n\s*\*/g, ' '));
+  for (const match of doc.value.matchAll(JSDOC_PARAM)) if (match[2] === param.name) return unionNames(match[1]!.replace(/\n[ \t]*\*/g, ' '));
   return [];
 }
 
