@@ -31,7 +31,7 @@ const maxTimeout = {
   },
 };
 
-function lint(major: 9 | 10, text: string) {
+function lint(major: 9 | 10, text: string, linterOptions?: Record<string, unknown>) {
   const linter = new majors[major].Linter({ configType: 'flat' });
   return linter.verify(
     text,
@@ -41,6 +41,7 @@ function lint(major: 9 | 10, text: string) {
         plugins: { 'lambda-edge': plugin as never, test: { rules: { 'max-timeout': maxTimeout as never } } },
         language: 'lambda-edge/hcl',
         rules: { 'test/max-timeout': 'error' },
+        ...(linterOptions ? { linterOptions } : {}),
       },
     ],
     'main.tf',
@@ -96,6 +97,19 @@ describe.each([9, 10] as const)('HCL language on ESLint %i', (major) => {
     ]);
     // ESLint's own report of the directive that disabled nothing: it was read from the HCL comment.
     expect(other[1]!.message).toMatch(/^Unused eslint-disable directive \(no problems were reported from 'test\/max-timeout'\)/);
+  });
+
+  it('takes only ESLint directives for inline configuration: an ordinary comment is no directive', () => {
+    const commented = `# The edge function, in us-east-1.\n// timeout: the origin is slow\n/* see the runbook */\n${MAIN_TF.replace('= 30', '= 3')}`;
+    expect(lint(major, commented, { noInlineConfig: true })).toEqual([]);
+    expect(lint(major, commented)).toEqual([]);
+    // A directive under noInlineConfig is still one: ESLint says it has no effect, and the finding stays.
+    const directed = lint(major, MAIN_TF.replace('= 30', '= 30 # eslint-disable-line test/max-timeout'), { noInlineConfig: true });
+    expect(directed.map((m) => [m.ruleId, m.line])).toEqual([
+      ['test/max-timeout', 3],
+      [null, 3],
+    ]);
+    expect(directed[1]!.message).toMatch(/has no effect because you have 'noInlineConfig'/);
   });
 
   it('gives rules parents while traversing', () => {

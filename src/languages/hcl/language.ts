@@ -90,7 +90,8 @@ export class HclSourceCode extends TextSourceCodeBase<{
 
   /** The comments that hold an ESLint directive. */
   getInlineConfigNodes(): AST.Comment[] {
-    return this.comments.filter((comment) => commentParser.parseDirective(comment.value) !== undefined);
+    // The parser gives any comment a label (its first word): only ESLint's own are directives.
+    return this.comments.filter((comment) => DIRECTIVE_LABELS.has(commentParser.parseDirective(comment.value)?.label ?? ''));
   }
 
   /** `eslint-disable`, `eslint-enable`, `eslint-disable-line`, `eslint-disable-next-line` comments. */
@@ -125,6 +126,9 @@ export class HclSourceCode extends TextSourceCodeBase<{
     return { configs, problems };
   }
 }
+
+/** The directive comments ESLint reads in a file of this language (no `global`: HCL has no scopes). */
+const DIRECTIVE_LABELS: ReadonlySet<string> = new Set(['eslint', 'eslint-enable', 'eslint-disable', 'eslint-disable-line', 'eslint-disable-next-line']);
 
 function textOf(file: HclFile): string {
   return typeof file.body === 'string' ? file.body : new TextDecoder().decode(file.body);
