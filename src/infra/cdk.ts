@@ -289,10 +289,13 @@ export class CdkReader {
   }
 
   private readEdgeLambda(value: Val, functionKey: string, where: string): void {
-    if (value.k !== 'obj') return;
+    // An object literal, or an instance of a class of the app that implements `EdgeLambda`
+    // (`class Gate extends Construct implements cloudfront.EdgeLambda { functionVersion; eventType = … }`).
+    const isInstance = value.k === 'new' && value.cls.k === 'class' && value.node !== undefined;
+    if (value.k !== 'obj' && !isInstance) return;
     const file = value.env.file;
-    const eventNode = this.propertyNode(value.node, 'eventType');
-    const line = this.line(file, eventNode ?? value.node);
+    const eventNode = value.k === 'obj' ? this.propertyNode(value.node, 'eventType') : undefined;
+    const line = this.line(file, eventNode ?? (value as { node: Node }).node);
     const what = where;
     const eventVal = this.member(value, 'eventType');
     let eventType: EventType | undefined;
@@ -1254,6 +1257,10 @@ export class CdkReader {
       const assigned = this.thisAssignment(ctor.body, name);
       if (assigned) return this.evaluate(assigned, this.ctorEnv(inst));
     }
+    // `withAuth() { this.fn = new NodejsFunction(…); }`: set by one method of the instance.
+    const setters = decl.members.filter((m) => ts.isMethodDeclaration(m) && m.body && !(ts.getCombinedModifierFlags(m) & ts.ModifierFlags.Static)) as TsNamespace.MethodDeclaration[];
+    const assignedIn = setters.map((m) => this.thisAssignment(m.body!, name)).filter((e): e is Expression => e !== undefined);
+    if (assignedIn.length === 1) return this.evaluate(assignedIn[0]!, { file: cls.file, params: new Map(), self: inst });
     const base = this.baseClass(cls);
     if (base?.k === 'class') {
       const superCall = this.superCall(decl);

@@ -130,6 +130,52 @@ describe('CDK edgeLambdas built up rather than written in place', () => {
     expect(discover(files)).toEqual({ rows: ['edge/index.js#handler viewer-response @lib/stack.ts:14 [cdk]'], problems: [] });
   });
 
+  it('follows an edge lambda that is an instance of a class of the app implementing EdgeLambda', () => {
+    const files = {
+      'cdk.json': '{}',
+      'edge/index.js': HANDLER_JS,
+      'lib/gate.ts': [
+        "import * as lambda from 'aws-cdk-lib/aws-lambda';",
+        "import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';",
+        "import { Construct } from 'constructs';",
+        'export class Gate extends Construct implements cloudfront.EdgeLambda {',
+        '  readonly functionVersion: lambda.IVersion;',
+        '  readonly eventType = cloudfront.LambdaEdgeEventType.ORIGIN_RESPONSE;',
+        '  constructor(scope: Construct, id: string) {',
+        '    super(scope, id);',
+        `    const fn = ${EDGE_FUNCTION};`,
+        '    this.functionVersion = fn.currentVersion;',
+        '  }',
+        '}',
+        '',
+      ].join('\n'),
+      'lib/app.ts': [
+        "import * as cdk from 'aws-cdk-lib';",
+        "import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';",
+        "import { Gate } from './gate';",
+        "const stack = new cdk.Stack(new cdk.App(), 'S');",
+        "new cloudfront.Distribution(stack, 'D', { defaultBehavior: { origin, edgeLambdas: [new Gate(stack, 'G')] } });",
+        '',
+      ].join('\n'),
+    };
+    expect(discover(files)).toEqual({ rows: ['edge/index.js#handler origin-response @lib/app.ts:5 [cdk]'], problems: [] });
+  });
+
+  it('follows a field that one method of the class sets (a builder method)', () => {
+    const files = classApp([
+      '  private fn?: cloudfront.experimental.EdgeFunction;',
+      '  constructor(scope: cdk.App, id: string) {',
+      '    super(scope, id);',
+      '    this.withEdge();',
+      "    new cloudfront.Distribution(this, 'Cdn', { defaultBehavior: { origin, edgeLambdas: [{ functionVersion: this.fn!.currentVersion, eventType: cloudfront.LambdaEdgeEventType.VIEWER_REQUEST }] } });",
+      '  }',
+      '  private withEdge() {',
+      `    this.fn = ${EDGE_FUNCTION};`,
+      '  }',
+    ]);
+    expect(discover(files)).toEqual({ rows: ['edge/index.js#handler viewer-request @lib/stack.ts:9 [cdk]'], problems: [] });
+  });
+
   it('reports an array field that is pushed onto (read as its initializer, it would look empty)', () => {
     const stack = (push: string) =>
       classApp([
