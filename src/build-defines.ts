@@ -18,7 +18,7 @@ const CONFIG_FILE = /^(?:webpack|esbuild|rollup|vite|tsup|build|[Gg]ulpfile)(?:[
 const SCRIPT_DIRS = ['scripts', 'build', 'tools'];
 const MAX_BYTES = 512 * 1024;
 /** The text must mention one of these for the file to be parsed at all. */
-const MENTIONS = /process\.env|EnvironmentPlugin/;
+const MENTIONS = /process\.env|EnvironmentPlugin|dotenv-webpack/;
 const KEY = /^process\.env\.([A-Za-z_$][\w$]*)$/;
 /**
  * In a set of define names: every variable of the build's environment is defined
@@ -76,11 +76,38 @@ export function defineNamesIn(path: string, text: string): string[] {
     ts.forEachChild(node, visit);
   };
   try {
-    visit(parse(path, text));
+    const source = parse(path, text);
+    visit(source);
+    if (text.includes('dotenv-webpack') && usesDotenvWebpack(ts, source)) names.add(EVERY_VARIABLE);
   } catch {
     return [];
   }
   return [...names];
+}
+
+/**
+ * `new Dotenv()` with `Dotenv` from `require('dotenv-webpack')` or `import Dotenv from
+ * 'dotenv-webpack'` (or `new (require('dotenv-webpack'))()`): the plugin replaces every
+ * `process.env.X` the bundle reads with its value from `.env` at build time.
+ */
+function usesDotenvWebpack(ts: typeof TsNamespace, source: TsNamespace.SourceFile): boolean {
+  const isModule = (node: TsNamespace.Node | undefined): boolean =>
+    node !== undefined && ts.isStringLiteral(node) && node.text === 'dotenv-webpack';
+  const isRequire = (node: TsNamespace.Node): boolean => {
+    const inner = ts.isParenthesizedExpression(node) ? node.expression : node;
+    return ts.isCallExpression(inner) && ts.isIdentifier(inner.expression) && inner.expression.text === 'require' && isModule(inner.arguments[0]);
+  };
+  const locals = new Set<string>();
+  let found = false;
+  const visit = (node: TsNamespace.Node): void => {
+    if (found) return;
+    if (ts.isImportDeclaration(node) && isModule(node.moduleSpecifier) && node.importClause?.name) locals.add(node.importClause.name.text);
+    else if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && isRequire(node.initializer)) locals.add(node.name.text);
+    else if (ts.isNewExpression(node) && (isRequire(node.expression) || (ts.isIdentifier(node.expression) && locals.has(node.expression.text)))) found = true;
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
 }
 
 /** `replace(…)`, `gulpReplace(…)`, `text.replaceAll(…)`: a text replacement of the build (gulp-replace, replace-in-file, a script's own). */

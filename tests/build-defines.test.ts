@@ -72,6 +72,15 @@ await build({ entryPoints: ['src/index.ts'], define });`;
     expect(defineNamesIn('build.js', `const o = {}; for (const k in process.env) o[\`env.\${k}\`] = 1; const v = process.env[\`X_\${n}\`];`)).toEqual([]);
   });
 
+  it('reads dotenv-webpack as a define of every variable (it inlines every process.env.X from .env)', () => {
+    expect(defineNamesIn('webpack.config.js', "const Dotenv = require('dotenv-webpack');\nmodule.exports = { plugins: [new Dotenv({ path: './.env.prod' })] };")).toEqual([EVERY_VARIABLE]);
+    expect(defineNamesIn('webpack.config.mjs', "import DotenvPlugin from 'dotenv-webpack';\nexport default { plugins: [new DotenvPlugin()] };")).toEqual([EVERY_VARIABLE]);
+    expect(defineNamesIn('webpack.config.js', "module.exports = { plugins: [new (require('dotenv-webpack'))()] };")).toEqual([EVERY_VARIABLE]);
+    // Named in a comment or a string, or imported and not used: nothing.
+    expect(defineNamesIn('webpack.config.js', "// we used dotenv-webpack once\nconst name = 'dotenv-webpack';\nmodule.exports = {};")).toEqual([]);
+    expect(defineNamesIn('webpack.config.js', "const Dotenv = require('dotenv-webpack');\nmodule.exports = { plugins: [] };")).toEqual([]);
+  });
+
   it('reads what it can of a file cut short (the parser recovers), without throwing', () => {
     expect(defineNamesIn('build.js', `const x = { 'process.env.A': `)).toEqual(['A']);
     expect(defineNamesIn('build.js', `process.env )(}{ 'process.env.`)).toEqual([]);
