@@ -337,6 +337,11 @@ describe('event types', () => {
     expect(at('MARK_D')).toEqual([]);
     expect(at('MARK_E')).toEqual(['origin-request', 'viewer-request']);
     expect(at('MARK_G')).toEqual(['origin-request', 'viewer-request']);
+    // A response put in a name that is never read says nothing.
+    for (const unused of ['const response = event.Records[0].cf.response;', 'const { request, response } = event.Records[0].cf;']) {
+      const code = `exports.handler = async (event) => { ${unused} const r = event.Records[0].cf.request; r.uri = '/x'; return r; };`;
+      expect(types(analyse(code, { filename: 'a.js' }).analysis.handlers[0]!.eventTypes), unused).toEqual(['origin-request', 'viewer-request']);
+    }
     // A response read that is not a condition still makes a response handler.
     const plain = analyse(`exports.handler = async (event) => { const r = event.Records[0].cf.response; if (r.status === '200') r.status = '204'; return r; };`, {
       filename: 'a.js',

@@ -31,6 +31,8 @@ export interface PathDomain<S> {
    * final `else`, or a `switch` without `default`.
    */
   noArmMatched?(node: TSESTree.IfStatement | TSESTree.SwitchStatement, state: S): S;
+  /** Is an `if` test true whenever the code runs (the domain knows the value is always there)? Then its `else` side never runs. */
+  alwaysTrue?(test: TSESTree.Expression): boolean;
 }
 
 /** Where a path leaves the function without throwing. */
@@ -177,7 +179,8 @@ class Follower<S> extends ValueFollower<S> {
     if (test === undefined) return this.empty(undefined);
     const out = this.stmt(node.consequent, test, NO_LABELS);
     let otherwise: Outcome<S>;
-    if (node.alternate) otherwise = this.stmt(node.alternate, test, NO_LABELS);
+    if (this.d.alwaysTrue?.(node.test)) otherwise = this.empty(undefined);
+    else if (node.alternate) otherwise = this.stmt(node.alternate, test, NO_LABELS);
     else {
       // The end of an `if … else if …` chain (two arms or more) without a final `else`.
       const chained = node.parent?.type === AST_NODE_TYPES.IfStatement && node.parent.alternate === node;

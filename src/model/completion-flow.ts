@@ -9,6 +9,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { type FunctionNode, memberName, outerParent, unwrap, within } from '../estree/nodes.js';
 import { type PathDomain, type PathEnd, followPaths } from '../estree/path-flow.js';
 import { paramVariable, resolveFunction } from './functions.js';
+import { isAlwaysSent } from './completion-guards.js';
 import type { FileState } from './state.js';
 import type { Handler } from './types.js';
 
@@ -170,6 +171,10 @@ export class CompletionFlow implements PathDomain<CompletionState> {
 
   statement(_node: TSESTree.Statement, state: CompletionState): CompletionState {
     return state.paths.has('open?') ? mapPaths(state, (s) => (s === 'open?' ? 'open' : s)) : state;
+  }
+
+  alwaysTrue(test: TSESTree.Expression): boolean {
+    return isAlwaysSent(this.m, test, test);
   }
 
   noArmMatched(_node: TSESTree.Node, state: CompletionState): CompletionState {

@@ -39,12 +39,19 @@ function isGuardTest(m: FileState, test: TSESTree.Node, at: TSESTree.Node): bool
     return isGuardTest(m, unwrap(test.left), at) || isGuardTest(m, unwrap(test.right), at);
   }
   const tested = missingOperand(test);
-  if (tested) {
-    const kind = classify(m, tested);
-    if (kind === 'response') return responseAlwaysSent(m, at);
-    return kind !== undefined && ALWAYS_SENT.has(kind);
-  }
+  if (tested) return isAlwaysSent(m, tested, at);
   return testsForeignEventField(m, test);
+}
+
+/**
+ * Is `value` a part of the event CloudFront always sends at `at` (the record, its `cf`,
+ * `config`, `request`, and the `response` in response events)? `if (response) { … }` in a
+ * response handler then always takes its first branch.
+ */
+export function isAlwaysSent(m: FileState, value: TSESTree.Node, at: TSESTree.Node): boolean {
+  const kind = classify(m, unwrap(value));
+  if (kind === 'response') return responseAlwaysSent(m, at);
+  return kind !== undefined && ALWAYS_SENT.has(kind);
 }
 
 /** In response events CloudFront sends the response too; with unknown event types, take the code's word. */

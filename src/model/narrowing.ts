@@ -31,7 +31,7 @@ export function inferFromCode(m: FileState, handler: Handler): void {
   for (const check of m.inChecks) if (within(check, handler.node) && isResponsePresence(m, check)) return;
   for (const member of m.members) {
     if (!within(member, handler.node)) continue;
-    if (memberName(member) === 'response' && classify(m, member.object) === 'cf' && !isHandedOn(m, member)) {
+    if (memberName(member) === 'response' && classify(m, member.object) === 'cf' && !isHandedOn(m, member) && !isUnusedBinding(m, member)) {
       handler.eventTypes = RESPONSE_EVENTS;
       handler.eventTypeSource = 'code';
       return;
@@ -39,7 +39,8 @@ export function inferFromCode(m: FileState, handler: Handler): void {
   }
   for (const { pattern, source } of m.patterns) {
     if (!within(pattern, handler.node)) continue;
-    if (classify(m, source) === 'cf' && findPatternKey(pattern, 'response')) {
+    const prop = classify(m, source) === 'cf' ? findPatternKey(pattern, 'response') : undefined;
+    if (prop && !isUnusedBinding(m, prop.value)) {
       handler.eventTypes = RESPONSE_EVENTS;
       handler.eventTypeSource = 'code';
       return;
@@ -65,6 +66,21 @@ function isHandedOn(m: FileState, member: TSESTree.MemberExpression): boolean {
   if (parent?.type === AST_NODE_TYPES.Property) return parent.value === node && parent.parent.type === AST_NODE_TYPES.ObjectExpression;
   if (parent?.type !== AST_NODE_TYPES.CallExpression && parent?.type !== AST_NODE_TYPES.NewExpression) return false;
   return parent.arguments.some((arg) => arg === node) && classify(m, parent.callee) !== 'callback';
+}
+
+/**
+ * `const response = cf.response;` (or `const { response } = cf`) whose name is never read: the
+ * line copied from a template says nothing about the event the handler serves.
+ */
+function isUnusedBinding(m: FileState, node: TSESTree.Node): boolean {
+  let id: TSESTree.Node | undefined = node;
+  if (node.type === AST_NODE_TYPES.MemberExpression) {
+    const { node: outer, parent } = outerParent(node);
+    id = parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === outer ? parent.id : undefined;
+  } else if (node.type === AST_NODE_TYPES.AssignmentPattern) {
+    id = node.left;
+  }
+  return id?.type === AST_NODE_TYPES.Identifier && m.bindings.readsOf(id).length === 0 && m.bindings.variableOf(id) !== undefined;
 }
 
 export function handlerAt(m: FileState, node: TSESTree.Node): Handler | undefined {

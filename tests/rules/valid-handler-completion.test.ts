@@ -12,6 +12,14 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('valid-handler-completion', rule, {
   valid: [
+    // A response handler's guard on the response CloudFront always sends: its else never runs.
+    `exports.handler = (event, context, callback) => {
+  const { response } = event.Records[0].cf;
+  if (response) {
+    response.headers['x-frame-options'] = [{ key: 'X-Frame-Options', value: 'DENY' }];
+    callback(null, response);
+  }
+};`,
     // An async handler that returns right after calling back: one call per path.
     `exports.handler = async (event, context, callback) => {
   const request = event.Records[0].cf.request;
