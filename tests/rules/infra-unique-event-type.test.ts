@@ -45,7 +45,12 @@ const sls = (pattern: string) =>
     `          pathPattern: '${pattern}'`,
   );
 yamlTester.run('infra-unique-event-type (Serverless)', ruleModule, {
-  valid: [{ filename: 'serverless.yml', code: sls('/img/*') }],
+  valid: [
+    { filename: 'serverless.yml', code: sls('/img/*') },
+    // A pathPattern that is not a plain string is not known: never the default behavior.
+    { filename: 'serverless.yml', code: sls('*').replace("pathPattern: '*'", 'pathPattern: !Ref CallbackPath') },
+    { filename: 'serverless.yml', code: sls('${param:callbackPath}') },
+  ],
   invalid: [{ filename: 'serverless.yml', code: sls('*'), errors: [{ messageId: 'duplicate', ...at(sls('*'), 'origin-request', 2) }] }],
 });
 

@@ -65,10 +65,14 @@ export function readServerlessModel(data: LocatedData): EdgeModel | undefined {
           ? `cloudFront${typeof config.origin === 'string' ? ` ${config.origin}` : ''}`
           : `${kind} ${String(config.distribution ?? config.distributionId ?? '')}`;
       const rawPattern = self(config.pathPattern);
-      const pattern = typeof rawPattern === 'string' ? rawPattern : '*';
-      const key = `${where}\0${pattern}`;
+      // No pathPattern: the default behavior ('*'). One that is not a plain string (`!Ref X`,
+      // `${param:x}`) is not known: a behavior of its own, never shared with another.
+      const known = rawPattern === undefined || (typeof rawPattern === 'string' && !rawPattern.includes('${'));
+      const pattern = rawPattern === undefined ? '*' : known ? (rawPattern as string) : undefined;
+      const key = pattern === undefined ? `${where}\0?${behaviors.size}` : `${where}\0${pattern}`;
       let behavior = behaviors.get(key);
-      if (!behavior) behaviors.set(key, (behavior = { name: `${where.trim()} pathPattern '${pattern}'`, lambdas: [], cloudFrontFunctions: [] }));
+      const label = pattern === undefined ? 'a pathPattern not known' : `pathPattern '${pattern}'`;
+      if (!behavior) behaviors.set(key, (behavior = { name: `${where.trim()} ${label}`, lambdas: [], cloudFrontFunctions: [] }));
       const association: Association = { fn: edgeFunction, eventType, node: eventNode, behavior };
       const includeBodyNode = data.valueOf(config, 'includeBody');
       if (self(config.includeBody) === true && includeBodyNode) association.includeBody = { value: true, node: includeBodyNode };
