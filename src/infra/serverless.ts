@@ -16,6 +16,8 @@ const EDGE_EVENT_KEYS = ['cloudFront', 'lambdaAtEdge', 'preExistingCloudFront'] 
  */
 export function readServerless(ctx: DiscoveryContext, file: string, data: YamlData): void {
   const root = data.value;
+  // An empty file (or one of comments only): a placeholder, no service to read or report.
+  if (root === null || root === undefined) return;
   if (!isObject(root)) {
     ctx.problem(file, undefined, 'is not a Serverless service definition (the top level is not a map).', 'invalid');
     return;

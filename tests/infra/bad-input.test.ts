@@ -63,6 +63,16 @@ describe('bad input: one clear problem, the rest still found', () => {
     ]);
   });
 
+  it('an empty serverless.yaml (or comments only) is a placeholder: nothing to report; a scalar still is', () => {
+    for (const text of ['', '# filled in by the deploy tool\n']) {
+      const { found, messages } = check({ 'stacks/dev/serverless.yaml': text });
+      expect(found).toEqual([GOOD_ROW]);
+      expect(messages).toEqual([]);
+    }
+    const { messages } = check({ 'stacks/dev/serverless.yaml': 'just text\n' });
+    expect(messages).toEqual(['stacks/dev/serverless.yaml: is not a Serverless service definition (the top level is not a map).']);
+  });
+
   it('a binary file where a Serverless service is expected', () => {
     const { found, messages } = check({
       'other/serverless.yml': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]),
