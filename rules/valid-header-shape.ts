@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { type Analysis, HEADER_KINDS, type HeaderEntry, type MemberAccess } from '../src/analysis.js';
-import { canonicalHeaderName, findProperty, memberName, outerParent, stringLiteralSource, unwrap } from '../src/ast.js';
+import { canonicalHeaderName, findProperty, memberName, outerParent, propertyKeyName, stringLiteralSource, unwrap } from '../src/ast.js';
 import { createRule } from '../src/create-rule.js';
 import { onAnalysis } from '../src/rule-helpers.js';
 
@@ -152,24 +152,53 @@ function filledLater(context: Context, analysis: Analysis, write: MemberAccess):
 function entryFilledLater(context: Context, analysis: Analysis, entry: HeaderEntry): boolean {
   const value = unwrap(entry.value);
   if (value.type !== AST_NODE_TYPES.ArrayExpression || value.elements.length > 0) return false;
-  const holder = entry.map.parent;
-  if (holder?.type !== AST_NODE_TYPES.VariableDeclarator || holder.init !== entry.map || holder.id.type !== AST_NODE_TYPES.Identifier) return false;
+  const holder = holderOf(context, entry.map);
+  if (!holder) return false;
   const key = entry.property.computed ? context.sourceCode.getText(entry.property.key) : undefined;
-  return pushedOnto(context, analysis, { object: holder.id.name, name: entry.name, key, after: holder.range[1] });
+  return pushedOnto(context, analysis, { object: holder.text, name: entry.name, key, after: holder.end });
 }
 
-/** Is there a later `<object>[<the same header>].push(…)` (by name, or by the same computed key)? */
+/**
+ * The name code reaches a header-map literal by, and where the statement that stores it ends:
+ * `const headers = {…}` (`headers`), `const out = { headers: {…} }` or `out = { headers: {…} }`
+ * (`out.headers`).
+ */
+function holderOf(context: Context, map: TSESTree.ObjectExpression): { text: string; end: number } | undefined {
+  const stored = (node: TSESTree.Node): { text: string; end: number } | undefined => {
+    const parent = node.parent;
+    if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === node && parent.id.type === AST_NODE_TYPES.Identifier) return { text: parent.id.name, end: parent.range[1] };
+    if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === node && parent.operator === '=') return { text: context.sourceCode.getText(parent.left), end: parent.range[1] };
+    return undefined;
+  };
+  const direct = stored(map);
+  if (direct) return direct;
+  const prop = map.parent;
+  if (prop?.type !== AST_NODE_TYPES.Property || prop.value !== map || propertyKeyName(prop) !== 'headers') return undefined;
+  const outer = stored(prop.parent as TSESTree.Node);
+  return outer && { text: `${outer.text}.headers`, end: outer.end };
+}
+
+/**
+ * Is there a later `<object>[<the same header>].push(…)` (by name, or by the same computed
+ * key), or a later call that is handed the list (`addCookies(out.headers['set-cookie'], …)`,
+ * a helper that fills it)?
+ */
 function pushedOnto(context: Context, analysis: Analysis, at: { object: string; name: string | undefined; key: string | undefined; after: number }): boolean {
   const text = (node: TSESTree.Node) => context.sourceCode.getText(node);
   return analysis.accesses.some(
     (later) =>
-      later.op === 'modify' &&
       later.node.type === AST_NODE_TYPES.MemberExpression &&
-      addsTo(later.node) &&
+      ((later.op === 'modify' && addsTo(later.node)) || (later.op === 'read' && isHandedToCall(later.node))) &&
       later.node.range[0] > at.after &&
-      text(later.node.object) === at.object &&
+      text(later.node.object).replace(/\s+/g, '') === at.object.replace(/\s+/g, '') &&
       (at.name !== undefined ? later.name?.toLowerCase() === at.name.toLowerCase() : at.key !== undefined && text(later.keyNode) === at.key),
   );
+}
+
+/** `fill(<member>, …)`: the member is an argument of a call (not its callee). */
+function isHandedToCall(member: TSESTree.MemberExpression): boolean {
+  const { node, parent } = outerParent(member);
+  return (parent?.type === AST_NODE_TYPES.CallExpression || parent?.type === AST_NODE_TYPES.NewExpression) && parent.arguments.includes(node as TSESTree.Expression);
 }
 
 /**

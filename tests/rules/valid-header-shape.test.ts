@@ -40,6 +40,14 @@ ruleTester.run('valid-header-shape', rule, {
       response.headers = headers;
       return response;
     };`,
+    // An empty list in a generated response, handed to a helper that fills it.
+    `function addCookies(list, names) { for (const n of names) list.push({ key: 'Set-Cookie', value: n + '=; Max-Age=0' }); }
+    exports.handler = async (event) => {
+      let out;
+      out = { status: '302', headers: { 'set-cookie': [], location: [{ value: '/' }] } };
+      addCookies(out.headers['set-cookie'], ['a', 'b']);
+      return out;
+    };`,
     // An empty list written only where the header is absent, for the caller to push onto.
     `import type { CloudFrontHeaders } from 'aws-lambda';
     export function ensure(headers: CloudFrontHeaders, key: string): void {
