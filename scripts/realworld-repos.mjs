@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Lints folders of edge code (copies of other people's projects, kept outside this repository)
 // with the plugin's `all` config under a bare config and under a realistic one
-// (`globals.node` plus typescript-eslint's `recommended`), and prints every lambda-edge finding
+// (`globals.node` plus typescript-eslint's `recommended`), and their Serverless, SAM/CloudFormation
+// and Terraform files with `configs.infrastructure`, and prints every lambda-edge finding
 // for classification. This is how docs/real-code.md's repository figures were taken.
 //
 //   npm run build && node scripts/realworld-repos.mjs /tmp/repos/*        # one folder per project
@@ -27,11 +28,13 @@ if (dirs.length === 0) {
 }
 
 const CODE = /\.(?:[cm]?[jt]s|[jt]sx)$/;
-function list(dir, out = []) {
+/** The infrastructure files `configs.infrastructure` lints: Serverless services, SAM/CloudFormation templates, Terraform. */
+const INFRA = /^(?:serverless\.(?:ya?ml|json)|template\.(?:ya?ml|json)|.+\.template\.(?:ya?ml|json)|.+\.tf)$/;
+function list(dir, pattern = CODE, out = []) {
   for (const e of readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, e.name);
-    if (e.isDirectory() && e.name !== 'node_modules' && e.name !== '.git') list(full, out);
-    else if (e.isFile() && CODE.test(e.name) && !e.name.endsWith('.d.ts') && statSync(full).size < 3_000_000) out.push(full);
+    if (e.isDirectory() && e.name !== 'node_modules' && e.name !== '.git') list(full, pattern, out);
+    else if (e.isFile() && pattern.test(e.name) && !e.name.endsWith('.d.ts') && statSync(full).size < 3_000_000) out.push(full);
   }
   return out;
 }
@@ -56,7 +59,7 @@ const configs = {
 };
 
 const findings = [];
-const totals = { projects: 0, files: 0, notParsed: 0 };
+const totals = { projects: 0, files: 0, notParsed: 0, infraFiles: 0, infraNotParsed: 0 };
 for (const dir of dirs) {
   const files = list(dir);
   totals.projects++;
@@ -83,7 +86,24 @@ for (const dir of dirs) {
     }
   }
 }
+// The infrastructure files, with the plugin's own languages (YAML, JSON, HCL): `infra-*` and
+// valid-configuration on the files themselves.
+for (const dir of dirs) {
+  const files = list(dir, INFRA);
+  if (files.length === 0) continue;
+  totals.infraFiles += files.length;
+  const eslint = new ESLint({ cwd: dir, overrideConfigFile: true, overrideConfig: [...plugin.configs.infrastructure, quiet], ignore: false });
+  for (const result of await eslint.lintFiles(files)) {
+    const file = path.relative(dir, result.filePath);
+    for (const m of result.messages) {
+      if (m.fatal) totals.infraNotParsed++;
+      if (!m.ruleId?.startsWith('lambda-edge/') && !m.fatal) continue;
+      findings.push({ config: 'infra', project: path.basename(dir), file, line: m.line, column: m.column, rule: m.ruleId ?? 'parse', message: m.message });
+    }
+  }
+}
 for (const f of findings) console.log(`${f.config.padEnd(9)} ${f.project} ${f.file}:${f.line}:${f.column} ${f.rule}  ${f.message}`);
 const count = (mode) => findings.filter((f) => f.config === mode).length;
 console.log(`${totals.projects} projects, ${totals.files} files (${totals.notParsed} not parsed), ${count('bare')} findings bare, ${count('realistic')} realistic`);
+console.log(`${totals.infraFiles} infrastructure files (${totals.infraNotParsed} not parsed), ${count('infra')} findings with configs.infrastructure`);
 if (jsonFile) writeFileSync(jsonFile, JSON.stringify({ totals, findings }, null, 1));
