@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { type HeaderEntry, type HeaderUse, HEADER_KINDS, type MemberAccess } from '../src/analysis.js';
-import { propertyKeyName, stringLiteralSource } from '../src/ast.js';
+import { literalString, outerParent, propertyKeyName, stringLiteralSource, unwrap } from '../src/ast.js';
 import { createRule } from '../src/create-rule.js';
 import { onAnalysis } from '../src/rule-helpers.js';
 
@@ -109,6 +109,7 @@ function checkAccess(context: Context, access: MemberAccess): void {
     context.report({ node: access.keyNode, messageId: 'mixedCaseWrite', data, fix });
     return;
   }
+  if (access.op === 'read' && hasLowercaseFallback(context, access, lower)) return;
   // Reads, deletes and in-place changes of a key that is never there: lowercasing changes
   // what the code does at run time, so it is only offered.
   context.report({
@@ -117,6 +118,21 @@ function checkAccess(context: Context, access: MemberAccess): void {
     data,
     suggest: fix ? [{ messageId: 'useLowercase', data: { lower }, fix }] : null,
   });
+}
+
+/**
+ * `h['X-Variant'] || h['x-variant']` (or `??`, either order): the same map read under the
+ * lowercase name in the same expression. The mixed-case half is dead, and the code is right.
+ */
+function hasLowercaseFallback(context: Context, access: MemberAccess, lower: string): boolean {
+  if (access.node.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const { node, parent } = outerParent(access.node);
+  if (parent?.type !== AST_NODE_TYPES.LogicalExpression || parent.operator === '&&') return false;
+  const other = unwrap(parent.left === node ? parent.right : parent.left);
+  if (other.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const text = (n: TSESTree.Node) => context.sourceCode.getText(n);
+  const otherName = other.computed ? literalString(other.property) : other.property.type === AST_NODE_TYPES.Identifier ? other.property.name : undefined;
+  return otherName === lower && text(other.object) === text(access.node.object);
 }
 
 /** `headers[name.toLowerCase()]`: offered when every use of the literal is one member's key. */

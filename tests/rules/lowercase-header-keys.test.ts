@@ -5,6 +5,13 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('lowercase-header-keys', rule, {
   valid: [
+    // A mixed-case read with the lowercase name as its fallback in the same expression: dead, not wrong.
+    `exports.handler = async (event) => {
+  const h = event.Records[0].cf.request.headers;
+  const auth = h.Authorization || h.authorization;
+  const variant = h['x-variant'] ?? h['X-Variant'];
+  return auth && variant ? event.Records[0].cf.request : { status: '401' };
+};`,
     // Names as data lowercased where they become keys, in a known event: the keys are
     // lowercase at run time, so a table's, a list's or a constant's spelling is not reported,
     // whether written, read, deleted or used as a computed entry key.
@@ -135,6 +142,29 @@ ruleTester.run('lowercase-header-keys', rule, {
     };`,
   ],
   invalid: [
+    {
+      // The fallback reads another map, or another name: the mixed-case read is still the bug.
+      code: `exports.handler = async (event) => {
+  const h = event.Records[0].cf.request.headers;
+  const a = h.Authorization || event.fallback.authorization;
+  const b = h['X-Variant'] || h['x-other'];
+  return a && b ? event.Records[0].cf.request : { status: '401' };
+};`,
+      errors: [
+        { messageId: 'mixedCaseRead', data: { name: 'Authorization', lower: 'authorization' }, line: 3, column: 15, suggestions: [{ messageId: 'useLowercase', data: { lower: 'authorization' }, output: `exports.handler = async (event) => {
+  const h = event.Records[0].cf.request.headers;
+  const a = h.authorization || event.fallback.authorization;
+  const b = h['X-Variant'] || h['x-other'];
+  return a && b ? event.Records[0].cf.request : { status: '401' };
+};` }] },
+        { messageId: 'mixedCaseRead', data: { name: 'X-Variant', lower: 'x-variant' }, line: 4, column: 15, suggestions: [{ messageId: 'useLowercase', data: { lower: 'x-variant' }, output: `exports.handler = async (event) => {
+  const h = event.Records[0].cf.request.headers;
+  const a = h.Authorization || event.fallback.authorization;
+  const b = h['x-variant'] || h['x-other'];
+  return a && b ? event.Records[0].cf.request : { status: '401' };
+};` }] },
+      ],
+    },
     {
       // Fuzz (issue 15): a key written with an escape. The suggestion used to write the
       // cooked value, a raw line break, into the quotes ("Unterminated string constant").
