@@ -219,6 +219,25 @@ function readAssociation(ctx: DiscoveryContext, mod: TfModule, assoc: TfBlock, w
   }
 }
 
+/**
+ * `filename = "${path.module}/fn.zip"` written as a string where a `data.archive_file` makes that
+ * zip: the archive whose `output_path` is the same path, or the one `source_code_hash` reads
+ * (`data.archive_file.pkg.output_base64sha256`). The reference a `filename` of the archive would be.
+ */
+function archiveWrittenAs(mod: TfModule, fn: TfBlock, codeAttr: TfAttribute): string[] | undefined {
+  const hash = fn.attributes.get('source_code_hash');
+  const fromHash = hash && traversals(mod, hash.expr, hash.file, 0).find((r) => r[0] === 'data' && r[1] === 'archive_file' && r[2]);
+  if (fromHash) return fromHash;
+  const path = evaluate(mod, codeAttr);
+  if (typeof path !== 'string') return undefined;
+  for (const block of mod.blocks) {
+    if (block.type !== 'data' || block.labels[0] !== 'archive_file' || !block.labels[1]) continue;
+    const output = block.attributes.get('output_path');
+    if (output && evaluate(mod, output) === path) return ['data', 'archive_file', block.labels[1]];
+  }
+  return undefined;
+}
+
 function findBlock(mod: TfModule, kind: string, type: string, name: string): TfBlock | undefined {
   return mod.blocks.find((b) => b.type === kind && b.labels[0] === type && b.labels[1] === name);
 }
@@ -253,13 +272,13 @@ function functionHandler(
     return undefined;
   }
   const refs = traversals(mod, codeAttr.expr, codeAttr.file, 0);
-  const archiveRef = refs.find((r) => r[0] === 'data' && r[1] === 'archive_file' && r[2]);
+  const archiveRef = refs.find((r) => r[0] === 'data' && r[1] === 'archive_file' && r[2]) ?? archiveWrittenAs(mod, fn, codeAttr);
   if (!archiveRef) {
     const value = evaluate(mod, codeAttr);
     ctx.problem(
       file,
       codeAttr.line,
-      `${fnWhat} filename ${typeof value === 'string' ? `'${value}' is a prebuilt archive` : 'is not a data.archive_file output'}; no source to lint.`,
+      `${fnWhat} filename ${typeof value === 'string' ? `'${ctx.rel(value)}' is a prebuilt archive` : 'is not a data.archive_file output'}; no source to lint.`,
       typeof value === 'string' ? 'remote' : 'unresolved',
     );
     return undefined;

@@ -112,6 +112,27 @@ describe('Terraform', () => {
     };
   }
 
+  it('takes a filename written as the same path as an archive_file output, or hashed from one, for that archive', () => {
+    for (const [filename, extra] of [
+      ['"${path.module}/build/edge.zip"', ''],
+      ['"${path.module}/out.zip"', '  source_code_hash = data.archive_file.edge.output_base64sha256'],
+    ]) {
+      const files = edgeModule(extra);
+      files['main.tf'] = files['main.tf']!.replace('data.archive_file.edge.output_path', filename);
+      const root = project(files);
+      const map = getInfrastructureMap(options(root));
+      expect(rows(map, root), filename).toEqual([`edge/index.js#handler viewer-request @main.tf:19 [terraform]`]);
+      expect(map.problems).toEqual([]);
+    }
+    // Another path and no hash: a prebuilt archive, named relative to the project.
+    const files = edgeModule('');
+    files['main.tf'] = files['main.tf']!.replace('data.archive_file.edge.output_path', '"${path.module}/dist/prebuilt.zip"');
+    const root = project(files);
+    expect(getInfrastructureMap(options(root)).problems.map((p) => p.what)).toEqual([
+      "aws_cloudfront_distribution.cdn default_cache_behavior lambda_function_association → aws_lambda_function.edge filename 'dist/prebuilt.zip' is a prebuilt archive; no source to lint.",
+    ]);
+  });
+
   // Each of these made codemirror-lang-hcl reject the whole file, so the binding was lost.
   it.each([
     ['a function call as an object value', '  tags = { Name = format("%s-edge", var.name) }'],
