@@ -25,7 +25,10 @@ export function readServerless(ctx: DiscoveryContext, file: string, data: YamlDa
   const functions = root.functions;
   if (functions === undefined) return;
   if (!isObject(functions)) {
-    if (typeof functions === 'string') {
+    // In serverless.ts, functions imported from another module (`functions: fns`) are reported
+    // only in a service that shows CloudFront somewhere: an API service that keeps them in
+    // another file is not the plugin's to follow.
+    if (typeof functions === 'string' && (!/\.[cm]?[jt]s$/.test(file) || mentionsCloudFront(root))) {
       ctx.problem(
         file,
         data.lineOf(root, 'functions'),
@@ -75,6 +78,17 @@ export function readServerless(ctx: DiscoveryContext, file: string, data: YamlDa
       if (!eventType) continue;
       ctx.bind('serverless', target, eventType, file, event.line, self(event.config.includeBody) === true);
     }
+  }
+}
+
+/** Any sign of CloudFront in the service: an edge event key, a CloudFront resource or an edge plugin's name. */
+const CLOUDFRONT_SIGN = /cloudFront|lambdaAtEdge|preExistingCloudFront|AWS::CloudFront::|cloudfront|lambda-edge|lambda-at-edge|edge-lambda/;
+
+function mentionsCloudFront(root: Record<string, unknown>): boolean {
+  try {
+    return CLOUDFRONT_SIGN.test(JSON.stringify({ ...root, functions: undefined }));
+  } catch {
+    return true;
   }
 }
 

@@ -105,6 +105,17 @@ describe('infra-unresolved on infrastructure files', () => {
         `1:1-1:${text.length + 1} exports no object literal that can be read statically (module.exports = {...}, export default {...}, or a const of this file); its functions are not read.`,
       ]);
     });
+
+    it('reports functions imported from another module only in a service that shows CloudFront', () => {
+      const service = (extra: string) =>
+        lines("import { fns } from './src/fns';", `module.exports = { service: 'orders', provider: { name: 'aws' }${extra}, functions: fns };`);
+      const plain = { 'serverless.ts': service(''), 'src/fns.ts': "export const fns = { api: { handler: 'src/api.handler', events: [{ httpApi: 'GET /orders' }] } };\n" };
+      expect(unreadable(plain, 'serverless.ts')).toEqual([]);
+      const edge = { ...plain, 'serverless.ts': service(", plugins: ['@silvermine/serverless-plugin-cloudfront-lambda-edge']") };
+      expect(unreadable(edge, 'serverless.ts')).toEqual([
+        onLine(edge, 'serverless.ts', 'functions: fns', "functions is '${fns}', which is not followed; list the functions in this file or use settings['lambda-edge'].handlers."),
+      ]);
+    });
   });
 
   describe('CDK', () => {
