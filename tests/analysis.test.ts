@@ -130,6 +130,12 @@ run(steps);`;
     const tried = `export const rewrite = (event) => event.Records[0].cf.request;
       rewrite(sample);`;
     expect(analyse(tried, { filename: 'src/edge.js' }).analysis.handlers.map((h) => h.name)).toEqual(['rewrite']);
+    // Typed helpers too: a getter the file's other functions call.
+    const typed = `import type { CloudFrontRequest, CloudFrontRequestEvent } from 'aws-lambda';
+      export const pickRequest = (evt: CloudFrontRequestEvent): CloudFrontRequest => evt.Records[0].cf.request;
+      export const pickUri = (evt: CloudFrontRequestEvent): string => pickRequest(evt).uri;
+      export const viewerRequest = async (evt: CloudFrontRequestEvent) => { const r = pickRequest(evt); r.uri = pickUri(evt) + 'index.html'; return r; };`;
+    expect(analyse(typed, { filename: 'src/utils.ts' }).analysis.handlers.map((h) => h.name)).toEqual(['viewerRequest']);
     const wrapped = `export async function handler(event) { return event.Records[0].cf.request; }
       export const viewerRequest = (event) => handler(event);`;
     expect(analyse(wrapped, { filename: 'src/edge.js' }).analysis.handlers.map((h) => h.name).sort()).toEqual(['handler', 'viewerRequest']);

@@ -36,7 +36,7 @@ export function findHandlers(m: FileState, comments: { fileTypes: EventTypes; at
     // A function that builds an event, or an export of a helper module, is not a handler,
     // whatever its parameter's type says (a file that declares its exports handlers still has
     // them taken).
-    if (!bound && !declaredHandler && (helperModule || buildsEvent(m, fn) || mapsEvents(m, fn, name) || (!typed && (!usesCloudFrontEvent(m, fn, 0) || calledByOtherFunction(m, fn, name))))) continue;
+    if (!bound && !declaredHandler && (helperModule || buildsEvent(m, fn) || mapsEvents(m, fn, name) || calledByOtherFunction(m, fn, name) || (!typed && !usesCloudFrontEvent(m, fn, 0)))) continue;
     seen.add(fn);
     addHandler(m, fn, name, true, statement, comments, bound, typed);
   }

@@ -11,8 +11,8 @@ export const HANDLER_EXPORTS: ReadonlySet<string> = new Set(['handler', 'default
 
 /**
  * An exported function that another function of the same file calls (`normalize(event)`
- * inside the file's handler): a helper the module also exports (for its tests, for other
- * modules), not an entry point. Not for the names Lambda is usually pointed at, and not for a
+ * inside the file's handler, typed or not): a helper the module also exports (for its tests,
+ * for other modules), not an entry point. Not for the names Lambda is usually pointed at, and not for a
  * call at the top of the module (`handler(sampleEvent)` in a script that tries its handler).
  */
 export function calledByOtherFunction(m: FileState, fn: FunctionNode, name: string): boolean {
