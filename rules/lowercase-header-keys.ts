@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { type HeaderEntry, type HeaderUse, HEADER_KINDS, type MemberAccess } from '../src/analysis.js';
-import { literalString, outerParent, propertyKeyName, stringLiteralSource, unwrap } from '../src/ast.js';
+import { isFunctionNode, literalString, outerParent, propertyKeyName, stringLiteralSource, unwrap } from '../src/ast.js';
 import { createRule } from '../src/create-rule.js';
 import { onAnalysis } from '../src/rule-helpers.js';
 
@@ -121,18 +121,35 @@ function checkAccess(context: Context, access: MemberAccess): void {
 }
 
 /**
- * `h['X-Variant'] || h['x-variant']` (or `??`, either order): the same map read under the
- * lowercase name in the same expression. The mixed-case half is dead, and the code is right.
+ * `h['X-Variant'] || h['x-variant']` (or `??`, either order), and `h.host ? h.host[0].value :
+ * h.Host[0].value` (the mixed-case read only where the lowercase one is absent): the same map
+ * read under the lowercase name decides. The mixed-case half is dead, and the code is right.
  */
 function hasLowercaseFallback(context: Context, access: MemberAccess, lower: string): boolean {
-  if (access.node.type !== AST_NODE_TYPES.MemberExpression) return false;
-  const { node, parent } = outerParent(access.node);
-  if (parent?.type !== AST_NODE_TYPES.LogicalExpression || parent.operator === '&&') return false;
-  const other = unwrap(parent.left === node ? parent.right : parent.left);
-  if (other.type !== AST_NODE_TYPES.MemberExpression) return false;
-  const text = (n: TSESTree.Node) => context.sourceCode.getText(n);
-  const otherName = other.computed ? literalString(other.property) : other.property.type === AST_NODE_TYPES.Identifier ? other.property.name : undefined;
-  return otherName === lower && text(other.object) === text(access.node.object);
+  const member = access.node;
+  if (member.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const readsLower = (raw: TSESTree.Node): boolean => {
+    const other = unwrap(raw);
+    if (other.type === AST_NODE_TYPES.BinaryExpression && other.operator === 'in') {
+      return other.left.type !== AST_NODE_TYPES.PrivateIdentifier && literalString(other.left) === lower && sameText(context, other.right, member.object);
+    }
+    if (other.type === AST_NODE_TYPES.BinaryExpression && (other.operator === '!==' || other.operator === '!=')) return readsLower(other.left);
+    if (other.type !== AST_NODE_TYPES.MemberExpression) return false;
+    const name = other.computed ? literalString(other.property) : other.property.type === AST_NODE_TYPES.Identifier ? other.property.name : undefined;
+    return name === lower && sameText(context, other.object, member.object);
+  };
+  const { node, parent } = outerParent(member);
+  if (parent?.type === AST_NODE_TYPES.LogicalExpression && parent.operator !== '&&') return readsLower(parent.left === node ? parent.right : parent.left);
+  // The `else` of a conditional or an `if` whose test is the lowercase read, within the function.
+  let child: TSESTree.Node = member;
+  for (let up: TSESTree.Node | undefined = member.parent; up && !isFunctionNode(up); child = up, up = up.parent) {
+    if ((up.type === AST_NODE_TYPES.ConditionalExpression || up.type === AST_NODE_TYPES.IfStatement) && up.alternate === child && readsLower(up.test)) return true;
+  }
+  return false;
+}
+
+function sameText(context: Context, a: TSESTree.Node, b: TSESTree.Node): boolean {
+  return context.sourceCode.getText(a) === context.sourceCode.getText(b);
 }
 
 /** `headers[name.toLowerCase()]`: offered when every use of the literal is one member's key. */

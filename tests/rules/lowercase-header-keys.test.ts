@@ -10,7 +10,11 @@ ruleTester.run('lowercase-header-keys', rule, {
   const h = event.Records[0].cf.request.headers;
   const auth = h.Authorization || h.authorization;
   const variant = h['x-variant'] ?? h['X-Variant'];
-  return auth && variant ? event.Records[0].cf.request : { status: '401' };
+  const host = h.host ? h.host[0].value : h.Host[0].value;
+  let lang;
+  if ('accept-language' in h) lang = h['accept-language'][0].value;
+  else lang = h['Accept-Language'] ? h['Accept-Language'][0].value : 'en';
+  return auth && variant && host && lang ? event.Records[0].cf.request : { status: '401' };
 };`,
     // Names as data lowercased where they become keys, in a known event: the keys are
     // lowercase at run time, so a table's, a list's or a constant's spelling is not reported,
@@ -142,6 +146,19 @@ ruleTester.run('lowercase-header-keys', rule, {
     };`,
   ],
   invalid: [
+    {
+      // The mixed-case read as the test, and in the branch where the lowercase one is present: reported.
+      code: `exports.handler = async (event) => {
+  const h = event.Records[0].cf.request.headers;
+  const host = h.host ? h.Host : h.host;
+  return host ? event.Records[0].cf.request : { status: '400' };
+};`,
+      errors: [{ messageId: 'mixedCaseRead', data: { name: 'Host', lower: 'host' }, line: 3, column: 27, suggestions: [{ messageId: 'useLowercase', data: { lower: 'host' }, output: `exports.handler = async (event) => {
+  const h = event.Records[0].cf.request.headers;
+  const host = h.host ? h.host : h.host;
+  return host ? event.Records[0].cf.request : { status: '400' };
+};` }] }],
+    },
     {
       // The fallback reads another map, or another name: the mixed-case read is still the bug.
       code: `exports.handler = async (event) => {
