@@ -141,6 +141,18 @@ run(steps);`;
     expect(analyse(wrapped, { filename: 'src/edge.js' }).analysis.handlers.map((h) => h.name).sort()).toEqual(['handler', 'viewerRequest']);
   });
 
+  it('does not take the members of a default-exported adapter object for handlers', () => {
+    for (const tail of ['export default { readEvent: toParts, writeResult: fromResult };', 'exports.default = { readEvent: toParts, writeResult: fromResult };']) {
+      const code = `function toParts(event) { const req = event.Records[0].cf.request; return { verb: req.method, target: req.uri }; }
+        function fromResult(result) { return { status: String(result.code), body: result.text }; }
+        ${tail}`;
+      expect(analyse(code, { filename: 'src/adapter.js' }).analysis.handlers, tail).toEqual([]);
+    }
+    // Under the key handler, or exported by name, it is still one.
+    const keyed = `function main(event) { return event.Records[0].cf.request; }\nexport default { handler: main };`;
+    expect(analyse(keyed, { filename: 'src/edge.js' }).analysis.handlers.map((h) => h.name)).toEqual(['main']);
+  });
+
   it('does not take an event mapper typed for CloudFront and another target for a handler', () => {
     const mapper = `import type { APIGatewayProxyEvent, CloudFrontRequestEvent } from 'aws-lambda';
       export function toInternal(event: APIGatewayProxyEvent | CloudFrontRequestEvent) {

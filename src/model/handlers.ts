@@ -7,7 +7,7 @@ import { handlerTypeKind, servesOtherSource } from './aws-types.js';
 import { usesCloudFrontEvent } from './cf-reach.js';
 import { callSites, paramVariable, resolveFunction } from './functions.js';
 import { isTestFile } from './file-roles.js';
-import { HANDLER_EXPORTS, buildsEvent, calledByOtherFunction, exportTarget, isExportedClassMember, mapsEvents } from './not-handlers.js';
+import { HANDLER_EXPORTS, buildsEvent, calledByOtherFunction, exportTarget, isDefaultObjectMember, isExportedClassMember, mapsEvents } from './not-handlers.js';
 
 type Variable = TSESLint.Scope.Variable;
 
@@ -49,7 +49,7 @@ export function findHandlers(m: FileState, comments: { fileTypes: EventTypes; at
     if (seen.has(fn) || fn.params.length === 0 || m.regionalFunctions.has(fn)) continue;
     if (!usesCloudFrontEvent(m, fn, 0)) continue;
     if (callSites(m, fn).length > 0) continue;
-    if (isExportedClassMember(m, fn) || isOptionsObjectMember(fn) || buildsEvent(m, fn) || mapsEvents(m, fn, functionName(m, fn) ?? '')) continue;
+    if (isExportedClassMember(m, fn) || isOptionsObjectMember(fn) || isDefaultObjectMember(m, fn) || buildsEvent(m, fn) || mapsEvents(m, fn, functionName(m, fn) ?? '')) continue;
     seen.add(fn);
     addHandler(m, fn, functionName(m, fn) ?? 'handler', false, topStatement(m, fn), comments, undefined, undefined);
   }

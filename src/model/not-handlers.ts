@@ -120,3 +120,26 @@ export function mapsEvents(m: FileState, fn: FunctionNode, name: string): boolea
   if (fn.body.type === AST_NODE_TYPES.BlockStatement && returnValues(m, fn).length === 0) return false;
   return typedForSeveralTargets(m, fn);
 }
+
+/**
+ * A function held in the object a module exports as its default (`export default { readEvent:
+ * toParts, writeResult: fromResult }`, `exports.default = { … }`) under another key than
+ * `handler`: an adapter's API, which its own dispatcher calls with the event. Lambda calls a
+ * function export, never a member of the default object.
+ */
+export function isDefaultObjectMember(m: FileState, fn: FunctionNode): boolean {
+  const id = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn.id : fn.parent?.type === AST_NODE_TYPES.VariableDeclarator ? fn.parent.id : undefined;
+  const holders: TSESTree.Node[] = [];
+  if (fn.parent?.type === AST_NODE_TYPES.Property && fn.parent.value === fn) holders.push(fn.parent);
+  if (id?.type === AST_NODE_TYPES.Identifier) {
+    for (const read of m.bindings.readsOf(id)) if (read.parent?.type === AST_NODE_TYPES.Property && read.parent.value === read) holders.push(read.parent);
+  }
+  return holders.some((prop) => {
+    const property = prop as TSESTree.Property;
+    if (propertyKeyName(property) === 'handler') return false;
+    const object = property.parent;
+    const { node, parent } = outerParent(object as TSESTree.Node);
+    if (parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration) return true;
+    return parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === node && exportTarget(parent.left) === 'default';
+  });
+}
