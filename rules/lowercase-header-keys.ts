@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { type HeaderEntry, type HeaderUse, HEADER_KINDS, type MemberAccess } from '../src/analysis.js';
-import { isFunctionNode, literalString, outerParent, propertyKeyName, stringLiteralSource, unwrap } from '../src/ast.js';
+import { isFunctionNode, literalString, memberName, outerParent, propertyKeyName, stringLiteralSource, unwrap } from '../src/ast.js';
 import { createRule } from '../src/create-rule.js';
 import { onAnalysis } from '../src/rule-helpers.js';
 
@@ -135,8 +135,7 @@ function hasLowercaseFallback(context: Context, access: MemberAccess, lower: str
     }
     if (other.type === AST_NODE_TYPES.BinaryExpression && (other.operator === '!==' || other.operator === '!=')) return readsLower(other.left);
     if (other.type !== AST_NODE_TYPES.MemberExpression) return false;
-    const name = other.computed ? literalString(other.property) : other.property.type === AST_NODE_TYPES.Identifier ? other.property.name : undefined;
-    return name === lower && sameText(context, other.object, member.object);
+    return memberName(other) === lower && sameText(context, other.object, member.object);
   };
   const { node, parent } = outerParent(member);
   if (parent?.type === AST_NODE_TYPES.LogicalExpression && parent.operator !== '&&') return readsLower(parent.left === node ? parent.right : parent.left);

@@ -64,6 +64,16 @@ export function memberName(node: TSESTree.MemberExpression): string | undefined 
   return literalKey(node.property);
 }
 
+/**
+ * The identifier a function is bound to: `function f() {}`, or `const f = () => {}` (the
+ * declarator's init itself); undefined for any other function.
+ */
+export function functionBindingId(fn: FunctionNode): TSESTree.Identifier | undefined {
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration) return fn.id ?? undefined;
+  const parent = fn.parent;
+  return parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === fn && parent.id.type === AST_NODE_TYPES.Identifier ? parent.id : undefined;
+}
+
 /** The static name of an object-literal or pattern property key. */
 export function propertyKeyName(
   node: TSESTree.Property | TSESTree.MethodDefinition | TSESTree.PropertyDefinition,

@@ -1,5 +1,5 @@
 import { basename, dirname, extname, resolve } from 'node:path';
-import type { DiscoveryContext } from './context.js';
+import { type DiscoveryContext, splitHandler } from './context.js';
 import { isObject } from './serverless.js';
 import { unknownTagOf, type YamlData } from './yaml-data.js';
 
@@ -286,9 +286,8 @@ function handlerOf(
 function singleFileCode(file: string, handler: string): { file: string; exportName: string } | undefined {
   const ext = extname(file);
   if (!/^\.[cm]?js$/.test(ext)) return undefined;
-  const dot = handler.lastIndexOf('.');
-  if (dot <= 0 || handler.slice(0, dot) !== basename(file, ext) || dot === handler.length - 1) return undefined;
-  return { file, exportName: handler.slice(dot + 1) };
+  const parts = splitHandler(handler);
+  return parts && parts.modulePath === basename(file, ext) ? { file, exportName: parts.exportName } : undefined;
 }
 
 /** `{ Bucket, Key }` (SAM CodeUri) or `{ S3Bucket, S3Key }` (Lambda Code): code in S3, not in the project. */

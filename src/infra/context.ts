@@ -39,6 +39,17 @@ export function setRecheckClockForTests(fake?: { now?: () => number; intervalMs?
 }
 
 /**
+ * A Lambda handler string `dir/file.export` split at its last dot: the module path and the
+ * export; undefined when it is not of that form (no dot in the last path segment, or an empty part).
+ */
+export function splitHandler(handler: string): { modulePath: string; exportName: string } | undefined {
+  const dot = handler.lastIndexOf('.');
+  const slash = Math.max(handler.lastIndexOf('/'), handler.lastIndexOf('\\'));
+  if (dot <= 0 || dot < slash || dot === handler.length - 1) return undefined;
+  return { modulePath: handler.slice(0, dot), exportName: handler.slice(dot + 1) };
+}
+
+/**
  * What one discovery looked at on disk, so a later lookup can tell cheaply whether its result
  * still holds: each file read (`mtime:size`), each folder listed (its mtime, which a file
  * added, removed or renamed in it changes), and each path whose kind was asked (a handler file
@@ -210,9 +221,8 @@ export class DiscoveryContext {
     declaredLine: number | undefined,
     what: string,
   ): { file: string; exportName: string } | undefined {
-    const dot = handler.lastIndexOf('.');
-    const slash = Math.max(handler.lastIndexOf('/'), handler.lastIndexOf('\\'));
-    if (dot <= 0 || dot < slash || dot === handler.length - 1) {
+    const parts = splitHandler(handler);
+    if (!parts) {
       this.problem(
         declaredFile,
         declaredLine,
@@ -221,8 +231,7 @@ export class DiscoveryContext {
       );
       return undefined;
     }
-    const modulePath = handler.slice(0, dot);
-    const exportName = handler.slice(dot + 1);
+    const { modulePath, exportName } = parts;
     const file = this.findModuleFile(resolve(codeDir, modulePath)) ?? this.bundledFrom(resolve(codeDir, modulePath));
     if (!file) {
       // Lambda@Edge also runs Python: `app.lambda_handler` with an `app.py` (or, dotted,
@@ -248,11 +257,9 @@ export class DiscoveryContext {
    * plugin's to check).
    */
   noteRegional(codeDir: string, handler: string): void {
-    const dot = handler.lastIndexOf('.');
-    const slash = Math.max(handler.lastIndexOf('/'), handler.lastIndexOf('\\'));
-    if (dot <= 0 || dot < slash || dot === handler.length - 1 || handler.includes('${')) return;
-    const file = this.findModuleFile(resolve(codeDir, handler.slice(0, dot)));
-    if (file) this.regional.push({ file, exportName: handler.slice(dot + 1) });
+    const parts = handler.includes('${') ? undefined : splitHandler(handler);
+    const file = parts && this.findModuleFile(resolve(codeDir, parts.modulePath));
+    if (file) this.regional.push({ file, exportName: parts.exportName });
   }
 
   /**

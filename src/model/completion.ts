@@ -6,7 +6,7 @@
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { everyOwnReturn, neverCompletes } from '../estree/control-flow.js';
-import { type FunctionNode, enclosingFunction, memberName, unwrap } from '../estree/nodes.js';
+import { type FunctionNode, enclosingFunction, functionBindingId, memberName, unwrap } from '../estree/nodes.js';
 import type { PathEnd } from '../estree/path-flow.js';
 import { classify } from './classify.js';
 import { isMissingEventGuard } from './completion-guards.js';
@@ -65,8 +65,8 @@ function runsBeforeSettling(m: FileState, fn: FunctionNode, handler: FunctionNod
  * (handed to `setTimeout`, stored, exported), or never called.
  */
 function helperCalls(m: FileState, fn: FunctionNode): TSESTree.CallExpression[] | undefined {
-  const id = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn.id : fn.parent?.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.init === fn ? fn.parent.id : undefined;
-  if (id?.type !== AST_NODE_TYPES.Identifier || !m.bindings.neverReassigned(id)) return undefined;
+  const id = functionBindingId(fn);
+  if (!id || !m.bindings.neverReassigned(id)) return undefined;
   const calls: TSESTree.CallExpression[] = [];
   for (const read of m.bindings.readsOf(id)) {
     const parent = read.parent;

@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { type FunctionNode, findProperty, isFunctionNode, outerParent, propertyKeyName, unwrap } from '../estree/nodes.js';
+import { type FunctionNode, findProperty, functionBindingId, isFunctionNode, outerParent, propertyKeyName, unwrap } from '../estree/nodes.js';
 import { type FileState, type CallSite } from './state.js';
 
 type Variable = TSESLint.Scope.Variable;
@@ -151,14 +151,8 @@ export function parameterArguments(m: FileState, raw: TSESTree.Node, objectLiter
 
 /** How many times the name a local function is declared under is read (its calls, and anything else). */
 function readsOfFunction(m: FileState, fn: FunctionNode): number {
-  let id: TSESTree.Node | undefined;
-  if (fn.type === AST_NODE_TYPES.FunctionDeclaration) id = fn.id ?? undefined;
-  else {
-    const { parent } = outerParent(fn);
-    if (parent?.type === AST_NODE_TYPES.VariableDeclarator) id = parent.id;
-  }
-  if (id?.type !== AST_NODE_TYPES.Identifier) return -1;
-  const variable = m.bindings.variableOf(id);
+  const id = functionBindingId(fn);
+  const variable = id && m.bindings.variableOf(id);
   if (!variable) return -1;
   let reads = 0;
   for (const ref of variable.references) if (ref.isRead()) reads++;

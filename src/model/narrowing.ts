@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { isFunctionNode, memberName, outerParent, unwrap, literalString, within, findPatternKey } from '../estree/nodes.js';
+import { isAbsentValue, isFunctionNode, memberName, outerParent, unwrap, literalString, within, findPatternKey } from '../estree/nodes.js';
 import { alwaysExits } from '../estree/control-flow.js';
 import { type EventType, type EventTypes, REQUEST_EVENTS, RESPONSE_EVENTS, intersect, isEventType, union, complement } from '../facts/event-types.js';
 import { type Handler } from './types.js';
@@ -158,7 +158,7 @@ export function narrow(m: FileState, raw: TSESTree.Node, positive: boolean): Eve
   if (isResponsePresence(m, test)) return positive ? RESPONSE_EVENTS : REQUEST_EVENTS;
   if (test.type === AST_NODE_TYPES.BinaryExpression && ['===', '==', '!==', '!='].includes(test.operator)) {
     // `cf.response !== undefined`, `cf.response == null`
-    const operand = isNothing(test.right) ? test.left : test.left.type !== AST_NODE_TYPES.PrivateIdentifier && isNothing(test.left) ? test.right : undefined;
+    const operand = isAbsentValue(test.right) ? test.left : test.left.type !== AST_NODE_TYPES.PrivateIdentifier && isAbsentValue(test.left) ? test.right : undefined;
     if (operand && isResponsePresence(m, unwrap(operand))) {
       const equal = test.operator === '===' || test.operator === '==';
       return equal === positive ? REQUEST_EVENTS : RESPONSE_EVENTS;
@@ -224,11 +224,6 @@ function isResponsePresence(m: FileState, node: TSESTree.Node): boolean {
   return node.type === AST_NODE_TYPES.BinaryExpression && node.operator === 'in' && node.left.type !== AST_NODE_TYPES.PrivateIdentifier && literalString(node.left) === 'response' && classify(m, node.right) === 'cf';
 }
 
-function isNothing(raw: TSESTree.Node): boolean {
-  const v = unwrap(raw);
-  return (v.type === AST_NODE_TYPES.Identifier && v.name === 'undefined') || (v.type === AST_NODE_TYPES.Literal && v.value === null);
-}
-
 /**
  * Is the member read only as a condition (`if (cf.response)`, `cf.response ? … : …`,
  * `!cf.response && …`, `cf.response !== undefined`)? Then it asks which event this is, and says
@@ -238,7 +233,7 @@ function isConditionOperand(member: TSESTree.MemberExpression): boolean {
   let { node, parent } = outerParent(member);
   while (
     (parent?.type === AST_NODE_TYPES.UnaryExpression && parent.operator === '!') ||
-    (parent?.type === AST_NODE_TYPES.BinaryExpression && ['===', '==', '!==', '!='].includes(parent.operator) && isNothing(parent.left === node ? parent.right : parent.left))
+    (parent?.type === AST_NODE_TYPES.BinaryExpression && ['===', '==', '!==', '!='].includes(parent.operator) && isAbsentValue(parent.left === node ? parent.right : parent.left))
   ) {
     ({ node, parent } = outerParent(parent));
   }

@@ -1,7 +1,7 @@
 // Functions that look like handlers and are not: the exclusions of handler discovery
 // (./handlers.ts), and how a module exports a value.
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { type FunctionNode, enclosingFunction, memberName, outerParent, propertyKeyName, unwrap } from '../estree/nodes.js';
+import { type FunctionNode, enclosingFunction, functionBindingId, memberName, outerParent, propertyKeyName, unwrap } from '../estree/nodes.js';
 import { type FileState } from './state.js';
 import { callSites, returnValues } from './functions.js';
 import { typedForSeveralTargets } from './targets.js';
@@ -128,17 +128,15 @@ export function mapsEvents(m: FileState, fn: FunctionNode, name: string): boolea
  * function export, never a member of the default object.
  */
 export function isDefaultObjectMember(m: FileState, fn: FunctionNode): boolean {
-  const id = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn.id : fn.parent?.type === AST_NODE_TYPES.VariableDeclarator ? fn.parent.id : undefined;
-  const holders: TSESTree.Node[] = [];
+  const id = functionBindingId(fn);
+  const holders: TSESTree.Property[] = [];
   if (fn.parent?.type === AST_NODE_TYPES.Property && fn.parent.value === fn) holders.push(fn.parent);
-  if (id?.type === AST_NODE_TYPES.Identifier) {
+  if (id) {
     for (const read of m.bindings.readsOf(id)) if (read.parent?.type === AST_NODE_TYPES.Property && read.parent.value === read) holders.push(read.parent);
   }
-  return holders.some((prop) => {
-    const property = prop as TSESTree.Property;
+  return holders.some((property) => {
     if (propertyKeyName(property) === 'handler') return false;
-    const object = property.parent;
-    const { node, parent } = outerParent(object as TSESTree.Node);
+    const { node, parent } = outerParent(property.parent as TSESTree.Node);
     if (parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration) return true;
     return parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === node && exportTarget(parent.left) === 'default';
   });

@@ -9,7 +9,7 @@ import { walk } from '../estree/walk.js';
 import { EDGE_EVENT_TYPE, OTHER_EVENT_TYPE } from '../facts/event-shapes.js';
 import { type Side, either, eventTest } from './event-tests.js';
 import type { FileState } from './state.js';
-import type { FunctionNode } from '../estree/nodes.js';
+import { type FunctionNode, functionBindingId } from '../estree/nodes.js';
 
 /**
  * Which target's event reaches a node:
@@ -201,8 +201,8 @@ export function typedForSeveralTargets(m: FileState, fn: FunctionNode): boolean 
   const annotation = param && 'typeAnnotation' in param ? param.typeAnnotation?.typeAnnotation : undefined;
   if (unionOfTargets(typeNames(m, annotation)) || unionOfTargets(jsdocParamTypes(m, fn))) return true;
   // Compiled output: the declaration file beside it, by the function's name.
-  const id = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn.id : fn.parent?.type === AST_NODE_TYPES.VariableDeclarator ? fn.parent.id : undefined;
-  return id?.type === AST_NODE_TYPES.Identifier && declaredForSeveralTargets(m.context.filename).has(id.name);
+  const id = functionBindingId(fn);
+  return id !== undefined && declaredForSeveralTargets(m.context.filename).has(id.name);
 }
 
 /** What a declaration file said, with the modification time it had then. */
