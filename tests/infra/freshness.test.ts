@@ -117,6 +117,16 @@ describe('discovery follows infrastructure edits in a long-running process', () 
     expect(getInfrastructureMap(options(root)).bindings).not.toBe(first);
   });
 
+  it('a clock set back (the wall clock) rechecks at once rather than trusting the old result', () => {
+    const root = project({ 'serverless.yml': serverless('handler.handler', 'origin-request'), 'handler.js': HANDLER_JS });
+    age(root);
+    now = 100 * RECHECK_INTERVAL_MS;
+    expect(eventTypes(root, 'handler.js')).toEqual(['origin-request']);
+    writeFileSync(join(root, 'serverless.yml'), serverless('handler.handler', 'viewer-request'));
+    now = 50 * RECHECK_INTERVAL_MS;
+    expect(eventTypes(root, 'handler.js')).toEqual(['viewer-request']);
+  });
+
   it("a deleted infrastructure file's bindings go, the others stay", () => {
     const root = project({
       'a/serverless.yml': serverless('handler.handler', 'viewer-request'),
