@@ -75,6 +75,25 @@ const CLOUD_FRONT = probe('cloudFront', 'Front');
 const LAMBDA_AT_EDGE = probe('lambdaAtEdge', 'AtEdge');
 const PRE_EXISTING_CLOUD_FRONT = probe('preExistingCloudFront', 'Front');
 
+/** A name readModel may take for a `serverless.ts` (its own test is on the basename: this one never misses one). */
+const MAYBE_SERVERLESS_TS = /serverless\.[cm]?ts$/;
+
+/**
+ * Cheap check for `create`: can `edgeModelOf` find a distribution or a function in this file?
+ * Never false where it can, by the same branches as readModel: a JS/TS file other than a
+ * `serverless.ts` is read only as CDK code, so only the CDK words are searched for (two
+ * searches of the text instead of seven, on nearly every linted file); a `.tf` file always
+ * may (its distribution may be in another file of the module); anything else is searched for
+ * every word of mayHoldEdgeInfrastructure.
+ */
+export function mayHoldEdgeModel(ast: { type: string; body?: Array<{ type?: string }> }, text: string, filename: string | undefined): boolean {
+  if (ast.type === 'ConfigFile') return true;
+  if (ast.type === 'Program' && ast.body?.[0]?.type !== 'YAMLDocument' && !(filename?.endsWith('ts') && MAYBE_SERVERLESS_TS.test(filename))) {
+    return mayBeCdkDistribution(text);
+  }
+  return mayHoldEdgeInfrastructure(text);
+}
+
 /**
  * Cheap check for `create`: does this file's text possibly hold Lambda@Edge infrastructure?
  * (`edgeLambdas`, `lambdaFunctionAssociations`, `AWS::CloudFront::Distribution`,

@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { type LambdaEdgeRuleDocs, createUngatedRule } from '../../create-rule.js';
-import { edgeModelOf, mayHoldEdgeInfrastructure } from './index.js';
+import { edgeModelOf, mayHoldEdgeModel } from './index.js';
 import type { EdgeFunction, EdgeModel, SourceNode } from './model.js';
 
 /**
@@ -12,14 +12,14 @@ import type { EdgeFunction, EdgeModel, SourceNode } from './model.js';
 const modelByAst = new WeakMap<object, EdgeModel | null>();
 let lastAst: object | undefined;
 let lastModel: EdgeModel | null = null;
-function infrastructureModelOf(sourceCode: { ast: { type: string }; text: string }, filename: string): EdgeModel | undefined {
+function infrastructureModelOf(context: { sourceCode: unknown; filename: string }): EdgeModel | undefined {
+  const sourceCode = context.sourceCode as { ast: { type: string; body?: Array<{ type?: string }> }; text: string };
   const ast = sourceCode.ast;
   if (ast !== lastAst) {
     let model = modelByAst.get(ast);
     if (model === undefined) {
-      // A .tf file is one file of a module: its distribution may be in another file of the folder.
-      const mayHold = ast.type === 'ConfigFile' || mayHoldEdgeInfrastructure(sourceCode.text);
-      const read = mayHold ? edgeModelOf({ sourceCode, filename }) : undefined;
+      const filename = context.filename;
+      const read = mayHoldEdgeModel(ast, sourceCode.text, filename) ? edgeModelOf({ sourceCode, filename }) : undefined;
       model = read && (read.functions.length > 0 || read.behaviors.length > 0) ? read : null;
       modelByAst.set(ast, model);
     }
@@ -57,10 +57,9 @@ export function createInfraRule<MessageIds extends string>(spec: {
     meta: { ...spec.meta, schema: [] },
     defaultOptions: [],
     create(context) {
-      const sourceCode = context.sourceCode as unknown as { ast: { type: string }; text: string };
-      const model = infrastructureModelOf(sourceCode, context.filename);
+      const model = infrastructureModelOf(context);
       if (!model) return {};
-      const rootType = sourceCode.ast.type;
+      const rootType = (context.sourceCode as unknown as { ast: { type: string } }).ast.type;
       return {
         [rootType]() {
           const seen = new Set<string>();
