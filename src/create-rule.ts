@@ -106,11 +106,13 @@ export const createUngatedRule: typeof ruleCreator = (spec) => {
   const defaults = spec.meta.defaultOptions ?? spec.defaultOptions ?? [];
   type Options = Parameters<typeof spec.create>[1];
   let noOptions: Options | undefined;
+  // `schema: []`: ESLint refuses any option for the rule before `create`, so there are none to read.
+  const takesOptions = !(Array.isArray(spec.meta.schema) && spec.meta.schema.length === 0);
   return {
     ...rule,
     create(context) {
       // With options, RuleCreator's own merge (these rules take none: their schema is []).
-      if (context.options.length > 0) return rule.create(context);
+      if (takesOptions && context.options.length > 0) return rule.create(context);
       return spec.create(context, (noOptions ??= deepFreeze(structuredClone(defaults as Options))));
     },
   };
