@@ -1,9 +1,8 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule.js';
-import { lookupFile } from '../src/infra/index.js';
+import { infrastructureOfFile } from '../src/infra/index.js';
 import type { Handler } from '../src/model/index.js';
 import { onAnalysis } from '../src/rule-helpers.js';
-import { readSettings } from '../src/settings.js';
 
 type MessageIds = 'callbackHandler' | 'contextMethod';
 
@@ -34,18 +33,11 @@ export default createRule<[], MessageIds>({
   },
   defaultOptions: [],
   create(context) {
-    /** What infrastructure discovery says about this file (cached per process), runtimes included. */
-    const infraOfFile = () => {
-      const filename = context.filename;
-      if (!filename || filename.startsWith('<')) return undefined;
-      const settings = readSettings(context.settings);
-      if (settings.infrastructure === false && !settings.handlers) return undefined;
-      return lookupFile({ cwd: context.cwd, infrastructure: settings.infrastructure, handlers: settings.handlers }, filename);
-    };
-
     return onAnalysis(context, (analysis) => {
       if (analysis.handlers.length === 0) return;
-      const infra = infraOfFile();
+      // What infrastructure discovery says about this file, runtimes included: the lookup the
+      // model made for the same file (none for `<input>` or with discovery turned off).
+      const infra = infrastructureOfFile(context);
       const runtimes = infra?.runtimes;
       if (!infra || !runtimes) return;
       const newRuntimeOf = (handler: Handler): string | undefined => {

@@ -183,7 +183,9 @@ function recordOf(file: LintedFile): FileRecord {
 export function infrastructureOfFile(file: LintedFile): FileInfrastructure | undefined {
   const record = recordOf(file);
   if (!record.entryKnown) {
-    record.entry = record.found ? entryIn(record.found, record.filename) : NO_ENTRY;
+    const found = record.found;
+    // A discovery that bound no file and has no problem to print (entryIn prints them once) answers none.
+    record.entry = found && (found.files.size > 0 || found.problems.length > 0) ? entryIn(found, record.filename) : NO_ENTRY;
     record.entryKnown = true;
   }
   return record.entry;
