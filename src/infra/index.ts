@@ -158,25 +158,25 @@ interface FileRecord {
   entryKnown?: true;
   problems?: readonly InfrastructureProblem[];
 }
-const records = new WeakMap<object, FileRecord>();
+/**
+ * The record of the file being linted. One slot, no map by tree: ESLint runs every rule's
+ * `create` and listeners of one file before it parses the next, so the slot answers every
+ * lookup of a lint (a tree met again later gets a new record, with the same answer unless the
+ * infrastructure changed). A WeakMap entry per file cost its insertion on every linted file.
+ */
 let lastRecord: FileRecord | undefined;
 
 function recordOf(file: LintedFile): FileRecord {
   const ast = file.sourceCode.ast;
   if (lastRecord !== undefined && lastRecord.ast === ast) return lastRecord;
-  let record = records.get(ast);
-  if (!record) {
-    const filename = file.filename;
-    let found: Discovery | undefined;
-    if (filename && !filename.startsWith('<')) {
-      const settings = readSettings(file.settings);
-      found = discovery({ cwd: file.cwd, infrastructure: settings.infrastructure, handlers: settings.handlers });
-    }
-    record = { ast, found, filename };
-    records.set(ast, record);
+  const filename = file.filename;
+  let found: Discovery | undefined;
+  if (filename && !filename.startsWith('<')) {
+    const settings = readSettings(file.settings);
+    found = discovery({ cwd: file.cwd, infrastructure: settings.infrastructure, handlers: settings.handlers });
   }
-  lastRecord = record;
-  return record;
+  lastRecord = { ast, found, filename };
+  return lastRecord;
 }
 
 /** `lookupFile` for the linted file of a rule's context (undefined for `<input>`), once per file. */

@@ -7,26 +7,22 @@ import type { EdgeFunction, EdgeModel, SourceNode } from './model.js';
  * The model of the linted file, or undefined when it has no distribution and no function: once
  * per file, shared by every `infra-*` rule (ten rules ask it of every linted file, and on code
  * with no infrastructure the text test is nearly all they cost). A file whose text cannot hold
- * Lambda@Edge infrastructure is not read at all.
+ * Lambda@Edge infrastructure is not read at all. One slot for the file being linted (ESLint
+ * creates its rules one after another), no map by tree, whose insertion every linted file paid;
+ * a tree met again later is asked again (edgeModelOf keeps the model it read per tree).
  */
-const modelByAst = new WeakMap<object, EdgeModel | null>();
 let lastAst: object | undefined;
-let lastModel: EdgeModel | null = null;
+let lastModel: EdgeModel | undefined;
 function infrastructureModelOf(context: { sourceCode: unknown; filename: string }): EdgeModel | undefined {
   const sourceCode = context.sourceCode as { ast: { type: string; body?: Array<{ type?: string }> }; text: string };
   const ast = sourceCode.ast;
   if (ast !== lastAst) {
-    let model = modelByAst.get(ast);
-    if (model === undefined) {
-      const filename = context.filename;
-      const read = mayHoldEdgeModel(ast, sourceCode.text, filename) ? edgeModelOf({ sourceCode, filename }) : undefined;
-      model = read && (read.functions.length > 0 || read.behaviors.length > 0) ? read : null;
-      modelByAst.set(ast, model);
-    }
+    const filename = context.filename;
+    const read = mayHoldEdgeModel(ast, sourceCode.text, filename) ? edgeModelOf({ sourceCode, filename }) : undefined;
+    lastModel = read && (read.functions.length > 0 || read.behaviors.length > 0) ? read : undefined;
     lastAst = ast;
-    lastModel = model;
   }
-  return lastModel ?? undefined;
+  return lastModel;
 }
 
 export type InfraReport<MessageIds extends string> = (
