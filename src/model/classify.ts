@@ -11,7 +11,9 @@ export function classify(m: FileState, raw: TSESTree.Node): Kind | undefined {
   const node = unwrap(raw);
   const memo = m.kindMemo.get(node);
   if (memo !== undefined) return memo ?? undefined;
-  m.kindMemo.set(node, null); // cycle guard
+  // A call can lead back to itself through what the function returns (`f() { return f(); }`);
+  // every other node classifies its children or a variable, which has its own guard.
+  if (node.type === AST_NODE_TYPES.CallExpression) m.kindMemo.set(node, null);
   const kind = classifyUncached(m, node);
   m.kindMemo.set(node, kind ?? null);
   return kind;
