@@ -104,27 +104,79 @@ export function analyze(context: AnyContext): Analysis {
   return run(createState(context, settings.eventTypes, infra));
 }
 
-/** The phases, in order: collect, handlers, event types, responses, accesses. */
-function run(m: FileState): Analysis {
-  collect(m);
-  const comments = readComments(m);
-  findHandlers(m, comments);
-  if (m.handlers.length === 0 && !m.infra?.importedBy && comments.fileTypes === undefined) {
-    // Typed objects (CloudFrontHeaders, CloudFrontResultResponse) still count on their own,
-    // except in a file whose exported handler is typed for another event source (an API
-    // Gateway handler converting to or from CloudFront's shapes runs in a regional Lambda),
-    // in a test file, where they are fixtures, and in a file that starts a server.
-    if ((m.typedObjects.length === 0 && !m.hasTypedBindings) || m.exportsOtherSource || isTestFile(m) || startsServer(m)) return finish(m, false);
-  }
-  for (const handler of m.handlers) handler.results = resultsOf(m, handler);
-  m.fileEventTypes = computeFileEventTypes(m, comments.fileTypes);
-  for (const handler of m.handlers) traceResults(m, handler);
+/**
+ * A phase of the model: it reads what the phases before it found and adds to the file's state.
+ * A phase that returns false ends the model there: the file holds no Lambda@Edge code.
+ */
+export interface Phase {
+  readonly name: string;
+  readonly run: (m: FileState) => boolean | void;
+}
+
+/**
+ * The phases, in order (bench/phases.mjs counts what each costs). Classifications made before
+ * the responses were known may be stale, so the memos are cleared before the accesses.
+ */
+export const PHASES: readonly Phase[] = [
+  { name: 'collect', run: (m) => collect(m) },
+  {
+    name: 'comments',
+    run: (m) => {
+      m.comments = readComments(m);
+    },
+  },
+  { name: 'handlers', run: (m) => findHandlers(m, m.comments) },
+  { name: 'edge gate', run: holdsEdgeCode },
+  {
+    name: 'results',
+    run: (m) => {
+      for (const handler of m.handlers) handler.results = resultsOf(m, handler);
+    },
+  },
+  {
+    name: 'event types',
+    run: (m) => {
+      m.fileEventTypes = computeFileEventTypes(m, m.comments.fileTypes);
+    },
+  },
+  {
+    name: 'responses',
+    run: (m) => {
+      for (const handler of m.handlers) traceResults(m, handler);
+    },
+  },
+  { name: 'typed responses', run: typedResponses },
+  {
+    name: 'accesses',
+    run: (m) => {
+      m.kindMemo.clear();
+      m.varMemo.clear();
+      collectAccesses(m);
+    },
+  },
+];
+
+/**
+ * After the handlers: is there edge code to model? Without a handler, infrastructure that
+ * imports the file or an event-type tag, typed objects (CloudFrontHeaders,
+ * CloudFrontResultResponse) still count on their own, except in a file whose exported handler
+ * is typed for another event source (an API Gateway handler converting to or from CloudFront's
+ * shapes runs in a regional Lambda), in a test file, where they are fixtures, and in a file
+ * that starts a server.
+ */
+function holdsEdgeCode(m: FileState): boolean {
+  if (m.handlers.length > 0 || m.infra?.importedBy || m.comments.fileTypes !== undefined) return true;
+  return (m.typedObjects.length > 0 || m.hasTypedBindings) && !m.exportsOtherSource && !isTestFile(m) && !startsServer(m);
+}
+
+/** Typed response literals, and in a helper module imported by handlers, literals shaped like responses. */
+function typedResponses(m: FileState): void {
   for (const obj of m.typedObjects) addResponse(m, obj, eventTypesAt(m, obj), true);
   if (m.infra?.importedBy && m.handlers.length === 0) findShapedResponses(m);
-  // Classifications made before the responses were known may be stale.
-  m.kindMemo.clear();
-  m.varMemo.clear();
-  collectAccesses(m);
+}
+
+function run(m: FileState): Analysis {
+  for (const phase of PHASES) if (phase.run(m) === false) return finish(m, false);
   return finish(m, true);
 }
 

@@ -7,8 +7,14 @@ import { type FileState } from './state.js';
  * tag; a mention in prose ("an invalid `@lambda-edge-event`, ...") is not a tag.
  */
 const EVENT_TAG = /(?:^|\n)[^\S\n]*(?:\*+[^\S\n]*)?@lambda-edge-event\b([^\n*]*)/g;
+/** The `@lambda-edge-event` tags of a file: their union, and each tag's types by its comment. */
+export interface EventComments {
+  readonly fileTypes: EventTypes;
+  readonly attached: Map<TSESTree.Comment, EventTypes>;
+}
+
 /** Phase 2a: `@lambda-edge-event` tags, for the whole file and attached to statements. */
-export function readComments(m: FileState): { fileTypes: EventTypes; attached: Map<TSESTree.Comment, EventTypes> } {
+export function readComments(m: FileState): EventComments {
   let fileTypes: EventTypes;
   const attached = new Map<TSESTree.Comment, EventTypes>();
   // Most files have no tag: one search of the text instead of a look at every comment.

@@ -7,6 +7,10 @@ import type { lookupFile } from '../infra/index.js';
 import type { StaticContext } from '../static-value.js';
 import type { HeaderOwner, Kind } from './kinds.js';
 import type { ConfigProblem, GeneratedResponse, Handler, HeaderUse, MemberAccess, ObjectCall, ResponseTarget } from './types.js';
+import type { EventComments } from './comments.js';
+
+/** Before phase 2a has read them: no tags. */
+const NO_COMMENTS: EventComments = { fileTypes: undefined, attached: new Map() };
 
 type Variable = TSESLint.Scope.Variable;
 export type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -41,6 +45,8 @@ export interface FileState {
   exportsOtherSource: boolean;
   /** Exported functions the infrastructure deploys as functions that are not Lambda@Edge (`infra.otherExports`). */
   readonly regionalFunctions: Set<FunctionNode>;
+  /** The file's `@lambda-edge-event` tags (phase 2a). */
+  comments: EventComments;
   // handlers
   readonly handlersByNode: Map<FunctionNode, Handler>;
   readonly handlers: Handler[];
@@ -118,6 +124,7 @@ export function createState(context: AnyContext, settingsTypes: EventTypes, infr
     hasTypedBindings: false,
     exportsOtherSource: false,
     regionalFunctions: new Set(),
+    comments: NO_COMMENTS,
     handlersByNode: new Map(),
     handlers: [],
     problems: [],
