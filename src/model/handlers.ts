@@ -7,7 +7,7 @@ import { handlerTypeKind, servesOtherSource } from './aws-types.js';
 import { usesCloudFrontEvent } from './cf-reach.js';
 import { callSites, paramVariable, resolveFunction } from './functions.js';
 import { isTestFile } from './file-roles.js';
-import { HANDLER_EXPORTS, buildsEvent, calledByOtherFunction, exportTarget, isDefaultObjectMember, isExportedClassMember, mapsEvents } from './not-handlers.js';
+import { HANDLER_EXPORTS, buildsEvent, buildsEvents, calledByOtherFunction, exportTarget, isDefaultObjectMember, isExportedClassMember, mapsEvents } from './not-handlers.js';
 
 type Variable = TSESLint.Scope.Variable;
 
@@ -22,6 +22,8 @@ export function findHandlers(m: FileState, comments: { fileTypes: EventTypes; at
   // Its responses are still checked, under the importers' event types (build.ts).
   const helperModule = m.infra?.importedBy !== undefined && m.infra.byExport.size === 0;
   const seen = new Set<FunctionNode>();
+  let builder: boolean | undefined;
+  const harness = (name: string) => !HANDLER_EXPORTS.has(name) && (builder ??= buildsEvents(m));
   for (const { name, fn, statement } of exported) {
     if (seen.has(fn)) continue;
     if (servesOtherSource(m, fn)) m.exportsOtherSource = true;
@@ -36,7 +38,7 @@ export function findHandlers(m: FileState, comments: { fileTypes: EventTypes; at
     // A function that builds an event, or an export of a helper module, is not a handler,
     // whatever its parameter's type says (a file that declares its exports handlers still has
     // them taken).
-    if (!bound && !declaredHandler && (helperModule || buildsEvent(m, fn) || mapsEvents(m, fn, name) || calledByOtherFunction(m, fn, name) || (!typed && !usesCloudFrontEvent(m, fn, 0)))) continue;
+    if (!bound && !declaredHandler && (helperModule || buildsEvent(m, fn) || mapsEvents(m, fn, name) || calledByOtherFunction(m, fn, name) || (!typed && (!usesCloudFrontEvent(m, fn, 0) || harness(name))))) continue;
     seen.add(fn);
     addHandler(m, fn, name, true, statement, comments, bound, typed);
   }
@@ -49,9 +51,10 @@ export function findHandlers(m: FileState, comments: { fileTypes: EventTypes; at
     if (seen.has(fn) || fn.params.length === 0 || m.regionalFunctions.has(fn)) continue;
     if (!usesCloudFrontEvent(m, fn, 0)) continue;
     if (callSites(m, fn).length > 0) continue;
-    if (isExportedClassMember(m, fn) || isOptionsObjectMember(fn) || isDefaultObjectMember(m, fn) || buildsEvent(m, fn) || mapsEvents(m, fn, functionName(m, fn) ?? '')) continue;
+    const name = functionName(m, fn);
+    if (isExportedClassMember(m, fn) || isOptionsObjectMember(fn) || isDefaultObjectMember(m, fn) || buildsEvent(m, fn) || mapsEvents(m, fn, name ?? '') || harness(name ?? 'handler')) continue;
     seen.add(fn);
-    addHandler(m, fn, functionName(m, fn) ?? 'handler', false, topStatement(m, fn), comments, undefined, undefined);
+    addHandler(m, fn, name ?? 'handler', false, topStatement(m, fn), comments, undefined, undefined);
   }
 }
 

@@ -46,6 +46,16 @@ export function buildsEvent(m: FileState, fn: FunctionNode): boolean {
 }
 
 /**
+ * Does a function of the file build an event? Then the file is a test harness, an emulator or
+ * a fixture module: it prepares `{ Records: [{ cf }] }` for handlers that live elsewhere, and
+ * its untyped exports that take an event (`setOrigin(event, domainName)`, `verify(payload)`)
+ * are its API, not handlers. An export named `handler` or `default` is still one.
+ */
+export function buildsEvents(m: FileState): boolean {
+  return m.functions.some((fn) => buildsEvent(m, fn));
+}
+
+/**
  * A method (or arrow-function field) of a class the module exports: the class is an API for
  * the code that imports it (an emulator's cache, a framework's router), and Lambda never calls
  * a method of an exported class (it calls a function export). A method of a class the file

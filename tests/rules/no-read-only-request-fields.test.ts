@@ -124,6 +124,22 @@ ruleTester.run('no-read-only-request-fields', rule, {
     `const fakeEvent = { Records: [{ cf: { request: { method: 'GET', uri: '/' } } }] };
      fakeEvent.Records[0].cf.request.method = 'DELETE';
      it('works', async () => { expect(await handler(fakeEvent)).toBeDefined(); });`,
+    // A test harness that builds events and exports setters that fill them in: no handler in it.
+    `function recordOf(event) { return event.Records[0].cf; }
+    function makeEvent(type) {
+      const event = { Records: [{ cf: { config: { eventType: type }, request: { method: 'GET', clientIp: '127.0.0.1', uri: '/', headers: {} } } }] };
+      return event;
+    }
+    class FakeViewerRequest {
+      constructor() { this.event = makeEvent('viewer-request'); }
+      withMethod(verb) { recordOf(this.event).request.method = verb; return this; }
+      withDistribution(id) { recordOf(this.event).config.distributionId = id; return this; }
+    }
+    function useCustomOrigin(event, host) {
+      recordOf(event).request.origin = { domainName: host };
+      recordOf(event).request.clientIp = '10.0.0.1';
+    }
+    module.exports = { FakeViewerRequest, useCustomOrigin };`,
     // CloudFront Functions: a different event shape (and another product).
     `function handler(event) {
       var request = event.request;
@@ -160,6 +176,18 @@ ruleTester.run('no-read-only-request-fields', rule, {
     };`,
   ],
   invalid: [
+    {
+      // A handler export in a file that also builds a sample event stays a handler.
+      code: `function sampleEvent() {
+  return { Records: [{ cf: { request: { method: 'GET', uri: '/' } } }] };
+}
+exports.handler = async (event) => {
+  const request = event.Records[0].cf.request;
+  request.method = 'GET';
+  return request;
+};`,
+      errors: [{ messageId: 'readOnlyMethod', data: { name: 'method' }, line: 6 }],
+    },
     {
       // Changing the method in a viewer-request trigger.
       code: `// @lambda-edge-event viewer-request
