@@ -86,6 +86,13 @@ class Use implements HeaderUse {
 }
 
 /**
+ * A name held as data in SCREAMING_SNAKE_CASE (`const HEADER = 'PARA_RESPONSE_HEADER'`): a
+ * placeholder a deploy step replaces in the source (a template parameter, a `.replace()` on
+ * the file's text), not a header name. Header names are written with hyphens.
+ */
+const PLACEHOLDER = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
+
+/**
  * The view "headers by name, with their event types": every key of a header-map literal, every
  * access of a header map by a static name, and every name a computed key holds as data (see
  * header-names.ts), also when the key lowercases it (`headers[name.toLowerCase()]`: `lowercased`),
@@ -113,7 +120,7 @@ export function headerUses(m: FileState, entries: readonly HeaderEntry[]): Heade
       const lowercased = pass === 1;
       if (lowercased && !lowered) break;
       for (const data of dataNames(m, lowercased ? lowered! : key)) {
-        if (data.site && access && !siteAgrees(m, access, data.site)) continue;
+        if (PLACEHOLDER.test(data.name) || (data.site && access && !siteAgrees(m, access, data.site))) continue;
         const keyOnly = !lowercased && isKeyOnly(data, (keyUses ??= headerKeyNodes(m, entries)));
         const at = data.site ? siteOf(data.site) : place;
         uses.push(new Use(data.name, op, owner, data.node, 'data', entry, access, keyOnly, lowercased, at));

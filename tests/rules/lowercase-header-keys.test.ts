@@ -5,6 +5,14 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('lowercase-header-keys', rule, {
   valid: [
+    // Placeholders a deploy step substitutes in the source (SCREAMING_SNAKE_CASE constants): not header names.
+    `const NAME = 'TPL_HEADER_NAME';
+    const VALUE = 'TPL_HEADER_VALUE';
+    exports.handler = (event, context, callback) => {
+      const response = event.Records[0].cf.response;
+      response.headers[NAME] = [{ key: NAME, value: VALUE }];
+      callback(null, response);
+    };`,
     // A mixed-case read with the lowercase name as its fallback in the same expression: dead, not wrong.
     `exports.handler = async (event) => {
   const h = event.Records[0].cf.request.headers;
