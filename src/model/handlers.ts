@@ -3,6 +3,7 @@ import { type FunctionNode, isOptionsObjectMember, propertyKeyName, unwrap } fro
 import { type EventType, type EventTypes, REQUEST_EVENTS, RESPONSE_EVENTS, formatEventTypes, sameEventTypes } from '../facts/event-types.js';
 import { type Handler, type EventTypeSource } from './types.js';
 import { type FileState } from './state.js';
+import { type EventComments } from './comments.js';
 import { handlerTypeKind, servesOtherSource } from './aws-types.js';
 import { usesCloudFrontEvent } from './cf-reach.js';
 import { callSites, paramVariable, resolveFunction } from './functions.js';
@@ -12,7 +13,7 @@ import { HANDLER_EXPORTS, buildsEvent, buildsEvents, calledByOtherFunction, expo
 type Variable = TSESLint.Scope.Variable;
 
 /** Phase 2b: the handlers (exported functions, or functions that receive a CloudFront event). */
-export function findHandlers(m: FileState, comments: { fileTypes: EventTypes; attached: Map<TSESTree.Comment, EventTypes> }): void {
+export function findHandlers(m: FileState, comments: EventComments): void {
   const exported = exportedFunctions(m);
   // A file that declares its event type (a comment, or settings scoped to it through
   // flat-config `files`) declares its exported functions to be handlers.
@@ -22,8 +23,10 @@ export function findHandlers(m: FileState, comments: { fileTypes: EventTypes; at
   // Its responses are still checked, under the importers' event types (build.ts).
   const helperModule = m.infra?.importedBy !== undefined && m.infra.byExport.size === 0;
   const seen = new Set<FunctionNode>();
+  // In a file where a function builds an event (a test harness), a function not named as a
+  // handler that takes one fills that event in. Asked only of functions that reach `cf`.
   let builder: boolean | undefined;
-  const harness = (name: string) => !HANDLER_EXPORTS.has(name) && (builder ??= buildsEvents(m));
+  const harness = (name: string | undefined) => name !== undefined && !HANDLER_EXPORTS.has(name) && (builder ??= buildsEvents(m));
   for (const { name, fn, statement } of exported) {
     if (seen.has(fn)) continue;
     if (servesOtherSource(m, fn)) m.exportsOtherSource = true;
@@ -52,7 +55,7 @@ export function findHandlers(m: FileState, comments: { fileTypes: EventTypes; at
     if (!usesCloudFrontEvent(m, fn, 0)) continue;
     if (callSites(m, fn).length > 0) continue;
     const name = functionName(m, fn);
-    if (isExportedClassMember(m, fn) || isOptionsObjectMember(fn) || isDefaultObjectMember(m, fn) || buildsEvent(m, fn) || mapsEvents(m, fn, name ?? '') || harness(name ?? 'handler')) continue;
+    if (isExportedClassMember(m, fn) || isOptionsObjectMember(fn) || isDefaultObjectMember(m, fn) || buildsEvent(m, fn) || mapsEvents(m, fn, name ?? '') || harness(name)) continue;
     seen.add(fn);
     addHandler(m, fn, name ?? 'handler', false, topStatement(m, fn), comments, undefined, undefined);
   }
@@ -64,7 +67,7 @@ export function addHandler(
   name: string,
   exported: boolean,
   statement: TSESTree.Node | undefined,
-  comments: { fileTypes: EventTypes; attached: Map<TSESTree.Comment, EventTypes> },
+  comments: EventComments,
   bound: ReadonlySet<EventType> | undefined,
   typed: 'request-handler' | 'response-handler' | undefined,
 ): void {
