@@ -1,5 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Linter } from 'eslint';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -7,7 +6,7 @@ import { clearBuildDefines, projectDefines } from '../../src/build-defines.js';
 import { RECHECK_INTERVAL_MS, setRecheckClockForTests } from '../../src/infra/context.js';
 import { clearInfrastructureCache, getInfrastructureMap, lookupFile } from '../../src/infra/index.js';
 import plugin from '../../src/index.js';
-import { FIXTURES, HANDLER_JS, options, project, rows } from './helpers.js';
+import { FIXTURES, HANDLER_JS, options, project, rows, tempFolder } from './helpers.js';
 
 // An editor's ESLint server is one long process: discovery's result must follow edits of the
 // infrastructure files. The clock is a fake one, so nothing here depends on real time.
@@ -178,7 +177,7 @@ describe('discovery follows infrastructure edits in a long-running process', () 
 
 /** A copy of one of the end-to-end fixture projects, to edit. */
 function copyOf(name: string): string {
-  const root = mkdtempSync(join(tmpdir(), 'lambda-edge-fresh-'));
+  const root = tempFolder('lambda-edge-fresh-');
   cpSync(join(FIXTURES, '../e2e', name), root, { recursive: true });
   age(root);
   return root;

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,9 +20,25 @@ export function rows(map: InfrastructureMap, cwd: string): string[] {
   );
 }
 
+const made: string[] = [];
+
+/**
+ * A new empty folder under the system's temporary folder, removed after the test file by
+ * `removeTempFolders` (tests/setup.ts registers it for every file).
+ */
+export function tempFolder(prefix = 'lambda-edge-infra-'): string {
+  const root = mkdtempSync(join(tmpdir(), prefix));
+  made.push(root);
+  return root;
+}
+
+export function removeTempFolders(): void {
+  for (const root of made.splice(0)) rmSync(root, { recursive: true, force: true });
+}
+
 /** Writes a throwaway project: `{ 'path/in/project': 'contents' }`. */
 export function project(files: Record<string, string | Buffer>): string {
-  const root = mkdtempSync(join(tmpdir(), 'lambda-edge-infra-'));
+  const root = tempFolder();
   for (const [path, content] of Object.entries(files)) {
     const full = join(root, path);
     mkdirSync(dirname(full), { recursive: true });
