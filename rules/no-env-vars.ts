@@ -15,6 +15,13 @@ type EnvUse = ReturnType<Analysis['envUses']>[number];
  * development", which is production. Such a comparison behaves as intended and is not reported.
  */
 const NON_PRODUCTION_VALUES: ReadonlySet<string> = new Set(['test', 'testing', 'dev', 'develop', 'development', 'local']);
+/**
+ * Names of a variable that marks a non-production mode when set: `IS_OFFLINE` (which
+ * serverless-offline sets), `IS_LOCAL`, `IS_DEVELOP`, `IS_TEST`, `DEV`, `DEV_MODE`, `LOCAL_DEV`,
+ * `isDev`. Tested for truthiness only, undefined takes the production side. `DEBUG`, `VERBOSE`
+ * or `ENABLE_X` name settings someone means to turn on, and stay reported.
+ */
+const NON_PRODUCTION_MODE = /^(?:is_?|run_?|use_?)?(?:local_?)?(?:dev|develop|development|local|offline|test|testing)(?:_?(?:mode|env))?$/i;
 /** Values that name production: compared with undefined they take the non-production side. */
 const PRODUCTION_VALUES: ReadonlySet<string> = new Set(['production', 'prod']);
 
@@ -107,6 +114,7 @@ function isBuildDefined(analysis: Analysis, name: string): boolean {
 
 /** What the edge's undefined does through a read: its value's use, or the uses of the `const` it fills. */
 function valueUseOf(analysis: Analysis, use: EnvUse): ValueUse {
+  if (use.conditionOnly && use.name !== undefined && NON_PRODUCTION_MODE.test(use.name)) return { safe: true };
   if (use.binding) return usesOfBinding(analysis, use.binding, 0);
   return use.value ? valueUse(analysis, use.value) : { safe: false };
 }

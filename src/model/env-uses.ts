@@ -2,6 +2,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { READ } from '../estree/bindings.js';
 import { enclosingFunction, memberName, outerParent, propertyKeyName } from '../estree/nodes.js';
 import { evaluateStatic } from '../static-value.js';
+import { onlyDecidesConditions } from './env-conditions.js';
 import type { FileState } from './state.js';
 import { type Target, branchTarget, targetAt } from './targets.js';
 
@@ -28,6 +29,12 @@ export interface EnvUse {
   value: TSESTree.Node | undefined;
   /** A `read` into a `const` that cannot be reassigned: `NODE_ENV` of `const { NODE_ENV } = process.env`. */
   binding: TSESTree.Identifier | undefined;
+  /**
+   * A named read whose value only ever decides a condition (`if (process.env.X)`, `!X`,
+   * `X ? a : b`), directly, through the `const` it fills, or through a property of a `const`
+   * object literal used only by reading its properties (see onlyDecidesConditions).
+   */
+  conditionOnly: boolean;
   /**
    * Which target's code the use serves: `targetAt(node)`, except for a module-scope read in a
    * multi-target file that only fills a binding read on another target's paths (see
@@ -131,7 +138,8 @@ class EnvCollector {
   private add(how: EnvUse['how'], node: TSESTree.Node, name: string | undefined, value?: TSESTree.Node, binding?: TSESTree.Identifier): void {
     let target = targetAt(this.m, node);
     if (how === 'read' && target === 'shared' && moduleBindingOnlyOther(this.m, node)) target = 'other';
-    this.uses.push({ how, node, name, value, binding, target });
+    const conditionOnly = how === 'read' && name !== undefined && onlyDecidesConditions(this.m.bindings, value, binding);
+    this.uses.push({ how, node, name, value, binding, conditionOnly, target });
   }
 
   /** A binding holding the environment (`const env = process.env`): each of its reads is a use. */

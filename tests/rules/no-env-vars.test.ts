@@ -708,3 +708,93 @@ exports.handler = async (event) => {
     },
   ],
 });
+
+// A variable named for a non-production mode (IS_OFFLINE, IS_LOCAL, IS_DEVELOP, DEV_MODE, …)
+// whose value only decides a condition: at the edge it is unset, the condition is false, and
+// the branch written for production runs, as intended. Followed directly, through a `const` it
+// fills, and through a property of a `const` object literal used only by reading its properties.
+ruleTester.run('no-env-vars: a non-production mode tested for truthiness', rule, {
+  valid: [
+    `exports.handler = async (event) => {
+  const request = event.Records[0].cf.request;
+  if (process.env.IS_OFFLINE) console.log('offline', request.uri);
+  const origin = process.env.IS_LOCAL ? 'localhost' : 'example.com';
+  if (!process.env.DEV_MODE && request.uri === '/') request.uri = '/index.html';
+  request.headers['x-origin'] = [{ value: origin }];
+  return request;
+};`,
+    `const { IS_TEST } = process.env;
+const dev = process.env.IS_DEV;
+exports.handler = (event, context, callback) => {
+  const request = event.Records[0].cf.request;
+  if (dev || IS_TEST) request.uri = '/debug' + request.uri;
+  callback(null, request);
+};`,
+    {
+      code: `import type { CloudFrontRequestEvent } from 'aws-lambda';
+const state = {
+  develop: process.env.IS_DEVELOP as string | undefined,
+  source: null as string | null,
+};
+async function pickSource(): Promise<string> {
+  if (state.source !== null) return state.source;
+  state.source = state.develop ? 'local file' : 'secret store';
+  return state.source;
+}
+export const handler = async (event: CloudFrontRequestEvent) => {
+  const request = event.Records[0].cf.request;
+  request.headers['x-source'] = [{ key: 'X-Source', value: await pickSource() }];
+  return request;
+};`,
+      filename: 'auth.ts',
+    },
+  ],
+  invalid: [
+    {
+      // Names that are settings, not a mode: a feature flag or debug switch never turns on.
+      code: `exports.handler = async (event) => {
+  const request = event.Records[0].cf.request;
+  if (process.env.ENABLE_CACHE) request.headers['x-cache'] = [{ value: '1' }];
+  if (process.env.DEBUG) console.log(request);
+  return request;
+};`,
+      errors: [
+        { messageId: 'envVar', data: { name: 'process.env.ENABLE_CACHE' }, line: 3, column: 7, endLine: 3, endColumn: 31 },
+        { messageId: 'envVar', data: { name: 'process.env.DEBUG' }, line: 4, column: 7, endLine: 4, endColumn: 24 },
+      ],
+    },
+    {
+      // A mode name whose value is also used as a value, directly or through its const.
+      code: `const local = process.env.IS_LOCAL;
+exports.handler = async (event) => {
+  const request = event.Records[0].cf.request;
+  if (local) request.uri = '/local' + request.uri;
+  request.headers['x-dev'] = [{ value: process.env.IS_DEV }];
+  request.headers['x-local'] = [{ value: local }];
+  return request;
+};`,
+      errors: [
+        { messageId: 'envVar', data: { name: 'process.env.IS_LOCAL' }, line: 1, column: 15, endLine: 1, endColumn: 35 },
+        { messageId: 'envVar', data: { name: 'process.env.IS_DEV' }, line: 5, column: 40, endLine: 5, endColumn: 58 },
+      ],
+    },
+    {
+      // The object is handed away, written to, or exported: its property may be read as a value.
+      code: `const flags = { offline: process.env.IS_OFFLINE };
+const modes = { dev: process.env.IS_DEV };
+export const settings = { test: process.env.IS_TEST };
+exports.handler = async (event) => {
+  const request = event.Records[0].cf.request;
+  configure(flags);
+  if (flags.offline || modes.dev) request.uri = '/dev' + request.uri;
+  modes.dev = 'yes';
+  return request;
+};`,
+      errors: [
+        { messageId: 'envVar', data: { name: 'process.env.IS_OFFLINE' }, line: 1, column: 26, endLine: 1, endColumn: 48 },
+        { messageId: 'envVar', data: { name: 'process.env.IS_DEV' }, line: 2, column: 22, endLine: 2, endColumn: 40 },
+        { messageId: 'envVar', data: { name: 'process.env.IS_TEST' }, line: 3, column: 33, endLine: 3, endColumn: 52 },
+      ],
+    },
+  ],
+});
