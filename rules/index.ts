@@ -32,6 +32,7 @@ import validHeaderShape from './valid-header-shape.js';
 import validIncludeBody from './valid-include-body.js';
 import validOrigin from './valid-origin.js';
 import validStatus from './valid-status.js';
+import validUriAndQuerystring from './valid-uri-and-querystring.js';
 
 /** Every rule of the plugin, by name, with its own types. Keep sorted; a test checks it matches rules/. */
 export const ruleModules = {
@@ -68,6 +69,7 @@ export const ruleModules = {
   'valid-include-body': validIncludeBody,
   'valid-origin': validOrigin,
   'valid-status': validStatus,
+  'valid-uri-and-querystring': validUriAndQuerystring,
 } satisfies Record<string, TSESLint.RuleModule<string, readonly unknown[]>>;
 
 export type RuleModules = typeof ruleModules;

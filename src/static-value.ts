@@ -358,6 +358,53 @@ export function minimumBytes(raw: TSESTree.Node, ctx: StaticContext, depth = 0):
   }
 }
 
+/** A known piece of a string expression's text (see `staticPieces`). */
+export interface StaticPiece {
+  readonly text: string;
+  /** The node that spells the piece: a string literal, a template's text part, or what a constant holds. */
+  readonly node: TSESTree.Node;
+  /** Does the string begin with this piece? */
+  readonly atStart: boolean;
+}
+
+/**
+ * The known pieces of a string expression, in order: the whole text when it is known, else the
+ * text parts of a template and the known operands of a `+` concatenation (followed through
+ * constants). Empty pieces, and numbers or booleans, are left out; `atStart` is true only for
+ * a piece the string certainly begins with.
+ */
+export function staticPieces(raw: TSESTree.Node, ctx: StaticContext, atStart = true, depth = 0): StaticPiece[] {
+  if (depth > MAX_DEPTH) return [];
+  const node = unwrap(raw);
+  const known = evaluate(node, ctx, depth);
+  if (known) return known.primitive || !known.text ? [] : [{ text: known.text, node, atStart }];
+  switch (node.type) {
+    case AST_NODE_TYPES.TemplateLiteral: {
+      const pieces: StaticPiece[] = [];
+      let first = atStart;
+      for (let i = 0; i < node.quasis.length; i++) {
+        const quasi = node.quasis[i]!;
+        const text = quasi.value.cooked ?? '';
+        if (text !== '') pieces.push({ text, node: quasi, atStart: first });
+        first = false;
+        const expr = node.expressions[i];
+        if (expr) pieces.push(...staticPieces(expr, ctx, false, depth + 1));
+      }
+      return pieces;
+    }
+    case AST_NODE_TYPES.BinaryExpression: {
+      if (node.operator !== '+' || !(isStringish(node.left) || isStringish(node.right))) return [];
+      const left = staticPieces(node.left, ctx, atStart, depth + 1);
+      // The right side begins the string only when the left side is certainly empty, which it never is here.
+      return [...left, ...staticPieces(node.right, ctx, false, depth + 1)];
+    }
+    case AST_NODE_TYPES.Identifier:
+      return throughConst(node, ctx, [], (target) => staticPieces(target, ctx, atStart, depth + 1));
+    default:
+      return [];
+  }
+}
+
 function isStringish(raw: TSESTree.Node): boolean {
   const node = unwrap(raw);
   if (node.type === AST_NODE_TYPES.BinaryExpression && node.operator === '+') {

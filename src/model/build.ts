@@ -1,4 +1,4 @@
-import { evaluateStatic, minimumBytes, producesBase64 } from '../static-value.js';
+import { evaluateStatic, minimumBytes, producesBase64, staticPieces } from '../static-value.js';
 import { type Analysis, type HeaderUse } from './types.js';
 import type { Bindings } from '../estree/bindings.js';
 import { walk } from '../estree/walk.js';
@@ -60,6 +60,7 @@ export const EMPTY_ANALYSIS: Analysis = {
   eventTypesAt: () => undefined,
   handlerAt: () => undefined,
   staticValue: () => undefined,
+  staticPieces: () => [],
   producesBase64: () => false,
   minimumBytes: () => 0,
   objectLiteralOf: () => undefined,
@@ -204,6 +205,7 @@ function finish(m: FileState, isEdge: boolean): Analysis {
     eventTypesAt: (node) => eventTypesAt(m, node),
     handlerAt: (node) => handlerAt(m, node),
     staticValue: (node) => evaluateStatic(node, m.staticCtx),
+    staticPieces: (node) => staticPieces(node, m.staticCtx),
     producesBase64: (node) => producesBase64(node, m.staticCtx),
     minimumBytes: (node) => minimumBytes(node, m.staticCtx),
     objectLiteralOf: (node) => objectLiteralOf(m, node),

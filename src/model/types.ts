@@ -13,7 +13,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { Bindings } from '../estree/bindings.js';
 import type { FunctionNode } from '../estree/nodes.js';
 import type { EventTypes } from '../facts/event-types.js';
-import type { StaticValue } from '../static-value.js';
+import type { StaticPiece, StaticValue } from '../static-value.js';
 import type { HeaderOwner, Kind } from './kinds.js';
 import type { NamedFacts } from './named-facts.js';
 import type { Completion } from './completion-types.js';
@@ -204,6 +204,11 @@ export interface Analysis extends NamedFacts {
   eventTypesAt(node: TSESTree.Node): EventTypes;
   handlerAt(node: TSESTree.Node): Handler | undefined;
   staticValue(node: TSESTree.Node): StaticValue | undefined;
+  /**
+   * The known pieces of a string expression when the whole is not known: a template's text
+   * parts, the known operands of `+`, through constants (`'/' + name`, `` `?${qs}` ``).
+   */
+  staticPieces(node: TSESTree.Node): StaticPiece[];
   /** Does the expression certainly produce base64 text (`buf.toString('base64')`, `btoa(x)`, a const of one)? */
   producesBase64(node: TSESTree.Node): boolean;
   /** A lower bound of a string expression's UTF-8 size, counting only its known parts. */
