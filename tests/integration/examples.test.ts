@@ -50,6 +50,7 @@ describe('examples/mistakes', () => {
         '24:89 no-body-with-204',
       ],
     ],
+    ['docs-folder.js', ['12:43 valid-uri-and-querystring', '13:17 valid-uri-and-querystring']],
     ['pixel.js', ['12:27 no-querystring-object', '18:7 no-disallowed-headers', '20:11 valid-body-encoding']],
     [
       'redirects.mjs',
@@ -70,6 +71,7 @@ describe('silent code', () => {
     const fixed = [...findings].filter(([file]) => file.startsWith('examples/fixed/'));
     expect(fixed.map(([file]) => path.basename(file)).sort()).toEqual([
       'basic-auth.js',
+      'docs-folder.js',
       'maintenance.ts',
       'pixel.js',
       'redirects.mjs',
