@@ -14,6 +14,7 @@ type MessageIds =
   | 'nonStringField'
   | 'keyMismatch'
   | 'mapNotObject'
+  | 'controlCharacter'
   | 'wrapInEntry'
   | 'wrapInArray';
 
@@ -85,6 +86,8 @@ export default createRule<Options, MessageIds>({
         "The entry's `key` '{{ key }}' names a different header than the map key '{{ name }}'; use the map key's header name (or omit `key` and let Lambda@Edge fill it in).",
       mapNotObject:
         'A Lambda@Edge `headers` value is an object keyed by lowercase header name (`{ "content-type": [{ key, value }] }`), not {{ type }}; CloudFront rejects the result with a 502.',
+      controlCharacter:
+        "The `value` of header '{{ name }}' holds {{ what }}: a header value may not contain line breaks or other control characters, and CloudFront rejects the result with a 502 (\"invalid character … in header value\"). Remove it; text that belongs in a URL (a `location`) is percent-encoded ({{ encoded }}).",
       wrapInEntry: 'Wrap it as `[{ key: {{ canonical }}, value: ... }]`.',
       wrapInArray: 'Wrap the object in an array.',
     },
@@ -263,12 +266,29 @@ function checkEntryObject({ context, analysis, checkKeyMatchesName }: Checks, en
       context.report({ node: prop.value, messageId: 'nonStringField', data: { field, name: label, type } });
     }
   }
+  if (valueProp) checkControlCharacters(context, analysis, valueProp.value, label);
   if (checkKeyMatchesName && name !== undefined) {
     const keyProp = findProperty(entry, 'key');
     const key = keyProp && analysis.staticValue(keyProp.value)?.text;
     if (keyProp && key !== undefined && key.toLowerCase() !== name.toLowerCase()) {
       context.report({ node: keyProp.value, messageId: 'keyMismatch', data: { key, name } });
     }
+  }
+}
+
+/** What HTTP allows in a field value besides visible characters, space and tab: no other control character (RFC 9110, section 5.5). */
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000a-\u001f\u007f]/;
+
+/** A control character in the known text of an entry's `value` (`'/next\r\nSet-Cookie: …'`). */
+function checkControlCharacters(context: Context, analysis: Analysis, value: TSESTree.Node, name: string): void {
+  for (const piece of analysis.staticPieces(value)) {
+    const found = CONTROL_CHARACTER.exec(piece.text);
+    if (!found) continue;
+    const c = found[0];
+    const what = c === '\r' ? 'a carriage return (CR)' : c === '\n' ? 'a line feed (LF)' : `the control character U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+    const inside = piece.node.range[0] >= value.range[0] && piece.node.range[1] <= value.range[1];
+    context.report({ node: inside && piece.node.type === AST_NODE_TYPES.Literal ? piece.node : value, messageId: 'controlCharacter', data: { name, what, encoded: encodeURIComponent(c) } });
+    return;
   }
 }
 

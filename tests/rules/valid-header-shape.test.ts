@@ -5,6 +5,16 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('valid-header-shape', rule, {
   valid: [
+    // A tab is allowed in a header value; a multi-line policy joined into one line before use.
+    `// @lambda-edge-event origin-response
+    exports.handler = async (event) => {
+      const response = event.Records[0].cf.response;
+      const policy = \`default-src 'self';
+        img-src 'self' data:\`.replace(/\\s+/g, ' ');
+      response.headers['content-security-policy'] = [{ key: 'Content-Security-Policy', value: policy }];
+      response.headers['x-note'] = [{ key: 'X-Note', value: 'a\\tb' }];
+      return response;
+    };`,
     // An entry made empty, then filled before the map is handed back (a header copier).
     `import type { CloudFrontHeaders } from 'aws-lambda';
     export const toCloudFrontHeaders = (headers: Record<string, string[]>): CloudFrontHeaders => {
@@ -136,6 +146,21 @@ ruleTester.run('valid-header-shape', rule, {
     };`,
   ],
   invalid: [
+    // A line break in a header value: a redirect built from form input, and a multi-line template.
+    {
+      code: `// @lambda-edge-event origin-response
+exports.handler = async (event) => {
+  const response = event.Records[0].cf.response;
+  response.headers['location'] = [{ key: 'Location', value: '/thanks\\r\\nSet-Cookie: a=b' }];
+  response.headers['content-security-policy'] = [{ value: \`default-src 'self';
+    img-src 'self' data:\` }];
+  return response;
+};`,
+      errors: [
+        { messageId: 'controlCharacter', data: { name: 'location', what: 'a carriage return (CR)', encoded: '%0D' }, line: 4, column: 61, endLine: 4, endColumn: 89 },
+        { messageId: 'controlCharacter', data: { name: 'content-security-policy', what: 'a line feed (LF)', encoded: '%0A' }, line: 5, column: 59, endLine: 6, endColumn: 26 },
+      ],
+    },
     {
       // Plain string and number values in a generated response (the API Gateway habit).
       code: `exports.handler = async (event) => {
