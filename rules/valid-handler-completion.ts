@@ -1,7 +1,7 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule.js';
 import { asyncInsertionPoint } from '../src/estree/fixes.js';
-import { type EventTypes, REQUEST_EVENTS, RESPONSE_EVENTS, onlyIn } from '../src/facts/event-types.js';
+import { type EventTypes, REQUEST_EVENTS, RESPONSE_EVENTS, formatEventTypes, onlyIn } from '../src/facts/event-types.js';
 import type { Analysis, Completion, Handler, Kind } from '../src/model/index.js';
 import { onAnalysis } from '../src/rule-helpers.js';
 
@@ -11,6 +11,7 @@ type MessageIds =
   | 'callbackNeverCalled'
   | 'resolvesUndefined'
   | 'wholeEvent'
+  | 'requestInResponseEvent'
   | 'useRequest'
   | 'useResponse'
   | 'returnIgnored'
@@ -56,6 +57,8 @@ export default createRule<[], MessageIds>({
         '{{ where }} without a value: the promise resolves to `undefined`, so CloudFront gets `null` and answers 502. Return the request or a response on every path (for example `return request;` at the end).',
       wholeEvent:
         'Handing {{ what }} back to CloudFront is not a request or a response: Lambda@Edge rejects it as invalid output (502). Return `event.Records[0].cf.request` (request events) or the response (`cf.response`, or a response object you build).',
+      requestInResponseEvent:
+        'This {{ event }} handler hands back the request: a response trigger must hand back the response (`cf.response`, changed or not), and CloudFront rejects a request there as invalid output (502). Return the response, also on the paths that change nothing.',
       useRequest: 'Hand back the request: `{{ text }}`.',
       useResponse: 'Hand back the response: `{{ text }}`.',
       returnIgnored:
@@ -73,6 +76,7 @@ export default createRule<[], MessageIds>({
         const late = handler.isAsync ? reportLateCallbacks(context, handler, completion) : undefined;
         reportRepeatedCallbacks(context, handler, completion, late);
         const wholeEvent = reportWholeEvent(context, analysis, handler);
+        reportRequestInResponseEvent(context, analysis, handler);
         reportUnfinished(context, handler, completion, wholeEvent);
       }
     });
@@ -122,6 +126,24 @@ function reportWholeEvent(context: Context, analysis: Analysis, handler: Handler
     context.report({ node: result, messageId: 'wholeEvent', data: { what: WHAT[kind]! }, suggest });
   }
   return reported;
+}
+
+/**
+ * (c') The request handed back by a handler that serves only response events, where the event
+ * type is given (a comment, settings, infrastructure): a handler whose event type is read from
+ * its own code may serve a request event on the paths that return the request.
+ */
+function reportRequestInResponseEvent(context: Context, analysis: Analysis, handler: Handler): void {
+  if (handler.eventTypeSource === undefined || handler.eventTypeSource === 'code') return;
+  const param = handler.node.params[0];
+  for (const result of handler.results) {
+    if (analysis.classify(result) !== 'request') continue;
+    const types = analysis.eventTypesAt(result);
+    if (!onlyIn(types, RESPONSE_EVENTS)) continue;
+    const text = param?.type === AST_NODE_TYPES.Identifier ? `${param.name}.Records[0].cf.response` : undefined;
+    const suggest = text ? [{ messageId: 'useResponse' as const, data: { text }, fix: (fixer: TSESLint.RuleFixer) => fixer.replaceText(result, text) }] : [];
+    context.report({ node: result, messageId: 'requestInResponseEvent', data: { event: formatEventTypes(types) }, suggest });
+  }
 }
 
 /** Suggestions to hand back `….cf.request` / `….cf.response`, as the event types allow. */

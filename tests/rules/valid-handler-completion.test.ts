@@ -12,6 +12,20 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('valid-handler-completion', rule, {
   valid: [
+    // A handler whose event type is read from its own code (it uses cf.response) may serve a
+    // request event where it returns the request; one for both events says so, and narrows.
+    `exports.handler = async (event) => {
+      const { request, response } = event.Records[0].cf;
+      if (!response) return request;
+      response.headers['x-served-by'] = [{ value: 'edge' }];
+      return response;
+    };`,
+    `// @lambda-edge-event origin-request, origin-response
+    exports.handler = async (event) => {
+      const { config, request, response } = event.Records[0].cf;
+      if (config.eventType === 'origin-request') return request;
+      return response;
+    };`,
     // A response handler's guard on the response CloudFront always sends: its else never runs.
     `exports.handler = (event, context, callback) => {
   const { response } = event.Records[0].cf;
@@ -249,6 +263,66 @@ exports.handler = (event) => handle(event);`,
     test('passes through', (done) => { handler(event, {}, (err, result) => { expect(result).toBe(event.Records[0].cf.request); done(); }); });`,
   ],
   invalid: [
+    // The request handed back by a response trigger (a skip path copied from a request handler).
+    {
+      code: `// @lambda-edge-event origin-response
+exports.handler = async (event) => {
+  const { request, response } = event.Records[0].cf;
+  if (request.uri.startsWith('/api/')) return request;
+  response.headers['cache-control'] = [{ value: 'max-age=300' }];
+  return response;
+};`,
+      errors: [
+        {
+          messageId: 'requestInResponseEvent',
+          data: { event: 'origin-response' },
+          line: 4,
+          column: 47,
+          endLine: 4,
+          endColumn: 54,
+          suggestions: [
+            {
+              messageId: 'useResponse',
+              data: { text: 'event.Records[0].cf.response' },
+              output: `// @lambda-edge-event origin-response
+exports.handler = async (event) => {
+  const { request, response } = event.Records[0].cf;
+  if (request.uri.startsWith('/api/')) return event.Records[0].cf.response;
+  response.headers['cache-control'] = [{ value: 'max-age=300' }];
+  return response;
+};`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `exports.handler = (evt, ctx, callback) => {
+  const request = evt.Records[0].cf.request;
+  callback(null, request);
+};`,
+      settings: { 'lambda-edge': { eventType: 'viewer-response' } },
+      errors: [
+        {
+          messageId: 'requestInResponseEvent',
+          data: { event: 'viewer-response' },
+          line: 3,
+          column: 18,
+          endLine: 3,
+          endColumn: 25,
+          suggestions: [
+            {
+              messageId: 'useResponse',
+              data: { text: 'evt.Records[0].cf.response' },
+              output: `exports.handler = (evt, ctx, callback) => {
+  const request = evt.Records[0].cf.request;
+  callback(null, evt.Records[0].cf.response);
+};`,
+            },
+          ],
+        },
+      ],
+    },
     {
       // Fuzz (issue 15): in a script \`await\` is a name; \`async\` would make it a keyword, and
       // \`(await)\` would no longer parse. The finding stays, without the suggestion.
