@@ -207,7 +207,14 @@ const extraFiles: Record<string, Record<string, string>> = {
 };
 
 const numeric = (file: string) => `${file}:${file.endsWith('.ts') ? 6 : 4}:22 lambda-edge/no-numeric-status`;
-const readOnly = (file: string) => `${file}:${file.endsWith('.ts') ? 5 : 3}:3 lambda-edge/no-read-only-request-fields`;
+/**
+ * The request handler of these fixtures set to serve origin-response: its `request.uri` write is
+ * read-only there, and the request it hands back is not the response a response trigger must return.
+ */
+const readOnly = (file: string) => [
+  `${file}:${file.endsWith('.ts') ? 5 : 3}:3 lambda-edge/no-read-only-request-fields`,
+  `${file}:${file.endsWith('.ts') ? 6 : 4}:10 lambda-edge/valid-handler-completion`,
+];
 const TF_LIMITS = 'infra/main.tf:6:19 lambda-edge/infra-limits';
 const TF_NO_CODE = 'infra/main.tf:1:1 lambda-edge/infra-unresolved';
 const allJs = ['edge/redirect.js', 'lambda/redirect.js'].map(numeric);
@@ -223,14 +230,14 @@ const expected: Record<string, string[]> = {
   'README.md › TypeScript › eslint.config.mjs': [...allJs, ...allTs],
   'README.md › TypeScript › eslint.config.ts': allJs,
   'README.md › TypeScript › eslint.config.mjs #2': [numeric('edge/redirect.js'), numeric('edge/redirect.ts')],
-  'README.md › Which event a handler serves › eslint.config.mjs': [...allJs, readOnly('edge/security-headers/index.js')],
-  'docs/ci.md › What the cache cannot see: infrastructure files › eslint.config.mjs': [...allJs, readOnly('edge/security-headers.js')],
+  'README.md › Which event a handler serves › eslint.config.mjs': [...allJs, ...readOnly('edge/security-headers/index.js')],
+  'docs/ci.md › What the cache cannot see: infrastructure files › eslint.config.mjs': [...allJs, ...readOnly('edge/security-headers.js')],
   'docs/getting-started.md › JavaScript › eslint.config.mjs': allJs,
   'docs/getting-started.md › JavaScript › eslint.config.cjs': allJs,
   'docs/getting-started.md › JavaScript › eslint.config.mjs #2': [numeric('edge/redirect.js')],
-  'docs/getting-started.md › JavaScript › eslint.config.mjs #3': [...allJs, readOnly('edge/security-headers.js')],
+  'docs/getting-started.md › JavaScript › eslint.config.mjs #3': [...allJs, ...readOnly('edge/security-headers.js')],
   'docs/getting-started.md › TypeScript › eslint.config.mjs': [...allJs, ...allTs],
-  'docs/getting-started.md › TypeScript › eslint.config.ts': [...allJs, ...allTs, readOnly('edge/security-headers.ts')],
+  'docs/getting-started.md › TypeScript › eslint.config.ts': [...allJs, ...allTs, ...readOnly('edge/security-headers.ts')],
   'docs/getting-started.md › AWS CDK › eslint.config.mjs': [numeric('lambda/redirect.js'), numeric('lambda/redirect.ts')],
   'docs/getting-started.md › Serverless Framework › eslint.config.mjs': [...allJs, ...allTs],
   'docs/getting-started.md › AWS SAM and CloudFormation › eslint.config.mjs': [...allJs, ...allTs],
@@ -241,7 +248,7 @@ const expected: Record<string, string[]> = {
   [UNRESOLVED]: [...allJs, TF_NO_CODE, TF_LIMITS, 'serverless.yml:9:14 lambda-edge/infra-limits'],
   [HCL]: ['broken.tf:2:12 null: Parsing error: Invalid expression: expected the start of an expression, but found the end of the line.'],
   'docs/infrastructure.md › Settings › eslint.config.mjs': allJs,
-  'docs/infrastructure.md › Settings › eslint.config.mjs #2': [...allJs, readOnly('edge/security-headers.js')],
+  'docs/infrastructure.md › Settings › eslint.config.mjs #2': [...allJs, ...readOnly('edge/security-headers.js')],
 };
 
 const projects: TempProject[] = [];
