@@ -171,7 +171,7 @@ function readInfrastructure(ctx: DiscoveryContext, infrastructure: string[] | un
       if (blocks) parsed.push({ path: f.path, blocks });
     }
   }
-  if (parsed.length > 0) readTerraformModules(ctx, parsed);
+  if (parsed.length > 0) readTerraformModules(ctx, parsed, tfByDir);
 }
 
 /**

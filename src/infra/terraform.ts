@@ -1,9 +1,23 @@
 import { basename, dirname, extname, resolve } from 'node:path';
 import type * as Hcl from '../languages/hcl/ast.js';
-import { childNodes } from '../languages/hcl/ast.js';
 import { parseHcl } from '../languages/hcl/parser.js';
 import { staticTemplate } from '../languages/hcl/static-value.js';
 import type { DiscoveryContext } from './context.js';
+import {
+  baseDir,
+  evalNode,
+  evaluate,
+  findBlock,
+  text,
+  traversalOf,
+  traversals,
+  type SyntaxNode,
+  type TfAttribute,
+  type TfBlock,
+  type TfFile,
+  type TfModule,
+} from './terraform-eval.js';
+import { followAcrossModules, terraformProject, type TfProject } from './terraform-modules.js';
 import { expandTerraformBlocks, isLambdaModuleSource, resolveInScope, type Scoped } from './edge-functions/terraform.js';
 
 /**
@@ -17,36 +31,6 @@ import { expandTerraformBlocks, isLambdaModuleSource, resolveInScope, type Scope
  * JavaScript, and checked against HashiCorp's parser (ESLint rules cannot wait for a
  * WebAssembly one).
  */
-
-type SyntaxNode = Hcl.Expression;
-
-interface TfFile {
-  path: string;
-  text: string;
-}
-
-interface TfAttribute {
-  expr: SyntaxNode;
-  line: number;
-  file: TfFile;
-}
-
-interface TfBlock {
-  type: string;
-  labels: string[];
-  attributes: Map<string, TfAttribute>;
-  blocks: TfBlock[];
-  line: number;
-  file: TfFile;
-  /** The block as parsed. */
-  node?: Hcl.Block;
-}
-
-/** All top-level blocks of the .tf files of one folder (a Terraform module). */
-interface TfModule {
-  dir: string;
-  blocks: TfBlock[];
-}
 
 /** Cheap test on the text: only folders with one of these are worth parsing. */
 export function mayBeTerraformOfInterest(text: string): boolean {
@@ -62,6 +46,11 @@ export function parseTerraformFile(ctx: DiscoveryContext, path: string, text: st
     return undefined;
   }
   return readBody(result.ast.body, { path, text }).blocks;
+}
+
+function parseQuietly(path: string, text: string): TfBlock[] | undefined {
+  const result = parseHcl(text);
+  return result.ok ? readBody(result.ast.body, { path, text }).blocks : undefined;
 }
 
 function readBody(body: Hcl.Body, file: TfFile): { attributes: Map<string, TfAttribute>; blocks: TfBlock[] } {
@@ -84,12 +73,13 @@ function readBody(body: Hcl.Body, file: TfFile): { attributes: Map<string, TfAtt
   return { attributes, blocks };
 }
 
-function text(file: TfFile, node: SyntaxNode): string {
-  return file.text.slice(node.range[0], node.range[1]);
-}
-
 /** Reads the bindings of every module (folder) given as parsed files. */
-export function readTerraformModules(ctx: DiscoveryContext, files: { path: string; blocks: TfBlock[] }[]): void {
+export function readTerraformModules(
+  ctx: DiscoveryContext,
+  files: { path: string; blocks: TfBlock[] }[],
+  /** Every .tf file read, by folder: the other modules a `lambda_arn` may lead to. */
+  allFiles: ReadonlyMap<string, { path: string; text: string }[]> = new Map(),
+): void {
   const byDir = new Map<string, TfModule>();
   for (const f of files) {
     const dir = dirname(f.path);
@@ -97,10 +87,11 @@ export function readTerraformModules(ctx: DiscoveryContext, files: { path: strin
     if (!mod) byDir.set(dir, (mod = { dir, blocks: [] }));
     mod.blocks.push(...f.blocks);
   }
-  for (const mod of byDir.values()) readModule(ctx, mod);
+  const project = terraformProject(allFiles, byDir, (f, quiet) => (quiet ? parseQuietly(f.path, f.text) : parseTerraformFile(ctx, f.path, f.text)));
+  for (const mod of byDir.values()) readModule(ctx, mod, project);
 }
 
-function readModule(ctx: DiscoveryContext, mod: TfModule): void {
+function readModule(ctx: DiscoveryContext, mod: TfModule, project: TfProject | undefined): void {
   const locals = new Map<string, { value: SyntaxNode }>();
   for (const block of mod.blocks) {
     if (block.type !== 'locals') continue;
@@ -117,7 +108,7 @@ function readModule(ctx: DiscoveryContext, mod: TfModule): void {
     for (const [behaviorName, scope] of behaviors) {
       const what = `aws_cloudfront_distribution.${distName} ${behaviorName}`;
       for (const assoc of expandTerraformBlocks(scope.body, 'lambda_function_association', locals, scope, unreadable)) {
-        readAssociation(ctx, mod, scopedBlock(assoc, block.file), `${what} lambda_function_association`);
+        readAssociation(ctx, mod, scopedBlock(assoc, block.file), `${what} lambda_function_association`, project);
       }
     }
     for (const dynamic of unreadable) {
@@ -145,7 +136,7 @@ function scopedBlock(scope: Scoped, file: TfFile): TfBlock {
   return { type: 'lambda_function_association', labels: [], attributes, blocks: [], line: scope.body.loc.start.line, file };
 }
 
-function readAssociation(ctx: DiscoveryContext, mod: TfModule, assoc: TfBlock, what: string): void {
+function readAssociation(ctx: DiscoveryContext, mod: TfModule, assoc: TfBlock, what: string, project: TfProject | undefined): void {
   const file = assoc.file.path;
   const eventAttr = assoc.attributes.get('event_type');
   const line = eventAttr?.line ?? assoc.line;
@@ -157,66 +148,64 @@ function readAssociation(ctx: DiscoveryContext, mod: TfModule, assoc: TfBlock, w
     ctx.problem(file, line, `${what} has no lambda_arn.`, 'unresolved');
     return;
   }
-  const refs = traversals(mod, arnAttr.expr, arnAttr.file, 0);
-  const functions = new Map<string, boolean>();
-  const lambdaModules = new Map<string, { block: TfBlock; output: string }>();
-  for (const ref of refs) {
-    if (ref[0] === 'aws_lambda_function' && ref[1]) {
-      const versioned = ref[2] === 'qualified_arn' || ref[2] === 'version' || functions.get(ref[1]) === true;
-      functions.set(ref[1], versioned);
-    } else if (ref[0] === 'module' && ref[1] && ref[2]) {
-      const block = findLambdaModule(mod, ref[1]);
-      if (block) lambdaModules.set(ref[1], { block, output: ref[2] });
-    }
-  }
   const includeBodyAttr = assoc.attributes.get('include_body');
-  const includeBody = includeBodyAttr ? evaluate(mod, includeBodyAttr) === true : false;
-  for (const [name, { block, output }] of lambdaModules) {
-    const moduleWhat = `${what} → module.${name}`;
+  const bind = (target: { file: string; exportName: string } | undefined, runtime: unknown) => {
+    if (target) ctx.bind('terraform', typeof runtime === 'string' ? { ...target, runtime } : target, eventType, file, line, includeBodyAttr ? evaluate(mod, includeBodyAttr) === true : false);
+  };
+  const refs = traversals(mod, arnAttr.expr, arnAttr.file, 0);
+  const lambdaModules = bindLambdaModules(ctx, mod, refs, what, arnAttr, bind);
+  const { functions, why } = followAcrossModules(ctx, project, mod, refs.filter((r) => !(r[0] === 'module' && r[1] && lambdaModules.has(r[1]))));
+  if (functions.length === 0 && lambdaModules.size > 0) return;
+  if (functions.length === 0) {
+    const described = refs.length > 0 ? refs.map((r) => r.join('.')).join(', ') : text(arnAttr.file, arnAttr.expr);
+    ctx.problem(file, arnAttr.line, `${what} lambda_arn ${described} is not an aws_lambda_function of this module; cannot find the function${why.length > 0 ? ` (${why.join('; ')})` : ''}.`, 'unresolved');
+    return;
+  }
+  // One function reached twice (its `arn` and its `version`) is versioned if either is.
+  const versioned = new Map<string, boolean>();
+  for (const f of functions) versioned.set(`${f.mod.dir}\0${f.name}`, versioned.get(`${f.mod.dir}\0${f.name}`) === true || f.versioned);
+  const seen = new Set<string>();
+  for (const { mod: fnMod, name } of functions) {
+    const key = `${fnMod.dir}\0${name}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (!versioned.get(key)) {
+      ctx.problem(file, arnAttr.line, `${what} lambda_arn uses aws_lambda_function.${name} without its version; Lambda@Edge needs a numbered version (qualified_arn with publish = true).`, 'deploy');
+    }
+    const found = functionHandler(ctx, fnMod, name, what, { file, line: arnAttr.line });
+    const runtimeAttr = findBlock(fnMod, 'resource', 'aws_lambda_function', name)?.attributes.get('runtime');
+    bind(found, runtimeAttr ? evaluate(fnMod, runtimeAttr) : undefined);
+  }
+}
+
+/** Binds the terraform-aws-modules/lambda modules `refs` name; returns their names. */
+function bindLambdaModules(
+  ctx: DiscoveryContext,
+  mod: TfModule,
+  refs: string[][],
+  what: string,
+  arnAttr: TfAttribute,
+  bind: (target: { file: string; exportName: string } | undefined, runtime: unknown) => void,
+): Set<string> {
+  const names = new Set<string>();
+  for (const ref of refs) {
+    const [root, name, output] = ref;
+    if (root !== 'module' || !name || !output || names.has(name)) continue;
+    const block = findLambdaModule(mod, name);
+    if (!block) continue;
+    names.add(name);
     if (output !== 'lambda_function_qualified_arn' && output !== 'lambda_function_version') {
       ctx.problem(
-        file,
+        arnAttr.file.path,
         arnAttr.line,
         `${what} lambda_arn uses module.${name}.${output}, which is not a numbered version; Lambda@Edge needs module.${name}.lambda_function_qualified_arn (the module publishes a version when lambda_at_edge = true).`,
         'deploy',
       );
     }
-    const found = lambdaModuleHandler(ctx, mod, block, moduleWhat);
     const runtimeAttr = block.attributes.get('runtime');
-    const runtime = runtimeAttr ? evaluate(mod, runtimeAttr) : undefined;
-    const target = found && typeof runtime === 'string' ? { ...found, runtime } : found;
-    if (target) ctx.bind('terraform', target, eventType, file, line, includeBody);
+    bind(lambdaModuleHandler(ctx, mod, block, `${what} → module.${name}`), runtimeAttr ? evaluate(mod, runtimeAttr) : undefined);
   }
-  if (functions.size === 0 && lambdaModules.size > 0) return;
-  if (functions.size === 0) {
-    const described = refs.length > 0 ? refs.map((r) => r.join('.')).join(', ') : text(arnAttr.file, arnAttr.expr);
-    ctx.problem(
-      file,
-      arnAttr.line,
-      `${what} lambda_arn ${described} is not an aws_lambda_function of this module; cannot find the function${
-        refs.some((r) => r[0] === 'module') ? ' (module outputs are not followed)' : ''
-      }.`,
-      'unresolved',
-    );
-    return;
-  }
-  for (const [name, versioned] of functions) {
-    if (!versioned) {
-      ctx.problem(
-        file,
-        arnAttr.line,
-        `${what} lambda_arn uses aws_lambda_function.${name} without its version; Lambda@Edge needs a numbered version (qualified_arn with publish = true).`,
-        'deploy',
-      );
-    }
-    const found = functionHandler(ctx, mod, name, what, { file, line: arnAttr.line });
-    const runtimeAttr = findBlock(mod, 'resource', 'aws_lambda_function', name)?.attributes.get('runtime');
-    const runtime = runtimeAttr ? evaluate(mod, runtimeAttr) : undefined;
-    const target = found && typeof runtime === 'string' ? { ...found, runtime } : found;
-    if (target) {
-      ctx.bind('terraform', target, eventType, file, line, includeBody);
-    }
-  }
+  return names;
 }
 
 /**
@@ -236,10 +225,6 @@ function archiveWrittenAs(mod: TfModule, fn: TfBlock, codeAttr: TfAttribute): st
     if (output && evaluate(mod, output) === path) return ['data', 'archive_file', block.labels[1]];
   }
   return undefined;
-}
-
-function findBlock(mod: TfModule, kind: string, type: string, name: string): TfBlock | undefined {
-  return mod.blocks.find((b) => b.type === kind && b.labels[0] === type && b.labels[1] === name);
 }
 
 function functionHandler(
@@ -297,7 +282,7 @@ function functionHandler(
       ctx.problem(archive.file.path, sourceDir.line, `${archiveWhat} source_dir cannot be read as a path.`, 'unresolved');
       return undefined;
     }
-    return ctx.resolveHandler(resolve(dirname(archive.file.path), dir), handler, file, handlerAttr!.line, fnWhat);
+    return ctx.resolveHandler(resolve(baseDir(mod, archive.file), dir), handler, file, handlerAttr!.line, fnWhat);
   }
   if (sourceFile) {
     const path = evaluate(mod, sourceFile);
@@ -305,7 +290,7 @@ function functionHandler(
       ctx.problem(archive.file.path, sourceFile.line, `${archiveWhat} source_file cannot be read as a path.`, 'unresolved');
       return undefined;
     }
-    const absolute = resolve(dirname(archive.file.path), path);
+    const absolute = resolve(baseDir(mod, archive.file), path);
     const dot = handler.lastIndexOf('.');
     const moduleName = handler.slice(0, dot);
     if (dot <= 0 || basename(absolute, extname(absolute)) !== moduleName) {
@@ -338,7 +323,8 @@ function functionHandler(
 /**
  * `source { content = file("${path.module}/edge/index.js"), filename = "index.js" }`: the
  * block whose `filename` is the handler's module (`index` of `index.handler`), its code the
- * file `file(...)` reads. Inline `content` (a string, a template) has no file to lint.
+ * file `file(...)` reads (or `templatefile(...)`, or a `template_file` renders). Inline
+ * `content` (a string, a template of the module's own text) has no file to lint.
  */
 function archivedContent(
   ctx: DiscoveryContext,
@@ -358,17 +344,17 @@ function archivedContent(
     const ext = extname(filename);
     if (filename.slice(0, filename.length - ext.length).replace(/^\.\//, '') !== moduleName) continue;
     const content = source.attributes.get('content');
-    const call = content?.expr;
-    if (!content || call?.type !== 'FunctionCall' || call.namespace.length > 0 || call.name.name !== 'file' || call.args.length !== 1) {
+    const read = content && fileReadBy(mod, content.expr, content.file, 0);
+    if (!content || !read) {
       ctx.problem(archive.file.path, content?.line ?? source.line, `${archiveWhat} source ${filename} is inline content, not file(...); no source to lint.`, 'unresolved');
       return 'reported';
     }
-    const path = evalNode(mod, call.args[0]!, content.file, 0);
+    const path = evalNode(mod, read.node, read.file, 0);
     if (typeof path !== 'string') {
       ctx.problem(archive.file.path, content.line, `${archiveWhat} source ${filename}: the path given to file(...) cannot be read.`, 'unresolved');
       return 'reported';
     }
-    const absolute = resolve(dirname(archive.file.path), path);
+    const absolute = resolve(baseDir(mod, read.file), path);
     if (ctx.kind(absolute) !== 'file') {
       ctx.problem(archive.file.path, content.line, `${archiveWhat} source ${filename} reads ${ctx.rel(absolute)}, which does not exist.`, 'unresolved');
       return 'reported';
@@ -376,6 +362,27 @@ function archivedContent(
     return { file: absolute, exportName: handler.slice(dot + 1) };
   }
   return undefined;
+}
+
+/**
+ * The path argument of the file whose text an expression is: `file(p)`, `templatefile(p, vars)`
+ * (the file with its `${...}` filled in: still that file's code), `"${file(p)}"`, or
+ * `data.template_file.<name>.rendered` of a `template_file` whose `template` is one of those.
+ */
+function fileReadBy(mod: TfModule, expr: SyntaxNode, file: TfFile, depth: number): { node: SyntaxNode; file: TfFile } | undefined {
+  if (depth > 4) return undefined;
+  if (expr.type === 'FunctionCall' && expr.namespace.length === 0 && !expr.expandFinal) {
+    const name = expr.name.name;
+    const arity = name === 'file' ? 1 : name === 'templatefile' ? 2 : 0;
+    return arity > 0 && expr.args.length === arity ? { node: expr.args[0]!, file } : undefined;
+  }
+  if (expr.type === 'Template' && !expr.heredoc && expr.parts.length === 1 && expr.parts[0]!.type === 'TemplateInterpolation') {
+    return fileReadBy(mod, expr.parts[0]!.expression, file, depth + 1);
+  }
+  const ref = expr.type === 'GetAttr' ? traversalOf(expr) : undefined;
+  if (ref?.length !== 4 || ref[0] !== 'data' || ref[1] !== 'template_file' || ref[3] !== 'rendered') return undefined;
+  const template = findBlock(mod, 'data', 'template_file', ref[2]!)?.attributes.get('template');
+  return template && fileReadBy(mod, template.expr, template.file, depth + 1);
 }
 
 function findLambdaModule(mod: TfModule, name: string): TfBlock | undefined {
@@ -417,7 +424,7 @@ function lambdaModuleHandler(ctx: DiscoveryContext, mod: TfModule, block: TfBloc
     ctx.problem(file, sourceAttr.line, `${what} source_path cannot be read as a path.`, 'unresolved');
     return undefined;
   }
-  const absolute = resolve(dirname(file), path);
+  const absolute = resolve(baseDir(mod, block.file), path);
   if (ctx.kind(absolute) === 'dir') return ctx.resolveHandler(absolute, handler, file, handlerAttr!.line, what);
   const dot = handler.lastIndexOf('.');
   if (ctx.kind(absolute) === 'file' && dot > 0 && basename(absolute, extname(absolute)) === handler.slice(0, dot)) {
@@ -425,113 +432,6 @@ function lambdaModuleHandler(ctx: DiscoveryContext, mod: TfModule, block: TfBloc
   }
   ctx.problem(file, sourceAttr.line, `${what} source_path ${ctx.rel(absolute)} is not a source folder or the file handler '${handler}' names.`, 'unresolved');
   return undefined;
-}
-
-type TfValue = string | number | boolean | null | undefined;
-
-/** Evaluates literals, templates, `path.module`, `local.x` and `var.x` defaults; else undefined. */
-function evaluate(mod: TfModule, attr: TfAttribute, depth = 0): TfValue {
-  return evalNode(mod, attr.expr, attr.file, depth);
-}
-
-function evalNode(mod: TfModule, node: SyntaxNode, file: TfFile, depth: number): TfValue {
-  if (depth > 20) return undefined;
-  switch (node.type) {
-    case 'Literal':
-      return node.value;
-    case 'Parenthesized':
-      return evalNode(mod, node.expression, file, depth + 1);
-    case 'Template':
-      return node.heredoc ? staticTemplate(node) : evalTemplate(mod, node, file, depth);
-    case 'Variable':
-    case 'GetAttr': {
-      const parts = traversalOf(node);
-      return parts ? evalTraversal(mod, parts, file, depth) : undefined;
-    }
-    case 'FunctionCall': {
-      const fn = node.namespace.length === 0 ? node.name.name : '';
-      if ((fn === 'abspath' || fn === 'trimspace') && node.args.length === 1 && !node.expandFinal) {
-        return evalNode(mod, node.args[0]!, file, depth + 1);
-      }
-      return undefined;
-    }
-    default:
-      return undefined;
-  }
-}
-
-function evalTemplate(mod: TfModule, node: Hcl.Template, file: TfFile, depth: number): TfValue {
-  let out = '';
-  for (const part of node.parts) {
-    if (part.type === 'TemplateLiteral') out += part.value;
-    else if (part.type === 'TemplateInterpolation') {
-      const value = evalNode(mod, part.expression, file, depth + 1);
-      if (value === undefined || value === null) return undefined;
-      out += String(value);
-    } else return undefined;
-  }
-  return out;
-}
-
-/** `a.b.c` of a reference (`[…]` and splats skipped); undefined when the expression is not one. */
-function traversalOf(expr: SyntaxNode): string[] | undefined {
-  const parts: string[] = [];
-  let node: SyntaxNode = expr;
-  for (;;) {
-    if (node.type === 'Variable') return [node.name, ...parts.reverse()];
-    if (node.type === 'GetAttr') parts.push(node.name.name);
-    else if (node.type !== 'Index' && node.type !== 'Splat') return undefined;
-    node = node.object;
-  }
-}
-
-function evalTraversal(mod: TfModule, parts: string[], file: TfFile, depth: number): TfValue {
-  const [root, name] = parts;
-  if (root === 'path' && (name === 'module' || name === 'root' || name === 'cwd')) return dirname(file.path);
-  if (root === 'local' && name) {
-    for (const block of mod.blocks) {
-      if (block.type !== 'locals') continue;
-      const attr = block.attributes.get(name);
-      if (attr) return evaluate(mod, attr, depth + 1);
-    }
-  }
-  if (root === 'var' && name) {
-    const variable = mod.blocks.find((b) => b.type === 'variable' && b.labels[0] === name);
-    const def = variable?.attributes.get('default');
-    if (def) return evaluate(mod, def, depth + 1);
-  }
-  return undefined;
-}
-
-/**
- * Every reference (`aws_lambda_function.f.qualified_arn`) anywhere in an expression, with
- * `local.x` followed to its own references.
- */
-function traversals(mod: TfModule, node: SyntaxNode, file: TfFile, depth: number): string[][] {
-  const found: string[][] = [];
-  if (depth > 10) return found;
-  // An explicit stack: a long chain of operators makes a deep tree.
-  const stack: Hcl.HclNode[] = [node];
-  for (let n = stack.pop(); n; n = stack.pop()) {
-    const parts = n.type === 'Variable' || n.type === 'GetAttr' || n.type === 'Index' || n.type === 'Splat' ? traversalOf(n) : undefined;
-    if (!parts) {
-      stack.push(...childNodes(n).reverse());
-      continue;
-    }
-    if (parts[0] === 'local' && parts[1]) {
-      for (const block of mod.blocks) {
-        const attr = block.type === 'locals' ? block.attributes.get(parts[1]) : undefined;
-        if (attr) found.push(...traversals(mod, attr.expr, attr.file, depth + 1));
-      }
-    } else {
-      found.push(parts);
-    }
-    // Index keys inside the reference may hold references of their own.
-    for (let inner = n as SyntaxNode; inner.type !== 'Variable'; inner = (inner as Hcl.GetAttr).object) {
-      if (inner.type === 'Index') stack.push(inner.key);
-    }
-  }
-  return found;
 }
 
 export type { TfBlock };

@@ -320,7 +320,7 @@ describe('Terraform: archive_file source blocks and terraform-aws-modules/lambda
     });
   });
 
-  it('reports a module with a prebuilt package, and leaves other modules reported as not followed', () => {
+  it('reports a module with a prebuilt package, and a local module whose folder is not there', () => {
     const found = discover({
       'main.tf': [
         distribution('module.edge.lambda_function_qualified_arn'),
@@ -341,7 +341,7 @@ describe('Terraform: archive_file source blocks and terraform-aws-modules/lambda
       rows: [],
       problems: [
         'main.tf:17: aws_cloudfront_distribution.cdn default_cache_behavior lambda_function_association → module.edge has no source_path (its code is local_existing_package); no source to lint.',
-        'main.tf:13: aws_cloudfront_distribution.other default_cache_behavior lambda_function_association lambda_arn module.other.arn is not an aws_lambda_function of this module; cannot find the function (module outputs are not followed).',
+        'main.tf:13: aws_cloudfront_distribution.other default_cache_behavior lambda_function_association lambda_arn module.other.arn is not an aws_lambda_function of this module; cannot find the function (module.other is not a folder of the project).',
       ],
     });
   });
