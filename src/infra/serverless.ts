@@ -1,5 +1,6 @@
 import { dirname } from 'node:path';
 import type { DiscoveryContext } from './context.js';
+import { functionSources, type FunctionSource } from './serverless-includes.js';
 import type { YamlData } from './yaml-data.js';
 
 /** File names the Serverless Framework reads by default. */
@@ -12,7 +13,9 @@ const EDGE_EVENT_KEYS = ['cloudFront', 'lambdaAtEdge', 'preExistingCloudFront'] 
  * (built in) or `preExistingCloudFront` (serverless-lambda-edge-pre-existing-cloudfront),
  * or the function-level `lambdaAtEdge` of @silvermine/serverless-plugin-cloudfront-lambda-edge
  * (an object or a list).
- * `${self:...}` variables are left as text; a handler or event type that is one is reported.
+ * `${self:...}` of the same file is resolved; other variables are left as text, and a handler or
+ * event type that is one is reported. Functions in other files (`${file(./fns.yml)}`) are read
+ * from there (serverless-includes.ts).
  */
 export function readServerless(ctx: DiscoveryContext, file: string, data: YamlData): void {
   const root = data.value;
@@ -24,60 +27,65 @@ export function readServerless(ctx: DiscoveryContext, file: string, data: YamlDa
   }
   const functions = root.functions;
   if (functions === undefined) return;
-  if (!isObject(functions)) {
+  const serviceDir = dirname(file);
+  const notFollowed = (what: string, value: string, line: number | undefined) => {
     // In serverless.ts, functions imported from another module (`functions: fns`) are reported
     // only in a service that shows CloudFront somewhere: an API service that keeps them in
     // another file is not the plugin's to follow.
-    if (typeof functions === 'string' && (!/\.[cm]?[jt]s$/.test(file) || mentionsCloudFront(root))) {
-      ctx.problem(
-        file,
-        data.lineOf(root, 'functions'),
-        `functions is '${functions}', which is not followed; list the functions in this file or use settings['lambda-edge'].handlers.`,
-        'unresolved',
-      );
+    if (!/\.[cm]?[jt]s$/.test(file) || mentionsCloudFront(root)) {
+      ctx.problem(file, line, `${what} is '${value}', which is not followed; list the functions in this file or use settings['lambda-edge'].handlers.`, 'unresolved');
     }
+  };
+  for (const source of functionSources(ctx, file, data, functions, serviceDir, notFollowed)) {
+    for (const [name, fn] of Object.entries(source.functions)) {
+      if (isObject(fn)) readFunction(ctx, source, root, serviceDir, name, fn);
+    }
+  }
+}
+
+function readFunction(
+  ctx: DiscoveryContext,
+  { file, data, functions }: FunctionSource,
+  root: Record<string, unknown>,
+  serviceDir: string,
+  name: string,
+  fn: Record<string, unknown>,
+): void {
+  const self = (value: unknown) => resolveSelf(root, value);
+  // The silvermine plugin puts `lambdaAtEdge` on the function itself; the others are events.
+  const edgeEvents = collectEdgeEvents([fn, ...(Array.isArray(fn.events) ? fn.events : [])], data);
+  if (edgeEvents.length === 0) {
+    // A regional function: its export is not edge code, even in a file that also holds one.
+    const handler = self(fn.handler);
+    if (typeof handler === 'string') ctx.noteRegional(serviceDir, handler);
     return;
   }
-  const serviceDir = dirname(file);
-  const self = (value: unknown) => resolveSelf(root, value);
-  for (const [name, fn] of Object.entries(functions)) {
-    if (!isObject(fn)) continue;
-    // The silvermine plugin puts `lambdaAtEdge` on the function itself; the others are events.
-    const edgeEvents = collectEdgeEvents([fn, ...(Array.isArray(fn.events) ? fn.events : [])], data);
-    if (edgeEvents.length === 0) {
-      // A regional function: its export is not edge code, even in a file that also holds one.
-      const handler = self(fn.handler);
-      if (typeof handler === 'string') ctx.noteRegional(serviceDir, handler);
+  const handlerLine = data.lineOf(fn, 'handler') ?? data.lineOf(functions, name);
+  const what = `functions.${name}`;
+  const handler = self(fn.handler);
+  if (typeof handler !== 'string') {
+    // A container image (`image:`) has no handler and no source in the project.
+    ctx.problem(file, handlerLine, `${what} has Lambda@Edge events but no handler string.`, fn.image === undefined ? 'unresolved' : 'remote');
+    return;
+  }
+  if (handler.includes('${')) {
+    ctx.problem(file, handlerLine, `${what}.handler '${handler}' uses a variable, which is not resolved.`, 'unresolved');
+    return;
+  }
+  const resolved = ctx.resolveHandler(serviceDir, handler, file, handlerLine, what);
+  if (!resolved) return;
+  const provider = isObject(root.provider) ? root.provider : {};
+  const runtime = self(fn.runtime ?? provider.runtime);
+  const target = typeof runtime === 'string' && !runtime.includes('${') ? { ...resolved, runtime } : resolved;
+  for (const event of edgeEvents) {
+    const raw = self(event.config.eventType);
+    if (typeof raw === 'string' && raw.includes('${')) {
+      ctx.problem(file, event.line, `${what} ${event.kind} eventType '${raw}' uses a variable, which is not resolved.`, 'unresolved');
       continue;
     }
-
-    const handlerLine = data.lineOf(fn, 'handler') ?? data.lineOf(functions, name);
-    const what = `functions.${name}`;
-    const handler = self(fn.handler);
-    if (typeof handler !== 'string') {
-      // A container image (`image:`) has no handler and no source in the project.
-      ctx.problem(file, handlerLine, `${what} has Lambda@Edge events but no handler string.`, fn.image === undefined ? 'unresolved' : 'remote');
-      continue;
-    }
-    if (handler.includes('${')) {
-      ctx.problem(file, handlerLine, `${what}.handler '${handler}' uses a variable, which is not resolved.`, 'unresolved');
-      continue;
-    }
-    const resolved = ctx.resolveHandler(serviceDir, handler, file, handlerLine, what);
-    if (!resolved) continue;
-    const provider = isObject(root.provider) ? root.provider : {};
-    const runtime = self(fn.runtime ?? provider.runtime);
-    const target = typeof runtime === 'string' && !runtime.includes('${') ? { ...resolved, runtime } : resolved;
-    for (const event of edgeEvents) {
-      const raw = self(event.config.eventType);
-      if (typeof raw === 'string' && raw.includes('${')) {
-        ctx.problem(file, event.line, `${what} ${event.kind} eventType '${raw}' uses a variable, which is not resolved.`, 'unresolved');
-        continue;
-      }
-      const eventType = ctx.eventType(raw, file, event.line, `${what} ${event.kind}`);
-      if (!eventType) continue;
-      ctx.bind('serverless', target, eventType, file, event.line, self(event.config.includeBody) === true);
-    }
+    const eventType = ctx.eventType(raw, file, event.line, `${what} ${event.kind}`);
+    if (!eventType) continue;
+    ctx.bind('serverless', target, eventType, file, event.line, self(event.config.includeBody) === true);
   }
 }
 

@@ -110,7 +110,15 @@ export function readYaml(text: string): YamlResult {
       keyLines.set(out, keys);
       value = out;
     } else if (isSeq(node)) {
-      value = node.items.map((item) => convert(item, viaAlias));
+      const items = node.items.map((item) => convert(item, viaAlias));
+      // The line of each item, scalars included (`- ${file(./fns.yml)}`).
+      const itemLines = new Map<string, number>();
+      node.items.forEach((item, i) => {
+        const range = (item as { range?: [number, number, number] } | null)?.range;
+        if (range) itemLines.set(String(i), lines.line(range[0]));
+      });
+      keyLines.set(items, itemLines);
+      value = items;
     } else {
       value = null;
     }
