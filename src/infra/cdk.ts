@@ -443,7 +443,11 @@ export class CdkReader {
     if (kind && ASSET_FUNCTIONS.has(kind)) {
       const code = props ? this.member(props, 'code') : undefined;
       const handler = props ? this.member(props, 'handler') : undefined;
-      if (code?.k === 'call' && code.callee.k === 'ext' && code.callee.path.at(-1) === 'fromInline') return undefined;
+      const inline = code && this.inlineCodeFile(code);
+      if (inline !== undefined) {
+        if (inline === null) return undefined; // inline text: nothing to lint
+        return this.inlineTarget(inline, handler, definedIn, fail);
+      }
       let dir: Val | undefined;
       if (code?.k === 'call' && code.callee.k === 'ext' && code.callee.path.at(-1) === 'fromAsset' && code.args[0]) {
         dir = this.evaluate(code.args[0], code.env);
@@ -471,6 +475,43 @@ export class CdkReader {
       return noteCommandDefines(this.ctx.resolveHandler(codeDir, handler.v, file.path, line, what));
     }
     return fail(`it is a ${kind ?? 'construct'}, not an EdgeFunction, Function or NodejsFunction`, kind === 'DockerImageFunction' ? 'remote' : 'unresolved');
+  }
+
+  /**
+   * The code of `Code.fromInline(x)`, `InlineCode.fromInline(x)` or `new InlineCode(x)`: the
+   * path `x` reads when it is `readFileSync(path, …)` of `fs` (a Val), null for inline text,
+   * undefined when the code is not inline.
+   */
+  private inlineCodeFile(code: Val): Val | null | undefined {
+    let arg: Val | undefined;
+    if (code.k === 'call' && code.callee.k === 'ext' && code.callee.path.at(-1) === 'fromInline') {
+      arg = code.args[0] ? this.evaluate(code.args[0], code.env) : undefined;
+    } else if (code.k === 'new' && this.extTail(code.cls) === 'InlineCode') {
+      arg = code.args[0] ? this.evaluate(code.args[0], code.env) : undefined;
+    } else {
+      return undefined;
+    }
+    if (arg?.k !== 'call' || arg.callee.k !== 'ext' || arg.callee.module !== 'fs' || arg.callee.path.at(-1) !== 'readFileSync') return null;
+    return arg.args[0] ? this.evaluate(arg.args[0], arg.env) : null;
+  }
+
+  /** The handler file of inline code read from `path`: CloudFormation writes it as index.js. */
+  private inlineTarget(
+    path: Val,
+    handler: Val | undefined,
+    definedIn: AppFile,
+    fail: (why: string) => undefined,
+  ): { file: string; exportName: string } | undefined {
+    if (path.k !== 'str') return fail(`the inline code reads ${this.describe(path)}`);
+    if (handler?.k !== 'str') return fail(`the handler is ${handler ? this.describe(handler) : 'missing'}`);
+    const dot = handler.v.lastIndexOf('.');
+    if (dot <= 0 || handler.v.slice(0, dot) !== 'index') {
+      return fail(`inline code is written as index.js, and the handler '${handler.v}' names another module`);
+    }
+    // readFileSync reads a relative path from the working folder: the app's, as `cdk synth` runs.
+    const file = resolve(definedIn.appDir, path.v);
+    if (this.ctx.kind(file) !== 'file') return fail(`the inline code reads ${this.ctx.rel(file)}, which does not exist`);
+    return { file, exportName: handler.v.slice(dot + 1) };
   }
 
   /**
