@@ -43,6 +43,11 @@ export interface TfModule {
    * module's own folder (`path.module` is the module's own folder).
    */
   root?: string;
+  /**
+   * The module block that instantiates this module and the module holding that block: a
+   * `var.x` of this module is what the block sets (its default only where the block sets none).
+   */
+  instance?: { block: TfBlock; caller: TfModule };
 }
 
 export function text(file: TfFile, node: SyntaxNode): string {
@@ -127,6 +132,8 @@ function evalTraversal(mod: TfModule, parts: string[], file: TfFile, depth: numb
     }
   }
   if (root === 'var' && name) {
+    const arg = mod.instance?.block.attributes.get(name);
+    if (arg) return evaluate(mod.instance!.caller, arg, depth + 1);
     const variable = mod.blocks.find((b) => b.type === 'variable' && b.labels[0] === name);
     const def = variable?.attributes.get('default');
     if (def) return evaluate(mod, def, depth + 1);

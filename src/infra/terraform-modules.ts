@@ -63,7 +63,7 @@ function follow(
     else for (const next of traversals(reached.mod, reached.expr, reached.file, 0)) follow(ctx, project, reached.mod, next, out, depth + 1);
   } else if (root === 'var' && name) {
     // A variable no module of the project sets (a root module's input) says nothing more.
-    const callers = project.callers(mod.dir);
+    const callers = mod.instance ? [{ mod: mod.instance.caller, block: mod.instance.block }] : project.callers(mod.dir);
     for (const { mod: caller, block } of callers) {
       const arg = block.attributes.get(name);
       if (!arg) {
@@ -88,9 +88,10 @@ function outputOf(
   name: string,
   path: string[],
 ): { mod: TfModule; expr: SyntaxNode; file: TfFile } | string {
-  const dir = moduleFolder(mod, name);
+  const block = mod.blocks.find((b) => b.type === 'module' && b.labels[0] === name);
+  const dir = block && moduleFolder(mod, block);
   const child = dir === undefined ? undefined : project.module(dir);
-  if (!child) return `module.${name} is not a folder of the project`;
+  if (!block || !child) return `module.${name} is not a folder of the project`;
   const output = child.blocks.find((b) => b.type === 'output' && b.labels[0] === path[0]);
   const value = output?.attributes.get('value');
   if (!value) return `${ctx.rel(child.dir)} declares no output ${path[0]}`;
@@ -99,16 +100,32 @@ function outputOf(
     const item = expr.items.find((i) => keyOf(i.key) === path[1]);
     if (item) expr = item.value;
   }
-  // Relative paths of the module are relative to the root module, the caller's own root.
-  return { mod: { ...child, root: mod.root ?? mod.dir }, expr, file: value.file };
+  return { mod: instantiated(child, block, mod), expr, file: value.file };
 }
 
-/** The folder of module block `name` of `mod`, when its `source` is a relative path. */
-function moduleFolder(mod: TfModule, name: string): string | undefined {
-  const block = mod.blocks.find((b) => b.type === 'module' && b.labels[0] === name);
-  const sourceAttr = block?.attributes.get('source');
+/**
+ * `mod` as module block `block` of `caller` instantiates it: its variables are the block's
+ * arguments, and its relative paths are relative to the root module, the caller's own root.
+ */
+function instantiated(mod: TfModule, block: TfBlock, caller: TfModule): TfModule {
+  return { ...mod, root: caller.root ?? caller.dir, instance: { block, caller } };
+}
+
+/**
+ * The module as the project uses it: once for each module block of the project that calls
+ * its folder (so `var.x` is what that caller sets, never a default the caller overrides), or
+ * once as it is, a root module, when nothing calls it.
+ */
+export function instancesOf(project: TfProject, mod: TfModule): TfModule[] {
+  const callers = project.callers(mod.dir);
+  return callers.length === 0 ? [mod] : callers.map(({ mod: caller, block }) => instantiated(mod, block, caller));
+}
+
+/** The folder of a module block of `mod`, when its `source` is a relative path. */
+function moduleFolder(mod: TfModule, block: TfBlock): string | undefined {
+  const sourceAttr = block.attributes.get('source');
   const source = sourceAttr ? evaluate(mod, sourceAttr) : undefined;
-  return block && isLocalSource(source) ? resolve(dirname(block.file.path), source) : undefined;
+  return isLocalSource(source) ? resolve(dirname(block.file.path), source) : undefined;
 }
 
 /** `./x` or `../x`: a module in a folder of the project (Terraform's own rule for local paths). */
@@ -151,7 +168,7 @@ export function terraformProject(
         const mod = module(folder, true);
         for (const block of mod?.blocks ?? []) {
           if (block.type !== 'module' || !block.labels[0]) continue;
-          const target = moduleFolder(mod!, block.labels[0]);
+          const target = moduleFolder(mod!, block);
           if (target !== undefined) byTarget.set(target, [...(byTarget.get(target) ?? []), { mod: mod!, block }]);
         }
       }

@@ -17,7 +17,7 @@ import {
   type TfFile,
   type TfModule,
 } from './terraform-eval.js';
-import { followAcrossModules, terraformProject, type TfProject } from './terraform-modules.js';
+import { followAcrossModules, instancesOf, terraformProject, type TfProject } from './terraform-modules.js';
 import { expandTerraformBlocks, isLambdaModuleSource, resolveInScope, type Scoped } from './edge-functions/terraform.js';
 
 /**
@@ -88,7 +88,9 @@ export function readTerraformModules(
     mod.blocks.push(...f.blocks);
   }
   const project = terraformProject(allFiles, byDir, (f, quiet) => (quiet ? parseQuietly(f.path, f.text) : parseTerraformFile(ctx, f.path, f.text)));
-  for (const mod of byDir.values()) readModule(ctx, mod, project);
+  for (const mod of byDir.values()) {
+    for (const instance of instancesOf(project, mod)) readModule(ctx, instance, project);
+  }
 }
 
 function readModule(ctx: DiscoveryContext, mod: TfModule, project: TfProject | undefined): void {

@@ -205,3 +205,56 @@ describe('Terraform: archive_file source content rendered from a template file',
     expect(found.problems).toEqual(['main.tf:16: data.archive_file.edge source auth.js is inline content, not file(...); no source to lint.']);
   });
 });
+
+describe('Terraform: a module read as each of its callers instantiates it', () => {
+  const cdnModule = [
+    distribution('aws_lambda_function.edge.qualified_arn').replace('event_type = "viewer-request"', 'event_type = var.event_type'),
+    'variable "event_type" {',
+    '  default = "viewer-request"',
+    '}',
+    'variable "code_dir" {',
+    '  default = "edge"',
+    '}',
+    lambdaFunction('edge', '"${path.module}/${var.code_dir}"'),
+  ].join('\n');
+
+  it('reads a variable as the caller sets it, never as its default then', () => {
+    const found = discover({
+      'modules/cdn/edge/index.js': HANDLER_JS,
+      'modules/cdn/other/index.js': HANDLER_JS,
+      'modules/cdn/main.tf': cdnModule,
+      'main.tf': ['module "cdn" {', '  source     = "./modules/cdn"', '  event_type = "origin-request"', '  code_dir   = "other"', '}'].join('\n'),
+    });
+    expect(found).toEqual({ rows: ['modules/cdn/other/index.js#handler origin-request @modules/cdn/main.tf:4 [terraform]'], problems: [] });
+  });
+
+  it('reads the default where a caller does not set it, each caller on its own', () => {
+    const found = discover({
+      'modules/cdn/edge/index.js': HANDLER_JS,
+      'modules/cdn/main.tf': cdnModule,
+      'a/main.tf': 'module "cdn" {\n  source = "../modules/cdn"\n}\n',
+      'b/main.tf': 'module "cdn" {\n  source     = "../modules/cdn"\n  event_type = "origin-response"\n}\n',
+      'c/main.tf': 'module "cdn" {\n  source     = "../modules/cdn"\n  event_type = var.event\n}\nvariable "event" {}\n',
+    });
+    expect(found).toEqual({
+      rows: ['modules/cdn/edge/index.js#handler viewer-request+origin-response @modules/cdn/main.tf:4 [terraform]'],
+      problems: [
+        'modules/cdn/main.tf:4: aws_cloudfront_distribution.cdn default_cache_behavior lambda_function_association event type is not a plain string and cannot be used; expected one of viewer-request, origin-request, origin-response, viewer-response.',
+      ],
+    });
+  });
+
+  it('pairs each caller with its own function when both the event type and the ARN are arguments', () => {
+    const found = discover({
+      'a/edge/index.js': HANDLER_JS,
+      'b/edge/index.js': HANDLER_JS,
+      'modules/cdn/main.tf': `${distribution('var.arn').replace('event_type = "viewer-request"', 'event_type = var.event')}\nvariable "arn" {}\nvariable "event" {}\n`,
+      'a/main.tf': [lambdaFunction('a', '"${path.module}/edge"'), 'module "cdn" {', '  source = "../modules/cdn"', '  arn    = aws_lambda_function.a.qualified_arn', '  event  = "viewer-request"', '}'].join('\n'),
+      'b/main.tf': [lambdaFunction('b', '"${path.module}/edge"'), 'module "cdn" {', '  source = "../modules/cdn"', '  arn    = aws_lambda_function.b.qualified_arn', '  event  = "origin-request"', '}'].join('\n'),
+    });
+    expect(found).toEqual({
+      rows: ['a/edge/index.js#handler viewer-request @modules/cdn/main.tf:4 [terraform]', 'b/edge/index.js#handler origin-request @modules/cdn/main.tf:4 [terraform]'],
+      problems: [],
+    });
+  });
+});
