@@ -15,6 +15,8 @@ import { readYaml } from './yaml-data.js';
 const CODE_FILE = /\.(ts|mts|cts|js|mjs|cjs)$/;
 const DECLARATION_FILE = /\.d\.[mc]?ts$/;
 const DATA_FILE = /\.(ya?ml|json|template)$/;
+/** The variable files Terraform loads on its own in a root module's folder. */
+const TFVARS_FILE = /^(terraform|.+\.auto)\.tfvars(\.json)?$/;
 /** Data files that are never templates and can be large. */
 const NOT_TEMPLATES = new Set(['package.json', 'package-lock.json', 'npm-shrinkwrap.json', 'composer.lock', 'cdk.context.json']);
 
@@ -125,6 +127,7 @@ function readInfrastructure(ctx: DiscoveryContext, infrastructure: string[] | un
   const cdkFiles: string[] = [];
   const cdkTexts = new Map<string, string>();
   const tfByDir = new Map<string, { path: string; text: string }[]>();
+  const tfvarsByDir = new Map<string, { path: string; text: string }[]>();
 
   for (const file of files) {
     const name = basename(file);
@@ -153,6 +156,9 @@ function readInfrastructure(ctx: DiscoveryContext, infrastructure: string[] | un
       const list = tfByDir.get(dir) ?? [];
       list.push({ path: file, text: read.text });
       tfByDir.set(dir, list);
+    } else if (TFVARS_FILE.test(name)) {
+      const read = readText(file);
+      if ('text' in read) push(tfvarsByDir, dirname(file), { path: file, text: read.text });
     } else if (SERVERLESS_FILE.test(name)) {
       readDataFile(ctx, file, 'serverless');
     } else if (DATA_FILE.test(name) && !NOT_TEMPLATES.has(name) && !/^tsconfig.*\.json$/.test(name)) {
@@ -171,7 +177,7 @@ function readInfrastructure(ctx: DiscoveryContext, infrastructure: string[] | un
       if (blocks) parsed.push({ path: f.path, blocks });
     }
   }
-  if (parsed.length > 0) readTerraformModules(ctx, parsed, tfByDir);
+  if (parsed.length > 0) readTerraformModules(ctx, parsed, tfByDir, tfvarsByDir);
 }
 
 /**
@@ -299,6 +305,12 @@ function assemble(ctx: DiscoveryContext): Discovery {
     (a, b) => cmp(a.file, b.file) || cmp(a.exportName, b.exportName) || cmp(a.declaredIn, b.declaredIn),
   );
   return { cwd: ctx.cwd, bindings, problems: ctx.problems, files, observed: ctx.observed };
+}
+
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 function cmp(a: string, b: string): number {

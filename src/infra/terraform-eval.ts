@@ -48,6 +48,11 @@ export interface TfModule {
    * `var.x` of this module is what the block sets (its default only where the block sets none).
    */
   instance?: { block: TfBlock; caller: TfModule };
+  /**
+   * What the folder's auto-loaded variable files (`terraform.tfvars`, `*.auto.tfvars`) set, the
+   * last one loaded winning; 'unknown' for a variable a JSON one may set. A root module's only.
+   */
+  tfvars?: ReadonlyMap<string, TfAttribute | 'unknown'>;
 }
 
 export function text(file: TfFile, node: SyntaxNode): string {
@@ -132,8 +137,14 @@ function evalTraversal(mod: TfModule, parts: string[], file: TfFile, depth: numb
     }
   }
   if (root === 'var' && name) {
-    const arg = mod.instance?.block.attributes.get(name);
-    if (arg) return evaluate(mod.instance!.caller, arg, depth + 1);
+    if (mod.instance) {
+      const arg = mod.instance.block.attributes.get(name);
+      if (arg) return evaluate(mod.instance.caller, arg, depth + 1);
+    } else {
+      const set = mod.tfvars?.get(name);
+      if (set === 'unknown') return undefined;
+      if (set) return evaluate(mod, set, depth + 1);
+    }
     const variable = mod.blocks.find((b) => b.type === 'variable' && b.labels[0] === name);
     const def = variable?.attributes.get('default');
     if (def) return evaluate(mod, def, depth + 1);

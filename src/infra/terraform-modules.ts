@@ -149,13 +149,14 @@ export function terraformProject(
   parsed: ReadonlyMap<string, TfModule>,
   /** Parses a file; `quiet`: a file that does not parse is not reported (a folder only looked through). */
   parse: (file: { path: string; text: string }, quiet: boolean) => TfBlock[] | undefined,
+  tfvars: (dir: string) => TfModule['tfvars'],
 ): TfProject {
   const modules = new Map<string, TfModule | undefined>(parsed);
   const module = (dir: string, quiet = false): TfModule | undefined => {
     if (modules.has(dir)) return modules.get(dir);
     const list = files.get(dir);
     const blocks = list?.flatMap((f) => parse(f, quiet) ?? []);
-    const mod = blocks ? { dir, blocks } : undefined;
+    const mod = blocks ? { dir, blocks, tfvars: tfvars(dir) } : undefined;
     modules.set(dir, mod);
     return mod;
   };

@@ -48,6 +48,30 @@ export function parseTerraformFile(ctx: DiscoveryContext, path: string, text: st
   return readBody(result.ast.body, { path, text }).blocks;
 }
 
+/**
+ * The values a folder's auto-loaded variable files set, in Terraform's order of loading
+ * (`terraform.tfvars`, `terraform.tfvars.json`, then `*.auto.tfvars` and `*.auto.tfvars.json` by
+ * name), the last one winning. A JSON file is not evaluated: its variables become 'unknown'
+ * (read as unknown, never as their defaults). A file that does not parse makes nothing known.
+ */
+function readTfvars(files: readonly TfFile[] | undefined): TfModule['tfvars'] {
+  if (!files || files.length === 0) return undefined;
+  const first = ['terraform.tfvars', 'terraform.tfvars.json'];
+  const rank = (path: string) => (first.includes(basename(path)) ? first.indexOf(basename(path)) : first.length);
+  const ordered = [...files].sort((a, b) => rank(a.path) - rank(b.path) || (basename(a.path) < basename(b.path) ? -1 : 1));
+  const set = new Map<string, TfAttribute | 'unknown'>();
+  for (const file of ordered) {
+    if (file.path.endsWith('.json')) {
+      for (const match of file.text.matchAll(/"([\w-]+)"\s*:/g)) set.set(match[1]!, 'unknown');
+      continue;
+    }
+    const result = parseHcl(file.text);
+    if (!result.ok) continue;
+    for (const [name, attr] of readBody(result.ast.body, file).attributes) set.set(name, attr);
+  }
+  return set;
+}
+
 function parseQuietly(path: string, text: string): TfBlock[] | undefined {
   const result = parseHcl(text);
   return result.ok ? readBody(result.ast.body, { path, text }).blocks : undefined;
@@ -79,15 +103,19 @@ export function readTerraformModules(
   files: { path: string; blocks: TfBlock[] }[],
   /** Every .tf file read, by folder: the other modules a `lambda_arn` may lead to. */
   allFiles: ReadonlyMap<string, { path: string; text: string }[]> = new Map(),
+  /** The auto-loaded variable files read (`terraform.tfvars`, `*.auto.tfvars`, their `.json`), by folder. */
+  varFiles: ReadonlyMap<string, { path: string; text: string }[]> = new Map(),
 ): void {
+  const tfvars = (dir: string) => readTfvars(varFiles.get(dir));
   const byDir = new Map<string, TfModule>();
   for (const f of files) {
     const dir = dirname(f.path);
     let mod = byDir.get(dir);
-    if (!mod) byDir.set(dir, (mod = { dir, blocks: [] }));
+    if (!mod) byDir.set(dir, (mod = { dir, blocks: [], tfvars: tfvars(dir) }));
     mod.blocks.push(...f.blocks);
   }
-  const project = terraformProject(allFiles, byDir, (f, quiet) => (quiet ? parseQuietly(f.path, f.text) : parseTerraformFile(ctx, f.path, f.text)));
+  const parse = (f: TfFile, quiet: boolean) => (quiet ? parseQuietly(f.path, f.text) : parseTerraformFile(ctx, f.path, f.text));
+  const project = terraformProject(allFiles, byDir, parse, tfvars);
   for (const mod of byDir.values()) {
     for (const instance of instancesOf(project, mod)) readModule(ctx, instance, project);
   }

@@ -258,3 +258,34 @@ describe('Terraform: a module read as each of its callers instantiates it', () =
     });
   });
 });
+
+describe('Terraform: variables a root module gets from its auto-loaded .tfvars files', () => {
+  const root = [
+    distribution('aws_lambda_function.edge.qualified_arn').replace('event_type = "viewer-request"', 'event_type = var.event'),
+    'variable "event" {',
+    '  default = "viewer-request"',
+    '}',
+    lambdaFunction('edge', '"${path.module}/edge"'),
+  ].join('\n');
+
+  it('reads terraform.tfvars and *.auto.tfvars over the default, the last one loaded winning', () => {
+    const found = discover({
+      'edge/index.js': HANDLER_JS,
+      'main.tf': root,
+      'terraform.tfvars': 'event = "origin-request"\n',
+      'b.auto.tfvars': 'event = "origin-response"\n',
+      'a.auto.tfvars': 'event = "viewer-response"\n',
+    });
+    expect(found).toEqual({ rows: ['edge/index.js#handler origin-response @main.tf:4 [terraform]'], problems: [] });
+  });
+
+  it('reads a variable that a JSON tfvars file may set as unknown rather than as its default', () => {
+    const found = discover({ 'edge/index.js': HANDLER_JS, 'main.tf': root, 'terraform.tfvars.json': '{ "event": "origin-request" }\n' });
+    expect(found).toEqual({
+      rows: [],
+      problems: [
+        'main.tf:4: aws_cloudfront_distribution.cdn default_cache_behavior lambda_function_association event type is not a plain string and cannot be used; expected one of viewer-request, origin-request, origin-response, viewer-response.',
+      ],
+    });
+  });
+});
