@@ -12,6 +12,8 @@ type MessageIds =
   | 'resolvesUndefined'
   | 'wholeEvent'
   | 'requestInResponseEvent'
+  | 'errorAsResult'
+  | 'useErrorResponse'
   | 'useRequest'
   | 'useResponse'
   | 'returnIgnored'
@@ -59,6 +61,9 @@ export default createRule<[], MessageIds>({
         'Handing {{ what }} back to CloudFront is not a request or a response: Lambda@Edge rejects it as invalid output (502). Return `event.Records[0].cf.request` (request events) or the response (`cf.response`, or a response object you build).',
       requestInResponseEvent:
         'This {{ event }} handler hands back the request: a response trigger must hand back the response (`cf.response`, changed or not), and CloudFront rejects a request there as invalid output (502). Return the response, also on the paths that change nothing.',
+      errorAsResult:
+        'This hands CloudFront {{ what }} as the result: an error is not a request or a response (it serializes to `{}`), so CloudFront rejects it as invalid output (502) and the error is lost. Return a generated error response, or rethrow it (`throw {{ text }}`) to fail the invocation and keep it in the logs.',
+      useErrorResponse: "Return a generated 500 response: `{ status: '500', statusDescription: 'Internal Server Error' }`.",
       useRequest: 'Hand back the request: `{{ text }}`.',
       useResponse: 'Hand back the response: `{{ text }}`.',
       returnIgnored:
@@ -77,6 +82,7 @@ export default createRule<[], MessageIds>({
         reportRepeatedCallbacks(context, handler, completion, late);
         const wholeEvent = reportWholeEvent(context, analysis, handler);
         reportRequestInResponseEvent(context, analysis, handler);
+        reportErrorResults(context, analysis, handler);
         reportUnfinished(context, handler, completion, wholeEvent);
       }
     });
@@ -143,6 +149,31 @@ function reportRequestInResponseEvent(context: Context, analysis: Analysis, hand
     const text = param?.type === AST_NODE_TYPES.Identifier ? `${param.name}.Records[0].cf.response` : undefined;
     const suggest = text ? [{ messageId: 'useResponse' as const, data: { text }, fix: (fixer: TSESLint.RuleFixer) => fixer.replaceText(result, text) }] : [];
     context.report({ node: result, messageId: 'requestInResponseEvent', data: { event: formatEventTypes(types) }, suggest });
+  }
+}
+
+/** What an error handed back is, for messages: the caught error (`catch (e) { return e; }`) or a new `Error`; undefined for anything else. */
+function errorResult(analysis: Analysis, result: TSESTree.Node): string | undefined {
+  if (result.type === AST_NODE_TYPES.Identifier) return analysis.bindings.isCaughtError(result) ? 'the caught error' : undefined;
+  if (result.type !== AST_NODE_TYPES.NewExpression && result.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const callee = result.callee;
+  if (callee.type !== AST_NODE_TYPES.Identifier || !/^(?:[A-Z][A-Za-z]*)?Error$/.test(callee.name) || !analysis.bindings.isGlobal(callee)) return undefined;
+  return `a new \`${callee.name}\``;
+}
+
+/** (c'') An error handed back as the result (`catch (e) { return e; }`, `callback(null, err)`, `return new Error(…)`). */
+function reportErrorResults(context: Context, analysis: Analysis, handler: Handler): void {
+  const replacement = "{ status: '500', statusDescription: 'Internal Server Error' }";
+  for (const result of handler.results) {
+    const what = errorResult(analysis, result);
+    if (!what) continue;
+    const text = context.sourceCode.getText(result);
+    context.report({
+      node: result,
+      messageId: 'errorAsResult',
+      data: { what, text },
+      suggest: [{ messageId: 'useErrorResponse', fix: (fixer) => fixer.replaceText(result, replacement) }],
+    });
   }
 }
 

@@ -89,6 +89,13 @@ export class Bindings {
     return !ref.resolved || (ref.resolved.scope.type === 'global' && ref.resolved.defs.length === 0);
   }
 
+  /** Does the identifier name the parameter of a `catch` clause (`e` of `catch (e)`) that nothing assigns again? */
+  isCaughtError(id: TSESTree.Identifier): boolean {
+    const variable = this.variableOf(id);
+    if (!variable || variable.defs.length !== 1 || variable.defs[0]!.type !== 'CatchClause') return false;
+    return variable.references.every((ref) => !ref.isWrite());
+  }
+
   /** The one definition of the binding an identifier names, when it is never assigned again. */
   singleDefinition(id: TSESTree.Identifier): SingleDefinition | undefined {
     const variable = this.variableOf(id);

@@ -12,6 +12,34 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('valid-handler-completion', rule, {
   valid: [
+    // Errors answered with a generated response, rethrown, or handed to callback as its error.
+    `exports.handler = async (event) => {
+      try {
+        return event.Records[0].cf.request;
+      } catch (e) {
+        if (e.code === 'Timeout') return { status: '504', statusDescription: 'Gateway Timeout', body: String(e) };
+        throw e;
+      }
+    };`,
+    `exports.handler = (event, context, callback) => {
+      const request = event.Records[0].cf.request;
+      lookup(request.uri, (err, target) => {
+        if (err) return callback(err);
+        request.uri = target;
+        callback(null, request);
+      });
+    };`,
+    // A caught value replaced before it is handed back is whatever replaced it.
+    `exports.handler = async (event) => {
+      let result = event.Records[0].cf.request;
+      try {
+        result = await rewrite(result);
+      } catch (e) {
+        e = await fallbackFor(result);
+        return e;
+      }
+      return result;
+    };`,
     // A handler whose event type is read from its own code (it uses cf.response) may serve a
     // request event where it returns the request; one for both events says so, and narrows.
     `exports.handler = async (event) => {
@@ -263,6 +291,67 @@ exports.handler = (event) => handle(event);`,
     test('passes through', (done) => { handler(event, {}, (err, result) => { expect(result).toBe(event.Records[0].cf.request); done(); }); });`,
   ],
   invalid: [
+    // The caught error, and a new Error, handed back as the result.
+    {
+      code: `exports.handler = async (event) => {
+  try {
+    return await route(event.Records[0].cf.request);
+  } catch (e) {
+    console.error(e);
+    return e;
+  }
+};`,
+      errors: [
+        {
+          messageId: 'errorAsResult',
+          data: { what: 'the caught error', text: 'e' },
+          line: 6,
+          column: 12,
+          endLine: 6,
+          endColumn: 13,
+          suggestions: [
+            {
+              messageId: 'useErrorResponse',
+              output: `exports.handler = async (event) => {
+  try {
+    return await route(event.Records[0].cf.request);
+  } catch (e) {
+    console.error(e);
+    return { status: '500', statusDescription: 'Internal Server Error' };
+  }
+};`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `exports.handler = (event, context, callback) => {
+  const request = event.Records[0].cf.request;
+  if (!request.headers.host) return callback(null, new Error('no host'));
+  callback(null, request);
+};`,
+      errors: [
+        {
+          messageId: 'errorAsResult',
+          data: { what: 'a new `Error`', text: "new Error('no host')" },
+          line: 3,
+          column: 52,
+          endLine: 3,
+          endColumn: 72,
+          suggestions: [
+            {
+              messageId: 'useErrorResponse',
+              output: `exports.handler = (event, context, callback) => {
+  const request = event.Records[0].cf.request;
+  if (!request.headers.host) return callback(null, { status: '500', statusDescription: 'Internal Server Error' });
+  callback(null, request);
+};`,
+            },
+          ],
+        },
+      ],
+    },
     // The request handed back by a response trigger (a skip path copied from a request handler).
     {
       code: `// @lambda-edge-event origin-response
