@@ -246,6 +246,11 @@ function typeOf(analysis: Analysis, node: TSESTree.Node): string | undefined {
     if (primitive) return primitive;
     if (held.includes('a string')) return 'a string';
   }
+  if (value.type === AST_NODE_TYPES.Identifier) {
+    // A `let` or `var` given only strings (`var location; if (a) location = '/a'; else location = '/b'`).
+    const written = analysis.bindings.writtenValues(value);
+    if (written && written.length > 0 && written.every((node) => obviousType(node) === 'a string')) return 'a string';
+  }
   return undefined;
 }
 

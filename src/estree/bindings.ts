@@ -118,6 +118,28 @@ export class Bindings {
     return variable.references.filter((r) => r.isWrite() && !r.init).map((r) => r.writeExpr ?? null);
   }
 
+  /**
+   * Every value the binding an identifier names is given: its initializer and the right side of
+   * each later `=`. Undefined when one write is anything else (`+=`, `++`, a destructuring or
+   * loop target, a parameter or function binding), so the list is all the binding ever holds
+   * (besides `undefined` before a first assignment).
+   */
+  writtenValues(id: TSESTree.Identifier): TSESTree.Node[] | undefined {
+    const variable = this.variableOf(id);
+    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (!variable || def?.type !== 'Variable') return undefined;
+    const declarator = def.node as TSESTree.VariableDeclarator;
+    if (declarator.id !== def.name) return undefined;
+    const values: TSESTree.Node[] = declarator.init ? [declarator.init] : [];
+    for (const ref of variable.references) {
+      if (!ref.isWrite() || (ref.init && ref.writeExpr === declarator.init)) continue;
+      const parent = ref.identifier.parent;
+      if (parent?.type !== AST_NODE_TYPES.AssignmentExpression || parent.operator !== '=' || parent.left !== ref.identifier) return undefined;
+      values.push(parent.right);
+    }
+    return values;
+  }
+
   /** Read references of the variable an identifier declares or names, other than `id` itself. */
   readsOf(id: TSESTree.Identifier): TSESTree.Identifier[] {
     const variable = this.variableOf(id);

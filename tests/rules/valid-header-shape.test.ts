@@ -5,6 +5,15 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('valid-header-shape', rule, {
   valid: [
+    // A variable that also holds a well-formed entry list, or is built up with +=, is not known to be a string.
+    `exports.handler = async (event) => {
+      const request = event.Records[0].cf.request;
+      let note = 'a';
+      note = [{ key: 'X-Note', value: 'b' }];
+      let trail = [{ value: 'v1' }];
+      trail += '';
+      return { status: '200', headers: { 'x-note': note, 'x-trail': trail } };
+    };`,
     // A tab is allowed in a header value; a multi-line policy joined into one line before use.
     `// @lambda-edge-event origin-response
     exports.handler = async (event) => {
@@ -146,6 +155,39 @@ ruleTester.run('valid-header-shape', rule, {
     };`,
   ],
   invalid: [
+    // A \`var\` given a string on every path, used as a header value.
+    {
+      code: `exports.handler = (event, context, callback) => {
+  const request = event.Records[0].cf.request;
+  var location;
+  if (request.uri === '/old') location = '/new';
+  else location = '/other';
+  callback(null, { status: '302', headers: { location: location } });
+};`,
+      errors: [
+        {
+          messageId: 'notAnArray',
+          data: { name: 'location', type: 'a string', canonical: 'Location' },
+          line: 6,
+          column: 56,
+          endLine: 6,
+          endColumn: 64,
+          suggestions: [
+            {
+              messageId: 'wrapInEntry',
+              data: { canonical: "'Location'" },
+              output: `exports.handler = (event, context, callback) => {
+  const request = event.Records[0].cf.request;
+  var location;
+  if (request.uri === '/old') location = '/new';
+  else location = '/other';
+  callback(null, { status: '302', headers: { location: [{ key: 'Location', value: location }] } });
+};`,
+            },
+          ],
+        },
+      ],
+    },
     // A line break in a header value: a redirect built from form input, and a multi-line template.
     {
       code: `// @lambda-edge-event origin-response
