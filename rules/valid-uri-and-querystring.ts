@@ -37,11 +37,15 @@ function describeCharacter(c: string): { what: string; encoded: string } {
   return { what: `the control or space character U+${code}`, encoded };
 }
 
-/** Is `piece` written inside the assigned value (not in a constant declared elsewhere), as a string literal or a template's first part? */
+/** Is `piece` written inside the assigned value (not in a constant declared elsewhere), as a string literal, a template, or a template's first part? */
 function editable(piece: StaticPiece, value: TSESTree.Node): boolean {
   const { node } = piece;
   if (node.range[0] < value.range[0] || node.range[1] > value.range[1]) return false;
-  return (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string') || node.type === AST_NODE_TYPES.TemplateElement;
+  return (
+    (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string') ||
+    node.type === AST_NODE_TYPES.TemplateElement ||
+    node.type === AST_NODE_TYPES.TemplateLiteral
+  );
 }
 
 /** Where a piece is reported: a string literal of its own inside the value, else the whole value (a template, a constant's name). */

@@ -353,6 +353,37 @@ export const handler: CloudFrontRequestHandler = async (event) => {
         },
       ],
     },
+    // A template literal without expressions gets the suggestion too.
+    {
+      code: `// @lambda-edge-event viewer-request
+exports.handler = async (event) => {
+  const request = event.Records[0].cf.request;
+  request.uri = \`index.html\`;
+  return request;
+};`,
+      errors: [
+        {
+          messageId: 'uriWithoutSlash',
+          data: { value: "'index.html'" },
+          line: 4,
+          column: 17,
+          endLine: 4,
+          endColumn: 29,
+          suggestions: [
+            {
+              messageId: 'addSlash',
+              data: { value: "'/index.html'" },
+              output: `// @lambda-edge-event viewer-request
+exports.handler = async (event) => {
+  const request = event.Records[0].cf.request;
+  request.uri = \`/index.html\`;
+  return request;
+};`,
+            },
+          ],
+        },
+      ],
+    },
     // Unknown event type: the form is wrong wherever the function may change it.
     {
       code: `exports.handler = async (event) => {
