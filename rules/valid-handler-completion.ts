@@ -1,6 +1,7 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule.js';
 import { asyncInsertionPoint } from '../src/estree/fixes.js';
+import { memberName } from '../src/estree/nodes.js';
 import { type EventTypes, REQUEST_EVENTS, RESPONSE_EVENTS, formatEventTypes, onlyIn } from '../src/facts/event-types.js';
 import type { Analysis, Completion, Handler, Kind } from '../src/model/index.js';
 import { onAnalysis } from '../src/rule-helpers.js';
@@ -152,9 +153,25 @@ function reportRequestInResponseEvent(context: Context, analysis: Analysis, hand
   }
 }
 
+/** Names of a caught value that is an error: `e`, `err`, `error`, `ex`, `exception`, `fetchError`. */
+const ERROR_NAME = /^(?:e|ex|exc|err|error|exception)$|(?:Error|Err|Exception)$/;
+/** Fields of a response: a caught value read through one of them was thrown as a response (`throw { status: '403' }`). */
+const RESPONSE_FIELDS: ReadonlySet<string> = new Set(['status', 'statusCode', 'statusDescription', 'headers', 'body']);
+
+/** A `catch` parameter named as an error, never read as a response. */
+function isCaughtError(analysis: Analysis, id: TSESTree.Identifier): boolean {
+  if (!ERROR_NAME.test(id.name) || !analysis.bindings.isCaughtError(id)) return false;
+  return analysis.bindings.readsOf(id).every((read) => {
+    const parent = read.parent;
+    if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== read) return true;
+    const name = memberName(parent);
+    return name === undefined || !RESPONSE_FIELDS.has(name);
+  });
+}
+
 /** What an error handed back is, for messages: the caught error (`catch (e) { return e; }`) or a new `Error`; undefined for anything else. */
 function errorResult(analysis: Analysis, result: TSESTree.Node): string | undefined {
-  if (result.type === AST_NODE_TYPES.Identifier) return analysis.bindings.isCaughtError(result) ? 'the caught error' : undefined;
+  if (result.type === AST_NODE_TYPES.Identifier) return isCaughtError(analysis, result) ? 'the caught error' : undefined;
   if (result.type !== AST_NODE_TYPES.NewExpression && result.type !== AST_NODE_TYPES.CallExpression) return undefined;
   const callee = result.callee;
   if (callee.type !== AST_NODE_TYPES.Identifier || !/^(?:[A-Z][A-Za-z]*)?Error$/.test(callee.name) || !analysis.bindings.isGlobal(callee)) return undefined;

@@ -29,6 +29,25 @@ ruleTester.run('valid-handler-completion', rule, {
         callback(null, request);
       });
     };`,
+    // A response thrown as control flow and handed back from the catch: named as one, or read as one.
+    `exports.handler = async (event) => {
+      const request = event.Records[0].cf.request;
+      try {
+        await requireLogin(request);
+        return request;
+      } catch (response) {
+        return response;
+      }
+    };`,
+    `exports.handler = async (event) => {
+      const request = event.Records[0].cf.request;
+      try {
+        return await guard(request);
+      } catch (e) {
+        if (e.status) return e;
+        throw e;
+      }
+    };`,
     // A caught value replaced before it is handed back is whatever replaced it.
     `exports.handler = async (event) => {
       let result = event.Records[0].cf.request;
