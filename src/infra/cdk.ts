@@ -5,6 +5,7 @@ import { isEventType, type EventType } from '../event-types.js';
 import { LineIndex, readText, type DiscoveryContext } from './context.js';
 import { type Compiler, loadCompiler } from './lazy.js';
 import { resolveRelativeModule } from './module-resolve.js';
+import { EVERY_VARIABLE } from '../build-defines.js';
 
 /**
  * AWS CDK apps (TypeScript and JavaScript), read with ts-morph and never run: every
@@ -88,6 +89,8 @@ type Val =
   | { k: 'unknown'; why: string };
 
 const unknown = (why: string): Val => ({ k: 'unknown', why });
+/** A define key built from a name: `` `process.env.${name}` `` or `'process.env.' + name`. */
+const BUILT_ENV_KEY = /`process\.env\.\$\{|['"]process\.env\.['"]\s*\+/;
 
 /** `fn.addVersion('v1')` (aws-cdk v1's `Function#addVersion`): a numbered version of `fn`; returns `fn`. */
 function addVersionBase(val: Val): Val | undefined {
@@ -767,16 +770,34 @@ export class CdkReader {
     names.add(name);
   }
 
-  /** `bundling: { define: { 'process.env.X': … } }`: the names esbuild replaces in this entry's bundle. */
+  /**
+   * `bundling: { define: { 'process.env.X': … } }`: the names esbuild replaces in this entry's
+   * bundle. A define map the app computes under `process.env.${name}` keys (a helper of the
+   * app, `Object.fromEntries(…)`) replaces names the app lists at synth: every name, for us.
+   */
   private noteDefines(props: Val, entryFile: string): void {
     const bundling = this.member(props, 'bundling');
     const define = bundling ? this.member(bundling, 'define') : undefined;
+    if (bundling && define && this.computesEnvDefines(bundling)) this.addDefine(entryFile, EVERY_VARIABLE);
     if (define?.k !== 'obj') return;
     for (const prop of define.node.properties) {
       const key = prop.name ? this.propertyName(prop.name) : undefined;
       const m = key ? /^process\.env\.([A-Za-z_$][\w$]*)$/.exec(key) : null;
       if (m) this.addDefine(entryFile, m[1]!);
     }
+  }
+
+  /** Whether `bundling.define` is written as code that builds `process.env.` keys: inline, or in the body of the app's function it calls. */
+  private computesEnvDefines(bundling: Val): boolean {
+    const ts = this.ts;
+    if (bundling.k !== 'obj') return false;
+    const prop = [...bundling.node.properties].reverse().find((p) => ts.isPropertyAssignment(p) && this.propertyName(p.name) === 'define');
+    if (!prop || !ts.isPropertyAssignment(prop)) return false;
+    const init = prop.initializer;
+    if (BUILT_ENV_KEY.test(init.getText(bundling.env.file.sf))) return true;
+    if (!ts.isCallExpression(init)) return false;
+    const callee = this.evaluate(init.expression, bundling.env);
+    return callee.k === 'fn' && BUILT_ENV_KEY.test(callee.decl.getText(callee.file.sf));
   }
 
   /**

@@ -1,6 +1,13 @@
 import rule from '../../rules/no-env-vars.js';
 import * as path from 'node:path';
 import { FIXTURES, byMessage, createRuleTester } from '../rule-tester.js';
+import { Linter } from 'eslint';
+import tsParser from '@typescript-eslint/parser';
+import { afterEach, describe, expect, it } from 'vitest';
+import plugin from '../../src/index.js';
+import { clearBuildDefines } from '../../src/build-defines.js';
+import { clearInfrastructureCache } from '../../src/infra/index.js';
+import { project } from '../infra/helpers.js';
 
 const ruleTester = createRuleTester();
 
@@ -797,4 +804,67 @@ exports.handler = async (event) => {
       ],
     },
   ],
+});
+
+// A CDK app whose NodejsFunction `bundling.define` is computed by a function of the app or built
+// inline with `Object.fromEntries`, under keys `process.env.${name}`: the build replaces the names
+// it lists, which the plugin cannot enumerate, so no read in that function's bundle is reported.
+// A define helper that builds no `process.env.` keys, or a function outside the distribution,
+// changes nothing.
+describe('no-env-vars with a CDK define map computed by the app', () => {
+  const cdkStack = (defineExpr: string, helper: string) => `import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+${helper}
+const gate = new NodejsFunction(this, 'Gate', {
+  entry: 'edge/gate.ts',
+  runtime: lambda.Runtime.NODEJS_22_X,
+  bundling: { format: 'cjs', define: ${defineExpr} },
+});
+new cloudfront.Distribution(this, 'Site', { defaultBehavior: { origin, edgeLambdas: [
+  { functionVersion: gate.currentVersion, eventType: cloudfront.LambdaEdgeEventType.VIEWER_REQUEST },
+] } });
+`;
+  const gate = `import { check } from './check';
+const secret = process.env.GATE_SECRET;
+export const handler = async (event: any) => check(secret, process.env.GATE_REALM, event.Records[0].cf.request);
+`;
+  const lintGate = (helper: string, defineExpr: string) => {
+    const root = project({ 'cdk.json': '{ "app": "npx tsx infra/app.ts" }', 'infra/app.ts': cdkStack(defineExpr, helper), 'edge/gate.ts': gate });
+    const linter = new Linter({ configType: 'flat', cwd: root });
+    return linter
+      .verify(gate, [{ ...plugin.configs.recommended, files: ['**/*.ts'] }, { files: ['**/*.ts'], languageOptions: { parser: tsParser } }], path.join(root, 'edge/gate.ts'))
+      .filter((m) => m.ruleId === 'lambda-edge/no-env-vars')
+      .map((m) => `${m.line}:${m.column}`);
+  };
+  afterEach(() => {
+    clearBuildDefines();
+    clearInfrastructureCache();
+  });
+
+  it('accepts every read when a helper of the app builds the define keys from names', () => {
+    const helper = `function secretsAsDefines(names: string[]) {
+  if (names.length === 0) return {};
+  const out: Record<string, string> = {};
+  for (const n of names) out[\`process.env.\${n}\`] = JSON.stringify(process.env[n] ?? '');
+  return out;
+}`;
+    expect(lintGate(helper, "secretsAsDefines(['GATE_SECRET', 'GATE_REALM'])")).toEqual([]);
+  });
+
+  it('accepts every read when the define is built inline from entries', () => {
+    expect(lintGate('const names = loadNames();', "Object.fromEntries(names.map((n) => ['process.env.' + n, JSON.stringify(process.env[n])]))")).toEqual([]);
+  });
+
+  it('accepts every read when an object literal holds a computed process.env key', () => {
+    expect(lintGate('const realm = pickRealm();', "{ [`process.env.${realm}`]: '\"x\"', 'process.env.GATE_SECRET': '\"s\"' }")).toEqual([]);
+  });
+
+  it('still reports when the computed define has no process.env keys', () => {
+    const helper = `function flags() {
+  if (Math.random() > 2) return {};
+  return { DEBUG: 'false' };
+}`;
+    expect(lintGate(helper, 'flags()')).toEqual(['2:16', '3:60']);
+  });
 });
