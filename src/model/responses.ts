@@ -12,7 +12,9 @@ import { eventTypesAt } from './narrowing.js';
 type Variable = TSESLint.Scope.Variable;
 
 export function resultsOf(m: FileState, handler: Handler): TSESTree.Node[] {
-  const results: TSESTree.Node[] = [...returnValues(m, handler.node)];
+  const returned = returnValues(m, handler.node);
+  const results: TSESTree.Node[] = [...returned];
+  for (const value of returned) results.push(...promiseResolutions(m, value));
   if (handler.callback) {
     for (const ref of handler.callback.references) {
       const { node: id, parent } = outerParent(ref.identifier);
@@ -22,6 +24,27 @@ export function resultsOf(m: FileState, handler: Handler): TSESTree.Node[] {
     }
   }
   return results;
+}
+
+/**
+ * `return new Promise((resolve) => { …; resolve(request); })`: the values the executor's
+ * `resolve` is called with are what the handler's promise settles with (`reject`'s are not).
+ */
+function promiseResolutions(m: FileState, raw: TSESTree.Node): TSESTree.Node[] {
+  const node = unwrap(raw);
+  if (node.type !== AST_NODE_TYPES.NewExpression || node.callee.type !== AST_NODE_TYPES.Identifier || node.callee.name !== 'Promise') return [];
+  const executor = node.arguments[0];
+  if (!executor || (executor.type !== AST_NODE_TYPES.ArrowFunctionExpression && executor.type !== AST_NODE_TYPES.FunctionExpression)) return [];
+  const resolve = executor.params[0];
+  if (resolve?.type !== AST_NODE_TYPES.Identifier || !m.bindings.isGlobal(node.callee)) return [];
+  const values: TSESTree.Node[] = [];
+  for (const read of m.bindings.readsOf(resolve)) {
+    const { node: callee, parent } = outerParent(read);
+    if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === callee && parent.arguments[0] && parent.arguments[0].type !== AST_NODE_TYPES.SpreadElement) {
+      values.push(parent.arguments[0]);
+    }
+  }
+  return values;
 }
 
 /**

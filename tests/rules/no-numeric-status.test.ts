@@ -7,6 +7,15 @@ const message = (value: string) =>
 
 ruleTester.run('no-numeric-status', rule, {
   valid: [
+    // A value handed to reject, and a promise the handler does not return, are not its result.
+    `exports.handler = (event) => {
+      const request = event.Records[0].cf.request;
+      new Promise((resolve) => resolve({ status: 500 })).then(console.log);
+      return new Promise((resolve, reject) => {
+        if (!request.uri) reject({ status: 400 });
+        resolve(request);
+      });
+    };`,
     // The second argument of callback(err, …) with an error: Lambda drops it, CloudFront never
     // sees it (the invocation fails instead).
     `exports.handler = (event, context, callback) => {
@@ -48,6 +57,24 @@ function render(request) { return { status: '200', body: request.uri }; }`,
      test('x', async () => { await handler(event); });`,
   ],
   invalid: [
+    // The value a returned promise's executor resolves with is the handler's result.
+    {
+      code: `exports.handler = (event) => {
+  return new Promise((resolve) => {
+    const request = event.Records[0].cf.request;
+    if (request.uri === '/old') return resolve({ status: 301, headers: { location: [{ value: '/new' }] } });
+    resolve(request);
+  });
+};`,
+      output: `exports.handler = (event) => {
+  return new Promise((resolve) => {
+    const request = event.Records[0].cf.request;
+    if (request.uri === '/old') return resolve({ status: '301', headers: { location: [{ value: '/new' }] } });
+    resolve(request);
+  });
+};`,
+      errors: [{ messageId: 'numericStatus', data: { value: '301' }, line: 4, column: 58, endLine: 4, endColumn: 61 }],
+    },
     {
       // Literal in a response returned from an async handler.
       code: `exports.handler = async (event) => {

@@ -310,6 +310,44 @@ exports.handler = (event) => handle(event);`,
     test('passes through', (done) => { handler(event, {}, (err, result) => { expect(result).toBe(event.Records[0].cf.request); done(); }); });`,
   ],
   invalid: [
+    // The whole event resolved by the executor of the promise the handler returns.
+    {
+      code: `exports.handler = (event) =>
+  new Promise((resolve) => {
+    console.log(event.Records[0].cf.request.uri);
+    setTimeout(() => resolve(event), 10);
+  });`,
+      errors: [
+        {
+          messageId: 'wholeEvent',
+          data: { what: 'the whole `event`' },
+          line: 4,
+          column: 30,
+          endLine: 4,
+          endColumn: 35,
+          suggestions: [
+            {
+              messageId: 'useRequest',
+              data: { text: 'event.Records[0].cf.request' },
+              output: `exports.handler = (event) =>
+  new Promise((resolve) => {
+    console.log(event.Records[0].cf.request.uri);
+    setTimeout(() => resolve(event.Records[0].cf.request), 10);
+  });`,
+            },
+            {
+              messageId: 'useResponse',
+              data: { text: 'event.Records[0].cf.response' },
+              output: `exports.handler = (event) =>
+  new Promise((resolve) => {
+    console.log(event.Records[0].cf.request.uri);
+    setTimeout(() => resolve(event.Records[0].cf.response), 10);
+  });`,
+            },
+          ],
+        },
+      ],
+    },
     // The caught error, and a new Error, handed back as the result.
     {
       code: `exports.handler = async (event) => {
