@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { type Analysis, HEADER_KINDS, type HeaderEntry, type MemberAccess } from '../src/analysis.js';
-import { canonicalHeaderName, findProperty, memberName, outerParent, propertyKeyName, stringLiteralSource, unwrap } from '../src/ast.js';
+import { canonicalHeaderName, findProperty, memberName, outerParent, propertyKeyName, stringLiteralSource, unwrap, within } from '../src/ast.js';
 import { createRule } from '../src/create-rule.js';
 import { onAnalysis } from '../src/rule-helpers.js';
 
@@ -291,8 +291,8 @@ function checkControlCharacters(context: Context, analysis: Analysis, value: TSE
     if (!found) continue;
     const c = found[0];
     const what = c === '\r' ? 'a carriage return (CR)' : c === '\n' ? 'a line feed (LF)' : `the control character U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
-    const inside = piece.node.range[0] >= value.range[0] && piece.node.range[1] <= value.range[1];
-    context.report({ node: inside && piece.node.type === AST_NODE_TYPES.Literal ? piece.node : value, messageId: 'controlCharacter', data: { name, what, encoded: encodeURIComponent(c) } });
+    const own = piece.node.type === AST_NODE_TYPES.Literal && within(piece.node, value);
+    context.report({ node: own ? piece.node : value, messageId: 'controlCharacter', data: { name, what, encoded: encodeURIComponent(c) } });
     return;
   }
 }

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule.js';
-import { valueLeaves } from '../src/estree/nodes.js';
+import { valueLeaves, within } from '../src/estree/nodes.js';
 import { stringLiteralLike } from '../src/estree/fixes.js';
 import { RESPONSE_EVENTS, onlyIn } from '../src/facts/event-types.js';
 import type { Analysis, MemberAccess } from '../src/model/types.js';
@@ -40,7 +40,7 @@ function describeCharacter(c: string): { what: string; encoded: string } {
 /** Is `piece` written inside the assigned value (not in a constant declared elsewhere), as a string literal, a template, or a template's first part? */
 function editable(piece: StaticPiece, value: TSESTree.Node): boolean {
   const { node } = piece;
-  if (node.range[0] < value.range[0] || node.range[1] > value.range[1]) return false;
+  if (!within(node, value)) return false;
   return (
     (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string') ||
     node.type === AST_NODE_TYPES.TemplateElement ||

@@ -395,7 +395,7 @@ export function staticPieces(raw: TSESTree.Node, ctx: StaticContext, atStart = t
     case AST_NODE_TYPES.BinaryExpression: {
       if (node.operator !== '+' || !(isStringish(node.left) || isStringish(node.right))) return [];
       const left = staticPieces(node.left, ctx, atStart, depth + 1);
-      // The right side begins the string only when the left side is certainly empty, which it never is here.
+      // The right side is never taken to begin the string: the left side's text, known or not, may come first.
       return [...left, ...staticPieces(node.right, ctx, false, depth + 1)];
     }
     case AST_NODE_TYPES.Identifier:

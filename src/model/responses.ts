@@ -33,10 +33,11 @@ export function resultsOf(m: FileState, handler: Handler): TSESTree.Node[] {
 function promiseResolutions(m: FileState, raw: TSESTree.Node): TSESTree.Node[] {
   const node = unwrap(raw);
   if (node.type !== AST_NODE_TYPES.NewExpression || node.callee.type !== AST_NODE_TYPES.Identifier || node.callee.name !== 'Promise') return [];
+  if (!m.bindings.isGlobal(node.callee)) return [];
   const executor = node.arguments[0];
   if (!executor || (executor.type !== AST_NODE_TYPES.ArrowFunctionExpression && executor.type !== AST_NODE_TYPES.FunctionExpression)) return [];
   const resolve = executor.params[0];
-  if (resolve?.type !== AST_NODE_TYPES.Identifier || !m.bindings.isGlobal(node.callee)) return [];
+  if (resolve?.type !== AST_NODE_TYPES.Identifier) return [];
   const values: TSESTree.Node[] = [];
   for (const read of m.bindings.readsOf(resolve)) {
     const { node: callee, parent } = outerParent(read);
